@@ -1,0 +1,46 @@
+// Bundles the extension (and, for the host suite, its tests) with esbuild.
+//   node esbuild.mjs              development build, with source maps
+//   node esbuild.mjs --production minified, no source maps (used by `npm run package`)
+//   node esbuild.mjs --watch      rebuild on change
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['vscode'],
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'info',
+  // Octokit and date-fns ship ESM; esbuild turns them into one CommonJS file for the extension host.
+  mainFields: ['module', 'main'],
+  legalComments: production ? 'none' : 'inline',
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+];
+// The host suite runs inside VS Code's extension host; mocha stays external and resolves from node_modules.
+if (!production) {
+  builds.push({
+    ...common,
+    entryPoints: ['test/host/index.ts'],
+    outfile: 'out/test/host/index.js',
+    external: ['vscode', 'mocha'],
+  });
+}
+
+if (watch) {
+  for (const options of builds) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+  console.log('[esbuild] watching for changes');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

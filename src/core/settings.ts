@@ -1,0 +1,50 @@
+// The typed mirror of the `leadDesk.*` settings in package.json. Parsing is pure: a bad value
+// falls back to the default and is reported as a problem that names the setting.
+
+export interface LeadDeskSettings {
+  readonly github: {
+    readonly apiUrl: string;
+  };
+}
+
+export const defaultSettings: LeadDeskSettings = {
+  github: { apiUrl: 'https://api.github.com' },
+};
+
+export interface SettingsProblem {
+  readonly key: string;
+  readonly message: string;
+}
+
+export interface ParsedSettings {
+  readonly settings: LeadDeskSettings;
+  readonly problems: readonly SettingsProblem[];
+}
+
+/** Reads one setting's raw value, e.g. `(key) => configuration.get(key)` with keys like `github.apiUrl`. */
+export type RawSettings = (key: string) => unknown;
+
+export function parseApiUrl(raw: unknown, problems: SettingsProblem[]): string {
+  const key = 'leadDesk.github.apiUrl';
+  if (raw === undefined || raw === null || raw === '') return defaultSettings.github.apiUrl;
+  if (typeof raw !== 'string') {
+    problems.push({ key, message: `${key} must be a URL string; using ${defaultSettings.github.apiUrl}.` });
+    return defaultSettings.github.apiUrl;
+  }
+  try {
+    const url = new URL(raw.trim());
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('protocol');
+    return raw.trim().replace(/\/+$/, '');
+  } catch {
+    problems.push({ key, message: `${key} "${raw}" is not an http(s) URL; using ${defaultSettings.github.apiUrl}. For GitHub Enterprise Server use https://HOST/api/v3.` });
+    return defaultSettings.github.apiUrl;
+  }
+}
+
+export function parseSettings(read: RawSettings): ParsedSettings {
+  const problems: SettingsProblem[] = [];
+  const settings: LeadDeskSettings = {
+    github: { apiUrl: parseApiUrl(read('github.apiUrl'), problems) },
+  };
+  return { settings, problems };
+}

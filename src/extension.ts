@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { createServices } from './vscode/services';
+import { registerCommands } from './vscode/commands/command';
+import { signInCommand } from './vscode/commands/signIn';
+import { signInWithTokenCommand } from './vscode/commands/signInWithToken';
+import { signOutCommand } from './vscode/commands/signOut';
+import { refreshCommand } from './vscode/commands/refresh';
+import { showLogCommand } from './vscode/commands/showLog';
+import { registerAccountRefresher } from './vscode/auth/accountRefresher';
+import { registerWelcomeOnlyView } from './vscode/views/placeholderTree';
+import { ViewId } from './vscode/ids';
+
+/**
+ * Builds the services and registers everything. No network and no git here: data is fetched when
+ * a view becomes visible or a command runs.
+ */
+export function activate(context: vscode.ExtensionContext): void {
+  try {
+    const services = createServices(context);
+    context.subscriptions.push(
+      ...registerCommands(
+        [signInCommand, signInWithTokenCommand, signOutCommand, refreshCommand, showLogCommand].map((make) => make(services)),
+        services.log,
+      ),
+      registerAccountRefresher(services),
+      registerWelcomeOnlyView(ViewId.queue),
+      registerWelcomeOnlyView(ViewId.focus),
+      registerWelcomeOnlyView(ViewId.delegation),
+    );
+    // Sets the signed-in context key for the welcome views; reads secret storage only, no network.
+    void services.auth.resolve();
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Lead Desk could not start: ${err instanceof Error ? err.message : String(err)}`);
+    throw err;
+  }
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions, which VS Code disposes.
+}

@@ -1,0 +1,106 @@
+import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
+import type { Logger } from '../core/logger';
+import type { GitHubEndpoints } from './endpoints';
+import { GitHubError, toGitHubError } from './errors';
+
+const LeadDeskOctokit = Octokit.plugin(retry, throttling);
+export type LeadDeskOctokit = InstanceType<typeof LeadDeskOctokit>;
+
+export interface GitHubClientOptions {
+  readonly endpoints: GitHubEndpoints;
+  readonly token: string;
+  readonly log: Logger;
+  readonly userAgent?: string;
+  /** Deadline for one call, retries included. */
+  readonly timeoutMs?: number;
+  /**
+   * Waiting inside a call is fine for a short limit; anything longer surfaces as a rateLimited
+   * error carrying `retryAt`, so the caller's scheduler waits instead of holding the request open.
+   */
+  readonly maxInlineWaitSeconds?: number;
+  /** Multiplier for every retry and throttle wait, in ms (1000 in production; tests pass a few ms). */
+  readonly retryBaseMs?: number;
+  /** Drops the throttling plugin's spacing between writes/searches (tests and benchmarks only). */
+  readonly unthrottled?: boolean;
+  readonly fetch?: typeof globalThis.fetch;
+}
+
+export interface GitHubClient {
+  readonly endpoints: GitHubEndpoints;
+  /** Octokit for REST calls; errors it throws should go through `toGitHubError`. */
+  readonly rest: LeadDeskOctokit;
+  /** One GraphQL document, with typed errors and a check that the answer really is an object. */
+  graphql<T extends object>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Runs a REST call and turns any failure into a GitHubError. */
+  call<T>(operation: (octokit: LeadDeskOctokit) => Promise<T>): Promise<T>;
+}
+
+function zeroDelayGroups(): Record<string, Bottleneck.Group> {
+  const group = () => new Bottleneck.Group({ maxConcurrent: 10, minTime: 0 });
+  return { global: group(), auth: group(), write: group(), search: group(), notifications: group() };
+}
+
+export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  const { endpoints, log } = options;
+  const maxInlineWait = options.maxInlineWaitSeconds ?? 10;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+
+  const octokit = new LeadDeskOctokit({
+    auth: options.token,
+    baseUrl: endpoints.apiUrl,
+    userAgent: options.userAgent ?? 'lead-desk',
+    request: options.fetch ? { fetch: options.fetch } : {},
+    // Octokit logs request failures with the full request; route them to debug so nothing noisy
+    // reaches the channel. The channel redacts tokens in any case.
+    log: { debug: () => undefined, info: () => undefined, warn: (m: string) => log.debug(m), error: (m: string) => log.debug(m) },
+    retry: {
+      // 403 and 429 belong to the throttling plugin, which knows about reset times and retry-after.
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+      retries: 2,
+      retryAfterBaseValue: options.retryBaseMs ?? 1000,
+    },
+    throttle: {
+      ...(options.unthrottled ? zeroDelayGroups() : {}),
+      retryAfterBaseValue: options.retryBaseMs ?? 1000,
+      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
+        const retrying = retryCount < 1 && retryAfter <= maxInlineWait;
+        log.warn(`rate limit on ${request.method} ${request.url}; ${retrying ? `retrying in ${retryAfter}s` : `next try after ${retryAfter}s`}`);
+        return retrying;
+      },
+      onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
+        const retrying = retryCount < 1 && retryAfter <= maxInlineWait;
+        log.warn(`secondary rate limit on ${request.method} ${request.url}; ${retrying ? `retrying in ${retryAfter}s` : `next try after ${retryAfter}s`}`);
+        return retrying;
+      },
+    },
+  });
+
+  // A deadline per call; the signal is shared by the retries of that call, so a stuck server cannot
+  // keep a refresh open past timeoutMs however many retries it triggers.
+  octokit.hook.before('request', (request) => {
+    const req = (request.request ??= {}) as { signal?: AbortSignal };
+    req.signal ??= AbortSignal.timeout(timeoutMs);
+  });
+
+  async function call<T>(operation: (o: LeadDeskOctokit) => Promise<T>): Promise<T> {
+    try {
+      return await operation(octokit);
+    } catch (err) {
+      throw toGitHubError(err);
+    }
+  }
+
+  async function graphql<T extends object>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const data = await call((o) => o.graphql<T>(query, variables));
+    // Octokit resolves malformed JSON as a string body, which leaves `data` undefined or a string.
+    if (data === null || typeof data !== 'object') {
+      throw new GitHubError('malformed', 'GitHub sent a response that could not be read.', { detail: `GraphQL data was ${typeof data}` });
+    }
+    return data;
+  }
+
+  return { endpoints, rest: octokit, graphql, call };
+}

@@ -1,0 +1,200 @@
+import * as vscode from 'vscode';
+import { resolveEndpoints, type GitHubEndpoints } from '../../github/endpoints';
+import { ContextKey, SecretKey, StateKey } from '../ids';
+import type { ConfigService } from '../config';
+import type { LeadDeskLog } from '../log';
+
+export type CredentialSource = 'token' | 'session' | 'environment';
+
+export interface Credentials {
+  readonly token: string;
+  readonly source: CredentialSource;
+  /** The account label VS Code shows for a session; undefined for tokens until checked. */
+  readonly account?: string;
+  readonly endpoints: GitHubEndpoints;
+}
+
+/** Scopes every feature needs; features that need more (the Busy guard needs `user`) add a requirement. */
+const baseScopes = ['read:org', 'repo'];
+
+export class NotSignedInError extends Error {
+  override readonly name = 'NotSignedInError';
+  constructor() {
+    super('You are not signed in to GitHub.');
+  }
+  static is(err: unknown): err is NotSignedInError {
+    return err instanceof NotSignedInError;
+  }
+}
+
+/**
+ * Finds the GitHub credentials to use, in this order: a personal access token the user stored,
+ * then VS Code's own GitHub (or GitHub Enterprise) session, then GITHUB_TOKEN / GH_TOKEN.
+ * Start-up is silent; only commands the user runs may show a sign-in prompt.
+ */
+export class AuthService implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<Credentials | undefined>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly scopeRequirements: Array<() => readonly string[]> = [];
+  private resolving: Promise<Credentials | undefined> | undefined;
+  private forgetSecret: (() => void) | undefined;
+  private current: Credentials | undefined;
+  readonly onDidChange = this.emitter.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly config: ConfigService,
+    private readonly log: LeadDeskLog,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {
+    this.disposables.push(
+      this.emitter,
+      vscode.authentication.onDidChangeSessions((e) => {
+        if (e.provider.id === this.providerId()) void this.refresh();
+      }),
+      context.secrets.onDidChange((e) => {
+        if (e.key === SecretKey.githubToken(this.endpoints().apiUrl)) void this.refresh();
+      }),
+      config.onDidChange(() => void this.refresh()),
+    );
+  }
+
+  get credentials(): Credentials | undefined {
+    return this.current;
+  }
+
+  /** Adds scopes that a feature needs while it is enabled; sessions are matched by their exact scope set. */
+  addScopeRequirement(requirement: () => readonly string[]): vscode.Disposable {
+    this.scopeRequirements.push(requirement);
+    return new vscode.Disposable(() => this.scopeRequirements.splice(this.scopeRequirements.indexOf(requirement), 1));
+  }
+
+  requiredScopes(): string[] {
+    const all = new Set(baseScopes);
+    for (const requirement of this.scopeRequirements) for (const scope of requirement()) all.add(scope);
+    return [...all].sort();
+  }
+
+  endpoints(): GitHubEndpoints {
+    return resolveEndpoints(this.config.settings.github.apiUrl);
+  }
+
+  private providerId(): 'github' | 'github-enterprise' {
+    return this.endpoints().isDotCom ? 'github' : 'github-enterprise';
+  }
+
+  /** The credentials to use now, found without any prompt. Concurrent callers share one lookup. */
+  async resolve(): Promise<Credentials | undefined> {
+    this.resolving ??= this.lookUp().finally(() => (this.resolving = undefined));
+    return this.resolving;
+  }
+
+  /** Like resolve(), but throws NotSignedInError when there is nothing to use. */
+  async require(): Promise<Credentials> {
+    const credentials = this.current ?? (await this.resolve());
+    if (!credentials) throw new NotSignedInError();
+    return credentials;
+  }
+
+  private async refresh(): Promise<void> {
+    await this.resolve();
+  }
+
+  private async lookUp(): Promise<Credentials | undefined> {
+    const found = await this.findCredentials().catch((err: unknown) => {
+      this.log.warn(`could not look up GitHub credentials: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    });
+    this.update(found);
+    return found;
+  }
+
+  private async findCredentials(): Promise<Credentials | undefined> {
+    const endpoints = this.endpoints();
+    const stored = await this.context.secrets.get(SecretKey.githubToken(endpoints.apiUrl));
+    if (stored) return { token: stored, source: 'token', endpoints };
+    if (this.context.globalState.get<boolean>(StateKey.signedOut)) return undefined;
+    const session = await this.getSession({ silent: true });
+    if (session) return { token: session.accessToken, source: 'session', account: session.account.label, endpoints };
+    const fromEnv = this.env.GITHUB_TOKEN || this.env.GH_TOKEN;
+    if (fromEnv) return { token: fromEnv, source: 'environment', endpoints };
+    return undefined;
+  }
+
+  private async getSession(options: vscode.AuthenticationGetSessionOptions): Promise<vscode.AuthenticationSession | undefined> {
+    try {
+      return await vscode.authentication.getSession(this.providerId(), this.requiredScopes(), options);
+    } catch (err) {
+      // No enterprise URI configured, or the provider is not installed: other sources may still work.
+      this.log.debug(`no ${this.providerId()} session: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  }
+
+  private update(next: Credentials | undefined): void {
+    const changed = next?.token !== this.current?.token || next?.endpoints.apiUrl !== this.current?.endpoints.apiUrl;
+    this.current = next;
+    this.forgetSecret?.();
+    this.forgetSecret = next ? this.log.addSecret(next.token) : undefined;
+    void vscode.commands.executeCommand('setContext', ContextKey.signedIn, next !== undefined);
+    if (changed) {
+      this.log.info(next ? `signed in to ${next.endpoints.apiUrl} using ${describeSource(next.source)}` : 'not signed in');
+      this.emitter.fire(next);
+    }
+  }
+
+  /** Interactive sign-in through VS Code's GitHub (or GitHub Enterprise) account. */
+  async signIn(): Promise<Credentials | undefined> {
+    const endpoints = this.endpoints();
+    if (!endpoints.isDotCom) await this.ensureEnterpriseUri(endpoints);
+    await this.context.globalState.update(StateKey.signedOut, undefined);
+    const session = await vscode.authentication.getSession(this.providerId(), this.requiredScopes(), { createIfNone: true });
+    this.update({ token: session.accessToken, source: 'session', account: session.account.label, endpoints });
+    return this.current;
+  }
+
+  /** The built-in enterprise provider reads `github-enterprise.uri`; offer to set it from our API URL. */
+  private async ensureEnterpriseUri(endpoints: GitHubEndpoints): Promise<void> {
+    const section = vscode.workspace.getConfiguration('github-enterprise');
+    if (section.get<string>('uri')) return;
+    const set = 'Set github-enterprise.uri';
+    const choice = await vscode.window.showInformationMessage(
+      `Signing in to ${endpoints.webUrl} uses VS Code's GitHub Enterprise account, which needs the setting github-enterprise.uri.`,
+      { modal: true },
+      set,
+    );
+    if (choice !== set) throw new vscode.CancellationError();
+    await section.update('uri', endpoints.webUrl, vscode.ConfigurationTarget.Global);
+  }
+
+  /** Stores a personal access token (already checked by the caller) for the current API root. */
+  async storeToken(token: string): Promise<void> {
+    const endpoints = this.endpoints();
+    await this.context.globalState.update(StateKey.signedOut, undefined);
+    await this.context.secrets.store(SecretKey.githubToken(endpoints.apiUrl), token);
+    this.update({ token, source: 'token', endpoints });
+  }
+
+  /** Forgets the stored token and stops using the VS Code session and environment tokens silently. */
+  async signOut(): Promise<void> {
+    await this.context.secrets.delete(SecretKey.githubToken(this.endpoints().apiUrl));
+    await this.context.globalState.update(StateKey.signedOut, true);
+    this.update(undefined);
+  }
+
+  dispose(): void {
+    this.forgetSecret?.();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export function describeSource(source: CredentialSource): string {
+  switch (source) {
+    case 'token':
+      return 'a stored personal access token';
+    case 'session':
+      return "VS Code's GitHub account";
+    case 'environment':
+      return 'GITHUB_TOKEN / GH_TOKEN from the environment';
+  }
+}

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../../core/logger';
+import type { CommandId } from '../ids';
+import { presentError } from '../presentError';
+
+/** One palette command. `doing` finishes the sentence "Could not …" when it fails. */
+export interface LeadDeskCommand {
+  readonly id: CommandId;
+  readonly doing: string;
+  run(...args: unknown[]): unknown;
+}
+
+/** Registers commands with one error boundary: failures are logged and shown, never left unhandled. */
+export function registerCommands(commands: readonly LeadDeskCommand[], log: Logger): vscode.Disposable[] {
+  return commands.map((command) =>
+    vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
+      try {
+        return await command.run(...args);
+      } catch (err) {
+        presentError(err, command.doing, log);
+        return undefined;
+      }
+    }),
+  );
+}

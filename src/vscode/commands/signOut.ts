@@ -1,0 +1,17 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { CommandId } from '../ids';
+import type { LeadDeskCommand } from './command';
+
+export function signOutCommand({ auth }: Services): LeadDeskCommand {
+  return {
+    id: CommandId.signOut,
+    doing: 'sign out',
+    async run() {
+      const source = auth.credentials?.source;
+      await auth.signOut();
+      const extra = source === 'session' ? ' Your VS Code GitHub account stays signed in for other extensions; manage it from the Accounts menu.' : '';
+      void vscode.window.showInformationMessage(`Lead Desk is signed out of GitHub.${extra}`);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { parseSettings, type LeadDeskSettings, type SettingsProblem } from '../core/settings';
+import type { Logger } from '../core/logger';
+
+/**
+ * Reads `leadDesk.*` once and again only when a `leadDesk` setting changes. Problems (bad values)
+ * are logged and shown once per distinct message, with a button to open the setting.
+ */
+export class ConfigService implements vscode.Disposable {
+  private current: LeadDeskSettings;
+  private readonly emitter = new vscode.EventEmitter<LeadDeskSettings>();
+  private readonly shownProblems = new Set<string>();
+  private readonly subscription: vscode.Disposable;
+  readonly onDidChange = this.emitter.event;
+
+  constructor(private readonly log: Logger) {
+    this.current = this.read();
+    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('leadDesk')) return;
+      this.current = this.read();
+      this.emitter.fire(this.current);
+    });
+  }
+
+  get settings(): LeadDeskSettings {
+    return this.current;
+  }
+
+  private read(): LeadDeskSettings {
+    const section = vscode.workspace.getConfiguration('leadDesk');
+    const { settings, problems } = parseSettings((key) => section.get(key));
+    for (const problem of problems) this.report(problem);
+    return settings;
+  }
+
+  private report(problem: SettingsProblem): void {
+    this.log.warn(problem.message);
+    if (this.shownProblems.has(problem.message)) return;
+    this.shownProblems.add(problem.message);
+    void vscode.window.showWarningMessage(problem.message, 'Open Setting').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', problem.key);
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}

@@ -1,0 +1,32 @@
+// Every command id, context key and view id in one place; package.json declares the same names
+// and a host test checks that the two lists match.
+
+export const CommandId = {
+  signIn: 'leadDesk.signIn',
+  signInWithToken: 'leadDesk.signInWithToken',
+  signOut: 'leadDesk.signOut',
+  refresh: 'leadDesk.refresh',
+  showLog: 'leadDesk.showLog',
+} as const;
+export type CommandId = (typeof CommandId)[keyof typeof CommandId];
+
+export const ContextKey = {
+  signedIn: 'leadDesk.signedIn',
+} as const;
+
+export const ViewId = {
+  container: 'leadDesk',
+  queue: 'leadDesk.queue',
+  focus: 'leadDesk.focus',
+  delegation: 'leadDesk.delegation',
+} as const;
+
+export const SecretKey = {
+  /** One personal access token per API root, so github.com and an Enterprise server can differ. */
+  githubToken: (apiUrl: string) => `leadDesk.githubToken:${apiUrl}`,
+} as const;
+
+export const StateKey = {
+  /** Set by Sign Out so that a VS Code session or an environment token is not picked up again silently. */
+  signedOut: 'leadDesk.auth.signedOut',
+} as const;

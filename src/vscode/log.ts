@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../core/logger';
+import { redactSecrets } from '../core/redact';
+
+/**
+ * The extension's one output channel. Every line passes through the redactor, and the tokens in use
+ * are registered with it, so a token cannot reach the log even inside an error message or URL.
+ */
+export class LeadDeskLog implements Logger, vscode.Disposable {
+  readonly channel: vscode.LogOutputChannel;
+  private readonly secrets = new Set<string>();
+
+  constructor(name = 'Lead Desk') {
+    this.channel = vscode.window.createOutputChannel(name, { log: true });
+  }
+
+  /** Registers a secret to redact wherever it appears; returns a function that forgets it. */
+  addSecret(secret: string): () => void {
+    this.secrets.add(secret);
+    return () => this.secrets.delete(secret);
+  }
+
+  private clean(value: unknown): unknown {
+    if (typeof value === 'string') return redactSecrets(value, [...this.secrets]);
+    if (value instanceof Error) {
+      const copy = new Error(redactSecrets(value.message, [...this.secrets]));
+      copy.name = value.name;
+      copy.stack = value.stack ? redactSecrets(value.stack, [...this.secrets]) : undefined;
+      return copy;
+    }
+    if (value !== null && typeof value === 'object') {
+      try {
+        return redactSecrets(JSON.stringify(value), [...this.secrets]);
+      } catch {
+        return '[unserialisable]';
+      }
+    }
+    return value;
+  }
+
+  trace(message: string, ...args: unknown[]): void {
+    this.channel.trace(this.clean(message) as string, ...args.map((a) => this.clean(a)));
+  }
+  debug(message: string, ...args: unknown[]): void {
+    this.channel.debug(this.clean(message) as string, ...args.map((a) => this.clean(a)));
+  }
+  info(message: string, ...args: unknown[]): void {
+    this.channel.info(this.clean(message) as string, ...args.map((a) => this.clean(a)));
+  }
+  warn(message: string, ...args: unknown[]): void {
+    this.channel.warn(this.clean(message) as string, ...args.map((a) => this.clean(a)));
+  }
+  error(message: string | Error, ...args: unknown[]): void {
+    this.channel.error(this.clean(message) as string | Error, ...args.map((a) => this.clean(a)));
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}

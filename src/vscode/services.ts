@@ -1,0 +1,27 @@
+import type * as vscode from 'vscode';
+import { AuthService } from './auth/authService';
+import { ConfigService } from './config';
+import { GitHubService } from './github/githubService';
+import { LeadDeskLog } from './log';
+import { RefreshCoordinator } from './refreshCoordinator';
+
+/** The long-lived services every feature builds on. Creating them does no I/O. */
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly log: LeadDeskLog;
+  readonly config: ConfigService;
+  readonly auth: AuthService;
+  readonly github: GitHubService;
+  readonly refresh: RefreshCoordinator;
+}
+
+export function createServices(context: vscode.ExtensionContext): Services {
+  const log = new LeadDeskLog();
+  const config = new ConfigService(log);
+  const auth = new AuthService(context, config, log);
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
+  const github = new GitHubService(auth, log, `lead-desk/${version}`);
+  const refresh = new RefreshCoordinator(log);
+  context.subscriptions.push(log, config, auth, github, refresh);
+  return { context, log, config, auth, github, refresh };
+}
