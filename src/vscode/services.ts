@@ -4,6 +4,7 @@ import { ConfigService } from './config';
 import { GitHubService } from './github/githubService';
 import { LeadDeskLog } from './log';
 import { RefreshCoordinator } from './refreshCoordinator';
+import { InterruptionGate } from './interruptions';
 
 /** The long-lived services every feature builds on. Creating them does no I/O. */
 export interface Services {
@@ -13,6 +14,8 @@ export interface Services {
   readonly auth: AuthService;
   readonly github: GitHubService;
   readonly refresh: RefreshCoordinator;
+  /** Review-request pop-ups pass through here, so a focus block can hold them for a digest. */
+  readonly interruptions: InterruptionGate;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
@@ -22,6 +25,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
   const github = new GitHubService(auth, log, `lead-desk/${version}`);
   const refresh = new RefreshCoordinator(log);
-  context.subscriptions.push(log, config, auth, github, refresh);
-  return { context, log, config, auth, github, refresh };
+  const interruptions = new InterruptionGate();
+  context.subscriptions.push(log, config, auth, github, refresh, interruptions);
+  return { context, log, config, auth, github, refresh, interruptions };
 }
