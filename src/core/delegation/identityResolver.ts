@@ -4,7 +4,7 @@
 // Groups only ever merge, which is why expertise is stored per key and summed per group at query
 // time: a merge learned later needs no rewrite of stored data.
 
-import { identityKeys, loginFromEmail, normalizeEmail } from './identityKeys';
+import { identityKeys, loginFromEmail, nameKey, normalizeEmail } from './identityKeys';
 import type { RawIdentity } from './types';
 
 export interface PersonSummary {
@@ -41,8 +41,8 @@ export class IdentityResolver {
     if (raw.name) this.countName(keys[0], raw.name.trim());
     const login = raw.login ?? (raw.email ? loginFromEmail(raw.email) : undefined);
     if (login) {
-      const k = keys.find((key) => key === `n:${login.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')}`);
-      if (k && !this.logins.has(k)) this.logins.set(k, login);
+      const k = nameKey(login);
+      if (k !== undefined && keys.includes(k) && !this.logins.has(k)) this.logins.set(k, login);
     }
     return keys[0];
   }

@@ -1,0 +1,215 @@
+// Who did what where, decayed by recency, per identity key and per path (file, each directory
+// above it, and the repository root). Built once from history, then fed only new commits.
+
+import { addDecayed, decayedAt } from './decay';
+import type { DecayedValue } from './decay';
+import { IdentityResolver } from './identityResolver';
+import type { IdentityResolverJson } from './identityResolver';
+import type { MailmapEntry } from './mailmap';
+import { ancestorDirectories, isDirectoryKey, normalizePath } from './paths';
+import type { CommitRecord } from './types';
+
+export type Role = 'author' | 'review';
+
+export interface IndexSettings {
+  readonly halfLifeDays: number;
+  /**
+   * Commits touching more files than this spread a fixed amount of credit over their files, so
+   * a tree-wide rename or reformat does not make its author the expert on everything.
+   */
+  readonly largeCommitFiles: number;
+}
+
+export const defaultIndexSettings: IndexSettings = { halfLifeDays: 180, largeCommitFiles: 20 };
+
+/** Kept per tally so reasons can say "5 changes in the last 6 months" without storing all history. */
+const RECENT_TIMES_KEPT = 64;
+
+export interface Tally extends DecayedValue {
+  count: number;
+  /** Most recent event times, ascending, at most RECENT_TIMES_KEPT. */
+  times: number[];
+}
+
+export interface PathEntry {
+  author?: Tally;
+  review?: Tally;
+}
+
+export interface ExpertiseIndexJson {
+  readonly version: 1;
+  readonly repo: string;
+  readonly headSha: string | undefined;
+  readonly settings: IndexSettings;
+  readonly commitCount: number;
+  readonly lastTime: number | undefined;
+  readonly identities: IdentityResolverJson;
+  /** path → identity key → [role, value, at, count, times] rows, compact because it is persisted. */
+  readonly paths: Record<string, Record<string, Array<[Role, number, number, number, number[]]>>>;
+}
+
+export class ExpertiseIndex {
+  readonly identities: IdentityResolver;
+  repo: string;
+  /** The newest commit folded in; the next update reads `headSha..HEAD`. */
+  headSha: string | undefined;
+  commitCount = 0;
+  lastTime: number | undefined;
+  private readonly paths = new Map<string, Map<string, PathEntry>>();
+  private files: string[] = [];
+
+  constructor(
+    readonly settings: IndexSettings = defaultIndexSettings,
+    repo = '',
+    identities: IdentityResolver = new IdentityResolver(),
+  ) {
+    this.repo = repo;
+    this.identities = identities;
+  }
+
+  addMailmap(entries: readonly MailmapEntry[]): void {
+    for (const e of entries) this.identities.link(e.proper, e.commit);
+  }
+
+  addCommits(commits: Iterable<CommitRecord>): void {
+    for (const c of commits) this.addCommit(c);
+  }
+
+  addCommit(commit: CommitRecord): void {
+    this.commitCount++;
+    if (this.lastTime === undefined || commit.time > this.lastTime) this.lastTime = commit.time;
+    const authorKeys = uniqueKeys(this.identities, [commit.author, ...commit.coAuthors]);
+    const authorGroups = new Set(authorKeys.map((k) => this.identities.find(k)));
+    // A trailer naming the author (self-ack) is not a second pair of eyes.
+    const reviewerKeys = uniqueKeys(this.identities, commit.reviewers).filter((k) => !authorGroups.has(this.identities.find(k)));
+    if (commit.files.length === 0 || (authorKeys.length === 0 && reviewerKeys.length === 0)) return;
+
+    const files = [...new Set(commit.files.map(normalizePath))];
+    const fileWeight = Math.min(1, this.settings.largeCommitFiles / files.length);
+    // Each path (file or directory) is credited once per commit, however many files below it changed.
+    const weights = new Map<string, number>();
+    for (const f of files) {
+      weights.set(f, fileWeight);
+      for (const d of ancestorDirectories(f)) weights.set(d, 1);
+    }
+    for (const [path, w] of weights) {
+      for (const k of authorKeys) this.credit(path, k, 'author', w, commit.time);
+      for (const k of reviewerKeys) this.credit(path, k, 'review', w, commit.time);
+    }
+  }
+
+  /** Entries recorded directly at a path (a file, `dir/`, or '' for the whole repository). */
+  entriesAt(path: string): ReadonlyMap<string, PathEntry> | undefined {
+    return this.paths.get(path);
+  }
+
+  /** Files anyone has touched, for path similarity with files nobody has. */
+  knownFiles(): readonly string[] {
+    return this.files;
+  }
+
+  /** The decayed value of one role at a path for a whole person (all of their keys), at `now`. */
+  personValue(path: string, personId: string, role: Role, now: number): number {
+    let sum = 0;
+    for (const [k, e] of this.paths.get(path) ?? []) {
+      const t = e[role];
+      if (t && this.identities.find(k) === personId) sum += decayedAt(t, now, this.settings.halfLifeDays);
+    }
+    return sum;
+  }
+
+  /** Event times of one person and role at a path, merged over all their keys. */
+  personTimes(path: string, personId: string, role: Role): { count: number; times: number[] } {
+    let count = 0;
+    const times: number[] = [];
+    for (const [k, e] of this.paths.get(path) ?? []) {
+      const t = e[role];
+      if (t && this.identities.find(k) === personId) {
+        count += t.count;
+        times.push(...t.times);
+      }
+    }
+    return { count, times };
+  }
+
+  toJSON(): ExpertiseIndexJson {
+    const paths: ExpertiseIndexJson['paths'] = {};
+    for (const [path, byKey] of this.paths) {
+      const row: Record<string, Array<[Role, number, number, number, number[]]>> = {};
+      for (const [k, e] of byKey) {
+        const tallies: Array<[Role, number, number, number, number[]]> = [];
+        for (const role of ['author', 'review'] as const) {
+          const t = e[role];
+          if (t) tallies.push([role, t.value, t.at, t.count, t.times]);
+        }
+        row[k] = tallies;
+      }
+      paths[path] = row;
+    }
+    return {
+      version: 1,
+      repo: this.repo,
+      headSha: this.headSha,
+      settings: this.settings,
+      commitCount: this.commitCount,
+      lastTime: this.lastTime,
+      identities: this.identities.toJSON(),
+      paths,
+    };
+  }
+
+  static fromJSON(json: ExpertiseIndexJson): ExpertiseIndex {
+    if (json.version !== 1) throw new RangeError(`Unsupported expertise index version ${String(json.version)}`);
+    const index = new ExpertiseIndex(json.settings, json.repo, IdentityResolver.fromJSON(json.identities));
+    index.headSha = json.headSha;
+    index.commitCount = json.commitCount;
+    index.lastTime = json.lastTime;
+    for (const [path, row] of Object.entries(json.paths)) {
+      const byKey = new Map<string, PathEntry>();
+      for (const [k, tallies] of Object.entries(row)) {
+        const e: PathEntry = {};
+        for (const [role, value, at, count, times] of tallies) e[role] = { value, at, count, times: [...times] };
+        byKey.set(k, e);
+      }
+      index.paths.set(path, byKey);
+      if (!isDirectoryKey(path)) index.files.push(path);
+    }
+    return index;
+  }
+
+  private credit(path: string, key: string, role: Role, weight: number, time: number): void {
+    let byKey = this.paths.get(path);
+    if (!byKey) {
+      this.paths.set(path, (byKey = new Map()));
+      if (!isDirectoryKey(path)) this.files.push(path);
+    }
+    let e = byKey.get(key);
+    if (!e) byKey.set(key, (e = {}));
+    let t = e[role];
+    if (!t) e[role] = t = { value: 0, at: time, count: 0, times: [] };
+    addDecayed(t, weight, time, this.settings.halfLifeDays);
+    t.count++;
+    insertTime(t.times, time);
+  }
+}
+
+function uniqueKeys(resolver: IdentityResolver, people: readonly CommitRecord['author'][]): string[] {
+  const keys: string[] = [];
+  const groups = new Set<string>();
+  for (const p of people) {
+    const k = resolver.add(p);
+    if (k === undefined) continue;
+    const g = resolver.find(k);
+    if (groups.has(g)) continue;
+    groups.add(g);
+    keys.push(k);
+  }
+  return keys;
+}
+
+function insertTime(times: number[], time: number): void {
+  let i = times.length;
+  while (i > 0 && times[i - 1] > time) i--;
+  times.splice(i, 0, time);
+  if (times.length > RECENT_TIMES_KEPT) times.shift();
+}

@@ -1,0 +1,143 @@
+// How much each person knows about a set of touched files, as a probability-like share.
+//
+// For each file the model starts from the repository-wide share of recent work (who reviews here
+// at all) and refines it level by level down to the file, trusting each level in proportion to how
+// much history it has (Dirichlet smoothing: (own + μ·parent) / (total + μ)). So a file with a long
+// history is decided by its own reviewers, a new file in a busy directory by that directory's, and
+// a lone file falls back on the people who review everything. Reviews and authorship are scored the
+// same way and mixed by weight; reviews come first because reviewers are the people who review.
+
+import { decayedAt } from './decay';
+import type { ExpertiseIndex, Role } from './expertiseIndex';
+import { mostSimilarFiles, pathTokens } from './pathSimilarity';
+import type { SimilarFile } from './pathSimilarity';
+import { ancestorDirectories, normalizePath } from './paths';
+
+export interface ScoringOptions {
+  readonly reviewWeight: number;
+  readonly authorWeight: number;
+  /** μ: how much history (in decayed events) a level needs before it outweighs its parent. */
+  readonly smoothing: number;
+  /** For files with no history: how many similar known files stand in, and how alike they must be. */
+  readonly similarFiles: number;
+  readonly minSimilarity: number;
+  /** How much a similar file's history counts compared with the file's own. */
+  readonly similarityWeight: number;
+}
+
+export const defaultScoringOptions: ScoringOptions = {
+  reviewWeight: 0.75,
+  authorWeight: 0.25,
+  smoothing: 4,
+  similarFiles: 10,
+  minSimilarity: 0.4,
+  similarityWeight: 0.5,
+};
+
+export interface PersonExpertise {
+  readonly personId: string;
+  /** Weighted review share, 0..reviewWeight. */
+  readonly review: number;
+  /** Weighted authorship share, 0..authorWeight. */
+  readonly authorship: number;
+  readonly total: number;
+}
+
+export interface ExpertiseResult {
+  /** Everyone with any share, highest total first. */
+  readonly people: readonly PersonExpertise[];
+  /** Touched files with no history of their own, and the known files that stood in for them. */
+  readonly similar: ReadonlyMap<string, readonly SimilarFile[]>;
+}
+
+type Distribution = Map<string, number>;
+
+const tokenCache = new WeakMap<ExpertiseIndex, Map<string, readonly string[]>>();
+
+function cachedTokens(index: ExpertiseIndex): (p: string) => readonly string[] {
+  let cache = tokenCache.get(index);
+  if (!cache) tokenCache.set(index, (cache = new Map()));
+  const c = cache;
+  return (p) => {
+    let t = c.get(p);
+    if (!t) c.set(p, (t = pathTokens(p)));
+    return t;
+  };
+}
+
+/** Decayed values per person (not per key) recorded at one path. */
+function valuesAt(index: ExpertiseIndex, path: string, role: Role, now: number): Distribution {
+  const out: Distribution = new Map();
+  for (const [key, entry] of index.entriesAt(path) ?? []) {
+    const t = entry[role];
+    if (!t) continue;
+    const v = decayedAt(t, now, index.settings.halfLifeDays);
+    if (v <= 0) continue;
+    const id = index.identities.find(key);
+    out.set(id, (out.get(id) ?? 0) + v);
+  }
+  return out;
+}
+
+function refine(parent: Distribution | undefined, own: Distribution, mu: number): Distribution {
+  let total = 0;
+  for (const v of own.values()) total += v;
+  if (!parent) {
+    const out: Distribution = new Map();
+    if (total > 0) for (const [id, v] of own) out.set(id, v / total);
+    return out;
+  }
+  if (total === 0) return parent;
+  const out: Distribution = new Map();
+  const denom = total + mu;
+  for (const [id, p] of parent) out.set(id, (mu * p) / denom);
+  for (const [id, v] of own) out.set(id, (out.get(id) ?? 0) + v / denom);
+  return out;
+}
+
+export function scoreExpertise(index: ExpertiseIndex, touchedPaths: readonly string[], now: number, options: ScoringOptions = defaultScoringOptions): ExpertiseResult {
+  const files = [...new Set(touchedPaths.map(normalizePath))].filter((p) => p !== '');
+  const similar = new Map<string, readonly SimilarFile[]>();
+  for (const f of files) {
+    if (index.entriesAt(f) !== undefined) continue;
+    similar.set(f, mostSimilarFiles(f, index.knownFiles(), options.similarFiles, options.minSimilarity, cachedTokens(index)));
+  }
+
+  const perRole = (role: Role): Distribution => {
+    // Directory levels are shared by sibling files, so each is computed once per query.
+    const memo = new Map<string, Distribution>();
+    const levelDistribution = (dir: string): Distribution => {
+      const hit = memo.get(dir);
+      if (hit) return hit;
+      const ancestors = ancestorDirectories(dir);
+      const parent = dir === '' ? undefined : levelDistribution(ancestors[0]);
+      const d = refine(parent, valuesAt(index, dir, role, now), options.smoothing);
+      memo.set(dir, d);
+      return d;
+    };
+    const sum: Distribution = new Map();
+    for (const f of files) {
+      const parent = levelDistribution(ancestorDirectories(f)[0]);
+      let own = valuesAt(index, f, role, now);
+      const stand = similar.get(f);
+      if (stand && stand.length > 0) {
+        own = new Map();
+        for (const s of stand) for (const [id, v] of valuesAt(index, s.path, role, now)) own.set(id, (own.get(id) ?? 0) + v * s.similarity * options.similarityWeight);
+      }
+      for (const [id, p] of refine(parent, own, options.smoothing)) sum.set(id, (sum.get(id) ?? 0) + p / files.length);
+    }
+    return sum;
+  };
+
+  const review = options.reviewWeight > 0 ? perRole('review') : new Map<string, number>();
+  const author = options.authorWeight > 0 ? perRole('author') : new Map<string, number>();
+  const ids = new Set([...review.keys(), ...author.keys()]);
+  const people: PersonExpertise[] = [];
+  for (const personId of ids) {
+    const r = (review.get(personId) ?? 0) * options.reviewWeight;
+    const a = (author.get(personId) ?? 0) * options.authorWeight;
+    people.push({ personId, review: r, authorship: a, total: r + a });
+  }
+  people.sort((x, y) => y.total - x.total || x.personId.localeCompare(y.personId));
+  return { people, similar };
+}
