@@ -21,7 +21,7 @@ export interface ScoringOptions {
   /** For files with no history: how many similar known files stand in, and how alike they must be. */
   readonly similarFiles: number;
   readonly minSimilarity: number;
-  /** How much a similar file's history counts compared with the file's own. */
+  /** The weight of similar files' history for an untouched file, as a multiple of `smoothing`. */
   readonly similarityWeight: number;
 }
 
@@ -31,7 +31,7 @@ export const defaultScoringOptions: ScoringOptions = {
   smoothing: 4,
   similarFiles: 10,
   minSimilarity: 0.4,
-  similarityWeight: 0.5,
+  similarityWeight: 1,
 };
 
 export interface PersonExpertise {
@@ -95,6 +95,29 @@ function refine(parent: Distribution | undefined, own: Distribution, mu: number)
   return out;
 }
 
+/**
+ * Stand-in history for a file nobody has touched: the similarity-weighted shares of the similar
+ * files, given a fixed mass. Their raw decayed counts would not do, because similar files are
+ * often old and their history has decayed to nothing, which would silently disable the signal.
+ */
+function similarEvidence(index: ExpertiseIndex, stand: readonly SimilarFile[], role: Role, now: number, mass: number): Distribution {
+  const weighted: Distribution = new Map();
+  let total = 0;
+  for (const s of stand) {
+    const values = valuesAt(index, s.path, role, now);
+    let fileTotal = 0;
+    for (const v of values.values()) fileTotal += v;
+    if (fileTotal <= 0) continue;
+    for (const [id, v] of values) {
+      const w = (s.similarity * v) / fileTotal;
+      weighted.set(id, (weighted.get(id) ?? 0) + w);
+      total += w;
+    }
+  }
+  if (total > 0) for (const [id, w] of weighted) weighted.set(id, (w / total) * mass);
+  return weighted;
+}
+
 export function scoreExpertise(index: ExpertiseIndex, touchedPaths: readonly string[], now: number, options: ScoringOptions = defaultScoringOptions): ExpertiseResult {
   const files = [...new Set(touchedPaths.map(normalizePath))].filter((p) => p !== '');
   const similar = new Map<string, readonly SimilarFile[]>();
@@ -120,10 +143,7 @@ export function scoreExpertise(index: ExpertiseIndex, touchedPaths: readonly str
       const parent = levelDistribution(ancestorDirectories(f)[0]);
       let own = valuesAt(index, f, role, now);
       const stand = similar.get(f);
-      if (stand && stand.length > 0) {
-        own = new Map();
-        for (const s of stand) for (const [id, v] of valuesAt(index, s.path, role, now)) own.set(id, (own.get(id) ?? 0) + v * s.similarity * options.similarityWeight);
-      }
+      if (stand && stand.length > 0) own = similarEvidence(index, stand, role, now, options.similarityWeight * options.smoothing);
       for (const [id, p] of refine(parent, own, options.smoothing)) sum.set(id, (sum.get(id) ?? 0) + p / files.length);
     }
     return sum;

@@ -13,7 +13,7 @@ const MIN_NAME_KEY_LENGTH = 3;
 
 export function normalizeEmail(email: string): string | undefined {
   const e = email.trim().replace(/^<|>$/g, '').toLowerCase();
-  if (e === '' || !e.includes('@') || SHARED_EMAILS.has(e) || /@(localhost|\(none\))(\.localdomain)?$/.test(e)) return undefined;
+  if (e === '' || !e.includes('@') || SHARED_EMAILS.has(e) || /@localhost(\.localdomain)?$|\(none\)$/.test(e)) return undefined;
   return e;
 }
 
@@ -31,6 +31,14 @@ export function foldName(name: string): string | undefined {
     .replace(/[^\p{L}\p{N}]/gu, '');
   if (folded.length < MIN_NAME_KEY_LENGTH || SHARED_NAMES.has(folded)) return undefined;
   return folded;
+}
+
+/**
+ * A lone capitalised word ("Jack", "Michael") is a first name that many people share, so it is
+ * not a key. A lone handle-like word ("cjihrig", "JckXia", "NickNaso") is one person's and is.
+ */
+function isBareFirstName(name: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(name.trim());
 }
 
 export function emailKey(email: string): string | undefined {
@@ -55,6 +63,6 @@ export function identityKeys(raw: RawIdentity): string[] {
     push(login === undefined ? emailKey(raw.email) : nameKey(login));
   }
   if (raw.login) push(nameKey(raw.login));
-  if (raw.name) push(nameKey(raw.name));
+  if (raw.name && !isBareFirstName(raw.name)) push(nameKey(raw.name));
   return keys;
 }
