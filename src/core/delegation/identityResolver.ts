@@ -34,24 +34,29 @@ export class IdentityResolver {
 
   /** Records an identity and merges it with every group it shares a key with. Returns its primary key. */
   add(raw: RawIdentity): string | undefined {
+    return this.record(raw, true);
+  }
+
+  /** Declares that identities are the same person, e.g. from a .mailmap line. Idempotent. */
+  link(a: RawIdentity, b: RawIdentity): void {
+    // Not counted as sightings: a mailmap is re-applied on every refresh and would skew display names.
+    const ka = this.record(a, false);
+    const kb = this.record(b, false);
+    if (ka !== undefined && kb !== undefined) this.union(ka, kb);
+  }
+
+  private record(raw: RawIdentity, sighting: boolean): string | undefined {
     const keys = identityKeys(raw);
     if (keys.length === 0) return undefined;
     for (const k of keys) this.ensure(k);
     for (let i = 1; i < keys.length; i++) this.union(keys[0], keys[i]);
-    if (raw.name) this.countName(keys[0], raw.name.trim());
+    if (sighting && raw.name) this.countName(keys[0], raw.name.trim());
     const login = raw.login ?? (raw.email ? loginFromEmail(raw.email) : undefined);
     if (login) {
       const k = nameKey(login);
       if (k !== undefined && keys.includes(k) && !this.logins.has(k)) this.logins.set(k, login);
     }
     return keys[0];
-  }
-
-  /** Declares that identities are the same person, e.g. from a .mailmap line. */
-  link(a: RawIdentity, b: RawIdentity): void {
-    const ka = this.add(a);
-    const kb = this.add(b);
-    if (ka !== undefined && kb !== undefined) this.union(ka, kb);
   }
 
   /** The group an identity belongs to, without recording it. */

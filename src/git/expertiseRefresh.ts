@@ -1,0 +1,67 @@
+// Brings a stored expertise index up to date with a repository: reuse it when HEAD has not
+// moved, read only `lastSha..HEAD` when HEAD descends from it, rebuild otherwise.
+
+import { defaultIndexSettings } from '../core/delegation/expertiseIndex';
+import type { ExpertiseIndex, IndexSettings } from '../core/delegation/expertiseIndex';
+import { applyNewCommits, emptyIndex, planIndexUpdate } from '../core/delegation/indexUpdate';
+import { parseMailmap } from '../core/delegation/mailmap';
+import type { CommitRecord } from '../core/delegation/types';
+import { openHistoryIn } from './historyReader';
+import type { HistoryReadOptions } from './historyReader';
+import { openGitSession } from './gitSession';
+import { inspectRepository, isAncestor } from './repository';
+
+export interface RefreshOptions extends Omit<HistoryReadOptions, 'after' | 'tip'> {
+  readonly settings?: IndexSettings;
+  /** How the index names the repository; its root path by default. */
+  readonly repo?: string;
+}
+
+export interface RefreshResult {
+  readonly index: ExpertiseIndex;
+  readonly mode: 'upToDate' | 'incremental' | 'rebuilt';
+  /** Why a rebuild was needed, for the log. */
+  readonly rebuildReason?: string;
+  readonly commitsRead: number;
+  /** History stops early in a shallow clone: say so rather than present partial expertise as whole. */
+  readonly shallow: boolean;
+  /** The commit cap cut the history window short. */
+  readonly truncated: boolean;
+}
+
+export async function refreshExpertiseIndex(dir: string, previous: ExpertiseIndex | undefined, options: RefreshOptions = {}): Promise<RefreshResult> {
+  const settings = options.settings ?? defaultIndexSettings;
+  const session = await openGitSession(dir, options);
+  const info = await inspectRepository(session);
+  const repo = options.repo ?? info.root;
+  const target = { repo, headSha: info.headSha, settings };
+  let plan = planIndexUpdate(previous, target);
+  let rebuildReason: string | undefined = plan.kind === 'rebuild' ? plan.reason : undefined;
+
+  if (plan.kind === 'upToDate' && previous) return { index: previous, mode: 'upToDate', commitsRead: 0, shallow: info.shallow, truncated: false };
+  if (plan.kind === 'incremental' && info.headSha !== undefined && !(await isAncestor(session, plan.fromSha, info.headSha))) {
+    plan = { kind: 'rebuild', reason: 'noBase' };
+    rebuildReason = 'history was rewritten';
+  }
+
+  const incremental = plan.kind === 'incremental' && previous !== undefined;
+  const index = incremental ? previous : emptyIndex(target);
+  const history = await openHistoryIn(session, { ...options, tip: info.headSha, ...(plan.kind === 'incremental' ? { after: plan.fromSha } : {}) }, info);
+  index.addMailmap(parseMailmap(history.mailmap));
+  let commitsRead = 0;
+  const commits: CommitRecord[] = [];
+  for await (const page of history.pages()) {
+    commitsRead += page.length;
+    if (incremental) commits.push(...page);
+    else index.addCommits(page); // a full build folds pages in as they come, so memory stays one page
+  }
+  if (info.headSha !== undefined) applyNewCommits(index, commits, info.headSha);
+  return {
+    index,
+    mode: incremental ? 'incremental' : 'rebuilt',
+    ...(rebuildReason !== undefined && !incremental ? { rebuildReason } : {}),
+    commitsRead,
+    shallow: info.shallow,
+    truncated: history.truncated,
+  };
+}

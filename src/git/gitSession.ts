@@ -1,0 +1,75 @@
+// One simple-git instance per read, bound to a deadline and the caller's AbortSignal, so every
+// git process it starts is killed when either fires and the failure comes back typed.
+
+import { GitConstructError, GitPluginError, simpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
+import { GitAbortedError, GitNotFoundError, GitTimeoutError, NotAGitRepositoryError } from './gitErrors';
+
+export interface GitSessionOptions {
+  /** Deadline for everything done through the session. */
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+  /** The git executable; tests use a missing one to check GitNotFoundError. */
+  readonly binary?: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export interface GitSession {
+  readonly git: SimpleGit;
+  readonly dir: string;
+  /** Runs `git <args>` and returns stdout; failures come back as typed errors where we know them. */
+  run(args: readonly string[]): Promise<string>;
+  /** Throws the typed error if the deadline passed or the caller aborted. Call between steps. */
+  throwIfStopped(): void;
+}
+
+export async function openGitSession(dir: string, options: GitSessionOptions = {}): Promise<GitSession> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
+  const binary = options.binary ?? 'git';
+
+  const stopped = (cause?: unknown): Error | undefined => {
+    if (options.signal?.aborted) return new GitAbortedError({ cause });
+    if (deadline.aborted) return new GitTimeoutError(timeoutMs, { cause });
+    return undefined;
+  };
+  const throwIfStopped = (): void => {
+    const e = stopped();
+    if (e) throw e;
+  };
+
+  throwIfStopped();
+  let git: SimpleGit;
+  try {
+    git = simpleGit({ baseDir: dir, binary, abort: signal, maxConcurrentProcesses: 2, trimmed: false });
+  } catch (err) {
+    if (err instanceof GitConstructError) throw new NotAGitRepositoryError(dir, { cause: err });
+    throw err;
+  }
+
+  // simple-git reports a missing binary as a generic error whose only clue is text; version()
+  // checks for it structurally.
+  const version = await git.version().catch((err: unknown) => {
+    throw stopped(err) ?? err;
+  });
+  if (!version.installed) throw new GitNotFoundError(binary);
+
+  return {
+    git,
+    dir,
+    throwIfStopped,
+    async run(args) {
+      throwIfStopped();
+      try {
+        return await git.raw([...args]);
+      } catch (err) {
+        const e = stopped(err);
+        if (e) throw e;
+        if (err instanceof GitPluginError && err.plugin === 'abort') throw new GitAbortedError({ cause: err });
+        throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// Facts about a repository the delegation index depends on: where it is, which commit HEAD is,
+// whether history is cut short (shallow clone), and its .mailmap for trailer identities.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CheckRepoActions } from 'simple-git';
+import { NotAGitRepositoryError } from './gitErrors';
+import type { GitSession } from './gitSession';
+
+export interface RepositoryInfo {
+  /** Top of the work tree (or the git dir of a bare repository). */
+  readonly root: string;
+  /** undefined in a repository with no commits yet. */
+  readonly headSha: string | undefined;
+  /** A shallow clone has only part of the history, so expertise from it is partial. */
+  readonly shallow: boolean;
+}
+
+export async function inspectRepository(session: GitSession): Promise<RepositoryInfo> {
+  const inTree = await session.git.checkIsRepo();
+  const bare = inTree ? false : await session.git.checkIsRepo(CheckRepoActions.BARE);
+  if (!inTree && !bare) throw new NotAGitRepositoryError(session.dir);
+  const [rootLine, shallowLine] = (await session.run(['rev-parse', bare ? '--absolute-git-dir' : '--show-toplevel', '--is-shallow-repository'])).split('\n');
+  return { root: rootLine.trim(), headSha: await resolveCommit(session, 'HEAD'), shallow: shallowLine.trim() === 'true' };
+}
+
+/** The full sha of a revision, or undefined when it does not name a commit here. */
+export async function resolveCommit(session: GitSession, revision: string): Promise<string | undefined> {
+  // --end-of-options keeps a revision that starts with "-" from being read as an option.
+  const out = (await session.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])).trim();
+  return /^[0-9a-f]{40,64}$/.test(out) ? out : undefined;
+}
+
+/** Whether `ancestor` is reachable from `descendant`, i.e. history was only added to, not rewritten. */
+export async function isAncestor(session: GitSession, ancestor: string, descendant: string): Promise<boolean> {
+  // simple-git treats `merge-base --is-ancestor`'s silent exit status 1 as success, so compare the merge base instead.
+  const a = await resolveCommit(session, ancestor);
+  const d = await resolveCommit(session, descendant);
+  if (a === undefined || d === undefined) return false;
+  const base = (await session.run(['merge-base', a, d])).trim();
+  return base === a;
+}
+
+/** The repository's .mailmap, or '' when it has none. */
+export async function readMailmap(root: string): Promise<string> {
+  try {
+    return await readFile(join(root, '.mailmap'), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return '';
+    throw err;
+  }
+}
