@@ -1,0 +1,37 @@
+// Faults a test can make the sandbox produce, modelled on what GitHub and Slack really send.
+
+export type Fault =
+  /** 401 Bad credentials (Slack: ok:false invalid_auth). */
+  | { kind: 'unauthorized' }
+  /** REST 403 with x-accepted-oauth-scopes; GraphQL INSUFFICIENT_SCOPES at 200; Slack missing_scope. */
+  | { kind: 'missingScope'; scope: string }
+  /** Primary limit hit: 403 (default) or 429 with x-ratelimit-remaining: 0 and the reset time. */
+  | { kind: 'primaryRateLimit'; status?: 403 | 429; resetInSeconds?: number }
+  /** GraphQL primary limit: HTTP 200 with errors[].type RATE_LIMITED. */
+  | { kind: 'graphqlRateLimited'; resetInSeconds?: number }
+  /** Secondary limit: 403 (default) or 429 with retry-after. */
+  | { kind: 'secondaryRateLimit'; retryAfterSeconds?: number; status?: 403 | 429 }
+  /** A bare HTTP status such as 502/504 with a GitHub-like body (or the given one). */
+  | { kind: 'status'; status: number; body?: string; contentType?: string }
+  /** Wait, then serve normally. */
+  | { kind: 'delay'; ms: number }
+  /** Destroy the socket: the client sees ECONNRESET. */
+  | { kind: 'reset' }
+  /** 200 with a JSON content type and the real body cut in half. */
+  | { kind: 'malformedJson' };
+
+export type FaultKind = Fault['kind'];
+
+/** What a selector sees about a request. */
+export interface FaultTarget {
+  api: 'rest' | 'graphql' | 'slack' | 'unknown';
+  method: string;
+  /** Path without the GHES prefix, e.g. "/repos/acme/web/pulls/1" or "/slack/api/dnd.info". */
+  path: string;
+}
+
+/**
+ * 'graphql' | 'rest' | 'slack' | '*' | 'METHOD /path/:pattern' | '/path/:pattern' (any method)
+ * | 'slack dnd.setSnooze' | a predicate.
+ */
+export type FaultSelector = string | ((t: FaultTarget) => boolean);

@@ -1,0 +1,69 @@
+// Case-insensitive finders over the sandbox state: GitHub logins, slugs and repo names
+// compare case-insensitively, and clients often send them in a different case.
+import type { OrgRecord, PullRecord, RepoRecord, SandboxState, StatusRecord, TeamRecord, TokenRecord, UserRecord } from './records';
+
+const eq = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+export function findUser(state: SandboxState, login: string): UserRecord | undefined {
+  return state.users.find((u) => eq(u.login, login));
+}
+
+export function findOrg(state: SandboxState, login: string): OrgRecord | undefined {
+  return state.orgs.find((o) => eq(o.login, login));
+}
+
+export function findTeam(state: SandboxState, org: string, slug: string): TeamRecord | undefined {
+  return state.teams.find((t) => eq(t.org, org) && eq(t.slug, slug));
+}
+
+/** Accepts "org/slug". */
+export function findTeamByKey(state: SandboxState, key: string): TeamRecord | undefined {
+  const [org, slug] = key.split('/');
+  return org && slug ? findTeam(state, org, slug) : undefined;
+}
+
+export function teamKey(team: TeamRecord): string {
+  return `${team.org}/${team.slug}`;
+}
+
+export function teamsOf(state: SandboxState, login: string): TeamRecord[] {
+  return state.teams.filter((t) => t.members.some((m) => eq(m, login)));
+}
+
+export function orgsOf(state: SandboxState, login: string): OrgRecord[] {
+  return state.orgs.filter((o) => o.members.some((m) => eq(m, login)));
+}
+
+export function findRepo(state: SandboxState, owner: string, name: string): RepoRecord | undefined {
+  return state.repos.find((r) => eq(r.owner, owner) && eq(r.name, name));
+}
+
+export function repoOfPull(state: SandboxState, pull: PullRecord): RepoRecord {
+  const [owner, name] = pull.repo.split('/') as [string, string];
+  return findRepo(state, owner, name)!;
+}
+
+export function findPull(state: SandboxState, owner: string, name: string, number: number): PullRecord | undefined {
+  return state.pulls.find((p) => p.number === number && eq(p.repo, `${owner}/${name}`));
+}
+
+export function findToken(state: SandboxState, token: string): TokenRecord | undefined {
+  return state.tokens.find((t) => t.token === token);
+}
+
+/** Users with push access: collaborators, plus the owner of a user-owned repo. */
+export function canPush(repo: RepoRecord, login: string): boolean {
+  return repo.collaborators.some((c) => eq(c, login)) || (repo.ownerType === 'User' && eq(repo.owner, login));
+}
+
+/** A status past its expiry reads as no status, as on GitHub. */
+export function activeStatus(user: UserRecord, now: Date): StatusRecord | null {
+  const s = user.status;
+  if (!s) return null;
+  if (s.expiresAt && Date.parse(s.expiresAt) <= now.getTime()) return null;
+  return s;
+}
+
+export function sameLogin(a: string | null | undefined, b: string | null | undefined): boolean {
+  return !!a && !!b && eq(a, b);
+}
