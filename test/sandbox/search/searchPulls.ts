@@ -1,6 +1,6 @@
 // Runs an issue search over the sandbox's pull requests, with GitHub's 1,000-result cap.
 import type { PullRecord } from '../state/records';
-import { parseQuery } from './parseQuery';
+import { parseQuery, type Term } from './parseQuery';
 import type { SearchContext } from './matchPull';
 import { canSee, matchTerm } from './matchPull';
 
@@ -13,9 +13,18 @@ export interface SearchResult {
   items: PullRecord[];
 }
 
+// GitHub ORs repeated scope qualifiers: "repo:a/x repo:b/y org:c" searches all three places.
+const SCOPE_KEYS = new Set(['repo', 'org', 'user']);
+
+function matchGroup(ctx: SearchContext, p: PullRecord, terms: Term[]): boolean {
+  const scopes = terms.filter((t) => t.kind === 'qualifier' && !t.negate && SCOPE_KEYS.has(t.key));
+  const rest = terms.filter((t) => !scopes.includes(t));
+  return rest.every((t) => matchTerm(ctx, p, t)) && (scopes.length === 0 || scopes.some((t) => matchTerm(ctx, p, t)));
+}
+
 export function searchPulls(ctx: SearchContext, query: string): SearchResult {
   const parsed = parseQuery(query);
-  const matches = ctx.state.pulls.filter((p) => canSee(ctx, p) && parsed.groups.some((g) => g.every((t) => matchTerm(ctx, p, t))));
+  const matches = ctx.state.pulls.filter((p) => canSee(ctx, p) && parsed.groups.some((g) => matchGroup(ctx, p, g)));
   const sort = parsed.sort ?? { field: 'created', direction: 'desc' };
   const keyOf = (p: PullRecord): number =>
     sort.field === 'comments' ? p.comments.length : Date.parse(sort.field === 'updated' ? p.updatedAt : p.createdAt);

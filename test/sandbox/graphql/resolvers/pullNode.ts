@@ -159,6 +159,8 @@ export function pullNode(ctx: GqlContext, pull: PullRecord) {
     headRefOid: pull.headSha,
     baseRefOid: repo.commits[repo.commits.length - 1]?.sha ?? createHash('sha1').update(`${pull.repo}:${pull.baseRef}`).digest('hex'),
     totalCommentsCount: pull.comments.length,
+    // GitHub exposes the head commit's rollup on the pull request itself too.
+    statusCheckRollup: () => (pull.ci ? { __typename: 'StatusCheckRollup', id: nodeId('StatusCheckRollup', `${pull.id}`), state: pull.ci } : null),
     viewerDidAuthor: sameLogin(pull.author, ctx.viewer.login),
     author: () => actor(ctx, pull.author),
     editor: null,
