@@ -7,7 +7,7 @@ import type { RawIdentity } from './types';
 // Addresses shared by many people: merging on them would join strangers.
 const SHARED_EMAILS = new Set(['noreply@github.com', 'none', 'none@none', 'unknown', 'nobody@nowhere', 'you@example.com', 'email@example.com']);
 const SHARED_NAMES = new Set(['root', 'admin', 'administrator', 'user', 'unknown', 'none', 'github', 'githubactions', 'yourname', 'ubuntu', 'build', 'builder', 'system', 'nobody', 'anonymous', 'localhost', 'bot']);
-const NOREPLY = /^(?:\d+\+)?([^@+]+)@users\.noreply\.github\.com$/;
+const NOREPLY = /^(?:\d+\+)?([^@+]+)@users\.noreply\.github\.com$/i;
 // Shorter folded names ("al", "jo") are too likely to belong to two people.
 const MIN_NAME_KEY_LENGTH = 3;
 
@@ -17,9 +17,9 @@ export function normalizeEmail(email: string): string | undefined {
   return e;
 }
 
-/** `12345+login@users.noreply.github.com` and `login@users.noreply.github.com` → `login`. */
+/** `12345+login@users.noreply.github.com` and `login@users.noreply.github.com` → `login`, as spelled. */
 export function loginFromEmail(email: string): string | undefined {
-  const m = NOREPLY.exec(email.trim().toLowerCase());
+  const m = NOREPLY.exec(email.trim());
   return m ? m[1] : undefined;
 }
 
