@@ -30,8 +30,9 @@ export function hasReviewed(pull: PullRecord, login: string, since?: string): bo
   return pull.reviews.some((r) => r.state !== 'PENDING' && sameLogin(r.author, login) && (!since || r.submittedAt >= since));
 }
 
+/** user-review-requested: semantics: a direct request the person has not answered since. */
 export function isDirectlyRequested(pull: PullRecord, login: string): boolean {
-  return pull.reviewRequests.some((rr) => sameLogin(rr.user, login));
+  return pull.reviewRequests.some((rr) => sameLogin(rr.user, login) && !hasReviewed(pull, login, rr.requestedAt));
 }
 
 /**

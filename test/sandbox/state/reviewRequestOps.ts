@@ -2,6 +2,7 @@
 // so both APIs apply the same rules and leave the same trail in the timeline.
 import { isoSeconds } from '../scenarios/relativeDates';
 import type { PullRecord, SandboxState } from './records';
+import type { ReviewState } from '../scenarios/scenario';
 import { findTeam, findUser, orgsOf, repoOfPull, sameLogin, teamKey } from './lookup';
 
 export class ReviewRequestError extends Error {
@@ -69,4 +70,17 @@ export function addComment(state: SandboxState, pull: PullRecord, author: string
   pull.comments.push(comment);
   pull.updatedAt = at;
   return comment;
+}
+
+/**
+ * A submitted review, as GitHub records it: the reviewer's own pending request goes away,
+ * while team requests stay (other members may still review).
+ */
+export function submitReview(state: SandboxState, pull: PullRecord, author: string, reviewState: ReviewState, now: Date, body = '') {
+  const at = isoSeconds(now);
+  const review = { id: state.nextId++, author, state: reviewState, submittedAt: at, body };
+  pull.reviews.push(review);
+  if (reviewState !== 'PENDING') pull.reviewRequests = pull.reviewRequests.filter((rr) => !sameLogin(rr.user, author));
+  pull.updatedAt = at;
+  return review;
 }
