@@ -54,6 +54,8 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
   const version = await git.version().catch((err: unknown) => {
     throw stopped(err) ?? err;
   });
+  // An aborted probe also reads as "not installed"; report the abort, not a missing git.
+  throwIfStopped();
   if (!version.installed) throw new GitNotFoundError(binary);
 
   return {

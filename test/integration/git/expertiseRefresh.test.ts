@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { ExpertiseIndex } from '../../../src/core/delegation/expertiseIndex';
+import { scoreExpertise } from '../../../src/core/delegation/expertiseScore';
+import { suggestReviewers } from '../../../src/core/delegation/suggestReviewers';
+import { refreshExpertiseIndex } from '../../../src/git/expertiseRefresh';
+import { TempRepo, git } from './tempRepo';
+
+const ben = { name: 'Ben Noordhuis', email: 'info@bnoordhuis.nl' };
+const colin = { name: 'Colin Ihrig', email: 'cjihrig@gmail.com' };
+const santiago = { name: 'Santiago Gimeno', email: 'santiago.gimeno@gmail.com' };
+const NOW = Date.parse('2024-06-01T00:00:00Z');
+
+describe('expertise index from a real repository', function () {
+  this.timeout(60_000);
+  let repo: TempRepo;
+
+  beforeEach(async () => {
+    repo = await TempRepo.create();
+    // Colin used to commit as "cjihrig <colin@old.example>"; .mailmap says who that is.
+    await repo.writeFile('.mailmap', 'Colin Ihrig <cjihrig@gmail.com> <colin@old.example>\n');
+    await repo.commit({ author: { name: 'cjihrig', email: 'colin@old.example' }, date: '2024-01-01T00:00:00Z', message: 'unix: one', files: { 'src/unix/a.c': '1' } });
+    await repo.commit({ author: ben, date: '2024-01-05T00:00:00Z', message: 'unix: two\n\nReviewed-By: cjihrig <colin@old.example>', files: { 'src/unix/a.c': '2' } });
+    await repo.commit({ author: santiago, date: '2024-01-09T00:00:00Z', message: 'unix: three\n\nReviewed-By: Colin Ihrig <cjihrig@gmail.com>', files: { 'src/unix/b.c': '1' } });
+  });
+
+  afterEach(async () => {
+    await repo.remove();
+  });
+
+  it('merges the author line (via git\'s mailmap) and trailers (via the .mailmap file) into one person', async () => {
+    const { index, mode } = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW });
+    assert.equal(mode, 'rebuilt');
+    const colinId = index.identities.lookup(colin);
+    assert.ok(colinId);
+    assert.equal(index.identities.lookup({ email: 'colin@old.example' }), colinId);
+    assert.equal(index.personTimes('src/unix/', colinId, 'author').count, 1, 'the old-email commit counts for Colin');
+    assert.equal(index.personTimes('src/unix/', colinId, 'review').count, 2, 'both trailer spellings count for Colin');
+    const [top] = suggestReviewers(index, { touchedPaths: ['src/unix/a.c'], now: NOW, exclude: [ben] });
+    assert.equal(top.person.name, 'Colin Ihrig');
+  });
+
+  it('reuses an index at HEAD, and reads only new commits when HEAD moves on', async () => {
+    const first = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW });
+    assert.equal(first.commitsRead, 3);
+    const again = await refreshExpertiseIndex(repo.dir, first.index, { now: () => NOW });
+    assert.equal(again.mode, 'upToDate');
+    assert.equal(again.commitsRead, 0);
+
+    // Store and reload, as the extension does between sessions.
+    const stored = ExpertiseIndex.fromJSON(JSON.parse(JSON.stringify(first.index)));
+    await repo.commit({ author: colin, date: '2024-02-01T00:00:00Z', message: 'unix: four\n\nReviewed-by: Ben Noordhuis', files: { 'src/unix/c.c': '1' } });
+    const head = await repo.commit({ author: ben, date: '2024-02-02T00:00:00Z', message: 'win: five\n\nReviewed-by: Santiago Gimeno <santiago.gimeno@gmail.com>', files: { 'src/win/a.c': '1' } });
+    const next = await refreshExpertiseIndex(repo.dir, stored, { now: () => NOW });
+    assert.equal(next.mode, 'incremental');
+    assert.equal(next.commitsRead, 2);
+    assert.equal(next.index.headSha, head);
+    assert.equal(next.index.commitCount, 5);
+
+    const rebuilt = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW });
+    const paths = ['src/unix/a.c', 'src/win/a.c', 'src/unix/new.c'];
+    const a = scoreExpertise(rebuilt.index, paths, NOW).people;
+    const b = scoreExpertise(next.index, paths, NOW).people;
+    assert.deepEqual(b.map((p) => p.personId), a.map((p) => p.personId));
+    b.forEach((p, i) => assert.ok(Math.abs(p.total - a[i].total) < 1e-9));
+  });
+
+  it('rebuilds when history was rewritten under the index', async () => {
+    const first = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW });
+    await git(repo.dir, ['reset', '-q', '--hard', 'HEAD~1']);
+    await repo.commit({ author: ben, date: '2024-03-01T00:00:00Z', message: 'other', files: { 'x.c': '1' } });
+    const next = await refreshExpertiseIndex(repo.dir, first.index, { now: () => NOW });
+    assert.equal(next.mode, 'rebuilt');
+    assert.equal(next.rebuildReason, 'history was rewritten');
+    assert.equal(next.index.commitCount, 3);
+    assert.notEqual(next.index, first.index);
+  });
+
+  it('rebuilds when the half-life setting changed', async () => {
+    const first = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW });
+    const next = await refreshExpertiseIndex(repo.dir, first.index, { now: () => NOW, settings: { halfLifeDays: 365, largeCommitFiles: 20 } });
+    assert.equal(next.mode, 'rebuilt');
+    assert.equal(next.rebuildReason, 'settingsChanged');
+    assert.equal(next.index.settings.halfLifeDays, 365);
+  });
+});
