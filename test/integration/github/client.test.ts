@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { loadScenario } from '../../sandbox/scenarios/scenario';
+import { DEMO } from '../../sandbox/testing/demoLogins';
+import { createGitHubClient, type GitHubClientOptions } from '../../../src/github/client';
+import { resolveEndpoints } from '../../../src/github/endpoints';
+import { GitHubError, type GitHubErrorKind } from '../../../src/github/errors';
+import { fetchViewer } from '../../../src/github/viewer';
+import { silentLogger } from '../../../src/core/logger';
+
+// The GitHub client with its real Octokit retry and throttling plugins, against the sandbox over HTTP.
+describe('GitHub client against the sandbox', function () {
+  let sandbox: Sandbox;
+  before(async () => {
+    sandbox = await startSandbox({ scenario: loadScenario('demo') });
+  });
+  after(async () => sandbox.close());
+  beforeEach(() => {
+    sandbox.faults.clear();
+    sandbox.clearRequests();
+  });
+
+  const client = (overrides: Partial<GitHubClientOptions> = {}) =>
+    createGitHubClient({
+      endpoints: resolveEndpoints(sandbox.url),
+      token: DEMO.fullToken,
+      log: silentLogger,
+      unthrottled: true,
+      retryBaseMs: 5,
+      maxInlineWaitSeconds: 0,
+      ...overrides,
+    });
+
+  async function failure(promise: Promise<unknown>): Promise<GitHubError> {
+    try {
+      await promise;
+    } catch (err) {
+      assert.ok(GitHubError.is(err), `expected a GitHubError, got ${String(err)}`);
+      return err;
+    }
+    assert.fail('expected the call to fail');
+  }
+
+  const viewerQuery = 'query { viewer { login } rateLimit { cost remaining } }';
+
+  it('reads the viewer and the scopes of the token', async () => {
+    const viewer = await fetchViewer(client());
+    assert.equal(viewer.login, DEMO.viewer);
+    assert.deepEqual([...viewer.scopes].sort(), ['read:org', 'repo', 'user']);
+    assert.equal(sandbox.requests.length, 1);
+    assert.match(sandbox.requests[0].headers['user-agent'] ?? '', /lead-desk/);
+  });
+
+  it('works in the GitHub Enterprise Server layout, with GraphQL at /api/graphql', async () => {
+    const ghes = client({ endpoints: resolveEndpoints(sandbox.ghesApiUrl) });
+    assert.equal(ghes.endpoints.graphqlUrl, `${new URL(sandbox.url).origin}/api/graphql`);
+    assert.equal((await fetchViewer(ghes)).login, DEMO.viewer);
+    const data = await ghes.graphql<{ viewer: { login: string } }>(viewerQuery);
+    assert.equal(data.viewer.login, DEMO.viewer);
+    assert.deepEqual(sandbox.requests.map((r) => r.path.split('?')[0]), ['/api/v3/user', '/api/graphql']);
+  });
+
+  const cases: Array<{ name: string; fault: Parameters<Sandbox['faults']['persist']>[1]; kind: GitHubErrorKind; token?: string }> = [
+    { name: '401', fault: { kind: 'unauthorized' }, kind: 'unauthorized' },
+    { name: 'GraphQL RATE_LIMITED at 200', fault: { kind: 'graphqlRateLimited', resetInSeconds: 600 }, kind: 'rateLimited' },
+    { name: 'missing scope', fault: { kind: 'missingScope', scope: 'user' }, kind: 'missingScope' },
+    { name: 'REST-style primary limit on GraphQL (403, remaining 0)', fault: { kind: 'primaryRateLimit', status: 403, resetInSeconds: 600 }, kind: 'rateLimited' },
+    { name: 'secondary limit with a long retry-after', fault: { kind: 'secondaryRateLimit', retryAfterSeconds: 120, status: 429 }, kind: 'secondaryRateLimited' },
+    { name: '502', fault: { kind: 'status', status: 502 }, kind: 'server' },
+    { name: '504', fault: { kind: 'status', status: 504 }, kind: 'server' },
+    { name: 'connection reset', fault: { kind: 'reset' }, kind: 'offline' },
+    { name: 'malformed JSON', fault: { kind: 'malformedJson' }, kind: 'malformed' },
+  ];
+  for (const layout of ['github.com', 'GHES'] as const) {
+    for (const c of cases) {
+      it(`${layout}: GraphQL ${c.name} → ${c.kind}`, async () => {
+        sandbox.faults.persist('graphql', c.fault);
+        const gh = client({ endpoints: resolveEndpoints(layout === 'GHES' ? sandbox.ghesApiUrl : sandbox.url) });
+        const err = await failure(gh.graphql(viewerQuery));
+        assert.equal(err.kind, c.kind, `${err.kind}: ${err.detail ?? err.message}`);
+        if (c.kind === 'rateLimited' || c.kind === 'secondaryRateLimited') {
+          const wait = (err.retryAt?.getTime() ?? 0) - Date.now();
+          assert.ok(wait > 60_000 && wait <= 601_000, `retryAt should follow the server's reset/retry-after, was ${wait} ms away`);
+        }
+        if (c.kind === 'missingScope') assert.deepEqual(err.scopes, ['user']);
+      });
+    }
+  }
+
+  it('retries a 5xx with backoff, a bounded number of times, never a storm', async () => {
+    sandbox.faults.persist('graphql', { kind: 'status', status: 502 });
+    await failure(client().graphql(viewerQuery));
+    assert.equal(sandbox.requests.length, 3, 'one try and two retries');
+  });
+
+  it('recovers by itself when a 502 clears before the retries run out', async () => {
+    sandbox.faults.inject('graphql', [{ kind: 'status', status: 502 }]);
+    const data = await client().graphql<{ viewer: { login: string } }>(viewerQuery);
+    assert.equal(data.viewer.login, DEMO.viewer);
+    assert.equal(sandbox.requests.length, 2);
+  });
+
+  it('waits out a short secondary limit inside the call when allowed, then succeeds', async () => {
+    sandbox.faults.inject('GET /user', [{ kind: 'secondaryRateLimit', retryAfterSeconds: 1, status: 403 }]);
+    const viewer = await fetchViewer(client({ maxInlineWaitSeconds: 5 }));
+    assert.equal(viewer.login, DEMO.viewer);
+    assert.equal(sandbox.requests.length, 2);
+  });
+
+  it('does not retry a long primary limit inside the call: it reports when to try again', async () => {
+    sandbox.faults.persist('GET /user', { kind: 'primaryRateLimit', status: 429, resetInSeconds: 900 });
+    const err = await failure(fetchViewer(client({ maxInlineWaitSeconds: 10 })));
+    assert.equal(err.kind, 'rateLimited');
+    assert.equal(sandbox.requests.length, 1);
+  });
+
+  it('gives up at its deadline when GitHub is slow', async () => {
+    sandbox.faults.persist('graphql', { kind: 'delay', ms: 1500 });
+    const started = Date.now();
+    const err = await failure(client({ timeoutMs: 200 }).graphql(viewerQuery));
+    assert.equal(err.kind, 'timeout');
+    assert.ok(Date.now() - started < 1400, 'did not wait for the slow answer');
+  });
+
+  it('reports offline when nothing listens at the API URL', async () => {
+    const gh = client({ endpoints: resolveEndpoints('http://127.0.0.1:9') });
+    assert.equal((await failure(fetchViewer(gh))).kind, 'offline');
+  });
+
+  it('turns a malformed REST body into a typed error instead of bad data', async () => {
+    sandbox.faults.persist('GET /user', { kind: 'malformedJson' });
+    assert.equal((await failure(fetchViewer(client()))).kind, 'malformed');
+  });
+
+  it('maps a real INSUFFICIENT_SCOPES answer (repo-only token) to missingScope', async () => {
+    const gh = client({ token: DEMO.repoOnlyToken });
+    const err = await failure(gh.graphql('mutation { changeUserStatus(input: {message: "x"}) { status { message } } }'));
+    assert.equal(err.kind, 'missingScope');
+    assert.deepEqual(err.scopes, ['user']);
+  });
+
+  it('rejects a field GitHub does not have, as GitHub would', async () => {
+    const err = await failure(client().graphql('query { viewer { login notARealField } }'));
+    assert.equal(err.kind, 'validation');
+    assert.match(err.message, /notARealField/);
+  });
+
+  it('never sends or logs the token in the clear in the sandbox request log', async () => {
+    await fetchViewer(client());
+    assert.equal(sandbox.requests[0].headers.authorization, 'REDACTED');
+    assert.ok(!JSON.stringify(sandbox.requests).includes(DEMO.fullToken));
+  });
+});
