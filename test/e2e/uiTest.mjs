@@ -1,0 +1,101 @@
+// A person's view of Lead Desk: the packaged extension in a real VS Code workbench, driven through
+// the DOM the way a user would: activity bar, view headers, the command palette, the output panel.
+// test/harness/runUiTest.mjs prepares the server and the browser and calls runUiTest().
+
+const viewTitles = ['Review Queue', 'Focus', 'Delegation'];
+
+class UiCheckFailed extends Error {
+  constructor(step, cause) {
+    super(`${step}: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`);
+    this.name = 'UiCheckFailed';
+  }
+}
+
+/** Runs one named check; a failure says which step broke, not only which selector timed out. */
+async function check(steps, name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    steps.push({ name, ok: true, ms: Date.now() - started });
+  } catch (err) {
+    steps.push({ name, ok: false, ms: Date.now() - started, error: err instanceof Error ? err.message : String(err) });
+    throw new UiCheckFailed(name, err);
+  }
+}
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {{ url: string, screenshot?: string, log?: (line: string) => void }} options
+ */
+export async function runUiTest(page, { url, screenshot, log = () => undefined }) {
+  const steps = [];
+  const report = () => steps.map((s) => `${s.ok ? 'pass' : 'FAIL'}  ${s.name} (${s.ms} ms)${s.error ? `\n        ${s.error.split('\n')[0]}` : ''}`);
+  try {
+    await check(steps, 'the workbench loads', async () => {
+      await page.goto(url);
+      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
+      await page.locator('.activitybar').waitFor({ state: 'visible', timeout: 30_000 });
+    });
+
+    const entry = page.locator('.activitybar .action-item a.action-label[aria-label="Lead Desk"]');
+    await check(steps, 'the activity bar has a "Lead Desk" entry', () => entry.waitFor({ state: 'visible', timeout: 30_000 }));
+    await check(steps, 'clicking it opens the Lead Desk side bar', async () => {
+      await entry.click();
+      await page.locator('.sidebar .composite.title', { hasText: /lead desk/i }).waitFor({ state: 'visible', timeout: 15_000 });
+    });
+
+    for (const title of viewTitles) {
+      await check(steps, `the "${title}" view header is visible`, () =>
+        page.locator(`.sidebar .pane-header[aria-label="${title} Section"]`).waitFor({ state: 'visible', timeout: 15_000 }),
+      );
+    }
+
+    await check(steps, 'the Review Queue stops asking to sign in (the token in the environment is used)', async () => {
+      // Credentials are looked up after activation; allow for a slow authentication provider.
+      const prompt = page.locator('.sidebar .pane-body', { hasText: 'Sign in to GitHub to see every pull request' });
+      await page.locator('.sidebar .pane-header[aria-label="Review Queue Section"]').waitFor({ state: 'visible' });
+      await prompt.first().waitFor({ state: 'hidden', timeout: 30_000 });
+    });
+
+    await check(steps, 'F1 → "Lead Desk: Show Log" runs the command', async () => {
+      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } });
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await page.keyboard.type('Lead Desk: Show Log');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Lead Desk: Show Log' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    });
+
+    await check(steps, 'the Output panel shows the "Lead Desk" channel', async () => {
+      await page.locator('.part.panel .action-item.checked a[aria-label^="Output"]').waitFor({ state: 'visible', timeout: 15_000 });
+      const select = page.locator('.part.panel select.monaco-select-box');
+      await select.first().waitFor({ state: 'visible', timeout: 10_000 });
+      const deadline = Date.now() + 10_000;
+      let shown = '';
+      while (Date.now() < deadline) {
+        shown = await select.first().evaluate((el) => el.options[el.selectedIndex]?.text ?? '');
+        if (shown === 'Lead Desk') return;
+        await page.waitForTimeout(200);
+      }
+      throw new Error(`the Output channel picker shows "${shown}", not "Lead Desk"`);
+    });
+
+    await check(steps, 'the "Lead Desk" channel has log lines', async () => {
+      await page.locator('.part.panel .monaco-editor .view-line', { hasText: /\[(info|warning|error)\]/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    });
+
+    if (screenshot) {
+      await check(steps, `screenshot saved to ${screenshot}`, async () => {
+        // Move the pointer off the activity bar so no hover tooltip covers the views.
+        await page.mouse.move(900, 300);
+        await page.waitForTimeout(1500);
+        await page.screenshot({ path: screenshot });
+      });
+    }
+  } finally {
+    for (const line of report()) log(line);
+  }
+  return steps;
+}

@@ -1,0 +1,96 @@
+// npm run demo: Lead Desk in a real VS Code (code-server) in your browser, against the local GitHub
+// sandbox's demo team, with a demo repository whose history that team wrote. Ctrl+C stops it all.
+//   LEAD_DESK_DEMO_PORT=8080   first port to try for the workbench (the next free one is used)
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  codeServerBin, installVsix, portInUse, root, startCodeServer, workbenchUrl, writeSettings,
+} from './codeServer.mjs';
+import { demoIdentity } from './demoIdentity.mjs';
+import { makeDemoRepo } from './demoRepo.mjs';
+import { startSandbox } from './sandbox.mjs';
+import { Session } from './steps.mjs';
+import { packageExtension } from '../tools/package.mjs';
+
+const sandboxPort = 7717;
+const firstWorkbenchPort = Number(process.env.LEAD_DESK_DEMO_PORT ?? 8080);
+const tools = path.join(root, '.tools');
+const demoRepo = path.join(tools, 'demo-repo');
+const demoState = path.join(tools, 'demo');
+
+async function workbenchPort() {
+  for (let port = firstWorkbenchPort; port < firstWorkbenchPort + 20; port++) {
+    if (!(await portInUse(port))) return port;
+  }
+  throw new Error(`ports ${firstWorkbenchPort}-${firstWorkbenchPort + 19} are all in use; set LEAD_DESK_DEMO_PORT`);
+}
+
+/** Settings for every sandbox endpoint the extension declares, so nothing in the demo reaches the internet. */
+async function sandboxSettings(sandbox) {
+  const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+  const declared = Object.keys(manifest.contributes?.configuration?.properties ?? {});
+  const settings = { 'leadDesk.github.apiUrl': sandbox.url };
+  const slackUrl = sandbox.info.slackUrl ?? sandbox.info.urls?.slack ?? `${sandbox.url}/slack/api`;
+  for (const key of declared) {
+    if (/^leadDesk\.slack\.(api)?url$/i.test(key)) settings[key] = slackUrl;
+  }
+  return settings;
+}
+
+const session = new Session('demo');
+await session.main(async () => {
+  const bin = await session.step('code-server (installed once per machine)', () => codeServerBin());
+  const packaged = await session.step('build and package', () => packageExtension({ quiet: true }));
+
+  if (await portInUse(sandboxPort)) {
+    throw new Error(`port ${sandboxPort} is busy: the demo's GitHub sandbox needs it. Stop whatever listens there (another \`npm run demo\`?) and try again.`);
+  }
+  const sandbox = await session.step('start the GitHub sandbox', () => startSandbox({ scenario: 'demo', port: sandboxPort }));
+  session.defer(sandbox.stop);
+  const identity = demoIdentity(sandbox.info);
+
+  const repo = await session.step('create the demo repository', () => makeDemoRepo(demoRepo, identity.scenario));
+
+  await rm(demoState, { recursive: true, force: true });
+  const extensionsDir = path.join(demoState, 'extensions');
+  const userDataDir = path.join(demoState, 'user-data');
+  await session.step('install the extension', () => installVsix({ bin, vsix: packaged.vsixPath, extensionsDir }));
+  await writeSettings(userDataDir, {
+    ...(await sandboxSettings(sandbox)),
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'workbench.startupEditor': 'none',
+  });
+
+  const port = await workbenchPort();
+  const server = await session.step('start code-server', () => startCodeServer({
+    bin,
+    port,
+    folder: demoRepo,
+    extensionsDir,
+    userDataDir,
+    // code-server keeps GITHUB_TOKEN for itself and hides it from extensions; GH_TOKEN gets through.
+    env: { ...process.env, GITHUB_TOKEN: identity.token, GH_TOKEN: identity.token },
+    logFile: path.join(demoState, 'code-server.log'),
+  }));
+  session.defer(server.stop);
+
+  console.log('');
+  console.log(`  Lead Desk demo is running. Open:  ${workbenchUrl(server, demoRepo)}`);
+  console.log('');
+  console.log(`  signed in as     ${identity.login} (token from the demo scenario, via GH_TOKEN)`);
+  console.log(`  GitHub sandbox   ${sandbox.url}`);
+  console.log(`  demo repository  ${path.relative(root, demoRepo)} (${repo.commits} commits by ${repo.team.map((p) => p.login).join(', ')}; origin ${repo.remote})`);
+  console.log(`  logs             ${path.relative(root, demoState)}/code-server.log`);
+  console.log('');
+  console.log('  Press Ctrl+C to stop.');
+
+  // Runs until Ctrl+C (the session's signal handler stops everything), or until a part dies.
+  const died = (name) => (code) => {
+    if (!session.stopping) throw new Error(`${name} stopped unexpectedly (${code}); see the log above`);
+  };
+  await Promise.race([server.exited.then(died('code-server')), sandbox.exited.then(died('the sandbox'))]);
+  await new Promise(() => undefined);
+});

@@ -1,0 +1,74 @@
+// npm run test:e2e: installs the packaged .vsix into a fresh code-server (VS Code 1.100.3), points it
+// at the local GitHub sandbox, and lets headless Chromium use the workbench like a person would
+// (test/e2e/uiTest.mjs). Saves media/screenshots/workbench.png on success, and a failure screenshot
+// in .test-output/e2e/ otherwise.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  codeServerBin, installVsix, launchChromium, quietSettings, root, startCodeServer, workbenchUrl, writeSettings,
+} from './codeServer.mjs';
+import { demoIdentity } from './demoIdentity.mjs';
+import { startSandbox } from './sandbox.mjs';
+import { Session } from './steps.mjs';
+import { makeSmallRepo, tempDir } from './workspace.mjs';
+import { packageExtension } from '../tools/package.mjs';
+import { runUiTest } from '../e2e/uiTest.mjs';
+
+const outputDir = path.join(root, '.test-output', 'e2e');
+const screenshot = path.join(root, 'media', 'screenshots', 'workbench.png');
+
+await new Session('e2e').main(async (session) => {
+  await rm(outputDir, { recursive: true, force: true });
+  await mkdir(outputDir, { recursive: true });
+
+  const packaged = await session.step('package the .vsix', () => packageExtension({ quiet: true }));
+  const bin = await session.step('code-server install check', () => codeServerBin());
+  const tmp = await tempDir('e2e');
+  session.defer(() => rm(tmp, { recursive: true, force: true }));
+  const extensionsDir = path.join(tmp, 'extensions');
+  const userDataDir = path.join(tmp, 'user-data');
+  await session.step('install the .vsix into a fresh extensions dir', () => installVsix({ bin, vsix: packaged.vsixPath, extensionsDir }));
+
+  const sandbox = await session.step('start the sandbox', () => startSandbox({ scenario: 'demo', port: 0, logFile: path.join(outputDir, 'sandbox.log') }));
+  session.defer(sandbox.stop);
+  const identity = demoIdentity(sandbox.info);
+
+  // A neutral folder name, since the workbench shows it in the title and the screenshot.
+  const workspace = path.join(tmp, 'acme-service');
+  await makeSmallRepo(workspace);
+  await writeSettings(userDataDir, { ...quietSettings, 'leadDesk.github.apiUrl': sandbox.url });
+  const server = await session.step('start code-server', () => startCodeServer({
+    bin,
+    folder: workspace,
+    extensionsDir,
+    userDataDir,
+    // code-server keeps GITHUB_TOKEN to itself; GH_TOKEN reaches the extension host.
+    env: { ...process.env, GITHUB_TOKEN: identity.token, GH_TOKEN: identity.token },
+    logFile: path.join(outputDir, 'code-server.log'),
+  }));
+  session.defer(server.stop);
+
+  const browser = await session.step('start chromium', () => launchChromium(path.join(tmp, 'chromium'), { width: 1440, height: 900 }));
+  session.defer(() => browser.close());
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  const consoleLines = [];
+  page.on('console', (msg) => consoleLines.push(`[${msg.type()}] ${msg.text()}`));
+  page.on('pageerror', (err) => consoleLines.push(`[pageerror] ${err.message}`));
+
+  await mkdir(path.dirname(screenshot), { recursive: true });
+  try {
+    await session.step('drive the workbench', () => runUiTest(page, {
+      url: workbenchUrl(server, workspace),
+      screenshot,
+      log: (line) => console.log(`  ${line}`),
+    }));
+  } catch (err) {
+    const failure = path.join(outputDir, 'failure.png');
+    await page.screenshot({ path: failure }).catch(() => undefined);
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\n  failure screenshot: ${path.relative(root, failure)}; logs in ${path.relative(root, outputDir)}/`);
+  } finally {
+    await writeFile(path.join(outputDir, 'browser-console.log'), consoleLines.join('\n')).catch(() => undefined);
+  }
+  session.log(`screenshot: ${path.relative(root, screenshot)}`);
+  session.log(`timings: ${session.summary()}`);
+});

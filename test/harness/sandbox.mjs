@@ -1,0 +1,79 @@
+// Runs the local GitHub sandbox as a child process (test/sandbox/cli.ts) and reads the one JSON
+// line it prints when it is listening: its URLs and the scenario's demo tokens.
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { killGroup, root } from './codeServer.mjs';
+
+/**
+ * @returns {Promise<{ info: any, url: string, stop: () => Promise<void>, pid: number, exited: Promise<unknown> }>}
+ */
+export async function startSandbox({ scenario = 'demo', port = 0, logFile, timeoutMs = 60_000 } = {}) {
+  const tsx = path.join(root, 'node_modules/.bin/tsx');
+  const child = spawn(tsx, [path.join(root, 'test/sandbox/cli.ts'), '--scenario', scenario, '--port', String(port)], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const sink = logFile ? createWriteStream(logFile) : undefined;
+  let output = '';
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      killGroup(child.pid, 'SIGTERM');
+      const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    sink?.end();
+  };
+
+  try {
+    const info = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the sandbox printed no JSON line within ${timeoutMs} ms`)), timeoutMs);
+      let buffered = '';
+      let found = false;
+      child.stdout.on('data', (chunk) => {
+        sink?.write(chunk);
+        output = (output + chunk).slice(-4000);
+        if (found) return;
+        buffered += chunk;
+        let newline;
+        while (!found && (newline = buffered.indexOf('\n')) >= 0) {
+          const line = buffered.slice(0, newline).trim();
+          buffered = buffered.slice(newline + 1);
+          if (!line.startsWith('{')) continue;
+          try {
+            const parsed = JSON.parse(line);
+            found = true;
+            clearTimeout(timer);
+            resolve(parsed);
+          } catch {
+            // not the status line
+          }
+        }
+      });
+      child.stderr.on('data', (chunk) => {
+        sink?.write(chunk);
+        output = (output + chunk).slice(-4000);
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`the sandbox exited (${code ?? signal}) before it was ready`));
+      });
+    });
+    const url = sandboxUrl(info);
+    return { info, url, stop, pid: child.pid, exited };
+  } catch (err) {
+    await stop();
+    throw new Error(`${err.message}\n--- sandbox output ---\n${output}`);
+  }
+}
+
+/** The sandbox's API root (github.com layout) from its status line. */
+function sandboxUrl(info) {
+  const candidates = [info.apiUrl, info.url, info.restUrl, info.urls?.api, info.urls?.rest, info.baseUrl];
+  const found = candidates.find((v) => typeof v === 'string' && /^https?:\/\//.test(v));
+  if (!found) throw new Error(`cannot find the API URL in the sandbox status line: ${JSON.stringify(info)}`);
+  return found.replace(/\/+$/, '');
+}

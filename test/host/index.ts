@@ -1,0 +1,88 @@
+// Entry point VS Code calls (extensionTestsPath) inside a real extension host. esbuild bundles this
+// file and the tests into out/test/host/index.js; mocha itself stays external.
+import { rename, writeFile } from 'node:fs/promises';
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
+
+interface TestResult {
+  title: string;
+  fullTitle: string;
+  durationMs?: number;
+  error?: string;
+  stack?: string;
+}
+
+export interface HostResults {
+  vscodeVersion: string;
+  appName: string;
+  uiKind: string;
+  remoteName: string | undefined;
+  /** Which token variables reached the extension host (never their values). */
+  environment: { GITHUB_TOKEN: boolean; GH_TOKEN: boolean };
+  passes: TestResult[];
+  failures: TestResult[];
+  pending: TestResult[];
+  startedAt: string;
+  finishedAt: string;
+}
+
+/** Test files in the order they run: activation must be observed before any test fetches. */
+const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
+  ['activation.test.ts', () => import('./activation.test')],
+  ['commands.test.ts', () => import('./commands.test')],
+  ['signedIn.test.ts', () => import('./signedIn.test')],
+  ['log.test.ts', () => import('./log.test')],
+];
+
+async function writeResults(file: string | undefined, results: HostResults): Promise<void> {
+  if (!file) return;
+  // The harness polls for this file, so it must appear complete or not at all.
+  await writeFile(`${file}.tmp`, JSON.stringify(results, null, 2));
+  await rename(`${file}.tmp`, file);
+}
+
+export async function run(): Promise<void> {
+  const resultsFile = process.env.LEAD_DESK_TEST_RESULTS;
+  const results: HostResults = {
+    vscodeVersion: vscode.version,
+    appName: vscode.env.appName,
+    uiKind: vscode.UIKind[vscode.env.uiKind],
+    remoteName: vscode.env.remoteName,
+    environment: { GITHUB_TOKEN: Boolean(process.env.GITHUB_TOKEN), GH_TOKEN: Boolean(process.env.GH_TOKEN) },
+    passes: [],
+    failures: [],
+    pending: [],
+    startedAt: new Date().toISOString(),
+    finishedAt: '',
+  };
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  try {
+    // Test modules call describe() when they load, so mocha's globals must exist first.
+    for (const [file, load] of testFiles) {
+      mocha.suite.emit('pre-require', globalThis, file, mocha);
+      await load();
+    }
+    const failures = await new Promise<number>((resolve) => {
+      const runner = mocha.run(resolve);
+      const record = (test: Mocha.Runnable, err?: Error): TestResult => ({
+        title: test.title,
+        fullTitle: test.fullTitle(),
+        durationMs: test.duration,
+        ...(err ? { error: err.message, stack: err.stack } : {}),
+      });
+      runner.on('pass', (test) => results.passes.push(record(test)));
+      runner.on('fail', (test, err: Error) => results.failures.push(record(test, err)));
+      runner.on('pending', (test) => results.pending.push(record(test)));
+    });
+    results.finishedAt = new Date().toISOString();
+    await writeResults(resultsFile, results);
+    if (failures > 0) throw new Error(`${failures} host test(s) failed`);
+  } catch (err) {
+    if (!results.finishedAt) {
+      results.finishedAt = new Date().toISOString();
+      results.failures.push({ title: 'loading the host suite', fullTitle: 'loading the host suite', error: String(err), stack: (err as Error).stack });
+      await writeResults(resultsFile, results);
+    }
+    throw err;
+  }
+}
