@@ -214,6 +214,10 @@ export async function launchChromium(profileDir, { width = 1440, height = 900 } 
     headless: true,
     args: chromiumArgs,
     viewport: { width, height },
+    // The harness closes the browser itself, after the things that depend on it.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   return context;
 }

@@ -62,6 +62,7 @@ await session.main(async () => {
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
     'workbench.startupEditor': 'none',
+    'remote.autoForwardPorts': false,
   });
 
   const port = await workbenchPort();

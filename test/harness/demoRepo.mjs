@@ -118,7 +118,7 @@ export async function makeDemoRepo(dir, scenario, { commits = 60, now = new Date
   for (let i = 0; i < commits; i++) {
     const when = new Date(Math.min(now.getTime() - day / 2, start + i * step + rnd() * step * 0.8));
     // Owners write most changes in their area; anyone may touch anything now and then.
-    const owner = rnd() < 0.75 ? pick(owners) : owners[0];
+    const owner = rnd() < 0.85 ? pick(owners) : owners[0];
     const area = rnd() < 0.7 ? owner.area : pick(areas);
     const touched = new Set([pick(files[area])]);
     if (rnd() < 0.4) touched.add(pick(files[area]));

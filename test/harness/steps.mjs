@@ -64,6 +64,8 @@ export class Session {
       await this.cleanup();
       process.exit(0);
     } catch (err) {
+      // After Ctrl+C the signal handler is already cleaning up and will exit.
+      if (this.stopping) return;
       console.error(`\n[${this.tag}] FAILED: ${err instanceof Error ? err.message : String(err)}`);
       await this.cleanup();
       process.exit(1);
