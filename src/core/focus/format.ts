@@ -1,0 +1,52 @@
+// Texts the focus UI shows, kept pure so the countdown's cost and format can be tested.
+import { format } from 'date-fns';
+import { isPaused, remainingMs } from './focusMachine';
+import { focusTypeLabel, type ActiveBlock, type BreakPeriod } from './types';
+
+/** 47:12, or 1:05:00 past an hour. Rounds up, so a block shows 25:00 at its start and 0:00 only at its end. */
+export function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const ss = String(seconds).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
+}
+
+/** 1 h 05 min, 25 min, 0 min. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.round(Math.max(0, ms) / 60_000);
+  const hours = Math.floor(minutes / 60);
+  return hours > 0 ? `${hours} h ${String(minutes % 60).padStart(2, '0')} min` : `${minutes} min`;
+}
+
+export function formatClock(time: number): string {
+  return format(time, 'HH:mm');
+}
+
+export function blockTitle(block: Pick<ActiveBlock, 'type' | 'label'>): string {
+  return block.label ? `${focusTypeLabel[block.type]}: ${block.label}` : focusTypeLabel[block.type];
+}
+
+/** The status bar text while a block runs: `$(clock) 47:12 · Deep work`. */
+export function blockStatusText(block: ActiveBlock, now: number): string {
+  const icon = isPaused(block) ? '$(debug-pause)' : '$(clock)';
+  return `${icon} ${formatCountdown(remainingMs(block, now))} · ${focusTypeLabel[block.type]}`;
+}
+
+export function breakStatusText(brk: BreakPeriod, now: number): string {
+  return `$(coffee) ${formatCountdown(brk.endsAt - now)} · Break`;
+}
+
+export const idleStatusText = '$(target) Focus';
+
+/** The busy message guards publish, e.g. "Focusing until 11:00". */
+export function busyMessage(endsAt: number): string {
+  return `Focusing until ${formatClock(endsAt)}`;
+}
+
+/** How long until the text changes again: the countdown ticks on whole seconds of the remaining time. */
+export function msUntilNextSecond(remaining: number): number {
+  const rest = remaining % 1000;
+  return rest === 0 ? 1000 : rest;
+}

@@ -1,0 +1,31 @@
+// The storage every window shares. In the editor it is `context.globalState`; tests use the memory
+// store below, shared by several coordinators to play several windows.
+
+export interface SharedStore {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): Promise<void>;
+}
+
+export const FocusStoreKey = {
+  state: 'leadDesk.focus.state',
+  lease: 'leadDesk.focus.lease',
+  guards: 'leadDesk.focus.guards',
+} as const;
+
+/** Values are copied through JSON, as VS Code's storage does, so nobody shares object references. */
+export class MemorySharedStore implements SharedStore {
+  private readonly values = new Map<string, string>();
+  writes = 0;
+
+  get<T>(key: string): T | undefined {
+    const raw = this.values.get(key);
+    return raw === undefined ? undefined : (JSON.parse(raw) as T);
+  }
+
+  update(key: string, value: unknown): Promise<void> {
+    this.writes++;
+    if (value === undefined) this.values.delete(key);
+    else this.values.set(key, JSON.stringify(value));
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,96 @@
+// The focus block's records. Everything here is plain JSON, because it lives in VS Code's global
+// storage, which every window of the same user reads.
+import type { PullRequestRef } from '../pullRequestRef';
+
+export type FocusType = 'deepWork' | 'review' | 'planning';
+
+export const focusTypes: readonly FocusType[] = ['deepWork', 'review', 'planning'];
+
+export const focusTypeLabel: Readonly<Record<FocusType, string>> = {
+  deepWork: 'Deep work',
+  review: 'Review',
+  planning: 'Planning',
+};
+
+export function isFocusType(value: unknown): value is FocusType {
+  return typeof value === 'string' && (focusTypes as readonly string[]).includes(value);
+}
+
+/** Where a block came from: the start command, the weekly schedule, or "review this PR" from the queue. */
+export type BlockSource = 'manual' | 'schedule' | 'review';
+
+/** A block that is running or paused. Times are epoch milliseconds. */
+export interface ActiveBlock {
+  readonly id: string;
+  readonly type: FocusType;
+  /** "Heads-down" from the schedule, or the pull request's title for a review block. */
+  readonly label?: string;
+  readonly source: BlockSource;
+  /** The schedule occurrence this block was started for. */
+  readonly occurrenceId?: string;
+  readonly pullRequest?: PullRequestRef;
+  readonly startedAt: number;
+  /**
+   * The planned end. While paused it keeps the value it had when the pause began; resuming moves it
+   * later by the length of the pause, so the remaining time never changes during a pause.
+   */
+  readonly endsAt: number;
+  /** Set while paused. */
+  readonly pausedAt?: number;
+  /** Paused time of earlier, finished pauses. */
+  readonly pausedMs: number;
+}
+
+export type BlockOutcome = 'completed' | 'stopped';
+
+export interface FinishedBlock {
+  readonly id: string;
+  readonly type: FocusType;
+  readonly label?: string;
+  readonly source: BlockSource;
+  readonly startedAt: number;
+  readonly endedAt: number;
+  /** Time spent focusing, pauses excluded. */
+  readonly focusedMs: number;
+  readonly outcome: BlockOutcome;
+}
+
+/** A break the user accepted after a block. */
+export interface BreakPeriod {
+  readonly startedAt: number;
+  readonly endsAt: number;
+  readonly afterBlockId: string;
+}
+
+/** A break offered when a block completed, not yet accepted or declined. */
+export interface BreakOffer {
+  readonly blockId: string;
+  readonly offeredAt: number;
+}
+
+export interface FocusState {
+  readonly version: 1;
+  /** Grows with every change, so a window can tell cheaply that another window changed the state. */
+  readonly revision: number;
+  readonly block?: ActiveBlock;
+  readonly break?: BreakPeriod;
+  readonly breakOffer?: BreakOffer;
+  /** Finished blocks, newest last, pruned to the last few days. */
+  readonly history: readonly FinishedBlock[];
+  /**
+   * Schedule occurrences that are taken care of: started, skipped, or covered by a block the user
+   * started by hand. Pruned with the history.
+   */
+  readonly handledOccurrences: readonly string[];
+}
+
+export const emptyFocusState: FocusState = { version: 1, revision: 0, history: [], handledOccurrences: [] };
+
+/** What the guards are asked to protect: the running or paused block. */
+export interface GuardTarget {
+  readonly blockId: string;
+  readonly type: FocusType;
+  readonly label?: string;
+  /** Planned end, epoch ms. */
+  readonly endsAt: number;
+}

@@ -1,0 +1,331 @@
+// Ties the focus block to the guards across windows. Every window runs one coordinator over the
+// same shared storage. Any window may change the block (the user clicks where they are); only the
+// lease holder ends blocks that ran out, starts scheduled blocks and performs guard actions, so
+// each transition reaches GitHub and Slack exactly once however many windows are open.
+//
+// Plain Node: the clock, the storage, the guards and the schedule are injected, and the caller
+// drives it by calling pulse() from its timer.
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../core/focus/clock';
+import type { Logger } from '../core/logger';
+import {
+  acceptBreak,
+  advance,
+  cancelBlock,
+  declineBreak,
+  endBreak,
+  extendBlock,
+  guardTarget,
+  markOccurrencesHandled,
+  pauseBlock,
+  resumeBlock,
+  reviveFocusState,
+  startBlock,
+  stopBlock,
+  switchType,
+  type StartBlockInput,
+} from '../core/focus/focusMachine';
+import { defaultLeaseOptions, holdsLease, isLease, leaseStep, type Lease, type LeaseOptions } from '../core/focus/lease';
+import type { RetryPolicy } from '../core/focus/retryPolicy';
+import { decideSchedule, isRecentOccurrenceId, nextOccurrenceStart, type Occurrence, type ScheduleEntry } from '../core/focus/schedule';
+import { FocusStoreKey, type SharedStore } from '../core/focus/sharedStore';
+import type { ActiveBlock, FinishedBlock, FocusState, FocusType } from '../core/focus/types';
+import type { GuardEntry } from './guard';
+import { GuardOrchestrator, hasLiveGuardRecords, type GuardEvent, type GuardRecords } from './guardOrchestrator';
+
+export type CoordinatorEvent =
+  /** A block ran to its end (reported by the window that recorded it). */
+  | { readonly kind: 'blockEnded'; readonly block: FinishedBlock; readonly state: FocusState }
+  /** The schedule started a block (reported by the window that started it). */
+  | { readonly kind: 'scheduledStart'; readonly block: ActiveBlock; readonly occurrence: Occurrence }
+  | { readonly kind: 'breakEnded'; readonly state: FocusState }
+  | { readonly kind: 'guard'; readonly event: GuardEvent };
+
+export interface FocusCoordinatorOptions {
+  readonly store: SharedStore;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** Unique per window (per extension host run). */
+  readonly windowId: string;
+  readonly guards: () => readonly GuardEntry[];
+  readonly schedule: () => readonly ScheduleEntry[];
+  readonly lease?: LeaseOptions;
+  readonly retry?: RetryPolicy;
+  readonly newId?: () => string;
+}
+
+type Listener<T> = (value: T) => void;
+
+export class FocusCoordinator {
+  readonly orchestrator: GuardOrchestrator;
+  private readonly leaseOptions: LeaseOptions;
+  private readonly newId: () => string;
+  private readonly eventListeners = new Set<Listener<CoordinatorEvent>>();
+  private readonly changeListeners = new Set<Listener<void>>();
+  private pulsing: Promise<void> | undefined;
+  private pulseAgain = false;
+  private holding = false;
+  private seen = '';
+  private disposed = false;
+
+  constructor(private readonly options: FocusCoordinatorOptions) {
+    this.leaseOptions = options.lease ?? defaultLeaseOptions;
+    this.newId = options.newId ?? (() => randomUUID());
+    this.orchestrator = new GuardOrchestrator({
+      store: options.store,
+      clock: options.clock,
+      log: options.log,
+      windowId: options.windowId,
+      guards: options.guards,
+      retry: options.retry,
+      onEvent: (event) => {
+        this.emit({ kind: 'guard', event });
+        this.changed();
+      },
+    });
+  }
+
+  get windowId(): string {
+    return this.options.windowId;
+  }
+
+  onEvent(listener: Listener<CoordinatorEvent>): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  /** Fires when the block, a guard record or this window's lease changes. */
+  onDidChange(listener: Listener<void>): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private emit(event: CoordinatorEvent): void {
+    for (const listener of [...this.eventListeners]) listener(event);
+  }
+
+  private readState(): FocusState {
+    return reviveFocusState(this.options.store.get(FocusStoreKey.state));
+  }
+
+  /** The state as of now: a block whose time is up shows as ended even before the holder records it. */
+  state(): FocusState {
+    return advance(this.readState(), this.options.clock.now()).state;
+  }
+
+  guardRecords(): GuardRecords {
+    return this.orchestrator.records();
+  }
+
+  lease(): Lease | undefined {
+    const raw = this.options.store.get<unknown>(FocusStoreKey.lease);
+    return isLease(raw) ? raw : undefined;
+  }
+
+  /** Whether this window performs the guard actions right now. */
+  isHolder(): boolean {
+    return holdsLease(this.lease(), this.options.windowId, this.options.clock.now(), this.leaseOptions);
+  }
+
+  private changed(): void {
+    const state = this.readState();
+    const records = this.orchestrator.records();
+    const signature = `${state.revision}|${this.holding}|${Object.values(records).map((r) => `${r.guardId}:${r.phase}:${r.updatedAt}`).join(',')}`;
+    if (signature === this.seen) return;
+    this.seen = signature;
+    for (const listener of [...this.changeListeners]) listener();
+  }
+
+  private wantsLease(state: FocusState): boolean {
+    return !!state.block || !!state.break || hasLiveGuardRecords(this.orchestrator.records()) || this.options.schedule().length > 0;
+  }
+
+  /**
+   * One heartbeat: renew or take the lease, and if this window holds it, record blocks that ran
+   * out, start scheduled blocks and bring the guards in line. Overlapping calls share one run.
+   */
+  pulse(): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    if (this.pulsing) {
+      this.pulseAgain = true;
+      return this.pulsing;
+    }
+    this.pulsing = (async () => {
+      try {
+        do {
+          this.pulseAgain = false;
+          await this.pulseOnce(false);
+        } while (this.pulseAgain && !this.disposed);
+      } catch (err) {
+        this.options.log.error(`focus heartbeat failed: ${err instanceof Error ? err.message : String(err)}`);
+      } finally {
+        this.pulsing = undefined;
+      }
+    })();
+    return this.pulsing;
+  }
+
+  private async updateLease(eager: boolean): Promise<void> {
+    const now = this.options.clock.now();
+    const current = this.lease();
+    const wanted = this.wantsLease(this.state());
+    // The window the user acts in may take a lease nobody holds at once; background takeovers wait
+    // for the settle time, so that windows racing for it agree first.
+    const options = eager && (!current || current.expiresAt <= now) ? { ...this.leaseOptions, settleMs: 0 } : this.leaseOptions;
+    const decision = leaseStep(current, this.options.windowId, now, wanted, options);
+    if (decision.step.kind === 'write') {
+      const lease = decision.step.lease && options.settleMs === 0 && this.leaseOptions.settleMs > 0
+        ? { ...decision.step.lease, acquiredAt: decision.step.lease.acquiredAt - this.leaseOptions.settleMs }
+        : decision.step.lease;
+      await this.options.store.update(FocusStoreKey.lease, lease);
+      if (decision.step.lease?.holder === this.options.windowId && current?.holder !== this.options.windowId) {
+        this.options.log.debug(`window ${this.options.windowId} took the focus lease${current ? ` from ${current.holder}` : ''}`);
+      }
+    }
+    this.holding = decision.holding;
+  }
+
+  private async pulseOnce(eager: boolean): Promise<void> {
+    await this.updateLease(eager);
+    if (!this.holding || this.disposed) {
+      this.changed();
+      return;
+    }
+    const now = this.options.clock.now();
+    // Read, decide and write without an await in between, so this window never writes over a
+    // change it has not seen.
+    const raw = this.readState();
+    const { state: advanced, events } = advance(raw, now);
+    let state = advanced;
+    const schedule = this.options.schedule();
+    const decision = decideSchedule(schedule, { blockRunning: !!state.block, onBreak: !!state.break, handled: state.handledOccurrences }, now);
+    let scheduled: { block: ActiveBlock; occurrence: Occurrence } | undefined;
+    if (decision.kind === 'start') {
+      const { occurrence } = decision;
+      state = startBlock(state, { id: this.newId(), type: occurrence.type, minutes: 0, endsAt: occurrence.end, label: occurrence.label, source: 'schedule', occurrenceId: occurrence.id }, now);
+      scheduled = { block: state.block!, occurrence };
+    } else if (decision.kind === 'cover') {
+      state = markOccurrencesHandled(state, [decision.occurrence.id], (id) => isRecentOccurrenceId(id, now));
+    }
+    if (state !== raw) await this.options.store.update(FocusStoreKey.state, state);
+    for (const event of events) {
+      if (event.kind === 'blockEnded') this.emit({ kind: 'blockEnded', block: event.block, state });
+      else this.emit({ kind: 'breakEnded', state });
+    }
+    if (scheduled) {
+      this.options.log.info(`started the scheduled block "${scheduled.occurrence.label}"`);
+      this.emit({ kind: 'scheduledStart', ...scheduled });
+    }
+    this.changed();
+    const target = guardTarget(state);
+    if (this.orchestrator.hasWork(target)) {
+      await this.orchestrator.reconcile(target);
+      this.changed();
+    }
+  }
+
+  /** When the caller's timer should call pulse() next, at the latest. */
+  nextWakeAt(): number | undefined {
+    const now = this.options.clock.now();
+    const state = this.state();
+    const times: number[] = [];
+    if (state.block && state.block.pausedAt === undefined) times.push(state.block.endsAt);
+    if (state.break) times.push(state.break.endsAt);
+    const due = this.orchestrator.nextDueAt();
+    if (due !== undefined) times.push(due);
+    const start = nextOccurrenceStart(this.options.schedule(), now);
+    if (start !== undefined) times.push(start);
+    const lease = this.lease();
+    if (lease?.holder === this.options.windowId) {
+      times.push(lease.expiresAt - this.leaseOptions.renewBeforeMs);
+      if (lease.acquiredAt + this.leaseOptions.settleMs > now) times.push(lease.acquiredAt + this.leaseOptions.settleMs);
+    } else if (lease) {
+      times.push(lease.expiresAt);
+    }
+    const future = times.filter((t) => Number.isFinite(t));
+    return future.length ? Math.max(now, Math.min(...future)) : undefined;
+  }
+
+  /** Applies a user's change and acts on it at once if this window may. */
+  private async apply(change: (state: FocusState, now: number) => FocusState): Promise<FocusState> {
+    const now = this.options.clock.now();
+    const raw = this.readState();
+    const { state: current, events } = advance(raw, now);
+    const next = change(current, now);
+    if (next !== raw) await this.options.store.update(FocusStoreKey.state, next);
+    for (const event of events) if (event.kind === 'blockEnded') this.emit({ kind: 'blockEnded', block: event.block, state: next });
+    this.changed();
+    await this.actNow();
+    return next;
+  }
+
+  private async actNow(): Promise<void> {
+    if (this.pulsing) {
+      this.pulseAgain = true;
+      await this.pulsing;
+      return;
+    }
+    this.pulsing = this.pulseOnce(true)
+      .catch((err: unknown) => this.options.log.error(`focus update failed: ${err instanceof Error ? err.message : String(err)}`))
+      .finally(() => (this.pulsing = undefined));
+    await this.pulsing;
+  }
+
+  start(input: Omit<StartBlockInput, 'id'> & { id?: string }): Promise<FocusState> {
+    return this.apply((state, now) => startBlock(state, { ...input, id: input.id ?? this.newId() }, now));
+  }
+
+  pause(): Promise<FocusState> {
+    return this.apply(pauseBlock);
+  }
+
+  resume(): Promise<FocusState> {
+    return this.apply(resumeBlock);
+  }
+
+  extend(minutes: number): Promise<FocusState> {
+    return this.apply((state, now) => extendBlock(state, minutes, now));
+  }
+
+  switchType(type: FocusType, label?: string): Promise<FocusState> {
+    return this.apply((state) => switchType(state, type, label));
+  }
+
+  /** Ends the block now; returns what was recorded. */
+  async stop(): Promise<FinishedBlock> {
+    let finished: FinishedBlock | undefined;
+    await this.apply((state, now) => {
+      const stopped = stopBlock(state, now);
+      finished = stopped.finished;
+      return stopped.state;
+    });
+    return finished!;
+  }
+
+  /** Drops a block without recording it (Skip on a scheduled start). */
+  cancel(blockId: string): Promise<FocusState> {
+    return this.apply((state) => cancelBlock(state, blockId));
+  }
+
+  acceptBreak(minutes: number): Promise<FocusState> {
+    return this.apply((state, now) => acceptBreak(state, minutes, now));
+  }
+
+  declineBreak(): Promise<FocusState> {
+    return this.apply(declineBreak);
+  }
+
+  endBreak(): Promise<FocusState> {
+    return this.apply(endBreak);
+  }
+
+  /** Stops acting and hands the lease back, so another window takes over without waiting. */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    await this.pulsing?.catch(() => undefined);
+    this.eventListeners.clear();
+    this.changeListeners.clear();
+    if (this.lease()?.holder === this.options.windowId) await this.options.store.update(FocusStoreKey.lease, undefined);
+  }
+}

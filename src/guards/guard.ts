@@ -1,0 +1,52 @@
+// The do-not-disturb guard interface. A guard snapshots what is there, engages (sets "busy"), and
+// releases (puts the snapshot back). A new guard, e.g. Microsoft Teams, is one more file that
+// implements this interface; the orchestrator persists its snapshot and plan and retries it.
+import type { GuardTarget } from '../core/focus/types';
+
+export type { GuardTarget };
+
+/** What engaging did: set our busy state, or found that the user had changed it during the block. */
+export type EngageOutcome = 'engaged' | 'userChanged';
+
+/**
+ * What releasing did: `restored` the snapshot, `cleared` (there was nothing before), left the user's
+ * own change alone (`userChanged`), or found nothing of ours left to undo (`nothingToRestore`).
+ */
+export type ReleaseOutcome = 'restored' | 'cleared' | 'userChanged' | 'nothingToRestore';
+
+/**
+ * `S` is the snapshot and `P` the plan (what engage sets). Both are plain JSON: they are stored in
+ * shared storage before engage runs, so that a window started after a crash can finish the restore.
+ */
+export interface Guard<S = unknown, P = unknown> {
+  /** Stable id, used as the storage key: `githubStatus`, `notifications`, `slack`. */
+  readonly id: string;
+  /** For the view and messages: "GitHub Busy status". */
+  readonly label: string;
+  /** Reads what is there now, to put it back later. */
+  snapshot(): Promise<S>;
+  /** What engage will set for this block. Pure. */
+  plan(target: GuardTarget, snapshot: S): P;
+  /**
+   * Sets the busy state. With `previous` (the block was extended or resumed), updates it, unless the
+   * user changed it since we set `previous`: then it leaves theirs alone and says `userChanged`.
+   */
+  engage(plan: P, previous: P | undefined): Promise<EngageOutcome>;
+  /** Puts `snapshot` back, unless the current state is no longer the one we set. */
+  release(snapshot: S, plan: P, now: number): Promise<ReleaseOutcome>;
+  /** After this time a failed restore is not retried any more. */
+  restoreDeadline(snapshot: S, plan: P, releaseStartedAt: number): number;
+  /**
+   * At the deadline: true when nothing is lost by giving up, because what we set and what was there
+   * before have both expired by themselves. Otherwise the user is told the restore failed.
+   */
+  expiredAnyway(snapshot: S, plan: P, now: number): boolean;
+  /** One line for the view about what is set, e.g. `Busy: "Focusing until 11:00"`. */
+  describe(plan: P): string;
+}
+
+/** A guard as the orchestrator sees it: whether the settings enable it right now. */
+export interface GuardEntry {
+  readonly guard: Guard;
+  readonly enabled: boolean;
+}

@@ -1,0 +1,225 @@
+// Slack: snoozes notifications (DND) for the block and sets a status with an expiry, then puts the
+// earlier status (text, emoji, expiry) and snooze back, unless the user changed them meanwhile.
+// Scopes on the user token: dnd:read, dnd:write, users.profile:read, users.profile:write.
+import { LogLevel, WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, WebClient } from '@slack/web-api';
+import type { Logger } from '../core/logger';
+import type { Clock } from '../core/focus/clock';
+import { busyMessage } from '../core/focus/format';
+import type { EngageOutcome, Guard, GuardTarget, ReleaseOutcome } from './guard';
+import { GuardError } from './guardError';
+
+export interface SlackStatus {
+  readonly text: string;
+  readonly emoji: string;
+  /** Epoch seconds; 0 = does not expire. */
+  readonly expiration: number;
+}
+
+export interface SlackSnapshot {
+  readonly status: SlackStatus;
+  /** Epoch seconds when the user's own snooze ends; null = not snoozing. */
+  readonly snoozeEndsAt: number | null;
+}
+
+export interface SlackPlan {
+  readonly status: SlackStatus;
+  /** Epoch seconds: the block's end. */
+  readonly snoozeUntil: number;
+}
+
+export interface SlackGuardOptions {
+  /** The client for the connected workspace; throws GuardError('notConnected') when there is none. */
+  readonly client: () => Promise<WebClient>;
+  readonly clock: Clock;
+  readonly graceMs?: number;
+  readonly giveUpAfterMs?: number;
+  readonly emoji?: string;
+}
+
+export const slackGuardId = 'slack';
+
+/** Scopes the guard needs on a Slack user token. */
+export const slackScopes = ['dnd:read', 'dnd:write', 'users.profile:read', 'users.profile:write'] as const;
+
+/**
+ * A WebClient that fails fast: no retries and no waiting on 429 inside a call, because the guard
+ * orchestrator retries with its own backoff and must not hold a block transition open.
+ */
+export function createSlackClient(token: string, options: { apiUrl?: string; log?: Logger; timeoutMs?: number; fetch?: typeof globalThis.fetch } = {}): WebClient {
+  const log = options.log;
+  let level = LogLevel.WARN;
+  return new WebClient(token, {
+    slackApiUrl: options.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: options.timeoutMs ?? 15_000,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    logger: {
+      debug: () => undefined,
+      info: () => undefined,
+      // Failures reach the orchestrator as errors; the client's own lines go to debug.
+      warn: (...msg: unknown[]) => log?.debug(`[slack] ${msg.map(String).join(' ')}`),
+      error: (...msg: unknown[]) => log?.debug(`[slack] ${msg.map(String).join(' ')}`),
+      setLevel: (l: LogLevel) => void (level = l),
+      getLevel: () => level,
+      setName: () => undefined,
+    },
+  });
+}
+
+const unauthorizedErrors = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive', 'no_permission']);
+
+export function guardErrorFromSlack(err: unknown, now: number): GuardError {
+  if (GuardError.is(err)) return err;
+  if (err instanceof WebAPIRateLimitedError) {
+    return new GuardError('rateLimited', `Slack asked us to slow down for ${err.retryAfter} s.`, { retryAt: now + err.retryAfter * 1000, cause: err });
+  }
+  if (err instanceof WebAPIPlatformError) {
+    const code = err.data.error;
+    if (code === 'missing_scope') {
+      const raw = (err.data as unknown as { needed?: unknown }).needed;
+      const needed = typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : [];
+      return new GuardError('missingScope', `The Slack token lacks the ${needed.join(', ') || 'required'} scope.`, { scopes: needed, cause: err });
+    }
+    if (unauthorizedErrors.has(code)) return new GuardError('unauthorized', `Slack did not accept the token (${code}). Connect Slack again.`, { cause: err });
+    if (code === 'ratelimited') return new GuardError('rateLimited', 'Slack rate limit reached.', { retryAt: now + 60_000, cause: err });
+    // The client reports a body it could not parse as a "platform error" whose code is the raw text.
+    if (typeof code !== 'string' || !/^[a-z_]+$/.test(code)) return new GuardError('offline', 'Slack sent a response that could not be read.', { cause: err });
+    return new GuardError('failed', `Slack said ${code}.`, { cause: err });
+  }
+  if (err instanceof WebAPIHTTPError) {
+    if (err.statusCode === 429) {
+      const seconds = Number(err.headers['retry-after']) || 60;
+      return new GuardError('rateLimited', `Slack asked us to slow down for ${seconds} s.`, { retryAt: now + seconds * 1000, cause: err });
+    }
+    return new GuardError(err.statusCode >= 500 ? 'offline' : 'failed', `Slack answered HTTP ${err.statusCode}.`, { cause: err });
+  }
+  if (err instanceof WebAPIRequestError) return new GuardError('offline', 'Could not reach Slack.', { cause: err });
+  return new GuardError('failed', err instanceof Error ? err.message : String(err), { cause: err });
+}
+
+function readStatus(profile: unknown): SlackStatus {
+  const p = (profile && typeof profile === 'object' ? profile : {}) as Record<string, unknown>;
+  return {
+    text: typeof p.status_text === 'string' ? p.status_text : '',
+    emoji: typeof p.status_emoji === 'string' ? p.status_emoji : '',
+    expiration: typeof p.status_expiration === 'number' ? p.status_expiration : 0,
+  };
+}
+
+const noStatus: SlackStatus = { text: '', emoji: '', expiration: 0 };
+const seconds = (ms: number): number => Math.floor(ms / 1000);
+const isEmpty = (s: SlackStatus): boolean => !s.text && !s.emoji;
+const expiredAt = (s: SlackStatus, now: number): boolean => s.expiration > 0 && s.expiration * 1000 <= now;
+
+export class SlackGuard implements Guard<SlackSnapshot, SlackPlan> {
+  readonly id = slackGuardId;
+  readonly label = 'Slack';
+  private readonly graceMs: number;
+  private readonly giveUpAfterMs: number;
+  private readonly emoji: string;
+
+  constructor(private readonly options: SlackGuardOptions) {
+    this.graceMs = options.graceMs ?? 5 * 60_000;
+    this.giveUpAfterMs = options.giveUpAfterMs ?? 24 * 3600_000;
+    this.emoji = options.emoji ?? ':dart:';
+  }
+
+  private async call<T>(work: (client: WebClient) => Promise<T>): Promise<T> {
+    try {
+      return await work(await this.options.client());
+    } catch (err) {
+      throw guardErrorFromSlack(err, this.options.clock.now());
+    }
+  }
+
+  private async read(client: WebClient): Promise<{ status: SlackStatus; snoozeEndsAt: number | null }> {
+    const [profile, info] = await Promise.all([client.users.profile.get({}), client.dnd.info({})]);
+    // For the token's own user, dnd.info also reports the snooze (the SDK's response type omits it).
+    const dnd = info as unknown as { snooze_enabled?: unknown; snooze_endtime?: unknown };
+    const snoozing = dnd.snooze_enabled === true && typeof dnd.snooze_endtime === 'number';
+    return { status: readStatus(profile.profile), snoozeEndsAt: snoozing ? (dnd.snooze_endtime as number) : null };
+  }
+
+  async snapshot(): Promise<SlackSnapshot> {
+    return this.call(async (client) => {
+      const { status, snoozeEndsAt } = await this.read(client);
+      const now = seconds(this.options.clock.now());
+      return { status, snoozeEndsAt: snoozeEndsAt !== null && snoozeEndsAt > now ? snoozeEndsAt : null };
+    });
+  }
+
+  plan(target: GuardTarget): SlackPlan {
+    return {
+      status: { text: busyMessage(target.endsAt), emoji: this.emoji, expiration: seconds(target.endsAt + this.graceMs) },
+      snoozeUntil: seconds(target.endsAt),
+    };
+  }
+
+  private snoozeMinutes(until: number): number {
+    return Math.max(1, Math.ceil((until * 1000 - this.options.clock.now()) / 60_000));
+  }
+
+  private setStatus(client: WebClient, status: SlackStatus): Promise<unknown> {
+    return client.users.profile.set({ profile: { status_text: status.text, status_emoji: status.emoji, status_expiration: status.expiration } });
+  }
+
+  async engage(plan: SlackPlan, previous: SlackPlan | undefined): Promise<EngageOutcome> {
+    return this.call(async (client) => {
+      if (previous) {
+        const current = readStatus((await client.users.profile.get({})).profile);
+        const oursExpired = isEmpty(current) && expiredAt(previous.status, this.options.clock.now());
+        if (current.text !== previous.status.text && !oursExpired) return 'userChanged';
+      }
+      // Independent calls: in parallel, so the guard costs one round trip.
+      await Promise.all([client.dnd.setSnooze({ num_minutes: this.snoozeMinutes(plan.snoozeUntil) }), this.setStatus(client, plan.status)]);
+      return 'engaged';
+    });
+  }
+
+  async release(snapshot: SlackSnapshot, plan: SlackPlan, now: number): Promise<ReleaseOutcome> {
+    return this.call(async (client) => {
+      const current = await this.read(client);
+      const writes: Array<Promise<unknown>> = [];
+      let outcome: ReleaseOutcome = 'nothingToRestore';
+
+      const oursExpired = isEmpty(current.status) && expiredAt(plan.status, now);
+      const before = isEmpty(snapshot.status) || expiredAt(snapshot.status, now) ? noStatus : snapshot.status;
+      if (current.status.text === plan.status.text || oursExpired) {
+        if (!(oursExpired && isEmpty(before))) {
+          writes.push(this.setStatus(client, before));
+          outcome = isEmpty(before) ? 'cleared' : 'restored';
+        }
+      } else if (!isEmpty(current.status)) {
+        outcome = 'userChanged';
+      }
+
+      // Our snooze is the one ending at the block's end; a snooze the user set since is theirs. If
+      // ours has just run out and theirs would still be on, theirs comes back.
+      const theirs = snapshot.snoozeEndsAt !== null && snapshot.snoozeEndsAt * 1000 > now + 60_000 ? snapshot.snoozeEndsAt : null;
+      const oursActive = current.snoozeEndsAt !== null && Math.abs(current.snoozeEndsAt - plan.snoozeUntil) <= 90;
+      const oursRanOut = current.snoozeEndsAt === null && now >= (plan.snoozeUntil - 90) * 1000;
+      if (oursActive || (oursRanOut && theirs)) {
+        writes.push(theirs ? client.dnd.setSnooze({ num_minutes: this.snoozeMinutes(theirs) }) : client.dnd.endSnooze());
+        if (outcome === 'nothingToRestore') outcome = theirs ? 'restored' : 'cleared';
+      }
+      await Promise.all(writes);
+      return outcome;
+    });
+  }
+
+  restoreDeadline(snapshot: SlackSnapshot, plan: SlackPlan, releaseStartedAt: number): number {
+    const ours = Math.max(plan.status.expiration, plan.snoozeUntil) * 1000;
+    if (isEmpty(snapshot.status)) return ours;
+    const cap = releaseStartedAt + this.giveUpAfterMs;
+    return Math.max(ours, snapshot.status.expiration > 0 ? Math.min(snapshot.status.expiration * 1000, cap) : cap);
+  }
+
+  expiredAnyway(snapshot: SlackSnapshot, plan: SlackPlan, now: number): boolean {
+    return expiredAt(plan.status, now) && plan.snoozeUntil * 1000 <= now && (isEmpty(snapshot.status) || expiredAt(snapshot.status, now));
+  }
+
+  describe(plan: SlackPlan): string {
+    return `Snoozed, status "${plan.status.text}"`;
+  }
+}

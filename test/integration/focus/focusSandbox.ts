@@ -1,0 +1,52 @@
+// Shared set-up for the focus guard tests: a sandbox on a clock the test controls, GitHub and
+// Slack clients for the demo user, and counters over the sandbox's request log.
+import { ManualClock } from '../../../src/core/focus/clock';
+import { silentLogger } from '../../../src/core/logger';
+import { createGitHubClient, type GitHubClient } from '../../../src/github/client';
+import { resolveEndpoints } from '../../../src/github/endpoints';
+import { createSlackClient } from '../../../src/guards/slackGuard';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { loadScenario } from '../../sandbox/scenarios/scenario';
+import { DEMO } from '../../sandbox/testing/demoLogins';
+import type { StatusRecord, UserRecord, SlackUserRecord } from '../../sandbox/state/records';
+
+export { DEMO };
+
+export interface FocusSandbox {
+  readonly sandbox: Sandbox;
+  readonly clock: ManualClock;
+  github(token?: string, timeoutMs?: number): GitHubClient;
+  slack(token?: string, timeoutMs?: number): ReturnType<typeof createSlackClient>;
+  lead(): UserRecord;
+  slackLead(): SlackUserRecord;
+  setStatus(status: Partial<StatusRecord> | null): void;
+  changeUserStatusCount(): number;
+  slackCalls(method: string): number;
+  close(): Promise<void>;
+}
+
+export async function startFocusSandbox(): Promise<FocusSandbox> {
+  // Whole seconds, as GitHub and Slack report times.
+  const clock = new ManualClock(Math.floor(Date.now() / 1000) * 1000);
+  const sandbox = await startSandbox({ scenario: loadScenario('demo', new Date(clock.now())), now: () => new Date(clock.now()) });
+  const lead = () => sandbox.state.users.find((u) => u.login === DEMO.viewer)!;
+  const slackLead = () => sandbox.state.slack.users.find((u) => u.githubLogin === DEMO.viewer)!;
+  return {
+    sandbox,
+    clock,
+    github: (token = DEMO.fullToken, timeoutMs) =>
+      createGitHubClient({ endpoints: resolveEndpoints(sandbox.url), token, log: silentLogger, unthrottled: true, retryBaseMs: 5, timeoutMs }),
+    slack: (token = DEMO.slackToken, timeoutMs) => createSlackClient(token, { apiUrl: sandbox.slackApiUrl, timeoutMs }),
+    lead,
+    slackLead,
+    setStatus(status) {
+      const iso = new Date(clock.now()).toISOString();
+      lead().status = status
+        ? { emoji: null, message: null, limitedAvailability: false, expiresAt: null, createdAt: iso, updatedAt: iso, ...status }
+        : null;
+    },
+    changeUserStatusCount: () => sandbox.requests.filter((r) => r.graphqlOperation === 'LeadDeskChangeUserStatus' && r.status === 200).length,
+    slackCalls: (method) => sandbox.requests.filter((r) => r.route === `slack ${method}`).length,
+    close: () => sandbox.close(),
+  };
+}

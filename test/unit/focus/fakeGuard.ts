@@ -1,0 +1,91 @@
+// An in-memory guard for the orchestration tests: a "world" with a status the guard sets and puts
+// back, failure injection per operation, and a count of every write.
+import type { EngageOutcome, Guard, GuardTarget, ReleaseOutcome } from '../../../src/guards/guard';
+import { GuardError } from '../../../src/guards/guardError';
+
+export interface FakeWorld {
+  status: { text: string; expiresAt: number | null } | null;
+  writes: number;
+  reads: number;
+}
+
+export interface FakePlan {
+  readonly text: string;
+  readonly expiresAt: number;
+}
+
+type Op = 'snapshot' | 'engage' | 'release';
+
+export class FakeGuard implements Guard<FakeWorld['status'], FakePlan> {
+  readonly label: string;
+  readonly failures: Record<Op, GuardError[]> = { snapshot: [], engage: [], release: [] };
+  /** Set to hold calls until released, to test overlapping pulses. */
+  gate: Promise<void> | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly world: FakeWorld,
+    private readonly now: () => number,
+    private readonly graceMs = 5 * 60_000,
+  ) {
+    this.label = `fake ${id}`;
+  }
+
+  failNext(op: Op, ...errors: GuardError[]): void {
+    this.failures[op].push(...errors);
+  }
+
+  private async enter(op: Op): Promise<void> {
+    await this.gate;
+    const failure = this.failures[op].shift();
+    if (failure) throw failure;
+  }
+
+  private current(): FakeWorld['status'] {
+    const s = this.world.status;
+    return s && s.expiresAt !== null && s.expiresAt <= this.now() ? null : s;
+  }
+
+  async snapshot(): Promise<FakeWorld['status']> {
+    await this.enter('snapshot');
+    this.world.reads++;
+    return this.current();
+  }
+
+  plan(target: GuardTarget): FakePlan {
+    return { text: `busy until ${target.endsAt}`, expiresAt: target.endsAt + this.graceMs };
+  }
+
+  async engage(plan: FakePlan, previous: FakePlan | undefined): Promise<EngageOutcome> {
+    await this.enter('engage');
+    if (previous && this.current()?.text !== previous.text) return 'userChanged';
+    this.world.writes++;
+    this.world.status = { text: plan.text, expiresAt: plan.expiresAt };
+    return 'engaged';
+  }
+
+  async release(snapshot: FakeWorld['status'], plan: FakePlan): Promise<ReleaseOutcome> {
+    await this.enter('release');
+    const current = this.current();
+    if (current?.text !== plan.text) return current ? 'userChanged' : 'nothingToRestore';
+    this.world.writes++;
+    this.world.status = snapshot;
+    return snapshot ? 'restored' : 'cleared';
+  }
+
+  restoreDeadline(snapshot: FakeWorld['status'], plan: FakePlan, startedAt: number): number {
+    return snapshot ? Math.max(plan.expiresAt, startedAt + 24 * 3_600_000) : plan.expiresAt;
+  }
+
+  expiredAnyway(snapshot: FakeWorld['status'], plan: FakePlan, now: number): boolean {
+    return plan.expiresAt <= now && !snapshot;
+  }
+
+  describe(plan: FakePlan): string {
+    return plan.text;
+  }
+}
+
+export const offline = (): GuardError => new GuardError('offline', 'Could not reach the service.');
+export const rateLimited = (retryAt: number): GuardError => new GuardError('rateLimited', 'Slow down.', { retryAt });
+export const missingScope = (): GuardError => new GuardError('missingScope', 'Needs the user scope.', { scopes: ['user'] });

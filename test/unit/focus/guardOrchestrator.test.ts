@@ -1,0 +1,251 @@
+import assert from 'node:assert/strict';
+import { ManualClock } from '../../../src/core/focus/clock';
+import { MemorySharedStore } from '../../../src/core/focus/sharedStore';
+import type { GuardTarget } from '../../../src/core/focus/types';
+import { silentLogger } from '../../../src/core/logger';
+import { GuardOrchestrator, type GuardEvent } from '../../../src/guards/guardOrchestrator';
+import { FakeGuard, missingScope, offline, rateLimited, type FakeWorld } from './fakeGuard';
+
+const min = 60_000;
+const t0 = Date.UTC(2025, 5, 10, 7, 0);
+
+function setup(options: { worlds?: number; enabled?: boolean[] } = {}) {
+  const clock = new ManualClock(t0);
+  const store = new MemorySharedStore();
+  const worlds: FakeWorld[] = Array.from({ length: options.worlds ?? 1 }, () => ({ status: null, writes: 0, reads: 0 }));
+  const guards = worlds.map((w, i) => new FakeGuard(`g${i}`, w, () => clock.now()));
+  const enabled = options.enabled ?? guards.map(() => true);
+  const events: GuardEvent[] = [];
+  const make = (windowId = 'w1') =>
+    new GuardOrchestrator({ store, clock, log: silentLogger, windowId, guards: () => guards.map((guard, i) => ({ guard, enabled: enabled[i] })), onEvent: (e) => events.push(e) });
+  return { clock, store, worlds, guards, enabled, events, orchestrator: make(), make };
+}
+
+const block = (endsAt = t0 + 50 * min, blockId = 'b1'): GuardTarget => ({ blockId, type: 'deepWork', endsAt });
+
+describe('guard orchestration', () => {
+  it('snapshots, engages, and restores exactly what was there', async () => {
+    const { orchestrator, worlds, clock } = setup();
+    worlds[0].status = { text: 'In a meeting', expiresAt: null };
+    await orchestrator.reconcile(block());
+    assert.deepEqual(worlds[0].status, { text: `busy until ${t0 + 50 * min}`, expiresAt: t0 + 55 * min });
+    assert.equal(orchestrator.records().g0.phase, 'engaged');
+    clock.advance(50 * min);
+    await orchestrator.reconcile(undefined);
+    assert.deepEqual(worlds[0].status, { text: 'In a meeting', expiresAt: null });
+    assert.equal(orchestrator.records().g0.outcome, 'restored');
+    assert.equal(worlds[0].writes, 2);
+  });
+
+  it('does nothing more while nothing changes', async () => {
+    const { orchestrator, worlds } = setup();
+    await orchestrator.reconcile(block());
+    assert.equal(orchestrator.hasWork(block()), false);
+    await orchestrator.reconcile(block());
+    await orchestrator.reconcile(block(t0 + 50 * min + 10_000));
+    assert.equal(worlds[0].writes, 1, 'a move of less than a minute is not worth a write');
+  });
+
+  it('updates the busy state once when the block is extended', async () => {
+    const { orchestrator, worlds } = setup();
+    await orchestrator.reconcile(block());
+    await orchestrator.reconcile(block(t0 + 65 * min));
+    assert.equal(worlds[0].status?.text, `busy until ${t0 + 65 * min}`);
+    assert.equal(worlds[0].writes, 2);
+  });
+
+  it("leaves the user's own change alone, during and after the block", async () => {
+    const { orchestrator, worlds } = setup();
+    await orchestrator.reconcile(block());
+    worlds[0].status = { text: 'Lunch', expiresAt: null };
+    await orchestrator.reconcile(block(t0 + 65 * min));
+    assert.equal(orchestrator.records().g0.phase, 'userChanged');
+    await orchestrator.reconcile(undefined);
+    assert.deepEqual(worlds[0].status, { text: 'Lunch', expiresAt: null });
+    assert.equal(orchestrator.records().g0.outcome, 'userChanged');
+  });
+
+  it('engages all guards at the same time, not one after another', async () => {
+    const { orchestrator, guards } = setup({ worlds: 3 });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    guards.forEach((g) => (g.gate = gate));
+    const running = orchestrator.reconcile(block());
+    await new Promise((r) => setImmediate(r));
+    // All three are waiting inside snapshot() at once.
+    release();
+    await running;
+    assert.deepEqual(guards.map((g) => g.world.writes), [1, 1, 1]);
+  });
+
+  it('keeps the block running when a guard fails, and retries with backoff', async () => {
+    const { orchestrator, guards, worlds, clock, events } = setup({ worlds: 2 });
+    guards[0].failNext('engage', offline(), offline());
+    await orchestrator.reconcile(block());
+    assert.equal(worlds[1].writes, 1, 'the other guard is not held up');
+    const rec = orchestrator.records().g0;
+    assert.equal(rec.phase, 'engaging');
+    assert.equal(rec.failure?.kind, 'offline');
+    assert.equal(rec.nextAttemptAt, t0 + 5_000);
+    assert.equal(events.filter((e) => e.kind === 'failed').length, 1);
+
+    clock.advance(4_000);
+    await orchestrator.reconcile(block());
+    assert.equal(orchestrator.records().g0.attempts, 1, 'not retried before the backoff');
+    clock.advance(1_000);
+    await orchestrator.reconcile(block());
+    assert.equal(orchestrator.records().g0.attempts, 2);
+    assert.equal(orchestrator.records().g0.nextAttemptAt, clock.now() + 10_000, 'the wait doubles');
+    assert.equal(events.filter((e) => e.kind === 'failed').length, 1, 'the same problem is reported once');
+    clock.advance(10_000);
+    await orchestrator.reconcile(block());
+    assert.equal(orchestrator.records().g0.phase, 'engaged');
+    assert.equal(orchestrator.records().g0.failure, undefined);
+    assert.equal(worlds[0].writes, 1);
+  });
+
+  it('waits until a rate limit resets', async () => {
+    const { orchestrator, guards, clock } = setup();
+    guards[0].failNext('snapshot', rateLimited(t0 + 10 * min));
+    await orchestrator.reconcile(block());
+    assert.equal(orchestrator.records().g0.phase, 'pending');
+    assert.equal(orchestrator.nextDueAt(), t0 + 10 * min);
+    clock.set(t0 + 10 * min);
+    await orchestrator.reconcile(block());
+    assert.equal(orchestrator.records().g0.phase, 'engaged');
+  });
+
+  it('reports a missing scope so the user can be asked for it', async () => {
+    const { orchestrator, guards, events } = setup();
+    guards[0].failNext('snapshot', missingScope());
+    await orchestrator.reconcile(block());
+    const failed = events.find((e) => e.kind === 'failed');
+    assert.equal(failed?.kind === 'failed' && failed.error.kind, 'missingScope');
+    assert.deepEqual(orchestrator.records().g0.failure?.scopes, ['user']);
+  });
+
+  it('forgets a guard that never got its snapshot when the block ends', async () => {
+    const { orchestrator, guards, worlds } = setup();
+    guards[0].failNext('snapshot', offline());
+    await orchestrator.reconcile(block());
+    await orchestrator.reconcile(undefined);
+    assert.equal(orchestrator.records().g0.phase, 'released');
+    assert.equal(worlds[0].writes, 0);
+  });
+
+  it('undoes an engage whose answer was lost (it may have happened)', async () => {
+    const { orchestrator, guards, worlds } = setup();
+    worlds[0].status = { text: 'Before', expiresAt: null };
+    // The write lands, the answer does not.
+    const original = guards[0].engage.bind(guards[0]);
+    guards[0].engage = async (plan, previous) => {
+      await original(plan, previous);
+      throw offline();
+    };
+    await orchestrator.reconcile(block());
+    assert.equal(orchestrator.records().g0.phase, 'engaging');
+    await orchestrator.reconcile(undefined);
+    assert.deepEqual(worlds[0].status, { text: 'Before', expiresAt: null });
+  });
+
+  it('retries a failed restore until it works', async () => {
+    const { orchestrator, guards, worlds, clock } = setup();
+    await orchestrator.reconcile(block());
+    clock.advance(50 * min);
+    guards[0].failNext('release', offline(), offline());
+    await orchestrator.reconcile(undefined);
+    assert.equal(orchestrator.records().g0.phase, 'releasing');
+    assert.ok(orchestrator.hasWork(undefined) === false, 'nothing to do before the retry is due');
+    clock.advance(5_000);
+    await orchestrator.reconcile(undefined);
+    clock.advance(10_000);
+    await orchestrator.reconcile(undefined);
+    assert.equal(orchestrator.records().g0.phase, 'released');
+    assert.equal(worlds[0].status, null);
+  });
+
+  it('stops retrying a restore once our status has expired by itself, quietly', async () => {
+    const { orchestrator, guards, clock, events } = setup();
+    await orchestrator.reconcile(block());
+    clock.advance(50 * min);
+    guards[0].failNext('release', ...Array.from({ length: 50 }, offline));
+    for (let i = 0; i < 20 && orchestrator.records().g0.phase !== 'released'; i++) {
+      await orchestrator.reconcile(undefined);
+      clock.set(orchestrator.nextDueAt() ?? clock.now());
+    }
+    const rec = orchestrator.records().g0;
+    assert.equal(rec.phase, 'released');
+    assert.equal(rec.outcome, 'expired');
+    assert.ok(clock.now() >= t0 + 55 * min && clock.now() < t0 + 56 * min, 'the last try is at the deadline');
+    assert.equal(events.filter((e) => e.kind === 'gaveUp').length, 0);
+  });
+
+  it('tells the user when a status could finally not be restored', async () => {
+    const { orchestrator, guards, worlds, clock, events } = setup();
+    worlds[0].status = { text: 'On vacation', expiresAt: null };
+    await orchestrator.reconcile(block());
+    clock.advance(50 * min);
+    guards[0].failNext('release', ...Array.from({ length: 400 }, offline));
+    for (let i = 0; i < 400 && orchestrator.records().g0.phase === 'releasing' || i === 0; i++) {
+      await orchestrator.reconcile(undefined);
+      clock.set(orchestrator.nextDueAt() ?? clock.now());
+    }
+    assert.equal(orchestrator.records().g0.phase, 'gaveUp');
+    assert.equal(events.filter((e) => e.kind === 'gaveUp').length, 1);
+    assert.ok(clock.now() >= t0 + 50 * min + 24 * 60 * min);
+  });
+
+  it('finishes a restore after a crash from the stored records, in a fresh instance', async () => {
+    const first = setup();
+    first.worlds[0].status = { text: 'Before', expiresAt: null };
+    await first.orchestrator.reconcile(block());
+    // The window dies. A new one starts with the same storage and a new guard instance.
+    const freshGuard = new FakeGuard('g0', first.worlds[0], () => first.clock.now());
+    const fresh = new GuardOrchestrator({ store: first.store, clock: first.clock, log: silentLogger, windowId: 'w2', guards: () => [{ guard: freshGuard, enabled: true }] });
+    assert.equal(fresh.hasWork(undefined), true);
+    await fresh.reconcile(undefined);
+    assert.deepEqual(first.worlds[0].status, { text: 'Before', expiresAt: null });
+    assert.equal(fresh.records().g0.by, 'w2');
+  });
+
+  it('releases a guard turned off during the block, and engages one turned on', async () => {
+    const { orchestrator, worlds, enabled } = setup({ worlds: 2, enabled: [true, false] });
+    await orchestrator.reconcile(block());
+    assert.equal(worlds[1].writes, 0);
+    enabled[0] = false;
+    enabled[1] = true;
+    await orchestrator.reconcile(block());
+    assert.equal(worlds[0].status, null);
+    assert.equal(worlds[1].status?.text, `busy until ${t0 + 50 * min}`);
+  });
+
+  it('restores the last block before snapshotting the next one', async () => {
+    const { orchestrator, guards, worlds, clock } = setup();
+    worlds[0].status = { text: 'Before', expiresAt: null };
+    await orchestrator.reconcile(block());
+    guards[0].failNext('release', offline());
+    await orchestrator.reconcile(undefined);
+    // A new block starts while the restore is still failing.
+    await orchestrator.reconcile(block(t0 + 90 * min, 'b2'));
+    assert.equal(orchestrator.records().g0.blockId, 'b1', 'no snapshot of our own busy status');
+    clock.advance(5_000);
+    await orchestrator.reconcile(block(t0 + 90 * min, 'b2'));
+    await orchestrator.reconcile(block(t0 + 90 * min, 'b2'));
+    const rec = orchestrator.records().g0;
+    assert.equal(rec.blockId, 'b2');
+    assert.deepEqual(rec.snapshot, { text: 'Before', expiresAt: null });
+  });
+
+  it('folds overlapping calls into one more run with the newest target', async () => {
+    const { orchestrator, guards, worlds } = setup();
+    let release!: () => void;
+    guards[0].gate = new Promise<void>((r) => (release = r));
+    const a = orchestrator.reconcile(block());
+    const b = orchestrator.reconcile(block());
+    const c = orchestrator.reconcile(undefined);
+    release();
+    await Promise.all([a, b, c]);
+    assert.equal(worlds[0].writes, 2, 'engaged once and released once');
+    assert.equal(worlds[0].status, null);
+  });
+});
