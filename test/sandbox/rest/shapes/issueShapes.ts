@@ -69,7 +69,8 @@ export function issueSearchItemShape(state: SandboxState, urls: Urls, pull: Pull
       patch_url: `${html}.patch`,
       merged_at: pull.mergedAt,
     },
-    body: pull.body || null,
+    // The OpenAPI schema types this as a non-null string here, unlike on pull requests.
+    body: pull.body,
     score: 1,
   };
 }
