@@ -9,9 +9,9 @@
 
 import { decayedAt } from './decay';
 import type { ExpertiseIndex, Role } from './expertiseIndex';
-import { mostSimilarFiles, pathTokens } from './pathSimilarity';
 import type { SimilarFile } from './pathSimilarity';
 import { ancestorDirectories, normalizePath } from './paths';
+import { SimilarFileFinder } from './similarFileFinder';
 
 export interface ScoringOptions {
   readonly reviewWeight: number;
@@ -52,17 +52,13 @@ export interface ExpertiseResult {
 
 type Distribution = Map<string, number>;
 
-const tokenCache = new WeakMap<ExpertiseIndex, Map<string, readonly string[]>>();
+// One finder per index, kept across queries so its token index is built once and then extended.
+const finders = new WeakMap<ExpertiseIndex, SimilarFileFinder>();
 
-function cachedTokens(index: ExpertiseIndex): (p: string) => readonly string[] {
-  let cache = tokenCache.get(index);
-  if (!cache) tokenCache.set(index, (cache = new Map()));
-  const c = cache;
-  return (p) => {
-    let t = c.get(p);
-    if (!t) c.set(p, (t = pathTokens(p)));
-    return t;
-  };
+function finderFor(index: ExpertiseIndex): SimilarFileFinder {
+  let f = finders.get(index);
+  if (!f) finders.set(index, (f = new SimilarFileFinder(() => index.knownFiles())));
+  return f;
 }
 
 /** Decayed values per person (not per key) recorded at one path. */
@@ -79,20 +75,10 @@ function valuesAt(index: ExpertiseIndex, path: string, role: Role, now: number):
   return out;
 }
 
-function refine(parent: Distribution | undefined, own: Distribution, mu: number): Distribution {
-  let total = 0;
-  for (const v of own.values()) total += v;
-  if (!parent) {
-    const out: Distribution = new Map();
-    if (total > 0) for (const [id, v] of own) out.set(id, v / total);
-    return out;
-  }
-  if (total === 0) return parent;
-  const out: Distribution = new Map();
-  const denom = total + mu;
-  for (const [id, p] of parent) out.set(id, (mu * p) / denom);
-  for (const [id, v] of own) out.set(id, (out.get(id) ?? 0) + v / denom);
-  return out;
+function totalOf(d: Distribution): number {
+  let t = 0;
+  for (const v of d.values()) t += v;
+  return t;
 }
 
 /**
@@ -120,32 +106,49 @@ function similarEvidence(index: ExpertiseIndex, stand: readonly SimilarFile[], r
 
 export function scoreExpertise(index: ExpertiseIndex, touchedPaths: readonly string[], now: number, options: ScoringOptions = defaultScoringOptions): ExpertiseResult {
   const files = [...new Set(touchedPaths.map(normalizePath))].filter((p) => p !== '');
+  if (files.length === 0) return { people: [], similar: new Map() };
   const similar = new Map<string, readonly SimilarFile[]>();
   for (const f of files) {
     if (index.entriesAt(f) !== undefined) continue;
-    similar.set(f, mostSimilarFiles(f, index.knownFiles(), options.similarFiles, options.minSimilarity, cachedTokens(index)));
+    similar.set(f, finderFor(index).find(f, options.similarFiles, options.minSimilarity));
   }
 
+  // The smoothing recursion P(level) = (own + μ·P(parent)) / (total + μ) is linear, so each file's
+  // result unrolls to Σ own(level)·weight(level) + P(root)·rootWeight. Summing those weights over
+  // files touches each recorded entry once, instead of copying the whole root distribution
+  // (everyone who ever worked here) at every level of every file.
   const perRole = (role: Role): Distribution => {
-    // Directory levels are shared by sibling files, so each is computed once per query.
-    const memo = new Map<string, Distribution>();
-    const levelDistribution = (dir: string): Distribution => {
-      const hit = memo.get(dir);
-      if (hit) return hit;
-      const ancestors = ancestorDirectories(dir);
-      const parent = dir === '' ? undefined : levelDistribution(ancestors[0]);
-      const d = refine(parent, valuesAt(index, dir, role, now), options.smoothing);
-      memo.set(dir, d);
+    const own = new Map<string, Distribution>();
+    const ownAt = (path: string): Distribution => {
+      let d = own.get(path);
+      if (!d) own.set(path, (d = valuesAt(index, path, role, now)));
       return d;
     };
-    const sum: Distribution = new Map();
+    const weightOf = new Map<string, number>();
+    let rootWeight = 0;
     for (const f of files) {
-      const parent = levelDistribution(ancestorDirectories(f)[0]);
-      let own = valuesAt(index, f, role, now);
       const stand = similar.get(f);
-      if (stand && stand.length > 0) own = similarEvidence(index, stand, role, now, options.similarityWeight * options.smoothing);
-      for (const [id, p] of refine(parent, own, options.smoothing)) sum.set(id, (sum.get(id) ?? 0) + p / files.length);
+      const fileOwn = stand && stand.length > 0 ? similarEvidence(index, stand, role, now, options.similarityWeight * options.smoothing) : ownAt(f);
+      if (stand && stand.length > 0) own.set(f, fileOwn);
+      // Walk from the file up to (not including) the root, carrying how much each level passes down.
+      let carried = 1 / files.length;
+      for (const level of [f, ...ancestorDirectories(f).slice(0, -1)]) {
+        const total = totalOf(level === f ? fileOwn : ownAt(level));
+        if (total === 0) continue;
+        const denom = total + options.smoothing;
+        weightOf.set(level, (weightOf.get(level) ?? 0) + carried / denom);
+        carried *= options.smoothing / denom;
+      }
+      rootWeight += carried;
     }
+    const sum: Distribution = new Map();
+    const add = (d: Distribution, w: number): void => {
+      for (const [id, v] of d) sum.set(id, (sum.get(id) ?? 0) + v * w);
+    };
+    for (const [level, w] of weightOf) add(own.get(level) as Distribution, w);
+    const root = ownAt('');
+    const rootTotal = totalOf(root);
+    if (rootTotal > 0) add(root, rootWeight / rootTotal);
     return sum;
   };
 

@@ -81,7 +81,9 @@ export interface RankedCandidate {
 }
 
 interface Draft {
-  person: PersonSummary;
+  id: string;
+  /** Only filled in up front for people known from outside; others are described once they make the cut. */
+  person?: PersonSummary;
   review: number;
   authorship: number;
   codeOwner: boolean;
@@ -107,13 +109,13 @@ export function rankCandidates(request: RankingRequest, options: RankingOptions 
   const drafts = new Map<string, Draft>();
   for (const e of expertise.people) {
     if (excluded.has(e.personId) || e.total <= 0) continue;
-    drafts.set(e.personId, { person: index.identities.describe(e.personId), review: e.review, authorship: e.authorship, codeOwner: false, score: 0 });
+    drafts.set(e.personId, { id: e.personId, review: e.review, authorship: e.authorship, codeOwner: false, score: 0 });
   }
   for (const owner of request.codeOwners ?? []) {
     for (const who of ownerIdentities(owner, request.teamMembers)) {
       const person = personFor(index, who);
       if (!person || excluded.has(person.id)) continue;
-      const d = drafts.get(person.id) ?? { person, review: 0, authorship: 0, codeOwner: false, score: 0 };
+      const d = drafts.get(person.id) ?? { id: person.id, person, review: 0, authorship: 0, codeOwner: false, score: 0 };
       d.codeOwner = true;
       drafts.set(person.id, d);
     }
@@ -140,25 +142,25 @@ export function rankCandidates(request: RankingRequest, options: RankingOptions 
       loadPenalty: Math.min(options.maxLoadPenalty, extra * options.penaltyPerExtraReview),
     };
     d.score = breakdown.review + breakdown.authorship + breakdown.codeOwner - breakdown.loadPenalty;
-    breakdowns.set(d.person.id, breakdown);
+    breakdowns.set(d.id, breakdown);
   }
 
   const ordered = [...drafts.values()].sort(
-    (x, y) => Number(x.busy !== undefined) - Number(y.busy !== undefined) || y.score - x.score || x.person.name.localeCompare(y.person.name),
+    (x, y) => Number(x.busy !== undefined) - Number(y.busy !== undefined) || y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
   );
 
   const files = [...new Set(request.touchedPaths.map(normalizePath))];
   const area = commonDirectory(files);
   return ordered.slice(0, options.limit).map((d) => {
-    const evidence = d.person.id.startsWith('ext:') ? undefined : collectEvidence(index, d.person.id, files, area, now, options.reasonWindowDays, expertise.similar);
+    const evidence = d.id.startsWith('ext:') ? undefined : collectEvidence(index, d.id, files, area, now, options.reasonWindowDays, expertise.similar);
     return {
-      person: d.person,
+      person: d.person ?? index.identities.describe(d.id),
       score: d.score,
       available: d.busy === undefined,
       ...(d.busy?.message !== undefined ? { busyMessage: d.busy.message } : {}),
       ...(d.openReviews !== undefined ? { openReviews: d.openReviews } : {}),
       codeOwner: d.codeOwner,
-      breakdown: breakdowns.get(d.person.id) as ScoreBreakdown,
+      breakdown: breakdowns.get(d.id) as ScoreBreakdown,
       ...(evidence ? { evidence } : {}),
       reason: formatReason({ evidence, windowDays: options.reasonWindowDays, codeOwner: d.codeOwner, openReviews: d.openReviews, busy: d.busy }),
     };
