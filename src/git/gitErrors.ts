@@ -1,12 +1,13 @@
 // Typed failures of reading local history. Callers branch on the class (`X.is(err)`), never on
-// message text, and each message says what the user can do about it.
+// message text, and each message says what the user can do about it. `is` needs no `this`, so
+// it can be passed as a callback (`errors.filter(GitTimeoutError.is)`).
 
 export abstract class GitReadError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
   }
 
-  static is(err: unknown): err is GitReadError {
+  static is(this: void, err: unknown): err is GitReadError {
     return err instanceof GitReadError;
   }
 }
@@ -19,7 +20,7 @@ export class NotAGitRepositoryError extends GitReadError {
     super(`${path} is not a git repository. Open a folder that contains one.`, options);
   }
 
-  static override is(err: unknown): err is NotAGitRepositoryError {
+  static override is(this: void, err: unknown): err is NotAGitRepositoryError {
     return err instanceof NotAGitRepositoryError;
   }
 }
@@ -32,7 +33,7 @@ export class GitNotFoundError extends GitReadError {
     super(`Could not run "${binary}". Install git, or make sure it is on the PATH.`);
   }
 
-  static override is(err: unknown): err is GitNotFoundError {
+  static override is(this: void, err: unknown): err is GitNotFoundError {
     return err instanceof GitNotFoundError;
   }
 }
@@ -45,7 +46,7 @@ export class GitTimeoutError extends GitReadError {
     super(`Reading git history took longer than ${Math.round(timeoutMs / 1000)}s. Try a shorter history window.`, options);
   }
 
-  static override is(err: unknown): err is GitTimeoutError {
+  static override is(this: void, err: unknown): err is GitTimeoutError {
     return err instanceof GitTimeoutError;
   }
 }
@@ -58,7 +59,7 @@ export class GitAbortedError extends GitReadError {
     super('Reading git history was cancelled.', options);
   }
 
-  static override is(err: unknown): err is GitAbortedError {
+  static override is(this: void, err: unknown): err is GitAbortedError {
     return err instanceof GitAbortedError;
   }
 }
@@ -71,7 +72,7 @@ export class UnknownRevisionError extends GitReadError {
     super(`The revision ${revision} is not in this repository.`);
   }
 
-  static override is(err: unknown): err is UnknownRevisionError {
+  static override is(this: void, err: unknown): err is UnknownRevisionError {
     return err instanceof UnknownRevisionError;
   }
 }

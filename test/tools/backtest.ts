@@ -56,7 +56,7 @@ function applyOverrides(base: BacktestOptions, sets: readonly string[]): Backtes
     const parts = path.split('.');
     let target: Record<string, unknown> = o;
     for (const p of parts.slice(0, -1)) {
-      const next = (target[p] ?? (p === 'scoring' || p === 'ranking' ? (o.delegation as Record<string, unknown>)[p] : undefined)) as Record<string, unknown> | undefined;
+      const next = (target[p] ?? (p === 'scoring' || p === 'ranking' ? o.delegation[p] : undefined)) as Record<string, unknown> | undefined;
       if (next === undefined) throw new Error(`Unknown option ${path}`);
       target = next;
     }

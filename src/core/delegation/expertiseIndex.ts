@@ -182,7 +182,7 @@ export class ExpertiseIndex {
   private credit(path: string, key: string, role: Role, weight: number, time: number): void {
     let byKey = this.paths.get(path);
     if (!byKey) {
-      this.paths.set(path, (byKey = new Map()));
+      this.paths.set(path, (byKey = new Map<string, PathEntry>()));
       if (!isDirectoryKey(path)) this.files.push(path);
     }
     let e = byKey.get(key);

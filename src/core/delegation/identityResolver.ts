@@ -130,7 +130,7 @@ export class IdentityResolver {
   private countName(key: string, name: string): void {
     if (name === '' || normalizeEmail(name) !== undefined) return;
     let m = this.names.get(key);
-    if (!m) this.names.set(key, (m = new Map()));
+    if (!m) this.names.set(key, (m = new Map<string, number>()));
     m.set(name, (m.get(name) ?? 0) + 1);
   }
 }
