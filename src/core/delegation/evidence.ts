@@ -18,6 +18,8 @@ export interface Evidence {
   readonly reviewsOnFiles: number;
   /** Distinct reviewed changes in `area`. */
   readonly reviewsInArea: number;
+  /** True when a review count hit the stored cap and is a lower bound. */
+  readonly reviewsCapped?: boolean;
   /** A similar file the person worked on, when some touched file has no history. */
   readonly similarFile: string | undefined;
 }
@@ -49,8 +51,10 @@ export function collectEvidence(
   const authored = distinctTimes(index, areaPaths, personId, 'author');
   const since = now - windowDays * DAY_MS;
   const recent = authored.times.filter((t) => t >= since && t <= now);
-  const reviewsOnFiles = distinctTimes(index, files, personId, 'review').times.length;
-  const reviewsInArea = area === ROOT ? reviewsOnFiles : distinctTimes(index, [area], personId, 'review').times.length;
+  const onFiles = distinctTimes(index, files, personId, 'review');
+  const inArea = area === ROOT ? onFiles : distinctTimes(index, [area], personId, 'review');
+  const reviewsOnFiles = onFiles.times.length;
+  const reviewsInArea = inArea.times.length;
   let similarFile: string | undefined;
   for (const list of similar.values()) {
     for (const s of list) {
@@ -68,6 +72,7 @@ export function collectEvidence(
     lastCommit: authored.times.length > 0 ? authored.times[authored.times.length - 1] : undefined,
     reviewsOnFiles,
     reviewsInArea,
+    reviewsCapped: reviewsOnFiles > 0 ? onFiles.capped : inArea.capped,
     similarFile,
   };
 }

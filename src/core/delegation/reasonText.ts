@@ -45,8 +45,9 @@ export function formatReason(parts: ReasonParts): string {
     } else if (e.lastCommit !== undefined) {
       out.push(`last committed to ${where} in ${monthYear(e.lastCommit)}`);
     }
-    if (e.reviewsOnFiles > 0) out.push(`reviewed ${plural(e.reviewsOnFiles, 'change')} on these files`);
-    else if (e.reviewsInArea > 0) out.push(`reviewed ${plural(e.reviewsInArea, 'change')} in ${e.area}`);
+    const more = e.reviewsCapped ? '+' : '';
+    if (e.reviewsOnFiles > 0) out.push(`reviewed ${e.reviewsOnFiles}${more} ${e.reviewsOnFiles === 1 && !more ? 'change' : 'changes'} on these files`);
+    else if (e.reviewsInArea > 0) out.push(`reviewed ${e.reviewsInArea}${more} ${e.reviewsInArea === 1 && !more ? 'change' : 'changes'} in ${e.area}`);
     if (out.length === 0 && e.similarFile) out.push(`worked on similar files such as ${e.similarFile}`);
   }
   if (parts.codeOwner) out.push('code owner');

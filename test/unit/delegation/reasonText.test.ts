@@ -17,6 +17,10 @@ describe('formatReason', () => {
     assert.equal(formatReason({ evidence: { ...base, similarFile: 'src/unix/fs.c' }, windowDays: 182, codeOwner: false }), 'worked on similar files such as src/unix/fs.c');
   });
 
+  it('marks capped counts as lower bounds', () => {
+    assert.equal(formatReason({ evidence: { ...base, reviewsOnFiles: 64, reviewsCapped: true }, windowDays: 182, codeOwner: false }), 'reviewed 64+ changes on these files');
+  });
+
   it('marks a capped count and a busy person', () => {
     assert.equal(formatReason({ evidence: { ...base, recentCommits: 64, recentCommitsCapped: true }, windowDays: 30, codeOwner: true, openReviews: 0, busy: {} }), '64+ commits in src/unix/ in the last month · code owner · no open reviews · busy');
   });
