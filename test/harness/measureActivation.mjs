@@ -1,0 +1,55 @@
+// Measures Lead Desk's activation in a real VS Code 1.100.3 extension host (code-server), several
+// times with a fresh server each time, and prints one JSON line: {"runs":[ms…],"vscodeVersion":…}.
+//   node test/harness/measureActivation.mjs [--runs 5]
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { codeServerBin, launchChromium, root, startCodeServer, workbenchUrl, writeSettings, quietSettings } from './codeServer.mjs';
+import { makeSmallRepo, tempDir } from './workspace.mjs';
+import { run, Session } from './steps.mjs';
+
+const runsArg = process.argv.indexOf('--runs');
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+
+async function readLines(file) {
+  if (!existsSync(file)) return [];
+  return (await readFile(file, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+await new Session('activation').main(async (session) => {
+  // The production bundle is what users run; the probe is bundled separately.
+  await run(process.execPath, ['esbuild.mjs', '--production'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const probe = path.join(root, 'out/test/host/bench/activationProbe.js');
+  await esbuild.build({ entryPoints: [path.join(root, 'test/host/bench/activationProbe.ts')], outfile: probe, bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], logLevel: 'error' });
+  const bin = await codeServerBin();
+  const tmp = await tempDir('activation');
+  session.defer(() => rm(tmp, { recursive: true, force: true }));
+  const workspace = path.join(tmp, 'workspace');
+  await makeSmallRepo(workspace);
+  const results = path.join(tmp, 'activation.jsonl');
+  const browser = await launchChromium(path.join(tmp, 'chromium'));
+  session.defer(() => browser.close());
+
+  for (let i = 0; i < runs; i++) {
+    const userDataDir = path.join(tmp, `user-data-${i}`);
+    // An unreachable API URL: activation must not need the network, and this proves it cannot use it.
+    await writeSettings(userDataDir, { ...quietSettings, 'leadDesk.github.apiUrl': 'http://127.0.0.1:9' });
+    const server = await startCodeServer({ bin, folder: workspace, extensionsDir: path.join(tmp, 'extensions'), userDataDir, env: { ...process.env, LEAD_DESK_TEST_RESULTS: results } });
+    try {
+      const page = await browser.newPage();
+      await page.goto(workbenchUrl(server, workspace, { extensionDevelopmentPath: root, extensionTestsPath: probe }));
+      const deadline = Date.now() + 120_000;
+      while ((await readLines(results)).length <= i) {
+        if (Date.now() > deadline) throw new Error(`run ${i + 1}: no activation figure within 120 s`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      await page.close();
+    } finally {
+      await server.stop();
+    }
+  }
+  const lines = await readLines(results);
+  if (lines.some((l) => l.wasActive)) throw new Error('Lead Desk was already active before the probe: the figure would not be its activation');
+  console.log(JSON.stringify({ runs: lines.map((l) => Math.round(l.activateMs * 10) / 10), vscodeVersion: lines[0]?.vscodeVersion }));
+});
