@@ -68,7 +68,7 @@ describe('sandbox faults', () => {
     const g = await gql(sb, DEMO.repoOnlyToken, VIEWER);
     assert.equal(g.status, 200);
     assert.equal(g.json.errors?.[0]?.type, 'INSUFFICIENT_SCOPES');
-    assert.match(g.json.errors![0]!.message, /\['user'\], but your token has only been granted the: \['repo'\] scopes/);
+    assert.match(g.json.errors[0].message, /\['user'\], but your token has only been granted the: \['repo'\] scopes/);
   });
 
   it('primaryRateLimit: 403 or 429 with remaining 0 and the reset time', async () => {
@@ -155,21 +155,21 @@ describe('sandbox faults', () => {
     await fetch(`${sb.slackApiUrl}auth.test?token=${DEMO.slackToken}`, { method: 'POST' });
     assert.equal(sb.requests.length, 4);
     const [faulted, comment, graph, slack] = sb.requests;
-    assert.deepEqual([faulted!.status, faulted!.fault, faulted!.route], [502, 'status', 'GET /user']);
-    assert.equal(comment!.route, 'POST /repos/:owner/:repo/issues/:number/comments');
-    assert.deepEqual(comment!.body, { body: 'hi' });
-    assert.equal(comment!.status, 201);
-    assert.equal(comment!.login, 'lead');
-    assert.equal(graph!.graphqlCost, 1);
-    assert.equal(graph!.graphqlOperation, 'Who');
-    assert.equal(slack!.route, 'slack auth.test');
-    assert.ok(!slack!.path.includes(DEMO.slackToken));
+    assert.deepEqual([faulted.status, faulted.fault, faulted.route], [502, 'status', 'GET /user']);
+    assert.equal(comment.route, 'POST /repos/:owner/:repo/issues/:number/comments');
+    assert.deepEqual(comment.body, { body: 'hi' });
+    assert.equal(comment.status, 201);
+    assert.equal(comment.login, 'lead');
+    assert.equal(graph.graphqlCost, 1);
+    assert.equal(graph.graphqlOperation, 'Who');
+    assert.equal(slack.route, 'slack auth.test');
+    assert.ok(!slack.path.includes(DEMO.slackToken));
     for (const r of sb.requests) {
       assert.ok(!JSON.stringify(r).includes(DEMO.fullToken), 'tokens never reach the log');
       assert.equal(typeof r.time, 'number');
     }
-    assert.equal(faulted!.headers.authorization, 'REDACTED');
-    assert.equal(faulted!.headers.accept, 'application/vnd.github+json');
+    assert.equal(faulted.headers.authorization, 'REDACTED');
+    assert.equal(faulted.headers.accept, 'application/vnd.github+json');
     sb.clearRequests();
     assert.equal(sb.requests.length, 0);
   });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { loadScenario } from '../sandbox/scenarios/scenario';
-import { gql } from '../sandbox/testing/httpClient';
+import { gql, rest } from '../sandbox/testing/httpClient';
 import { DEMO } from '../sandbox/testing/demoLogins';
 
 // Three aliased searches of 100, each asking for five nested connections per node.
@@ -64,7 +64,7 @@ describe('sandbox GraphQL: cost and the graphql rate limit', () => {
     await gql(sb, DEMO.fullToken, QUEUE_DOCUMENT);
     const other = await gql(sb, DEMO.priyaToken, 'query { rateLimit { remaining } }');
     assert.equal(other.json.data.rateLimit.remaining, 4999);
-    const core = await fetch(`${sb.url}/rate_limit`, { headers: { authorization: `token ${DEMO.fullToken}` } }).then((r) => r.json() as Promise<any>);
+    const core = (await rest(sb, DEMO.fullToken, 'GET', '/rate_limit')).json;
     assert.equal(core.resources.graphql.used, 15);
     assert.equal(core.resources.core.used, 0);
   });

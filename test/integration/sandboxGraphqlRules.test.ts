@@ -25,9 +25,9 @@ describe('sandbox GraphQL: schema validation and GitHub rules', () => {
     assert.equal(res.status, 200);
     assert.equal(res.json.data, undefined);
     assert.equal(res.json.errors?.length, 1);
-    assert.equal(res.json.errors[0]!.message, "Field 'favouriteColour' doesn't exist on type 'User'");
-    assert.equal(res.json.errors[0]!.extensions?.code, 'undefinedField');
-    assert.deepEqual(res.json.errors[0]!.locations, [{ line: 1, column: 24 }]);
+    assert.equal(res.json.errors[0].message, "Field 'favouriteColour' doesn't exist on type 'User'");
+    assert.equal(res.json.errors[0].extensions?.code, 'undefinedField');
+    assert.deepEqual(res.json.errors[0].locations, [{ line: 1, column: 24 }]);
   });
 
   it('rejects indicatesLimitedAvailability inside ChangeUserStatusInput and suggests limitedAvailability', async () => {
@@ -57,7 +57,7 @@ describe('sandbox GraphQL: schema validation and GitHub rules', () => {
     assert.equal(res.json.data, undefined);
     assert.equal(res.json.errors?.[0]?.type, 'MISSING_PAGINATION_BOUNDARIES');
     assert.deepEqual(res.json.errors?.[0]?.path, ['query', 'viewer', 'organizations']);
-    assert.match(res.json.errors![0]!.message, /`organizations` connection/);
+    assert.match(res.json.errors[0].message, /`organizations` connection/);
   });
 
   it('checks pagination in nested connections reached through fragments', async () => {
@@ -71,10 +71,10 @@ describe('sandbox GraphQL: schema validation and GitHub rules', () => {
   it('rejects first: 101 and last: 101 (EXCESSIVE_PAGINATION), also when passed as variables', async () => {
     const literal = await gql(sb, DEMO.fullToken, 'query { search(query: "is:pr", type: ISSUE, first: 101) { issueCount } }');
     assert.equal(literal.json.errors?.[0]?.type, 'EXCESSIVE_PAGINATION');
-    assert.match(literal.json.errors![0]!.message, /Requesting 101 records on the `search` connection exceeds the `first` limit of 100 records/);
+    assert.match(literal.json.errors[0].message, /Requesting 101 records on the `search` connection exceeds the `first` limit of 100 records/);
     const viaVariable = await gql(sb, DEMO.fullToken, 'query($n: Int!) { viewer { organizations(last: $n) { totalCount } } }', { n: 101 });
     assert.equal(viaVariable.json.errors?.[0]?.type, 'EXCESSIVE_PAGINATION');
-    assert.match(viaVariable.json.errors![0]!.message, /`last` limit/);
+    assert.match(viaVariable.json.errors[0].message, /`last` limit/);
     const ok = await gql(sb, DEMO.fullToken, 'query($n: Int!) { viewer { organizations(last: $n) { totalCount } } }', { n: 100 });
     assert.equal(ok.json.errors, undefined);
   });
@@ -85,7 +85,7 @@ describe('sandbox GraphQL: schema validation and GitHub rules', () => {
     const res = await gql(sb, DEMO.fullToken, query);
     assert.equal(res.json.data, undefined);
     assert.equal(res.json.errors?.[0]?.type, 'MAX_NODE_LIMIT_EXCEEDED');
-    assert.match(res.json.errors![0]!.message, /requesting up to 1,010,100 possible nodes which exceeds the maximum limit of 500,000/);
+    assert.match(res.json.errors[0].message, /requesting up to 1,010,100 possible nodes which exceeds the maximum limit of 500,000/);
   });
 
   it('answers INSUFFICIENT_SCOPES for changeUserStatus with a repo-only token, and does not change the status', async () => {
@@ -94,7 +94,7 @@ describe('sandbox GraphQL: schema validation and GitHub rules', () => {
     assert.equal(res.json.data, null);
     const err = res.json.errors?.[0];
     assert.equal(err?.type, 'INSUFFICIENT_SCOPES');
-    assert.match(err!.message, /The 'changeUserStatus' field requires one of the following scopes: \['user'\], but your token has only been granted the: \['repo'\] scopes/);
+    assert.match(err.message, /The 'changeUserStatus' field requires one of the following scopes: \['user'\], but your token has only been granted the: \['repo'\] scopes/);
     assert.equal(res.headers.get('x-oauth-scopes'), 'repo');
     assert.equal(sb.state.users.find((u) => u.login === 'lead')!.status, null);
   });
@@ -103,7 +103,7 @@ describe('sandbox GraphQL: schema validation and GitHub rules', () => {
     const query = 'query { organization(login: "acme") { team(slug: "platform") { members(first: 10) { nodes { login } } } } }';
     const denied = await gql(sb, DEMO.repoOnlyToken, query);
     assert.equal(denied.json.errors?.[0]?.type, 'INSUFFICIENT_SCOPES');
-    assert.match(denied.json.errors![0]!.message, /\['read:org'\]/);
+    assert.match(denied.json.errors[0].message, /\['read:org'\]/);
     const allowed = await gql(sb, DEMO.fullToken, query);
     assert.equal(allowed.json.errors, undefined);
     assert.deepEqual(

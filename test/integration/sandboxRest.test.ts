@@ -132,10 +132,11 @@ describe('sandbox REST', () => {
   });
 
   it('requests and removes reviewers, and search sees the change', async () => {
-    const searchDan = async () =>
-      (await gql(sb, DEMO.fullToken, 'query { search(query: "is:pr user-review-requested:dan repo:acme/api", type: ISSUE, first: 10) { nodes { ... on PullRequest { number } } } }')).json.data.search.nodes.map(
-        (n: { number: number }) => n.number,
-      );
+    const searchDan = async (): Promise<number[]> => {
+      const res = await gql(sb, DEMO.fullToken, 'query { search(query: "is:pr user-review-requested:dan repo:acme/api", type: ISSUE, first: 10) { nodes { ... on PullRequest { number } } } }');
+      const nodes: { number: number }[] = res.json.data.search.nodes;
+      return nodes.map((n) => n.number);
+    };
     assert.deepEqual(await searchDan(), []);
     const added = await rest(sb, DEMO.fullToken, 'POST', '/repos/acme/api/pulls/412/requested_reviewers', { reviewers: ['dan'], team_reviewers: ['docs'] });
     assert.equal(added.status, 201);

@@ -21,12 +21,12 @@ describe('sandbox scenarios and CLI', () => {
     const demo = loadScenario('demo', now);
     const pr412 = demo.pullRequests.find((p) => p.number === 412 && p.repo === 'acme/api')!;
     assert.equal(pr412.createdAt, '2030-05-01T05:00:00Z');
-    assert.equal(pr412.reviewRequests![0]!.requestedAt, '2030-05-01T07:00:00Z');
+    assert.equal(pr412.reviewRequests![0].requestedAt, '2030-05-01T07:00:00Z');
     assert.equal(demo.users.find((u) => u.login === 'priya')!.status!.expiresAt, '2030-05-01T15:00:00Z');
-    assert.equal(demo.slack!.users[1]!.statusExpiration, Date.parse('2030-05-01T15:00:00Z') / 1000);
-    const custom = resolveRelativeDates({ ...demo, pullRequests: [{ ...pr412, title: '-1d', createdAt: '2030-01-01T00:00:00.123Z' }] } as Scenario, now);
-    assert.equal(custom.pullRequests[0]!.title, '-1d');
-    assert.equal(custom.pullRequests[0]!.createdAt, '2030-01-01T00:00:00Z');
+    assert.equal(demo.slack!.users[1].statusExpiration, Date.parse('2030-05-01T15:00:00Z') / 1000);
+    const custom = resolveRelativeDates({ ...demo, pullRequests: [{ ...pr412, title: '-1d', createdAt: '2030-01-01T00:00:00.123Z' }] }, now);
+    assert.equal(custom.pullRequests[0].title, '-1d');
+    assert.equal(custom.pullRequests[0].createdAt, '2030-01-01T00:00:00Z');
   });
 
   it('describes the demo the product needs', () => {
@@ -43,7 +43,7 @@ describe('sandbox scenarios and CLI', () => {
 
   it('rejects scenarios that name unknown people, teams or repositories', () => {
     const demo = loadScenario('demo');
-    const withPull = (patch: object): Scenario => ({ ...demo, pullRequests: [{ ...demo.pullRequests[0]!, ...patch }] });
+    const withPull = (patch: object): Scenario => ({ ...demo, pullRequests: [{ ...demo.pullRequests[0], ...patch }] });
     assert.throws(() => buildState(withPull({ author: 'nobody' }), new Date()), /unknown user "nobody"/);
     assert.throws(() => buildState(withPull({ repo: 'acme/nope' }), new Date()), /unknown repo/);
     assert.throws(() => buildState(withPull({ reviewRequests: [{ team: 'acme/ghosts', requestedAt: '-1h' }] }), new Date()), /unknown team "acme\/ghosts"/);
@@ -69,7 +69,7 @@ describe('sandbox scenarios and CLI', () => {
   it('the CLI prints one JSON line with URLs and tokens, serves, and stops on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/sandbox/cli.ts', '--scenario', 'demo', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+      const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
       const info = JSON.parse(line) as { url: string; ghesApiUrl: string; slackApiUrl: string; viewer: string; tokens: { token: string; scopes: string[] }[] };
       assert.match(info.url, /^http:\/\/127\.0\.0\.1:\d+$/);
       assert.equal(info.ghesApiUrl, `${info.url}/api/v3`);

@@ -158,7 +158,7 @@ describe('sandbox search', () => {
       assert.equal(res.status, 200);
       assert.equal(res.json.total_count, 17);
       assert.equal(res.json.items.length, 5);
-      assert.ok(res.json.items.every((i: any) => i.pull_request?.url));
+      assert.ok(res.json.items.every((i: { pull_request?: { url?: string } }) => !!i.pull_request?.url));
       assert.equal(res.headers.get('x-ratelimit-resource'), 'search');
       assert.equal(res.headers.get('x-ratelimit-limit'), '30');
       assert.match(res.headers.get('link') ?? '', /rel="next"/);

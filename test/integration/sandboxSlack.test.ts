@@ -56,7 +56,7 @@ describe('sandbox Slack Web API', () => {
     clock = new Date(clock.getTime() + 601e3);
     assert.equal((await web.users.profile.get({})).profile?.status_text, '');
     await web.users.profile.set({ profile: { status_text: '', status_emoji: '' } });
-    assert.equal(sb.state.slack.users[0]!.statusText, '');
+    assert.equal(sb.state.slack.users[0].statusText, '');
   });
 
   it('answers missing_scope, invalid_auth and not_authed as ok:false at HTTP 200', async () => {

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     let seen = 0;
     setInterval(() => {
       for (; seen < sandbox.requests.length; seen++) {
-        const r = sandbox.requests[seen]!;
+        const r = sandbox.requests[seen];
         process.stderr.write(`${r.method} ${r.path} -> ${r.status}${r.graphqlCost !== undefined ? ` cost=${r.graphqlCost}` : ''}${r.fault ? ` fault=${r.fault}` : ''}\n`);
       }
     }, 250).unref();

@@ -80,12 +80,13 @@ export async function applyFault(ex: Exchange, fault: Fault, who: Identity | und
       return 'handled';
     }
     case 'status':
-      sendStatus(ex, fault.status, fault.body, fault.contentType);
+      sendStatus(ex, fault.status, scopes, fault.body, fault.contentType);
       return 'handled';
   }
 }
 
-function sendStatus(ex: Exchange, status: number, body?: string, contentType?: string): void {
+function sendStatus(ex: Exchange, status: number, scopes: Record<string, string>, body?: string, contentType?: string): void {
+  Object.assign(ex.extraHeaders, scopes);
   if (body !== undefined) {
     ex.send(status, body, { 'content-type': contentType ?? 'text/plain; charset=utf-8' });
   } else if (status === 504) {

@@ -19,7 +19,7 @@ export function compileSelector(sel: FaultSelector): (t: FaultTarget) => boolean
   if (slack) return (t) => t.api === 'slack' && t.path === `/slack/api/${slack[1]}`;
   const m = /^([A-Z]+)\s+(\S+)$/.exec(s);
   const method = m ? m[1] : undefined;
-  const pattern = compilePattern(m ? m[2]! : s);
+  const pattern = compilePattern(m ? m[2] : s);
   return (t) => (!method || t.method === method) && pattern.match(t.path) !== undefined;
 }
 

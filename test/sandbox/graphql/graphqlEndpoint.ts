@@ -8,6 +8,7 @@ import {
   parse,
   validate,
   Kind,
+  OperationTypeNode,
   type DocumentNode,
   type FragmentDefinitionNode,
 } from 'graphql';
@@ -106,7 +107,7 @@ export async function handleGraphql(ex: Exchange, who: Identity, deps: GraphqlDe
   const result = await execute({
     schema,
     document: doc,
-    rootValue: operation.operation === 'mutation' ? mutationRoot(ctx) : queryRoot(ctx),
+    rootValue: operation.operation === OperationTypeNode.MUTATION ? mutationRoot(ctx) : queryRoot(ctx),
     contextValue: ctx,
     variableValues: rawVariables,
     operationName: opName,

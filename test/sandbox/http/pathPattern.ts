@@ -29,7 +29,7 @@ export function compilePattern(source: string): PathPattern {
       const m = re.exec(path);
       if (!m) return undefined;
       const params: Record<string, string> = {};
-      names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1]!)));
+      names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
       return params;
     },
   };

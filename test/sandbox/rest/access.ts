@@ -12,7 +12,7 @@ function member(req: RestRequest, repo: RepoRecord): boolean {
 }
 
 export function readableRepo(req: RestRequest): RepoRecord {
-  const repo = findRepo(req.state, req.params.owner!, req.params.repo!);
+  const repo = findRepo(req.state, req.params.owner, req.params.repo);
   if (!repo) throw notFound();
   if (repo.private && (!member(req, repo) || !satisfies(req.who.token.scopes, ['repo']))) throw notFound();
   return repo;

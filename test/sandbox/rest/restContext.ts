@@ -33,7 +33,7 @@ export class HttpError extends Error {
     readonly status: number,
     readonly body: Record<string, unknown>,
   ) {
-    super(String(body.message ?? status));
+    super(typeof body.message === 'string' ? body.message : `HTTP ${status}`);
   }
 }
 

@@ -36,7 +36,7 @@ export function apiRoot(ex: Exchange): string {
   return `http://${host}${ex.ghes ? '/api/v3' : ''}`;
 }
 
-export async function handleRest(ex: Exchange, who: Identity, deps: RestDeps): Promise<void> {
+export function handleRest(ex: Exchange, who: Identity, deps: RestDeps): void {
   const key = who.token.token;
   const headers: Record<string, string> = { ...STATIC_HEADERS, 'x-oauth-scopes': scopeHeader(who.token.scopes) };
   const m = matchRoute(ex.method, ex.path);

@@ -33,7 +33,7 @@ export const GENERATED_TOKEN = 'ghp_generatedLeadFullScope00000000000001';
 export function generateScenario(options: GenerateOptions = {}): Scenario {
   const { prs = 100, repos = 20, people = 12, seed = 1 } = options;
   const r = rng(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const int = (lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
   const hoursAgo = (h: number): string => `-${Math.max(0.1, Math.round(h * 10) / 10)}h`;
 
@@ -53,7 +53,7 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
   const teams: ScenarioTeam[] = [];
   const teamSize = 4;
   for (let i = 0; i * teamSize < people; i++) {
-    teams.push({ org: 'bench', slug: TEAM_NAMES[i % TEAM_NAMES.length]! + (i >= TEAM_NAMES.length ? `-${i}` : ''), name: `Team ${i + 1}`, members: logins.slice(i * teamSize, (i + 1) * teamSize) });
+    teams.push({ org: 'bench', slug: TEAM_NAMES[i % TEAM_NAMES.length] + (i >= TEAM_NAMES.length ? `-${i}` : ''), name: `Team ${i + 1}`, members: logins.slice(i * teamSize, (i + 1) * teamSize) });
   }
 
   const repoList: ScenarioRepo[] = [];
@@ -76,7 +76,7 @@ export function generateScenario(options: GenerateOptions = {}): Scenario {
     const requests: ScenarioReviewRequest[] = [];
     const roll = r();
     if (roll < 0.3 && author !== 'lead') requests.push({ user: 'lead', requestedAt: hoursAgo(updated) });
-    else if (roll < 0.45) requests.push({ team: `bench/${teams[0]!.slug}`, requestedAt: hoursAgo(updated) });
+    else if (roll < 0.45) requests.push({ team: `bench/${teams[0].slug}`, requestedAt: hoursAgo(updated) });
     else if (roll < 0.85) requests.push({ user: pick(others), requestedAt: hoursAgo(updated) });
     const reviews: ScenarioReview[] = [];
     const reviewCount = int(0, 2);

@@ -19,7 +19,7 @@ export function resolveDate(value: string, now: Date): Date | undefined {
   const m = RELATIVE.exec(value.trim());
   if (m) {
     const sign = m[1] === '-' ? -1 : 1;
-    return new Date(now.getTime() + sign * Number(m[2]) * UNIT_MS[m[3]!]!);
+    return new Date(now.getTime() + sign * Number(m[2]) * UNIT_MS[m[3]]);
   }
   const t = Date.parse(value);
   return Number.isNaN(t) ? undefined : new Date(t);

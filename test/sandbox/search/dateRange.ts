@@ -21,7 +21,7 @@ function bound(text: string): Bound {
 export function dateMatcher(expr: string): (t: number) => boolean {
   const m = /^(>=|<=|>|<)(.+)$/.exec(expr);
   if (m) {
-    const b = bound(m[2]!);
+    const b = bound(m[2]);
     switch (m[1]) {
       case '>':
         return (t) => t >= b.end;
@@ -35,8 +35,8 @@ export function dateMatcher(expr: string): (t: number) => boolean {
   }
   const range = /^(.+)\.\.(.+)$/.exec(expr);
   if (range) {
-    const lo = range[1] === '*' ? -Infinity : bound(range[1]!).start;
-    const hi = range[2] === '*' ? Infinity : bound(range[2]!).end;
+    const lo = range[1] === '*' ? -Infinity : bound(range[1]).start;
+    const hi = range[2] === '*' ? Infinity : bound(range[2]).end;
     return (t) => t >= lo && t < hi;
   }
   const b = bound(expr);

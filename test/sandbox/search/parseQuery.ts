@@ -67,18 +67,18 @@ export function parseQuery(q: string): ParsedQuery {
     const m = /^(-?)([a-zA-Z-]+):(.+)$/.exec(tok);
     const negate = negateNext || (m ? m[1] === '-' : tok.startsWith('-') && tok.length > 1);
     negateNext = false;
-    if (m && KNOWN.has(m[2]!.toLowerCase())) {
-      const key = m[2]!.toLowerCase();
-      const value = unquote(m[3]!);
+    if (m && KNOWN.has(m[2].toLowerCase())) {
+      const key = m[2].toLowerCase();
+      const value = unquote(m[3]);
       if (key === 'sort') {
         const [field, direction] = value.toLowerCase().split('-') as [string, string | undefined];
         if (field === 'created' || field === 'updated' || field === 'comments') sort = { field, direction: direction === 'asc' ? 'asc' : 'desc' };
         continue;
       }
-      groups[groups.length - 1]!.push({ kind: 'qualifier', negate, key, value });
+      groups[groups.length - 1].push({ kind: 'qualifier', negate, key, value });
     } else {
       const text = unquote(tok.startsWith('-') && !m ? tok.slice(1) : tok);
-      if (text) groups[groups.length - 1]!.push({ kind: 'text', negate, text });
+      if (text) groups[groups.length - 1].push({ kind: 'text', negate, text });
     }
   }
   return { groups: groups.filter((g, i) => g.length > 0 || i === 0), sort };

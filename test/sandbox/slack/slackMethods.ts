@@ -27,6 +27,8 @@ function dndState(u: SlackUserRecord, nowSec: number) {
   };
 }
 
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
 function parseProfile(raw: unknown): Record<string, unknown> | undefined {
   if (raw && typeof raw === 'object') return raw as Record<string, unknown>;
   if (typeof raw !== 'string') return undefined;
@@ -82,8 +84,8 @@ export const SLACK_METHODS: Record<string, SlackMethod> = {
       const profile = parseProfile(args.profile) ?? (typeof args.name === 'string' ? { [args.name]: args.value } : undefined);
       if (!profile) return { ok: false, error: 'invalid_profile' };
       if (typeof profile.status_text === 'string' && profile.status_text.length > 100) return { ok: false, error: 'too_long' };
-      if ('status_text' in profile) user.statusText = String(profile.status_text ?? '');
-      if ('status_emoji' in profile) user.statusEmoji = String(profile.status_emoji ?? '');
+      if ('status_text' in profile) user.statusText = text(profile.status_text);
+      if ('status_emoji' in profile) user.statusEmoji = text(profile.status_emoji);
       if ('status_expiration' in profile) user.statusExpiration = Number(profile.status_expiration) || 0;
       return { ok: true, username: user.name, profile: profileShape(user, slack.teamId, nowSec) };
     },

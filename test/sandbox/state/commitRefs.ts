@@ -22,7 +22,7 @@ export function resolveCommitRef(state: SandboxState, repo: RepoRecord, ref: str
   const branch = ref.replace(/^refs\/heads\//, '');
   const key = `${repo.owner}/${repo.name}`.toLowerCase();
   const pull = state.pulls.find((p) => p.repo.toLowerCase() === key && p.headRef === branch);
-  if (pull) return { commit: pull.commits[pull.commits.length - 1]!, pull };
+  if (pull) return { commit: pull.commits[pull.commits.length - 1], pull };
   if (branch === repo.defaultBranch || branch === 'HEAD') return [...all].sort((a, b) => b.commit.date.localeCompare(a.commit.date))[0];
   return undefined;
 }

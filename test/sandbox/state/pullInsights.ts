@@ -62,5 +62,5 @@ export function totals(pull: PullRecord): { additions: number; deletions: number
 }
 
 export function headCommit(pull: PullRecord) {
-  return pull.commits[pull.commits.length - 1]!;
+  return pull.commits[pull.commits.length - 1];
 }

@@ -33,7 +33,7 @@ export function requestReviewers(state: SandboxState, pull: PullRecord, who: { u
     return u.login;
   });
   const teams = (who.teams ?? []).map((slug) => {
-    const t = repo.ownerType === 'Organization' ? findTeam(state, repo.owner, slug.includes('/') ? slug.split('/')[1]! : slug) : undefined;
+    const t = repo.ownerType === 'Organization' ? findTeam(state, repo.owner, slug.includes('/') ? slug.split('/')[1] : slug) : undefined;
     if (!t) throw notCollaborator(pull);
     return teamKey(t);
   });

@@ -21,6 +21,8 @@ async function toRaw<T>(res: Response): Promise<RawResponse<T>> {
   return { status: res.status, headers: res.headers, text, json: json as T };
 }
 
+// Tests read arbitrary GitHub JSON; a loose default keeps assertions short.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function rest<T = any>(
   sb: Sandbox,
   token: string | undefined,
@@ -45,6 +47,7 @@ export async function rest<T = any>(
 }
 
 export interface GraphqlBody {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL data is whatever the query asked for
   data?: any;
   errors?: { type?: string; message: string; path?: (string | number)[]; locations?: unknown[]; extensions?: Record<string, unknown> }[];
 }

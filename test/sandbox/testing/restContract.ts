@@ -51,7 +51,7 @@ export class RestContract {
     this.ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(this.ajv);
     this.ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isSafeInteger(n) });
-    this.ajv.addSchema({ $id: CONTRACT_ID, components: toJsonSchema(contract.components) } as Json);
+    this.ajv.addSchema({ $id: CONTRACT_ID, components: toJsonSchema(contract.components) });
     this.operations = Object.keys(contract.operations);
   }
 

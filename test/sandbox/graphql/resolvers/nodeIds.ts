@@ -10,7 +10,7 @@ export function parseNodeId(id: string): { typeName: string; key: string } | und
   const m = /^0(\d+):(.*)$/s.exec(text);
   if (!m) return undefined;
   const len = Number(m[1]);
-  const rest = m[2]!;
+  const rest = m[2];
   if (rest.length < len) return undefined;
   return { typeName: rest.slice(0, len), key: rest.slice(len) };
 }

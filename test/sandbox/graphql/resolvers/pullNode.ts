@@ -179,11 +179,11 @@ export function pullNode(ctx: GqlContext, pull: PullRecord) {
       connection(latestReviews(pull).filter((r) => r.state === 'APPROVED' || r.state === 'CHANGES_REQUESTED').map((r) => reviewNode(ctx, pull, r)), args),
     viewerLatestReview: () => {
       const mine = reviews().filter((r) => sameLogin(r.author, ctx.viewer.login) && r.state !== 'PENDING');
-      return mine.length ? reviewNode(ctx, pull, mine[mine.length - 1]!) : null;
+      return mine.length ? reviewNode(ctx, pull, mine[mine.length - 1]) : null;
     },
     viewerLatestReviewRequest: () => {
       const i = pull.reviewRequests.findIndex((rr) => sameLogin(rr.user, ctx.viewer.login));
-      return i >= 0 ? requestNode(ctx, pull, pull.reviewRequests[i]!, i) : null;
+      return i >= 0 ? requestNode(ctx, pull, pull.reviewRequests[i], i) : null;
     },
     commits: (args: PageArgs) =>
       connection(

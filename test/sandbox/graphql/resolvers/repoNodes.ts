@@ -107,5 +107,5 @@ export function repoNode(ctx: GqlContext, repo: RepoRecord) {
 }
 
 function collaboratorUsers(ctx: GqlContext, repo: RepoRecord) {
-  return repo.collaborators.map((l) => findUser(ctx.state, l)).filter((u) => !!u).map((u) => userNode(ctx, u!));
+  return repo.collaborators.map((l) => findUser(ctx.state, l)).filter((u) => !!u).map((u) => userNode(ctx, u));
 }

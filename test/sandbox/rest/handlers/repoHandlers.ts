@@ -13,14 +13,14 @@ export function getRepo(req: RestRequest): RestResponse {
 
 export function getCommit(req: RestRequest): RestResponse {
   const repo = readableRepo(req);
-  const hit = resolveCommitRef(req.state, repo, req.params.ref!);
+  const hit = resolveCommitRef(req.state, repo, req.params.ref);
   if (!hit) throw new HttpError(422, { message: `No commit found for SHA: ${req.params.ref}`, documentation_url: `${DOCS}/commits/commits#get-a-commit`, status: '422' });
   return { status: 200, body: commitShape(req.state, req.urls, repo, hit.commit) };
 }
 
 export function getContent(req: RestRequest): RestResponse {
   const repo = readableRepo(req);
-  const path = req.params.path!.replace(/^\/+/, '');
+  const path = req.params.path.replace(/^\/+/, '');
   const text = repo.files[path];
   if (text === undefined) throw notFound();
   const ref = req.ex.query.get('ref') ?? repo.defaultBranch;

@@ -122,7 +122,7 @@ export function pullShape(state: SandboxState, urls: Urls, pull: PullRecord, vie
     merged: pull.state === 'merged',
     mergeable: pull.mergeable === 'UNKNOWN' ? null : pull.mergeable === 'MERGEABLE',
     rebaseable: pull.mergeable === 'MERGEABLE',
-    mergeable_state: pull.draft ? 'draft' : MERGEABLE_STATE[pull.mergeable]!,
+    mergeable_state: pull.draft ? 'draft' : MERGEABLE_STATE[pull.mergeable],
     merged_by: null,
     comments: pull.comments.length,
     review_comments: 0,
