@@ -9,6 +9,7 @@ import { showLogCommand } from './vscode/commands/showLog';
 import { registerAccountRefresher } from './vscode/auth/accountRefresher';
 import { registerWelcomeOnlyView } from './vscode/views/placeholderTree';
 import { ViewId } from './vscode/ids';
+import { registerDelegationFeature } from './vscode/delegation/registerDelegationFeature';
 
 /**
  * Builds the services and registers everything. No network and no git here: data is fetched when
@@ -25,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
       registerAccountRefresher(services),
       registerWelcomeOnlyView(ViewId.queue),
       registerWelcomeOnlyView(ViewId.focus),
-      registerWelcomeOnlyView(ViewId.delegation),
+      registerDelegationFeature(services),
     );
     // Sets the signed-in context key for the welcome views; reads secret storage only, no network.
     void services.auth.resolve();

@@ -1,14 +1,17 @@
 // The typed mirror of the `leadDesk.*` settings in package.json. Parsing is pure: a bad value
 // falls back to the default and is reported as a problem that names the setting.
+import { defaultDelegationSettings, parseDelegationSettings, type DelegationSettings } from './handoff/delegationSettings';
 
 export interface LeadDeskSettings {
   readonly github: {
     readonly apiUrl: string;
   };
+  readonly delegation: DelegationSettings;
 }
 
 export const defaultSettings: LeadDeskSettings = {
   github: { apiUrl: 'https://api.github.com' },
+  delegation: defaultDelegationSettings,
 };
 
 export interface SettingsProblem {
@@ -45,6 +48,7 @@ export function parseSettings(read: RawSettings): ParsedSettings {
   const problems: SettingsProblem[] = [];
   const settings: LeadDeskSettings = {
     github: { apiUrl: parseApiUrl(read('github.apiUrl'), problems) },
+    delegation: parseDelegationSettings(read, problems),
   };
   return { settings, problems };
 }

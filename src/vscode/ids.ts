@@ -7,6 +7,11 @@ export const CommandId = {
   signOut: 'leadDesk.signOut',
   refresh: 'leadDesk.refresh',
   showLog: 'leadDesk.showLog',
+  delegatePullRequest: 'leadDesk.delegatePullRequest',
+  whoKnowsThisFile: 'leadDesk.whoKnowsThisFile',
+  requestReviewFrom: 'leadDesk.requestReviewFrom',
+  copyHandoffMessage: 'leadDesk.copyHandoffMessage',
+  refreshDelegation: 'leadDesk.refreshDelegation',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 

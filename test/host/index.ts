@@ -32,6 +32,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['commands.test.ts', () => import('./commands.test')],
   ['signedIn.test.ts', () => import('./signedIn.test')],
   ['log.test.ts', () => import('./log.test')],
+  ['delegation.test.ts', () => import('./delegation.test')],
 ];
 
 async function writeResults(file: string | undefined, results: HostResults): Promise<void> {

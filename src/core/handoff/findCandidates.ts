@@ -1,0 +1,195 @@
+// The whole suggestion for one subject, from a built expertise index to the three rows the view
+// shows. GitHub is reached only through the injected sources, so the steps and their order are
+// testable without a network: rank by expertise, name people by login, drop the author, me and
+// anyone outside the team, then ask GitHub about load and availability for the few left and rank
+// again with those facts.
+
+import type { ExpertiseIndex } from '../delegation/expertiseIndex';
+import type { RankedCandidate } from '../delegation/rankCandidates';
+import { defaultDelegationOptions, suggestReviewers, type DelegationOptions } from '../delegation/suggestReviewers';
+import type { RawIdentity } from '../delegation/types';
+import { resolveLogin, loginIn, loginSet, type EmailLogins, type LoginSource } from './loginResolution';
+
+export interface LoadAvailability {
+  readonly available: boolean;
+  readonly message?: string;
+}
+
+/** What the finder asks GitHub; each may fail on its own without losing the suggestion. */
+export interface CandidateSources {
+  /** Logins GitHub links to these commits' author emails (sha → login, absent = unknown). */
+  commitLogins?(samples: ReadonlyArray<{ readonly email: string; readonly sha: string }>): Promise<ReadonlyMap<string, string | null>>;
+  reviewLoad?(logins: readonly string[]): Promise<ReadonlyMap<string, number>>;
+  availability?(logins: readonly string[]): Promise<ReadonlyMap<string, LoadAvailability>>;
+}
+
+export interface FindCandidatesInput {
+  readonly index: ExpertiseIndex;
+  readonly touchedPaths: readonly string[];
+  readonly now: number;
+  /** The pull request's author; never suggested. */
+  readonly author?: string;
+  /** The signed-in lead; never suggested. */
+  readonly me?: string;
+  /** Logins to narrow the candidates to; undefined means everyone in history. */
+  readonly team?: readonly string[];
+  readonly codeOwners?: readonly string[];
+  readonly teamMembers?: Readonly<Record<string, readonly string[]>>;
+  /** leadDesk.delegation.logins, keys lower-cased. */
+  readonly mapping: Readonly<Record<string, string>>;
+  /** Email → login (or null) already learned from GitHub; lower-cased emails. */
+  readonly knownEmails: EmailLogins;
+  /** A recent commit per author email, for asking GitHub who the email belongs to. */
+  readonly sampleSha: (email: string) => string | undefined;
+  /** Logins whose review is already requested on the pull request. */
+  readonly alreadyRequested?: readonly string[];
+  readonly limit?: number;
+  readonly options?: DelegationOptions;
+}
+
+export interface CandidateRow {
+  /** The person's id in the index: stable for the index's lifetime, used for tree ids. */
+  readonly id: string;
+  readonly name: string;
+  readonly login?: string;
+  readonly loginSource?: LoginSource;
+  /** Why no review can be requested from this person, when that is so. */
+  readonly notRequestable?: string;
+  /** One line: what they did here, ownership, load, status. */
+  readonly reason: string;
+  readonly openReviews?: number;
+  /** undefined when GitHub's answer is unknown (no login, or the lookup failed). */
+  readonly available?: boolean;
+  readonly statusMessage?: string;
+  readonly codeOwner: boolean;
+  readonly alreadyRequested: boolean;
+  readonly score: number;
+}
+
+export interface CandidateFindings {
+  readonly rows: readonly CandidateRow[];
+  /** Things the view should mention: a signal that could not be read, an empty team. */
+  readonly notes: readonly string[];
+  /** Email → login (or null) learned from GitHub in this run, to cache. */
+  readonly learnedEmails: ReadonlyMap<string, string | null>;
+}
+
+/** How many ranked people get logins resolved and signals fetched; the view shows three of them. */
+const SIGNAL_POOL = 8;
+const FIRST_PASS = 40;
+
+export async function findCandidates(input: FindCandidatesInput, sources: CandidateSources): Promise<CandidateFindings> {
+  const limit = input.limit ?? 3;
+  const options = input.options ?? defaultDelegationOptions;
+  const notes: string[] = [];
+  const learned = new Map<string, string | null>();
+  const known = new Map(input.knownEmails);
+  const excludedLogins = loginSet([input.author, input.me]);
+  const team = input.team ? loginSet(input.team) : undefined;
+  const requested = loginSet(input.alreadyRequested ?? []);
+  const exclude: RawIdentity[] = [input.author, input.me].flatMap((l) => (l ? [{ login: l }] : []));
+  const base = { touchedPaths: input.touchedPaths, now: input.now, exclude, codeOwners: input.codeOwners ?? [], teamMembers: input.teamMembers ?? {} };
+
+  const firstPass = suggestReviewers(input.index, base, { ...options, ranking: { ...options.ranking, limit: FIRST_PASS } });
+
+  // Ask GitHub about emails nobody has named, for the people who could make the cut.
+  const resolveAll = (list: readonly RankedCandidate[]) => new Map(list.map((c) => [c.person.id, resolveLogin(c.person, input.mapping, known)]));
+  let resolutions = resolveAll(firstPass);
+  if (sources.commitLogins) {
+    const samples: Array<{ email: string; sha: string }> = [];
+    for (const c of firstPass.slice(0, FIRST_PASS)) {
+      const r = resolutions.get(c.person.id);
+      if (!r || r.login !== undefined) continue;
+      for (const email of r.lookUp) {
+        const sha = input.sampleSha(email);
+        if (sha && !samples.some((s) => s.email === email)) samples.push({ email, sha });
+      }
+    }
+    if (samples.length > 0) {
+      try {
+        const bySha = await sources.commitLogins(samples);
+        for (const s of samples) {
+          if (!bySha.has(s.sha)) continue;
+          const login = bySha.get(s.sha) ?? null;
+          learned.set(s.email, login);
+          known.set(s.email, login);
+        }
+        resolutions = resolveAll(firstPass);
+      } catch (err) {
+        notes.push(`Could not ask GitHub who some authors are: ${messageOf(err)}`);
+      }
+    }
+  }
+
+  const allowed = (c: RankedCandidate): boolean => {
+    const r = resolutions.get(c.person.id);
+    const login = r?.login;
+    if (loginIn(login, excludedLogins)) return false;
+    if (team && !loginIn(login, team)) return false;
+    return true;
+  };
+  const pool = firstPass.filter(allowed).slice(0, SIGNAL_POOL);
+  if (pool.length === 0) {
+    if (firstPass.length === 0) notes.push('Nobody in the history read so far has worked on these files.');
+    else if (team) notes.push('Nobody on the team has history in these files.');
+    return { rows: [], notes, learnedEmails: learned };
+  }
+
+  const logins = pool.flatMap((c) => resolutions.get(c.person.id)?.login ?? []);
+  const [load, availability] = await Promise.all([
+    logins.length > 0 && sources.reviewLoad
+      ? sources.reviewLoad(logins).catch((err: unknown) => {
+          notes.push(`Review load unknown: ${messageOf(err)}`);
+          return undefined;
+        })
+      : Promise.resolve(undefined),
+    logins.length > 0 && sources.availability
+      ? sources.availability(logins).catch((err: unknown) => {
+          notes.push(`Availability unknown: ${messageOf(err)}`);
+          return undefined;
+        })
+      : Promise.resolve(undefined),
+  ]);
+
+  const whoOf = (c: RankedCandidate, login: string): RawIdentity => (c.person.emails[0] ? { login, email: c.person.emails[0] } : { login, name: c.person.name });
+  const loadSignals = pool.flatMap((c) => {
+    const login = resolutions.get(c.person.id)?.login;
+    const openReviews = login ? load?.get(login.toLowerCase()) : undefined;
+    return login && openReviews !== undefined ? [{ who: whoOf(c, login), openReviews }] : [];
+  });
+  const availabilitySignals = pool.flatMap((c) => {
+    const login = resolutions.get(c.person.id)?.login;
+    const a = login ? availability?.get(login.toLowerCase()) : undefined;
+    return login && a ? [{ who: whoOf(c, login), busy: !a.available, ...(a.message ? { message: a.message } : {}) }] : [];
+  });
+
+  const poolIds = new Set(pool.map((c) => c.person.id));
+  const ranked = suggestReviewers(
+    input.index,
+    { ...base, load: loadSignals, availability: availabilitySignals },
+    { ...options, ranking: { ...options.ranking, limit: FIRST_PASS } },
+  ).filter((c) => poolIds.has(c.person.id));
+
+  const rows = ranked.slice(0, limit).map((c): CandidateRow => {
+    const r = resolutions.get(c.person.id);
+    const login = r?.login;
+    const a = login ? availability?.get(login.toLowerCase()) : undefined;
+    return {
+      id: c.person.id,
+      name: c.person.name,
+      ...(login ? { login, loginSource: (r as { source: LoginSource }).source } : { notRequestable: r && r.login === undefined ? r.reason : 'No GitHub login known.' }),
+      reason: c.reason,
+      ...(c.openReviews !== undefined ? { openReviews: c.openReviews } : {}),
+      ...(a ? { available: a.available } : {}),
+      ...(a?.message ? { statusMessage: a.message } : {}),
+      codeOwner: c.codeOwner,
+      alreadyRequested: loginIn(login, requested),
+      score: c.score,
+    };
+  });
+  return { rows, notes, learnedEmails: learned };
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,50 @@
+import type { GitHubClient } from '../client';
+import { batchQuery } from './graphqlBatch';
+import { asRecord, asString, chunked, dig } from './payload';
+
+const SHAS_PER_REQUEST = 25;
+
+export interface RepoRef {
+  readonly owner: string;
+  readonly repo: string;
+}
+
+export interface CommitAuthor {
+  readonly sha: string;
+  /** The GitHub account the commit's author email belongs to; undefined when GitHub links none. */
+  readonly login?: string;
+  readonly email?: string;
+  readonly name?: string;
+}
+
+/**
+ * GitHub's author data for a few sample commits, in one GraphQL request: the account GitHub
+ * links the commit's email to, which is how a person who commits under a work address is found.
+ * Commits GitHub does not have (unpushed, or in a fork) are left out of the map.
+ */
+export async function fetchCommitAuthors(client: GitHubClient, repo: RepoRef, shas: Iterable<string>): Promise<Map<string, CommitAuthor>> {
+  const result = new Map<string, CommitAuthor>();
+  const wanted = [...new Set([...shas].filter((s) => /^[0-9a-f]{40}$/i.test(s)).map((s) => s.toLowerCase()))];
+  for (const chunk of chunked(wanted, SHAS_PER_REQUEST)) {
+    const variables: Record<string, unknown> = { owner: repo.owner, name: repo.repo };
+    const fields = chunk.map((sha, i) => {
+      variables[`o${i}`] = sha;
+      return `    c${i}: object(oid: $o${i}) { ... on Commit { oid author { email name user { login } } } }`;
+    });
+    const declarations = ['$owner: String!', '$name: String!', ...chunk.map((_s, i) => `$o${i}: GitObjectID!`)].join(', ');
+    const query = `query LeadDeskCommitAuthors(${declarations}) {\n  repository(owner: $owner, name: $name) {\n${fields.join('\n')}\n  }\n}`;
+    const { data } = await batchQuery(client, query, variables);
+    const repository = asRecord(data.repository);
+    if (!repository) continue;
+    chunk.forEach((sha, i) => {
+      const commit = asRecord(repository[`c${i}`]);
+      if (!commit) return;
+      const author = asRecord(commit.author);
+      const login = asString(dig(author, 'user', 'login'));
+      const email = asString(author?.email);
+      const name = asString(author?.name);
+      result.set(sha, { sha, ...(login ? { login } : {}), ...(email ? { email } : {}), ...(name ? { name } : {}) });
+    });
+  }
+  return result;
+}

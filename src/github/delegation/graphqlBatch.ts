@@ -1,0 +1,42 @@
+import type { GitHubClient } from '../client';
+import { GitHubError } from '../errors';
+import { asArray, asRecord, asString, type JsonRecord } from './payload';
+
+export interface BatchResult {
+  readonly data: JsonRecord;
+  /** Aliases GitHub answered with NOT_FOUND (a deleted account, a commit it does not have). */
+  readonly missing: ReadonlySet<string>;
+}
+
+/**
+ * Runs one document of aliased lookups. GitHub answers a lookup that finds nothing with a null
+ * field plus a NOT_FOUND error, and Octokit throws for any error, so a batch of twenty logins
+ * would fail for one renamed account. Those errors are taken apart here: NOT_FOUND on an alias is
+ * a missing entry, anything else is a real failure.
+ */
+export async function batchQuery(client: GitHubClient, query: string, variables: Record<string, unknown>): Promise<BatchResult> {
+  try {
+    const data = await client.graphql<Record<string, unknown>>(query, variables);
+    return { data, missing: new Set() };
+  } catch (err) {
+    const partial = partialData(err);
+    if (!partial) throw err;
+    return partial;
+  }
+}
+
+function partialData(err: unknown): BatchResult | undefined {
+  if (!GitHubError.is(err, 'validation')) return undefined;
+  const cause = asRecord(err.cause);
+  const data = asRecord(cause?.data);
+  const errors = asArray(cause?.errors);
+  if (!data || errors.length === 0) return undefined;
+  const missing = new Set<string>();
+  for (const e of errors) {
+    const record = asRecord(e);
+    if (asString(record?.type) !== 'NOT_FOUND') return undefined;
+    const alias = asString(asArray(record?.path)[0]);
+    if (alias) missing.add(alias);
+  }
+  return { data, missing };
+}

@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import { formatHandoffMessage } from '../../../core/handoff/handoffMessage';
+import type { LeadDeskCommand } from '../../commands/command';
+import { CommandId } from '../../ids';
+import type { DelegationFeatureContext } from '../delegationFeatureContext';
+import { pickCandidate } from '../pickCandidate';
+
+export function copyHandoffMessageCommand({ services, model }: DelegationFeatureContext): LeadDeskCommand {
+  return {
+    id: CommandId.copyHandoffMessage,
+    doing: 'copy the handoff message',
+    async run(arg?: unknown) {
+      const picked = await pickCandidate(model, arg, 'Copy a Handoff Message for…');
+      if (!picked) return undefined;
+      const { row, state } = picked;
+      const text = formatHandoffMessage({ ...(row.login ? { login: row.login } : {}), name: row.name, area: state.area, template: services.config.settings.delegation.handoffTemplate });
+      await vscode.env.clipboard.writeText(text);
+      void vscode.window.showInformationMessage(`Copied: ${text}`);
+      return text;
+    },
+  };
+}

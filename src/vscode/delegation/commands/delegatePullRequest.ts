@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { parsePullRequestInput } from '../../../core/handoff/pullRequestInput';
+import { asPullRequestRef, type PullRequestRef } from '../../../core/pullRequestRef';
+import type { LeadDeskCommand } from '../../commands/command';
+import { CommandId, ViewId } from '../../ids';
+import type { DelegationFeatureContext } from '../delegationFeatureContext';
+
+/**
+ * "Delegate…": the queue passes `{ pullRequest }`; from the palette it asks for a URL. Resolves
+ * with the view's state once the suggestion is ready, so callers can act on it.
+ */
+export function delegatePullRequestCommand({ model }: DelegationFeatureContext): LeadDeskCommand {
+  return {
+    id: CommandId.delegatePullRequest,
+    doing: 'suggest who could take this pull request',
+    async run(arg?: unknown) {
+      const pull = asPullRequestRef(arg) ?? (await askForPullRequest());
+      if (!pull) return undefined;
+      void vscode.commands.executeCommand(`${ViewId.delegation}.focus`);
+      return model.show({ kind: 'pullRequest', pull });
+    },
+  };
+}
+
+async function askForPullRequest(): Promise<PullRequestRef | undefined> {
+  const text = await vscode.window.showInputBox({
+    title: 'Delegate a Pull Request',
+    prompt: 'A pull request URL, or owner/repo#123',
+    placeHolder: 'https://github.com/owner/repo/pull/123',
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() === '' || parsePullRequestInput(value) ? undefined : 'Paste a pull request URL, or type owner/repo#123.'),
+  });
+  const parsed = text ? parsePullRequestInput(text) : undefined;
+  if (!parsed) return undefined;
+  const label = `${parsed.owner}/${parsed.repo}#${parsed.number}`;
+  return { ...parsed, title: label, url: '' };
+}

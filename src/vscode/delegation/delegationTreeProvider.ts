@@ -1,0 +1,94 @@
+import * as vscode from 'vscode';
+import type { DelegationModel, DelegationState } from './delegationModel';
+import { manageTrustAction } from './delegationModel';
+import { candidateDetails, candidateTreeItem, detailTreeItem, messageTreeItem, type CandidateNode, type DelegationNode, type MessageNode } from './delegationNodes';
+import { subjectKey, subjectLabel, subjectShortLabel } from './delegationSubject';
+
+/** Renders the model; never fetches. */
+export class DelegationTreeProvider implements vscode.TreeDataProvider<DelegationNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly model: DelegationModel) {
+    this.subscription = model.onDidChange(() => this.emitter.fire());
+  }
+
+  getTreeItem(node: DelegationNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'candidate':
+        return candidateTreeItem(node);
+      case 'detail':
+        return detailTreeItem(node);
+      case 'message':
+        return messageTreeItem(node);
+    }
+  }
+
+  getChildren(node?: DelegationNode): DelegationNode[] {
+    if (node) return node.kind === 'candidate' ? candidateDetails(node) : [];
+    return rootNodes(this.model.state);
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}
+
+export function rootNodes(state: DelegationState): DelegationNode[] {
+  switch (state.kind) {
+    // Empty: the view's welcome content says what to do.
+    case 'empty':
+      return [];
+    case 'untrusted': {
+      const key = subjectKey(state.subject);
+      return [
+        message(`${key}/untrusted`, 'Git is off in untrusted workspaces', 'workspace-untrusted', "A repository's git config can run programs (core.fsmonitor, for one), so Lead Desk reads history only once you trust this workspace."),
+        message(`${key}/trust`, manageTrustAction.title, 'shield', undefined, manageTrustAction),
+      ];
+    }
+    case 'loading':
+      return [message(`${subjectKey(state.subject)}/loading`, state.message, 'loading~spin')];
+    case 'problem': {
+      const key = subjectKey(state.subject);
+      return [
+        message(`${key}/problem`, state.message, 'warning'),
+        ...state.actions.map((a, i) => message(`${key}/action/${i}`, a.title, a.icon ?? 'arrow-right', undefined, a)),
+      ];
+    }
+    case 'ready': {
+      const key = subjectKey(state.subject);
+      const onPullRequest = state.subject.kind === 'pullRequest';
+      const candidates: CandidateNode[] = state.rows.map((row) => ({ kind: 'candidate', id: `${key}/candidate/${row.id}`, row, onPullRequest }));
+      const notes = state.notes.map((n, i) => message(`${key}/note/${i}`, n, 'info'));
+      if (candidates.length === 0) notes.unshift(message(`${key}/nobody`, 'Nobody to suggest', 'circle-slash', 'Nobody in the history window (narrowed by your team settings) worked on these files.'));
+      return [...candidates, ...notes];
+    }
+  }
+}
+
+function message(id: string, label: string, icon: string, tooltip?: string, action?: MessageNode['action']): MessageNode {
+  return { kind: 'message', id, label, icon: new vscode.ThemeIcon(icon), ...(tooltip ? { tooltip } : {}), ...(action ? { action } : {}) };
+}
+
+/** The view's description (the subject, short) and message (what the list is, and from what). */
+export function viewHeader(state: DelegationState): { description: string | undefined; message: string | undefined } {
+  if (state.kind === 'empty') return { description: undefined, message: undefined };
+  const description = subjectShortLabel(state.subject);
+  const about = subjectLabel(state.subject);
+  switch (state.kind) {
+    case 'untrusted':
+      return { description, message: `Suggestions for ${about} need git history, and Lead Desk does not run git in an untrusted workspace.` };
+    case 'loading':
+      return { description, message: `Finding who could take ${about}…` };
+    case 'problem':
+      return { description, message: `No suggestions for ${about}.` };
+    case 'ready':
+      return { description, message: `Who could take ${about}: ranked on ${state.history} of history${state.shallow ? ' (shallow clone)' : ''}, review load and GitHub status.` };
+  }
+}

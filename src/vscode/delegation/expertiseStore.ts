@@ -1,0 +1,208 @@
+// The expertise index of each repository, built from git history once and then kept up to date:
+// it is saved in extension storage stamped with the repository and the HEAD it was built from,
+// and a new HEAD that descends from that one costs only the commits in between.
+
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import { ExpertiseIndex, defaultIndexSettings, type ExpertiseIndexJson } from '../../core/delegation/expertiseIndex';
+import { applyNewCommits, planIndexUpdate } from '../../core/delegation/indexUpdate';
+import { parseMailmap } from '../../core/delegation/mailmap';
+import type { CommitRecord } from '../../core/delegation/types';
+import type { Logger } from '../../core/logger';
+import { openGitSession } from '../../git/gitSession';
+import { openHistoryIn } from '../../git/historyReader';
+import { inspectRepository, isAncestor } from '../../git/repository';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+const STORE_VERSION = 1;
+
+export interface HistoryWindowSettings {
+  readonly historyDays: number;
+  readonly maxCommits: number;
+  /** Deadline for one build or update. */
+  readonly timeoutMs: number;
+}
+
+export interface RepositoryExpertise {
+  readonly index: ExpertiseIndex;
+  /** The work tree's top folder, as git reports it. */
+  readonly root: string;
+  readonly headSha: string | undefined;
+  /** History is cut short by a shallow clone: suggestions come from what exists. */
+  readonly shallow: boolean;
+  /** The commit cap ended the window before the date bound did. */
+  readonly truncated: boolean;
+  /** A recent commit per author email (lower case), to ask GitHub whose email it is. */
+  readonly sampleShas: ReadonlyMap<string, string>;
+  /** How this call got the index: from memory or disk as it was, updated, or built from scratch. */
+  readonly how: 'cached' | 'updated' | 'built';
+  /** Commits read from git by this call. */
+  readonly commitsRead: number;
+}
+
+interface EntryMeta {
+  readonly window: string;
+  readonly root: string;
+  readonly shallow: boolean;
+  readonly truncated: boolean;
+}
+
+interface Entry {
+  readonly meta: EntryMeta;
+  readonly index: ExpertiseIndex;
+  readonly samples: Map<string, string>;
+}
+
+interface StoredFile extends EntryMeta {
+  readonly version: number;
+  readonly sampleShas: Record<string, string>;
+  readonly index: ExpertiseIndexJson;
+}
+
+export interface BuildProgress {
+  (commitsRead: number): void;
+}
+
+function windowKey(w: HistoryWindowSettings): string {
+  return `${w.historyDays}d/${w.maxCommits}`;
+}
+
+/** Gives control back to the extension host between pages, so a long build never freezes it. */
+const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The first commit per author email; pages come newest first, so that is the most recent one. */
+function recordSamples(target: Map<string, string>, commits: readonly CommitRecord[]): void {
+  for (const c of commits) {
+    const email = c.author.email?.trim().toLowerCase();
+    if (email && !target.has(email)) target.set(email, c.sha);
+  }
+}
+
+export class ExpertiseStore {
+  private readonly memory = new Map<string, Entry>();
+  private readonly inFlight = new Map<string, Promise<RepositoryExpertise>>();
+
+  /** @param storageDir where index files go (extension storage); undefined keeps them in memory only. */
+  constructor(
+    private readonly storageDir: string | undefined,
+    private readonly log: Logger,
+  ) {}
+
+  /**
+   * The index for the repository containing `dir`, built or brought up to date as needed. Calls
+   * for the same folder while one is running share it.
+   */
+  get(dir: string, window: HistoryWindowSettings, progress?: BuildProgress, signal?: AbortSignal): Promise<RepositoryExpertise> {
+    const key = `${dir}\n${windowKey(window)}`;
+    let running = this.inFlight.get(key);
+    if (!running) {
+      running = this.load(dir, window, progress, signal).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, running);
+    }
+    return running;
+  }
+
+  /**
+   * The index already in memory for the repository at `root` (git's top folder, or a folder
+   * whose real path is it), without touching git or the disk: for callers on a hot path.
+   */
+  peek(root: string): RepositoryExpertise | undefined {
+    const entry = this.memory.get(root) ?? [...this.memory.values()].find((e) => e.meta.root === root);
+    return entry ? this.result(entry, entry.meta.shallow, 'cached', 0) : undefined;
+  }
+
+  /**
+   * The same steps as refreshExpertiseIndex (src/git/expertiseRefresh.ts), in one git session,
+   * with what the editor needs on top: progress and a yield to the host after every page, and a
+   * recent commit per author email for asking GitHub who that email belongs to.
+   */
+  private async load(dir: string, window: HistoryWindowSettings, progress: BuildProgress | undefined, signal: AbortSignal | undefined, rebuild = false): Promise<RepositoryExpertise> {
+    const session = await openGitSession(dir, { timeoutMs: window.timeoutMs, signal });
+    const repository = await inspectRepository(session);
+    const wkey = windowKey(window);
+    const cached = this.memory.get(repository.root) ?? (await this.readFile(repository.root));
+    const usable = !rebuild && cached && cached.meta.window === wkey ? cached : undefined;
+    const plan = planIndexUpdate(usable?.index, { repo: repository.root, headSha: repository.headSha, settings: defaultIndexSettings });
+
+    if (usable && plan.kind === 'upToDate') {
+      this.memory.set(repository.root, usable);
+      return this.result(usable, repository.shallow, 'cached', 0);
+    }
+
+    const incremental = usable !== undefined && plan.kind === 'incremental' && repository.headSha !== undefined && (await isAncestor(session, plan.fromSha, repository.headSha));
+    const history = await openHistoryIn(
+      session,
+      incremental && plan.kind === 'incremental' ? { after: plan.fromSha, tip: repository.headSha, maxCommits: window.maxCommits } : { sinceDays: window.historyDays, maxCommits: window.maxCommits, tip: repository.headSha },
+      repository,
+    );
+    const index = incremental ? usable.index : new ExpertiseIndex(defaultIndexSettings, repository.root);
+    index.addMailmap(parseMailmap(history.mailmap));
+    // Pages come newest first, so the first commit seen per email is its most recent one.
+    const latest = new Map<string, string>();
+    const newCommits: CommitRecord[] = [];
+    let read = 0;
+    for await (const page of history.pages()) {
+      if (incremental) newCommits.push(...page);
+      else index.addCommits(page);
+      recordSamples(latest, page);
+      read += page.length;
+      progress?.(read);
+      await yieldToHost();
+    }
+    if (incremental && history.truncated) {
+      // More new commits than the window holds: start again from a clean window.
+      return this.load(dir, window, progress, signal, true);
+    }
+    if (repository.headSha !== undefined) applyNewCommits(index, newCommits, repository.headSha);
+    const samples = incremental ? new Map([...usable.samples, ...latest]) : latest;
+    const entry: Entry = { index, samples, meta: { window: wkey, root: repository.root, shallow: repository.shallow, truncated: incremental ? usable.meta.truncated : history.truncated } };
+    this.memory.set(repository.root, entry);
+    await this.writeFile(repository.root, entry);
+    this.log.info(`expertise index for ${repository.root}: ${incremental ? `${read} new commits` : `built from ${read} commits`}${repository.shallow ? ' (shallow clone)' : ''}${history.truncated ? ' (commit cap reached)' : ''}`);
+    return this.result(entry, repository.shallow, incremental ? 'updated' : 'built', read);
+  }
+
+  private result(entry: Entry, shallow: boolean, how: RepositoryExpertise['how'], commitsRead: number): RepositoryExpertise {
+    return { index: entry.index, root: entry.meta.root, headSha: entry.index.headSha, shallow, truncated: entry.meta.truncated, sampleShas: entry.samples, how, commitsRead };
+  }
+
+  private fileFor(root: string): string | undefined {
+    if (!this.storageDir) return undefined;
+    const hash = createHash('sha256').update(root).digest('hex').slice(0, 20);
+    return path.join(this.storageDir, `expertise-${hash}.json.gz`);
+  }
+
+  private async readFile(root: string): Promise<Entry | undefined> {
+    const file = this.fileFor(root);
+    if (!file) return undefined;
+    try {
+      const stored = JSON.parse((await gunzipAsync(await readFile(file))).toString('utf8')) as StoredFile;
+      if (stored.version !== STORE_VERSION || stored.root !== root) return undefined;
+      const meta: EntryMeta = { window: stored.window, root: stored.root, shallow: stored.shallow, truncated: stored.truncated };
+      return { meta, index: ExpertiseIndex.fromJSON(stored.index), samples: new Map(Object.entries(stored.sampleShas)) };
+    } catch (err) {
+      // A missing or damaged file only costs a rebuild.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.log.warn(`ignoring the saved expertise index for ${root}: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  }
+
+  private async writeFile(root: string, entry: Entry): Promise<void> {
+    const file = this.fileFor(root);
+    if (!file) return;
+    try {
+      const stored: StoredFile = { version: STORE_VERSION, ...entry.meta, sampleShas: Object.fromEntries(entry.samples), index: entry.index.toJSON() };
+      const data = await gzipAsync(Buffer.from(JSON.stringify(stored)));
+      await mkdir(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      await writeFile(tmp, data);
+      await rename(tmp, file);
+    } catch (err) {
+      this.log.warn(`could not save the expertise index for ${root}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import { registerCommands } from '../commands/command';
+import { ViewId } from '../ids';
+import type { Services } from '../services';
+import { copyHandoffMessageCommand } from './commands/copyHandoffMessage';
+import { delegatePullRequestCommand } from './commands/delegatePullRequest';
+import { refreshDelegationCommand } from './commands/refreshDelegation';
+import { requestReviewFromCommand } from './commands/requestReviewFrom';
+import { whoKnowsThisFileCommand } from './commands/whoKnowsThisFile';
+import { DelegationAdvisor } from './delegationAdvisor';
+import type { DelegationFeatureContext } from './delegationFeatureContext';
+import { DelegationModel, type DelegationState } from './delegationModel';
+import { DelegationTreeProvider, viewHeader } from './delegationTreeProvider';
+import { EmailLoginCache } from './emailLoginCache';
+import { ExpertiseStore } from './expertiseStore';
+import { scopedLogger } from '../../core/logger';
+
+/** Context keys for the palette: whether a suggestion is showing, and whether one can be requested. */
+const HAS_CANDIDATES = 'leadDesk.delegation.hasCandidates';
+const CAN_REQUEST = 'leadDesk.delegation.canRequest';
+
+export interface DelegationFeature extends vscode.Disposable {
+  readonly model: DelegationModel;
+  /** "Should I delegate this?" for the Review Queue. */
+  readonly advisor: DelegationAdvisor;
+}
+
+/**
+ * The Delegation view, its commands and the queue's delegation advice. Registering does no I/O:
+ * git and GitHub are reached only once a subject is chosen and someone is looking.
+ */
+export function registerDelegationFeature(services: Services): DelegationFeature {
+  const { context } = services;
+  const log = scopedLogger(services.log, 'delegation');
+  const storage = (context.storageUri ?? context.globalStorageUri).fsPath;
+  const store = new ExpertiseStore(storage, log);
+  const emailLogins = new EmailLoginCache(context.globalState);
+  const model = new DelegationModel(services, store, emailLogins);
+  const advisor = new DelegationAdvisor(services, store, emailLogins);
+  const provider = new DelegationTreeProvider(model);
+  const view = vscode.window.createTreeView(ViewId.delegation, { treeDataProvider: provider, showCollapseAll: false });
+
+  const render = (state: DelegationState): void => {
+    const header = viewHeader(state);
+    view.description = header.description;
+    view.message = header.message;
+    const ready = state.kind === 'ready' ? state : undefined;
+    void vscode.commands.executeCommand('setContext', HAS_CANDIDATES, (ready?.rows.length ?? 0) > 0);
+    void vscode.commands.executeCommand('setContext', CAN_REQUEST, ready?.subject.kind === 'pullRequest' && ready.rows.some((r) => r.login !== undefined && !r.alreadyRequested));
+  };
+
+  const feature: DelegationFeatureContext = { services, model };
+  const disposables: vscode.Disposable[] = [
+    model,
+    advisor,
+    provider,
+    view,
+    model.onDidChange(render),
+    view.onDidChangeVisibility((e) => model.setVisible(e.visible)),
+    ...registerCommands(
+      [delegatePullRequestCommand, whoKnowsThisFileCommand, requestReviewFromCommand, copyHandoffMessageCommand, refreshDelegationCommand].map((make) => make(feature)),
+      services.log,
+    ),
+  ];
+  model.setVisible(view.visible);
+
+  return {
+    model,
+    advisor,
+    dispose: () => {
+      for (const d of disposables.reverse()) d.dispose();
+    },
+  };
+}

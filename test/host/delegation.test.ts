@@ -1,0 +1,120 @@
+// Inside a real VS Code: the Delegation view's command, for a pull request of the demo scenario,
+// reads the workspace's real git history, asks the sandbox for load and availability, and
+// produces ranked candidates; copying the handoff message and requesting a review work too.
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import * as vscode from 'vscode';
+import { hostEnv, leadDeskExtension, sandboxRequests } from './hostEnv';
+
+const run = promisify(execFile);
+// The real binary, so these setup commands stay out of the git shim's log.
+const gitBinary = existsSync('/usr/bin/git') ? '/usr/bin/git' : 'git';
+
+interface Row {
+  id: string;
+  name: string;
+  login?: string;
+  reason: string;
+  available?: boolean;
+  openReviews?: number;
+  notRequestable?: string;
+}
+interface State {
+  kind: string;
+  rows?: Row[];
+  notes?: string[];
+  message?: string;
+}
+
+async function git(cwd: string, args: string[], env: Record<string, string> = {}): Promise<string> {
+  const { stdout } = await run(gitBinary, args, { cwd, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', ...env } });
+  return stdout;
+}
+
+async function commitAs(dir: string, who: { name: string; email: string }, files: string[], daysAgo: number): Promise<void> {
+  for (const f of files) {
+    await mkdir(path.dirname(path.join(dir, f)), { recursive: true });
+    await writeFile(path.join(dir, f), `// ${who.name} ${daysAgo}\n`);
+  }
+  const date = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
+  await git(dir, ['add', '-A']);
+  await git(dir, ['commit', '-q', '-m', `Work on ${files[0]}`], { GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email, GIT_COMMITTER_DATE: date });
+}
+
+const pr412 = { owner: 'acme', repo: 'api', number: 412, title: 'Retry webhook deliveries with backoff', url: '', author: 'priya' };
+
+describe('delegation view', () => {
+  let workspace: string;
+
+  before(async function () {
+    this.timeout(120_000);
+    await leadDeskExtension().activate();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the host suite needs a workspace folder');
+    workspace = folder.uri.fsPath;
+    // The workspace becomes a clone of acme/api with a little history by the demo team.
+    await git(workspace, ['remote', 'add', 'origin', 'https://github.com/acme/api.git']).catch(() => git(workspace, ['remote', 'set-url', 'origin', 'https://github.com/acme/api.git']));
+    const marco = { name: 'Marco Rossi', email: 'marco@users.noreply.github.com' };
+    const jin = { name: 'Jin Park', email: '2001+jin@users.noreply.github.com' };
+    const sofia = { name: 'Sofía Herrera', email: 'sofia@acme.example' };
+    const priya = { name: 'Priya Natarajan', email: 'priya@users.noreply.github.com' };
+    for (let i = 0; i < 5; i++) await commitAs(workspace, marco, ['src/webhooks/dispatcher.ts', 'test/webhooks/dispatcher.test.ts'], 40 - i);
+    for (let i = 0; i < 3; i++) await commitAs(workspace, jin, ['src/webhooks/backoff.ts'], 30 - i);
+    for (let i = 0; i < 2; i++) await commitAs(workspace, sofia, ['src/webhooks/dispatcher.ts'], 20 - i);
+    for (let i = 0; i < 4; i++) await commitAs(workspace, priya, ['src/webhooks/dispatcher.ts', 'src/webhooks/backoff.ts'], 10 - i);
+    await vscode.workspace.getConfiguration('leadDesk').update('delegation.handoffComment', 'never', vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('leadDesk').update('delegation.removeMyRequest', 'never', vscode.ConfigurationTarget.Global);
+    await fetch(`${hostEnv.sandboxUrl}/_sandbox/reset-log`, { method: 'POST' });
+  });
+
+  it('ranks candidates for a demo pull request from git history, load and availability', async function () {
+    this.timeout(120_000);
+    const state = await vscode.commands.executeCommand<State>('leadDesk.delegatePullRequest', { pullRequest: pr412 });
+    assert.equal(state.kind, 'ready', `expected suggestions, got ${JSON.stringify(state)}`);
+    const rows = state.rows ?? [];
+    assert.ok(rows.length >= 2, `expected at least two candidates, got ${JSON.stringify(rows)}`);
+    assert.ok(rows.length <= 3);
+    const logins = rows.map((r) => r.login);
+    assert.ok(!logins.includes('priya'), 'the author was suggested');
+    assert.ok(!logins.includes(hostEnv.expectedLogin), 'the lead was suggested');
+    assert.equal(rows[0].login, 'marco', `Marco knows these files best: ${JSON.stringify(rows)}`);
+    assert.match(rows[0].reason, /commits/);
+    assert.equal(typeof rows[0].openReviews, 'number', 'load was read from GitHub');
+    const jin = rows.find((r) => r.login === 'jin');
+    assert.ok(jin, 'Jin worked on backoff.ts');
+    assert.equal(jin.available, false, 'Jin is on holiday (Busy) in the demo scenario');
+
+    const operations = (await sandboxRequests()).map((r) => (r as { graphqlOperation?: string }).graphqlOperation).filter(Boolean);
+    assert.equal(operations.filter((o) => o === 'LeadDeskReviewLoad').length, 1, `one load request for all candidates: ${operations.join(', ')}`);
+    assert.equal(operations.filter((o) => o === 'LeadDeskAvailability').length, 1);
+  });
+
+  it('copies the handoff message for a candidate', async () => {
+    const text = await vscode.commands.executeCommand<string>('leadDesk.copyHandoffMessage', { login: 'marco' });
+    assert.match(text, /^@marco could you take the first pass\? You know .+ best\.$/);
+    assert.equal(await vscode.env.clipboard.readText(), text);
+  });
+
+  it('requests the review on GitHub', async function () {
+    this.timeout(60_000);
+    const result = await vscode.commands.executeCommand<{ requestedReviewers: string[] } | undefined>('leadDesk.requestReviewFrom', { login: 'marco' });
+    assert.ok(result, 'the request did not go through');
+    assert.ok(result.requestedReviewers.includes('marco'));
+    const posted = (await sandboxRequests()).filter((r) => r.method === 'POST' && /\/pulls\/412\/requested_reviewers$/.test(r.path));
+    assert.equal(posted.length, 1);
+    assert.equal(posted[0].status, 201);
+  });
+
+  it('answers "Who Knows This File?" for a file in the workspace', async function () {
+    this.timeout(60_000);
+    const uri = vscode.Uri.file(path.join(workspace, 'src', 'webhooks', 'backoff.ts'));
+    const state = await vscode.commands.executeCommand<State>('leadDesk.whoKnowsThisFile', uri);
+    assert.equal(state.kind, 'ready', JSON.stringify(state));
+    // Without a pull request there is no author to leave out: Priya wrote most of backoff.ts.
+    assert.equal(state.rows?.[0]?.login, 'priya', JSON.stringify(state.rows));
+  });
+});

@@ -1,0 +1,128 @@
+// The expertise index on real temporary repositories: built once, reused from memory and from
+// extension storage, updated with only the new commits, rebuilt when history is rewritten, and
+// the odd repositories (shallow, empty, not a repository) handled with typed answers.
+import assert from 'node:assert/strict';
+import { rm } from 'node:fs/promises';
+import { silentLogger } from '../../../src/core/logger';
+import { NotAGitRepositoryError } from '../../../src/git/gitErrors';
+import { ExpertiseStore, type HistoryWindowSettings } from '../../../src/vscode/delegation/expertiseStore';
+import { TempGitRepo, git, makeTempDir } from './tempGitRepo';
+
+const window: HistoryWindowSettings = { historyDays: 1095, maxCommits: 30_000, timeoutMs: 60_000 };
+const ana = { name: 'Ana Lima', email: 'ana@acme.example' };
+const ben = { name: 'Ben Okafor', email: 'ben@acme.example' };
+
+describe('delegation: expertise index on real repositories', () => {
+  let repo: TempGitRepo;
+  let storage: string;
+  const cleanup: string[] = [];
+
+  beforeEach(async () => {
+    repo = await TempGitRepo.create('store');
+    storage = await makeTempDir('storage');
+    cleanup.push(repo.dir, storage);
+    await repo.commit(ana, ['src/net/tcp.c', 'src/net/udp.c'], 30);
+    await repo.commit(ben, ['docs/guide.md'], 20);
+    await repo.commit(ana, ['src/net/tcp.c'], 10, 'Fix tcp', ['Reviewed-by: Ben Okafor <ben@acme.example>']);
+  });
+  after(async () => {
+    for (const dir of cleanup) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('builds once, then answers from memory and from the saved file without reading history again', async () => {
+    const store = new ExpertiseStore(storage, silentLogger);
+    const progress: number[] = [];
+    const built = await store.get(repo.dir, window, (n) => progress.push(n));
+    assert.equal(built.how, 'built');
+    assert.equal(built.commitsRead, 3);
+    assert.equal(built.index.commitCount, 3);
+    assert.deepEqual(progress, [3]);
+    assert.equal(built.headSha, (await git(repo.dir, ['rev-parse', 'HEAD'])).trim());
+    assert.equal(built.sampleShas.get('ana@acme.example'), built.headSha, 'the sample is the most recent commit per email');
+
+    const again = await store.get(repo.dir, window);
+    assert.equal(again.how, 'cached');
+    assert.equal(again.index, built.index, 'memory hit returns the same index');
+
+    const fresh = new ExpertiseStore(storage, silentLogger);
+    const fromDisk = await fresh.get(repo.dir, window);
+    assert.equal(fromDisk.how, 'cached');
+    assert.equal(fromDisk.commitsRead, 0);
+    assert.equal(fromDisk.index.commitCount, 3);
+    assert.equal(fromDisk.sampleShas.get('ben@acme.example'), built.sampleShas.get('ben@acme.example'));
+    const id = fromDisk.index.identities.lookup({ email: 'ana@acme.example' })!;
+    assert.ok(fromDisk.index.personValue('src/net/', id, 'author', Date.now()) > 0, 'the saved index still knows who worked where');
+  });
+
+  it('shares one build between concurrent callers', async () => {
+    const store = new ExpertiseStore(undefined, silentLogger);
+    const [a, b] = await Promise.all([store.get(repo.dir, window), store.get(repo.dir, window)]);
+    assert.equal(a.index, b.index);
+    assert.equal(a.how, 'built');
+  });
+
+  it('reads only the new commits after HEAD moves forward', async () => {
+    const store = new ExpertiseStore(storage, silentLogger);
+    await store.get(repo.dir, window);
+    await repo.commit(ben, ['src/net/udp.c'], 1);
+    const newHead = await repo.commit(ben, ['src/net/udp.c', 'src/net/tcp.c'], 0);
+    const updated = await new ExpertiseStore(storage, silentLogger).get(repo.dir, window);
+    assert.equal(updated.how, 'updated');
+    assert.equal(updated.commitsRead, 2);
+    assert.equal(updated.index.commitCount, 5);
+    assert.equal(updated.headSha, newHead);
+    assert.equal(updated.sampleShas.get('ben@acme.example'), newHead);
+    const benId = updated.index.identities.lookup(ben)!;
+    assert.equal(updated.index.personTimes('src/net/udp.c', benId, 'author').count, 2);
+  });
+
+  it('rebuilds when history was rewritten under the saved HEAD', async () => {
+    const store = new ExpertiseStore(storage, silentLogger);
+    await store.get(repo.dir, window);
+    await git(repo.dir, ['reset', '-q', '--hard', 'HEAD~1']);
+    await repo.commit(ben, ['src/other.c'], 0);
+    const rebuilt = await store.get(repo.dir, window);
+    assert.equal(rebuilt.how, 'built');
+    assert.equal(rebuilt.index.commitCount, 3, 'the dropped commit is gone, the new one is in');
+  });
+
+  it('rebuilds instead of leaving a gap when more commits arrived than the window holds', async () => {
+    const small = { ...window, maxCommits: 3 };
+    const store = new ExpertiseStore(storage, silentLogger);
+    await store.get(repo.dir, small);
+    for (let i = 0; i < 4; i++) await repo.commit(ben, [`src/new${i}.c`], 0);
+    const again = await store.get(repo.dir, small);
+    assert.equal(again.how, 'built');
+    assert.equal(again.index.commitCount, 3);
+    assert.equal(again.truncated, true);
+  });
+
+  it('rebuilds when the history window changes', async () => {
+    const store = new ExpertiseStore(storage, silentLogger);
+    await store.get(repo.dir, window);
+    const narrow = await store.get(repo.dir, { ...window, historyDays: 15 });
+    assert.equal(narrow.how, 'built');
+    assert.equal(narrow.index.commitCount, 1, 'only the commit from 10 days ago is in a 15-day window');
+  });
+
+  it('reports a shallow clone and indexes what it has', async () => {
+    const clone = await makeTempDir('shallow');
+    cleanup.push(clone);
+    await git(clone, ['clone', '-q', '--depth', '2', `file://${repo.dir}`, '.']);
+    const shallow = await new ExpertiseStore(undefined, silentLogger).get(clone, window);
+    assert.equal(shallow.shallow, true);
+    assert.equal(shallow.index.commitCount, 2);
+  });
+
+  it('handles an empty repository and a folder that is not a repository', async () => {
+    const empty = await TempGitRepo.create('empty');
+    cleanup.push(empty.dir);
+    const result = await new ExpertiseStore(undefined, silentLogger).get(empty.dir, window);
+    assert.equal(result.headSha, undefined);
+    assert.equal(result.index.commitCount, 0);
+
+    const plain = await makeTempDir('plain');
+    cleanup.push(plain);
+    await assert.rejects(new ExpertiseStore(undefined, silentLogger).get(plain, window), (err: unknown) => NotAGitRepositoryError.is(err));
+  });
+});
