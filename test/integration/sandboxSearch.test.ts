@@ -99,6 +99,16 @@ describe('sandbox search', () => {
     assert.deepEqual(await keys('is:pr is:open NOT dashboard repo:acme/web author:dan'), ['acme/web#91', 'acme/web#97']);
   });
 
+  it('assignee:, involves: and created: work like GitHub', async () => {
+    assert.deepEqual(await keys('is:pr is:open assignee:@me'), ['acme/api#424', 'acme/web#93']);
+    const involved = await keys('is:pr involves:@me');
+    for (const k of ['acme/api#424', 'acme/web#93', 'acme/api#430', 'acme/api#401']) assert.ok(involved.includes(k), k);
+    assert.ok(!involved.includes('acme/api#412'), 'a review request alone does not involve you');
+    const since = new Date(Date.now() - 12 * 3600e3).toISOString();
+    const fresh = await search(`is:pr is:open created:>=${since} review-requested:@me`);
+    assert.deepEqual(fresh.nodes.map((n) => n.number).sort((a, b) => a - b), [3, 35, 92, 93, 412, 431]);
+  });
+
   it('sorts by updated or created, ascending or descending', async () => {
     const desc = await search('is:pr is:open review-requested:@me sort:updated-desc');
     const times = desc.nodes.map((n) => Date.parse(n.updatedAt));
