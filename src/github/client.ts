@@ -1,7 +1,8 @@
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import Bottleneck from 'bottleneck';
+// The light build is the one the throttling plugin itself uses, so the bundle carries one copy.
+import Bottleneck from 'bottleneck/light.js';
 import type { Logger } from '../core/logger';
 import type { GitHubEndpoints } from './endpoints';
 import { GitHubError, toGitHubError } from './errors';
