@@ -6,6 +6,7 @@ import type { ExpertiseIndex } from '../../core/delegation/expertiseIndex';
 import type { RawIdentity } from '../../core/delegation/types';
 import { pullRequestKey, type PullRequestRef } from '../../core/pullRequestRef';
 import { fetchManyPullRequestChanges, type PullRequestChanges } from '../../github/delegation/pullRequestFiles';
+import type { GitHubClient } from '../../github/client';
 import { fetchViewer } from '../../github/viewer';
 import type { Services } from '../services';
 import { checkoutOf } from './checkouts';
@@ -35,6 +36,7 @@ const TTL_MS = 10 * 60_000;
  */
 export class DelegationAdvisor implements vscode.Disposable {
   private readonly cache = new Map<string, { advice: DelegationAdvice; at: number }>();
+  private readonly viewers = new WeakMap<GitHubClient, Promise<string | undefined>>();
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fires when advice changed (new answers, or settings that change them). */
   readonly onDidChange = this.emitter.event;
@@ -72,7 +74,7 @@ export class DelegationAdvisor implements vscode.Disposable {
     const client = await this.services.github.client();
     const needFiles = missing.filter((r) => !r.files);
     const fetched = needFiles.length > 0 ? await fetchManyPullRequestChanges(client, needFiles.map((r) => r.pull)) : new Map<string, PullRequestChanges>();
-    const me = await fetchViewer(client).then((v) => v.login).catch(() => undefined);
+    const me = await this.viewerLogin(client);
     const settings = this.services.config.settings.delegation;
     const options = { ...defaultDelegateOptions, keepPaths: settings.keepPaths, smallChangeLines: settings.smallChangeLines };
 
@@ -105,6 +107,21 @@ export class DelegationAdvisor implements vscode.Disposable {
     const myId = me ? this.personOf(index, me, apiUrl) : undefined;
     const authorId = author ? this.personOf(index, author, apiUrl) : undefined;
     return expertiseStanding(result, myId, new Set(authorId ? [authorId] : []), (id) => index.identities.describe(id).name);
+  }
+
+  private viewerLogin(client: GitHubClient): Promise<string | undefined> {
+    let login = this.viewers.get(client);
+    if (!login) {
+      login = fetchViewer(client).then(
+        (v) => v.login,
+        () => {
+          this.viewers.delete(client);
+          return undefined;
+        },
+      );
+      this.viewers.set(client, login);
+    }
+    return login;
   }
 
   /** A login's person in the index: by the login itself, or by emails and names mapped to it. */

@@ -132,6 +132,11 @@ export class DelegationModel implements vscode.Disposable {
     while (this.running) await this.running;
   }
 
+  /** Whether the Delegation view is on screen (commands reveal it only when it is not). */
+  get isVisible(): boolean {
+    return this.visible;
+  }
+
   setVisible(visible: boolean): void {
     this.visible = visible;
     if (visible && this.stale && this.subject) void this.update();

@@ -13,6 +13,7 @@ import { DelegationModel, type DelegationState } from './delegationModel';
 import { DelegationTreeProvider, viewHeader } from './delegationTreeProvider';
 import { EmailLoginCache } from './emailLoginCache';
 import { ExpertiseStore } from './expertiseStore';
+import { QueueAdviceDecorations } from './queueAdviceDecorations';
 import { scopedLogger } from '../../core/logger';
 
 /** Context keys for the palette: whether a suggestion is showing, and whether one can be requested. */
@@ -39,6 +40,7 @@ export function registerDelegationFeature(services: Services): DelegationFeature
   const advisor = new DelegationAdvisor(services, store, emailLogins);
   const provider = new DelegationTreeProvider(model);
   const view = vscode.window.createTreeView(ViewId.delegation, { treeDataProvider: provider, showCollapseAll: false });
+  const queueAdvice = new QueueAdviceDecorations(advisor, log);
 
   const render = (state: DelegationState): void => {
     const header = viewHeader(state);
@@ -55,6 +57,12 @@ export function registerDelegationFeature(services: Services): DelegationFeature
     advisor,
     provider,
     view,
+    queueAdvice,
+    vscode.window.registerFileDecorationProvider(queueAdvice),
+    services.refresh.register('delegation advice', () => {
+      queueAdvice.reset();
+      return Promise.resolve();
+    }),
     model.onDidChange(render),
     view.onDidChangeVisibility((e) => model.setVisible(e.visible)),
     ...registerCommands(

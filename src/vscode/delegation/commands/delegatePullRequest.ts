@@ -16,7 +16,8 @@ export function delegatePullRequestCommand({ model }: DelegationFeatureContext):
     async run(arg?: unknown) {
       const pull = asPullRequestRef(arg) ?? (await askForPullRequest());
       if (!pull) return undefined;
-      void vscode.commands.executeCommand(`${ViewId.delegation}.focus`);
+      // Selecting pull requests one after another in the queue should not pull focus away from it.
+      if (!model.isVisible) void vscode.commands.executeCommand(`${ViewId.delegation}.focus`);
       return model.show({ kind: 'pullRequest', pull });
     },
   };

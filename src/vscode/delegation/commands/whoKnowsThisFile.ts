@@ -14,7 +14,8 @@ export function whoKnowsThisFileCommand({ model }: DelegationFeatureContext): Le
         void vscode.window.showInformationMessage('Open a file from a git repository first, then ask who knows it.');
         return undefined;
       }
-      void vscode.commands.executeCommand(`${ViewId.delegation}.focus`);
+      // Selecting pull requests one after another in the queue should not pull focus away from it.
+      if (!model.isVisible) void vscode.commands.executeCommand(`${ViewId.delegation}.focus`);
       return model.show({ kind: 'file', uri });
     },
   };

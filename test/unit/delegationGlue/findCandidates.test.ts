@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { ExpertiseIndex } from '../../../src/core/delegation/expertiseIndex';
+import type { CommitRecord, RawIdentity } from '../../../src/core/delegation/types';
+import { findCandidates, type CandidateSources, type FindCandidatesInput } from '../../../src/core/handoff/findCandidates';
+
+const NOW = Date.parse('2026-05-01T12:00:00Z');
+const DAY = 86_400_000;
+
+let seq = 0;
+function commit(author: RawIdentity, files: string[], daysAgo: number, reviewers: RawIdentity[] = []): CommitRecord {
+  seq++;
+  return { sha: seq.toString(16).padStart(40, '0'), time: NOW - daysAgo * DAY, author, coAuthors: [], reviewers, files, merge: false };
+}
+
+const ada = { name: 'Ada Byron', email: 'ada@corp.example' };
+const bob = { name: 'Bob Stone', email: '77+bobs@users.noreply.github.com' };
+const lead = { name: 'Lee Adams', email: 'lee@corp.example' };
+const author = { name: 'Pat Author', email: 'pat@users.noreply.github.com' };
+
+function index(): ExpertiseIndex {
+  const i = new ExpertiseIndex();
+  for (let d = 0; d < 6; d++) i.addCommit(commit(ada, ['src/io/fs.c'], 50 - d));
+  for (let d = 0; d < 4; d++) i.addCommit(commit(bob, ['src/io/fs.c', 'src/io/tcp.c'], 30 - d, [ada]));
+  for (let d = 0; d < 8; d++) i.addCommit(commit(lead, ['src/io/fs.c'], 10 - d));
+  for (let d = 0; d < 8; d++) i.addCommit(commit(author, ['src/io/tcp.c'], 5 - d / 2));
+  return i;
+}
+
+function input(extra: Partial<FindCandidatesInput> = {}): FindCandidatesInput {
+  return { index: index(), touchedPaths: ['src/io/fs.c', 'src/io/tcp.c'], now: NOW, author: 'pat', me: 'lee-gh', mapping: { 'lee@corp.example': 'lee-gh' }, knownEmails: new Map(), sampleSha: () => undefined, ...extra };
+}
+
+describe('finding candidates (pure, with fake GitHub sources)', () => {
+  it('never suggests the author or me, even when my login comes only from the mapping', async () => {
+    const found = await findCandidates(input(), {});
+    const names = found.rows.map((r) => r.name);
+    assert.deepEqual([...names].sort(), ['Ada Byron', 'Bob Stone']);
+    assert.equal(found.rows.find((r) => r.name === 'Bob Stone')?.login, 'bobs');
+    assert.equal(found.rows.find((r) => r.name === 'Bob Stone')?.loginSource, 'history');
+  });
+
+  it('asks for load and availability once, for the logins of the pool only', async () => {
+    const calls: string[][] = [];
+    const sources: CandidateSources = {
+      reviewLoad: (logins) => {
+        calls.push(['load', ...logins]);
+        return Promise.resolve(new Map([['bobs', 6]]));
+      },
+      availability: (logins) => {
+        calls.push(['availability', ...logins]);
+        return Promise.resolve(new Map([['bobs', { available: false, message: 'Away' }]]));
+      },
+    };
+    const found = await findCandidates(input(), sources);
+    assert.deepEqual(calls, [['load', 'bobs'], ['availability', 'bobs']], 'Ada has no login, so only Bob is asked about');
+    const bob = found.rows.find((r) => r.login === 'bobs');
+    assert.equal(bob?.openReviews, 6);
+    assert.equal(bob?.available, false);
+    assert.equal(found.rows[found.rows.length - 1].login, 'bobs', 'busy and loaded sorts last');
+    const ada = found.rows.find((r) => r.name === 'Ada Byron');
+    assert.match(ada?.notRequestable ?? '', /No GitHub login known yet for ada@corp\.example/);
+  });
+
+  it('learns logins from commit samples and remembers the answers', async () => {
+    const asked: string[] = [];
+    const found = await findCandidates(input({ sampleSha: (email) => (email === 'ada@corp.example' ? 'a'.repeat(40) : undefined) }), {
+      commitLogins: (samples) => {
+        asked.push(...samples.map((s) => s.email));
+        return Promise.resolve(new Map([['a'.repeat(40), 'ada-gh']]));
+      },
+    });
+    assert.deepEqual(asked, ['ada@corp.example']);
+    assert.equal(found.rows.find((r) => r.name === 'Ada Byron')?.login, 'ada-gh');
+    assert.deepEqual([...found.learnedEmails], [['ada@corp.example', 'ada-gh']]);
+  });
+
+  it('marks people whose review is already requested', async () => {
+    const found = await findCandidates(input({ alreadyRequested: ['BOBS'] }), {});
+    assert.equal(found.rows.find((r) => r.login === 'bobs')?.alreadyRequested, true);
+    assert.equal(found.rows.find((r) => r.name === 'Ada Byron')?.alreadyRequested, false);
+  });
+
+  it('says so when nobody has history in the files', async () => {
+    const found = await findCandidates(input({ index: new ExpertiseIndex() }), {});
+    assert.deepEqual(found.rows, []);
+    assert.match(found.notes[0], /Nobody in the history read so far/);
+  });
+});
