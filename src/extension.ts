@@ -10,6 +10,7 @@ import { registerAccountRefresher } from './vscode/auth/accountRefresher';
 import { registerWelcomeOnlyView } from './vscode/views/placeholderTree';
 import { ViewId } from './vscode/ids';
 import { registerDelegationFeature } from './vscode/delegation/registerDelegationFeature';
+import { registerQueueFeature } from './vscode/queue/queueFeature';
 
 /**
  * Builds the services and registers everything. No network and no git here: data is fetched when
@@ -24,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
         services.log,
       ),
       registerAccountRefresher(services),
-      registerWelcomeOnlyView(ViewId.queue),
+      registerQueueFeature(services),
       registerWelcomeOnlyView(ViewId.focus),
       registerDelegationFeature(services),
     );

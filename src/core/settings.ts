@@ -1,16 +1,19 @@
 // The typed mirror of the `leadDesk.*` settings in package.json. Parsing is pure: a bad value
 // falls back to the default and is reported as a problem that names the setting.
+import { defaultQueueSettings, parseQueueSettings, type QueueSettings } from './queue/queueSettings';
 import { defaultDelegationSettings, parseDelegationSettings, type DelegationSettings } from './handoff/delegationSettings';
 
 export interface LeadDeskSettings {
   readonly github: {
     readonly apiUrl: string;
   };
+  readonly queue: QueueSettings;
   readonly delegation: DelegationSettings;
 }
 
 export const defaultSettings: LeadDeskSettings = {
   github: { apiUrl: 'https://api.github.com' },
+  queue: defaultQueueSettings,
   delegation: defaultDelegationSettings,
 };
 
@@ -48,6 +51,7 @@ export function parseSettings(read: RawSettings): ParsedSettings {
   const problems: SettingsProblem[] = [];
   const settings: LeadDeskSettings = {
     github: { apiUrl: parseApiUrl(read('github.apiUrl'), problems) },
+    queue: parseQueueSettings(read, problems),
     delegation: parseDelegationSettings(read, problems),
   };
   return { settings, problems };
