@@ -9,8 +9,8 @@ import { showLogCommand } from './vscode/commands/showLog';
 import { registerAccountRefresher } from './vscode/auth/accountRefresher';
 import { registerWelcomeOnlyView } from './vscode/views/placeholderTree';
 import { ViewId } from './vscode/ids';
+import { registerFocusFeature } from './vscode/focus/focusFeature';
 import { registerDelegationFeature } from './vscode/delegation/registerDelegationFeature';
-import { registerQueueFeature } from './vscode/queue/queueFeature';
 
 /**
  * Builds the services and registers everything. No network and no git here: data is fetched when
@@ -25,8 +25,8 @@ export function activate(context: vscode.ExtensionContext): void {
         services.log,
       ),
       registerAccountRefresher(services),
-      registerQueueFeature(services),
-      registerWelcomeOnlyView(ViewId.focus),
+      registerWelcomeOnlyView(ViewId.queue),
+      registerFocusFeature(services),
       registerDelegationFeature(services),
     );
     // Sets the signed-in context key for the welcome views; reads secret storage only, no network.

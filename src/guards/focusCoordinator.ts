@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../core/focus/clock';
 import type { Logger } from '../core/logger';
+import type { PullRequestRef } from '../core/pullRequestRef';
 import {
   acceptBreak,
   advance,
@@ -239,7 +240,7 @@ export class FocusCoordinator {
     if (lease?.holder === this.options.windowId) {
       times.push(lease.expiresAt - this.leaseOptions.renewBeforeMs);
       if (lease.acquiredAt + this.leaseOptions.settleMs > now) times.push(lease.acquiredAt + this.leaseOptions.settleMs);
-    } else if (lease) {
+    } else if (lease && lease.expiresAt > now) {
       times.push(lease.expiresAt);
     }
     const future = times.filter((t) => Number.isFinite(t));
@@ -287,8 +288,13 @@ export class FocusCoordinator {
     return this.apply((state, now) => extendBlock(state, minutes, now));
   }
 
-  switchType(type: FocusType, label?: string): Promise<FocusState> {
-    return this.apply((state) => switchType(state, type, label));
+  switchType(type: FocusType, label?: string, pullRequest?: PullRequestRef): Promise<FocusState> {
+    return this.apply((state) => switchType(state, type, label, pullRequest));
+  }
+
+  /** Re-reads shared storage and tells listeners if another window changed something. */
+  refreshFromStore(): void {
+    this.changed();
   }
 
   /** Ends the block now; returns what was recorded. */

@@ -12,20 +12,28 @@ export const CommandId = {
   requestReviewFrom: 'leadDesk.requestReviewFrom',
   copyHandoffMessage: 'leadDesk.copyHandoffMessage',
   refreshDelegation: 'leadDesk.refreshDelegation',
-  openPullRequest: 'leadDesk.openPullRequest',
-  copyPullRequestLink: 'leadDesk.copyPullRequestLink',
-  checkOutPullRequest: 'leadDesk.checkOutPullRequest',
-  snoozeForAnHour: 'leadDesk.snoozeForAnHour',
-  snoozeUntilTomorrow: 'leadDesk.snoozeUntilTomorrow',
-  snoozeUntilActivity: 'leadDesk.snoozeUntilActivity',
-  unsnoozePullRequest: 'leadDesk.unsnoozePullRequest',
-  pinPullRequest: 'leadDesk.pinPullRequest',
-  unpinPullRequest: 'leadDesk.unpinPullRequest',
+  startFocusBlock: 'leadDesk.startFocusBlock',
+  startReviewBlock: 'leadDesk.startReviewBlock',
+  pauseFocusBlock: 'leadDesk.pauseFocusBlock',
+  resumeFocusBlock: 'leadDesk.resumeFocusBlock',
+  extendFocusBlock: 'leadDesk.extendFocusBlock',
+  stopFocusBlock: 'leadDesk.stopFocusBlock',
+  switchFocusType: 'leadDesk.switchFocusType',
+  showFocusMenu: 'leadDesk.showFocusMenu',
+  endBreak: 'leadDesk.endBreak',
+  connectSlack: 'leadDesk.connectSlack',
+  disconnectSlack: 'leadDesk.disconnectSlack',
+  /** Hidden from the palette: what the focus status bar shows, for the host tests and bug reports. */
+  inspectFocus: 'leadDesk.inspectFocus',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
 export const ContextKey = {
   signedIn: 'leadDesk.signedIn',
+  focusRunning: 'leadDesk.focusRunning',
+  focusPaused: 'leadDesk.focusPaused',
+  onBreak: 'leadDesk.onBreak',
+  slackConnected: 'leadDesk.slackConnected',
 } as const;
 
 export const ViewId = {
@@ -38,13 +46,11 @@ export const ViewId = {
 export const SecretKey = {
   /** One personal access token per API root, so github.com and an Enterprise server can differ. */
   githubToken: (apiUrl: string) => `leadDesk.githubToken:${apiUrl}`,
+  /** The Slack user token for the focus guard. */
+  slackToken: 'leadDesk.slackToken',
 } as const;
 
 export const StateKey = {
   /** Set by Sign Out so that a VS Code session or an environment token is not picked up again silently. */
   signedOut: 'leadDesk.auth.signedOut',
-  /** The review queue's last good snapshot, shown at once at start-up and while GitHub is unreachable. */
-  queueSnapshot: 'leadDesk.queue.snapshot',
-  /** Pins and snoozes of the review queue; they never leave this machine. */
-  queueLocal: 'leadDesk.queue.local',
 } as const;

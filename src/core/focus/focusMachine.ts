@@ -118,10 +118,18 @@ export function extendBlock(state: FocusState, minutes: number, now: number): Fo
   return next(state, { block: { ...block, endsAt } });
 }
 
-export function switchType(state: FocusState, type: FocusType, label?: string): FocusState {
+/** Changes what the block is for; a review block may name its pull request. The clock is kept. */
+export function switchType(state: FocusState, type: FocusType, label?: string, pullRequest?: PullRequestRef): FocusState {
   const block = requireBlock(state);
-  const keepLabel = type === block.type ? block.label : undefined;
-  return next(state, { block: { ...block, type, label: label ?? keepLabel, pullRequest: type === 'review' ? block.pullRequest : undefined } });
+  const same = type === block.type;
+  return next(state, {
+    block: {
+      ...block,
+      type,
+      label: label ?? (same ? block.label : undefined),
+      pullRequest: type === 'review' ? pullRequest ?? (same ? block.pullRequest : undefined) : undefined,
+    },
+  });
 }
 
 function finish(block: ActiveBlock, endedAt: number, outcome: FinishedBlock['outcome']): FinishedBlock {

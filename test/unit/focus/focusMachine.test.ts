@@ -101,6 +101,10 @@ describe('focus block state machine', () => {
     const s = switchType(started(50), 'planning');
     assert.equal(s.block!.type, 'planning');
     assert.equal(s.block!.endsAt, t0 + 50 * min);
+    const pr = { owner: 'acme', repo: 'web', number: 7, title: 'Fix login', url: 'https://github.com/acme/web/pull/7' };
+    const review = switchType(s, 'review', pr.title, pr);
+    assert.deepEqual([review.block!.label, review.block!.pullRequest?.number], ['Fix login', 7]);
+    assert.equal(switchType(review, 'deepWork').block!.pullRequest, undefined, 'only a review block names a pull request');
   });
 
   it('takes an offered break, which ends by itself', () => {

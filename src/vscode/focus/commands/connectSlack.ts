@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import { slackScopes } from '../../../guards/slackGuard';
+import type { LeadDeskCommand } from '../../commands/command';
+import { CommandId } from '../../ids';
+import type { FocusModel } from '../focusModel';
+
+/** Lead Desk: Connect Slack. Checks a user token with auth.test and keeps it in SecretStorage. */
+export function connectSlackCommand(model: FocusModel): LeadDeskCommand {
+  return {
+    id: CommandId.connectSlack,
+    doing: 'connect Slack',
+    async run() {
+      const token = await vscode.window.showInputBox({
+        title: 'Connect Slack',
+        prompt: `A Slack user token (xoxp-…) with the scopes ${slackScopes.join(', ')}. It is kept in VS Code's secret storage.`,
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: (value) => (value.trim() === '' || /^xox[a-z]-/.test(value.trim()) ? undefined : 'A Slack user token starts with xoxp-.'),
+      });
+      if (!token?.trim()) return;
+      const who = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking the Slack token…' }, () => model.slack.connect(token.trim()));
+      await model.slack.updateContext();
+      if (model.settings.slack.enabled) {
+        void vscode.window.showInformationMessage(`Slack connected as ${who.user} (${who.team}). Focus blocks will snooze Slack.`);
+        return;
+      }
+      const turnOn = 'Snooze Slack During Blocks';
+      const choice = await vscode.window.showInformationMessage(`Slack connected as ${who.user} (${who.team}).`, turnOn);
+      if (choice === turnOn) await vscode.workspace.getConfiguration('leadDesk').update('focus.slack.enabled', true, vscode.ConfigurationTarget.Global);
+    },
+  };
+}

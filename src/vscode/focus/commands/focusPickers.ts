@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { maxBlockMinutes } from '../../../core/focus/focusMachine';
+import { focusTypeLabel, focusTypes, isFocusType, type FocusType } from '../../../core/focus/types';
+
+export const presetMinutes = [25, 50, 90] as const;
+
+const typeIcons: Record<FocusType, string> = { deepWork: '$(code)', review: '$(git-pull-request)', planning: '$(checklist)' };
+
+/** Arguments the focus commands accept when called from code (tests, other features, keybindings). */
+export interface FocusCommandArgs {
+  readonly minutes?: number;
+  readonly type?: FocusType;
+  readonly label?: string;
+}
+
+export function readFocusArgs(arg: unknown): FocusCommandArgs {
+  if (!arg || typeof arg !== 'object') return {};
+  const a = arg as Record<string, unknown>;
+  return {
+    minutes: typeof a.minutes === 'number' && Number.isFinite(a.minutes) ? a.minutes : undefined,
+    type: isFocusType(a.type) ? a.type : undefined,
+    label: typeof a.label === 'string' && a.label.trim() ? a.label.trim() : undefined,
+  };
+}
+
+export function validateMinutes(value: string): string | undefined {
+  const n = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > maxBlockMinutes) return `Enter whole minutes from 1 to ${maxBlockMinutes}.`;
+  return undefined;
+}
+
+export async function pickMinutes(): Promise<number | undefined> {
+  const items: Array<vscode.QuickPickItem & { minutes?: number }> = [
+    ...presetMinutes.map((minutes) => ({ label: `$(clock) ${minutes} minutes`, minutes })),
+    { label: '$(edit) Custom…', description: 'Any length up to 8 hours' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: 'Start a Focus Block (1/2): How long?', placeHolder: 'Pick a length' });
+  if (!picked) return undefined;
+  if (picked.minutes !== undefined) return picked.minutes;
+  const typed = await vscode.window.showInputBox({ title: 'Start a Focus Block: Minutes', prompt: 'Length of the block in minutes', value: '45', validateInput: validateMinutes });
+  return typed === undefined ? undefined : Number(typed.trim());
+}
+
+export async function pickType(title: string, except?: FocusType): Promise<FocusType | undefined> {
+  const items = focusTypes.filter((t) => t !== except).map((type) => ({ label: `${typeIcons[type]} ${focusTypeLabel[type]}`, type }));
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'What is this block for?' });
+  return picked?.type;
+}

@@ -1,0 +1,32 @@
+import type { LeadDeskCommand } from '../../commands/command';
+import { CommandId } from '../../ids';
+import type { FocusModel } from '../focusModel';
+import type { FocusStatusBar } from '../focusStatusBar';
+import type { FocusTicker } from '../focusTicker';
+
+/**
+ * Hidden from the palette: returns what the focus status bar item shows right now (read from the
+ * item itself) and the shared state behind it. The host tests read the countdown through it.
+ */
+export function inspectFocusCommand(model: FocusModel, statusBar: FocusStatusBar, ticker: FocusTicker): LeadDeskCommand {
+  return {
+    id: CommandId.inspectFocus,
+    doing: 'inspect the focus block',
+    run() {
+      const tooltip = statusBar.item.tooltip;
+      return {
+        windowId: model.windowId,
+        isHolder: model.coordinator.isHolder(),
+        statusBar: {
+          text: statusBar.item.text,
+          tooltip: typeof tooltip === 'string' ? tooltip : tooltip?.value,
+          command: typeof statusBar.item.command === 'string' ? statusBar.item.command : statusBar.item.command?.command,
+          writes: statusBar.writes,
+        },
+        ticks: ticker.ticks,
+        state: model.state,
+        guards: model.guards().map((g) => ({ id: g.id, enabled: g.enabled, phase: g.record?.phase, summary: g.summary, warning: g.warning })),
+      };
+    },
+  };
+}

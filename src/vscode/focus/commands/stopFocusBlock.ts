@@ -1,0 +1,18 @@
+import * as vscode from 'vscode';
+import { formatDuration } from '../../../core/focus/format';
+import { focusTypeLabel } from '../../../core/focus/types';
+import type { LeadDeskCommand } from '../../commands/command';
+import { CommandId } from '../../ids';
+import type { FocusModel } from '../focusModel';
+
+/** Lead Desk: Stop Focus Block. Ends it now, records it, and puts the guards back. */
+export function stopFocusBlockCommand(model: FocusModel): LeadDeskCommand {
+  return {
+    id: CommandId.stopFocusBlock,
+    doing: 'stop the focus block',
+    async run() {
+      const finished = await model.coordinator.stop();
+      void vscode.window.showInformationMessage(`Stopped after ${formatDuration(finished.focusedMs)} of ${focusTypeLabel[finished.type]}. Today: ${formatDuration(model.todaysTotalMs())} of focus.`);
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { registerCommands } from '../commands/command';
+import { ViewId } from '../ids';
+import type { Services } from '../services';
+import { connectSlackCommand } from './commands/connectSlack';
+import { disconnectSlackCommand } from './commands/disconnectSlack';
+import { endBreakCommand } from './commands/endBreak';
+import { extendFocusBlockCommand } from './commands/extendFocusBlock';
+import { inspectFocusCommand } from './commands/inspectFocus';
+import { pauseFocusBlockCommand } from './commands/pauseFocusBlock';
+import { resumeFocusBlockCommand } from './commands/resumeFocusBlock';
+import { showFocusMenuCommand } from './commands/showFocusMenu';
+import { startFocusBlockCommand } from './commands/startFocusBlock';
+import { startReviewBlockCommand } from './commands/startReviewBlock';
+import { stopFocusBlockCommand } from './commands/stopFocusBlock';
+import { switchFocusTypeCommand } from './commands/switchFocusType';
+import { registerFocusMessages } from './focusMessages';
+import { FocusModel } from './focusModel';
+import { FocusStatusBar } from './focusStatusBar';
+import { FocusTicker } from './focusTicker';
+import { FocusTreeProvider } from './focusTreeProvider';
+import { registerGitHubStatusScope } from './githubStatusScope';
+
+/**
+ * Focus blocks: the status-bar countdown, the Focus view, the commands, the schedule and the
+ * guards. Registering reads global storage only; the network is used when a block starts, or at
+ * once only if the last session left a restore unfinished.
+ */
+export function registerFocusFeature(services: Services): vscode.Disposable {
+  const model = new FocusModel(services);
+  const statusBar = new FocusStatusBar(model);
+  const ticker = new FocusTicker(model, statusBar);
+  const provider = new FocusTreeProvider(model);
+  const view = vscode.window.createTreeView(ViewId.focus, { treeDataProvider: provider });
+  const commands = registerCommands(
+    [
+      startFocusBlockCommand(model),
+      startReviewBlockCommand(model),
+      pauseFocusBlockCommand(model),
+      resumeFocusBlockCommand(model),
+      extendFocusBlockCommand(model),
+      stopFocusBlockCommand(model),
+      switchFocusTypeCommand(model),
+      showFocusMenuCommand(model),
+      endBreakCommand(model),
+      connectSlackCommand(model),
+      disconnectSlackCommand(model),
+      inspectFocusCommand(model, statusBar, ticker),
+    ],
+    services.log,
+  );
+  const present = () => {
+    const block = model.state.block;
+    view.description = block ? (block.pausedAt !== undefined ? 'paused' : 'running') : undefined;
+  };
+  const disposables: vscode.Disposable[] = [
+    ...commands,
+    registerGitHubStatusScope(services),
+    registerFocusMessages(model),
+    model.onDidChange(() => {
+      present();
+      // A change (a command here, or another window) may start or stop the countdown.
+      ticker.reschedule();
+    }),
+    provider,
+    view,
+    statusBar,
+    ticker,
+    model,
+  ];
+  model.start();
+  present();
+  ticker.start();
+  void model.slack.updateContext();
+  return vscode.Disposable.from(...disposables);
+}

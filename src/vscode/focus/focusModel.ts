@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { systemClock, type Clock } from '../../core/focus/clock';
+import { todaysFocusMs } from '../../core/focus/focusMachine';
+import type { FocusSettings } from '../../core/focus/focusSettings';
+import { upcomingOccurrences, type Occurrence } from '../../core/focus/schedule';
+import type { ActiveBlock, FinishedBlock, FocusState } from '../../core/focus/types';
+import { scopedLogger, type Logger } from '../../core/logger';
+import { FocusCoordinator, type CoordinatorEvent } from '../../guards/focusCoordinator';
+import type { Guard, GuardEntry } from '../../guards/guard';
+import { GuardError } from '../../guards/guardError';
+import type { GuardRecord, GuardRecords } from '../../guards/guardOrchestrator';
+import { GitHubStatusGuard } from '../../guards/githubStatusGuard';
+import { SlackGuard } from '../../guards/slackGuard';
+import { NotSignedInError } from '../auth/authService';
+import { ContextKey } from '../ids';
+import type { Interruption } from '../interruptions';
+import type { Services } from '../services';
+import { GlobalStateStore } from './globalStateStore';
+import { NotificationsGuard } from './notificationsGuard';
+import { SlackConnection } from './slackConnection';
+
+/** One guard as the status bar and the view show it. */
+export interface GuardView {
+  readonly id: string;
+  readonly label: string;
+  readonly enabled: boolean;
+  readonly record?: GuardRecord;
+  /** What the guard does now, or did last, in a few words. */
+  readonly summary: string;
+  /** Set when the guard has a problem the user should see. */
+  readonly warning?: string;
+}
+
+export type FocusModelEvent =
+  | CoordinatorEvent
+  /** This window held review requests during a block that is over now. */
+  | { readonly kind: 'digest'; readonly held: readonly Interruption[] };
+
+/**
+ * The focus feature's model for this window: the shared block state, the guards and this window's
+ * part in them. Views and the status bar only render what it says; commands act through it.
+ */
+export class FocusModel implements vscode.Disposable {
+  readonly coordinator: FocusCoordinator;
+  readonly slack: SlackConnection;
+  readonly windowId = randomUUID();
+  readonly log: Logger;
+  private readonly guardList: readonly Guard[];
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly eventEmitter = new vscode.EventEmitter<FocusModelEvent>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private holdingFor: string | undefined;
+  private contextKeys = '';
+  readonly onDidChange = this.changeEmitter.event;
+  readonly onEvent = this.eventEmitter.event;
+
+  constructor(
+    private readonly services: Services,
+    readonly clock: Clock = systemClock,
+  ) {
+    this.log = scopedLogger(services.log, 'focus');
+    this.slack = new SlackConnection(services);
+    const github = new GitHubStatusGuard({
+      clock,
+      client: async () => {
+        try {
+          return await services.github.client();
+        } catch (err) {
+          if (NotSignedInError.is(err)) throw new GuardError('notConnected', 'Sign in to GitHub to show you as Busy.', { cause: err });
+          throw err;
+        }
+      },
+    });
+    const notifications = new NotificationsGuard(this.windowId, () => this.settings.notifications.zenMode);
+    const slack = new SlackGuard({ clock, client: () => this.slack.require() });
+    this.guardList = [github, notifications, slack];
+    this.coordinator = new FocusCoordinator({
+      store: new GlobalStateStore(services.context.globalState),
+      clock,
+      log: this.log,
+      windowId: this.windowId,
+      guards: () => this.guardEntries(),
+      schedule: () => this.settings.schedule,
+    });
+    const offChange = this.coordinator.onDidChange(() => this.onCoordinatorChange());
+    const offEvent = this.coordinator.onEvent((e) => this.eventEmitter.fire(e));
+    this.disposables.push(
+      this.slack,
+      this.changeEmitter,
+      this.eventEmitter,
+      new vscode.Disposable(offChange),
+      new vscode.Disposable(offEvent),
+      services.config.onDidChange(() => {
+        this.changeEmitter.fire();
+        void this.pulse();
+      }),
+    );
+  }
+
+  get settings(): FocusSettings {
+    return this.services.config.settings.focus;
+  }
+
+  private guardEntries(): GuardEntry[] {
+    const s = this.settings;
+    const enabled: Record<string, boolean> = { githubStatus: s.githubStatus.enabled, notifications: s.notifications.enabled, slack: s.slack.enabled };
+    return this.guardList.map((guard) => ({ guard, enabled: enabled[guard.id] ?? false }));
+  }
+
+  get state(): FocusState {
+    return this.coordinator.state();
+  }
+
+  get block(): ActiveBlock | undefined {
+    return this.state.block;
+  }
+
+  guardRecords(): GuardRecords {
+    return this.coordinator.guardRecords();
+  }
+
+  todaysTotalMs(): number {
+    return todaysFocusMs(this.state, this.clock.now());
+  }
+
+  upcoming(limit = 5): Occurrence[] {
+    return upcomingOccurrences(this.settings.schedule, this.clock.now(), limit);
+  }
+
+  /** Each guard's state for the view and tooltip. */
+  guards(): GuardView[] {
+    const records = this.guardRecords();
+    const block = this.block;
+    return this.guardEntries().map(({ guard, enabled }) => {
+      const record = records[guard.id];
+      // During a block, a record left from an earlier one matters only while it is still restoring.
+      const current = record && (!block || record.blockId === block.id || record.phase === 'releasing' || record.phase === 'gaveUp') ? record : undefined;
+      return { id: guard.id, label: guard.label, enabled, record: current, ...describeGuard(guard, enabled, current, !!block) };
+    });
+  }
+
+  pulse(): Promise<void> {
+    return this.coordinator.pulse();
+  }
+
+  /** Called by the ticker: notices changes other windows made. */
+  refreshFromStore(): void {
+    this.coordinator.refreshFromStore();
+  }
+
+  nextWakeAt(): number | undefined {
+    return this.coordinator.nextWakeAt();
+  }
+
+  private onCoordinatorChange(): void {
+    const state = this.state;
+    this.holdInterruptions(state);
+    const keys = `${!!state.block}|${state.block?.pausedAt !== undefined}|${!!state.break}`;
+    if (keys !== this.contextKeys) {
+      this.contextKeys = keys;
+      void vscode.commands.executeCommand('setContext', ContextKey.focusRunning, !!state.block);
+      void vscode.commands.executeCommand('setContext', ContextKey.focusPaused, state.block?.pausedAt !== undefined);
+      void vscode.commands.executeCommand('setContext', ContextKey.onBreak, !!state.break);
+    }
+    this.changeEmitter.fire();
+  }
+
+  /** Review-request pop-ups wait while a block runs (in every window); its end brings one digest. */
+  private holdInterruptions(state: FocusState): void {
+    const gate = this.services.interruptions;
+    const blockId = state.block && this.settings.holdReviewRequests ? state.block.id : undefined;
+    if (blockId === this.holdingFor) return;
+    if (this.holdingFor !== undefined) {
+      const held = gate.release();
+      if (held.length > 0) this.eventEmitter.fire({ kind: 'digest', held });
+    }
+    this.holdingFor = blockId;
+    if (blockId !== undefined) gate.hold('focus');
+  }
+
+  /** Starts listening and picks up whatever the last session left (a running block, a pending restore). */
+  start(): void {
+    this.onCoordinatorChange();
+    // Reads storage only; a network call happens only if a restore is pending.
+    void this.pulse();
+  }
+
+  /** Today's finished blocks, newest first. */
+  todaysBlocks(): FinishedBlock[] {
+    const dayStart = new Date(this.clock.now()).setHours(0, 0, 0, 0);
+    return this.state.history.filter((b) => b.endedAt >= dayStart).reverse();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    if (this.holdingFor !== undefined) this.services.interruptions.release();
+    // Hands the lease to another window at once (best effort: storage may already be closing).
+    void this.coordinator.dispose();
+  }
+}
+
+function describeGuard(guard: Guard, enabled: boolean, record: GuardRecord | undefined, blockActive: boolean): { summary: string; warning?: string } {
+  const failure = record?.failure;
+  const retry = record?.nextAttemptAt ? ` Retrying at ${new Date(record.nextAttemptAt).toTimeString().slice(0, 5)}.` : '';
+  if (record?.phase === 'gaveUp') return { summary: 'could not restore', warning: `Could not put back what was there before the block: ${failure?.message ?? 'unknown error'}` };
+  if (record?.phase === 'releasing') {
+    return failure ? { summary: 'restoring…', warning: `Restoring failed: ${failure.message}${retry}` } : { summary: 'restoring…' };
+  }
+  if (!enabled) return { summary: 'off in settings' };
+  if (!blockActive) {
+    if (record?.phase === 'released') return { summary: record.outcome === 'userChanged' ? 'left as you set it' : 'restored' };
+    return { summary: 'ready' };
+  }
+  if (!record) return { summary: 'starting…' };
+  if (failure) return { summary: record.phase === 'engaged' ? 'on (update failed)' : 'not on yet', warning: `${failure.message}${retry}` };
+  switch (record.phase) {
+    case 'engaged':
+      return { summary: `on: ${guard.describe(record.plan)}` };
+    case 'userChanged':
+      return { summary: 'you changed it; left alone' };
+    default:
+      return { summary: 'starting…' };
+  }
+}
