@@ -7,10 +7,9 @@ import { signOutCommand } from './vscode/commands/signOut';
 import { refreshCommand } from './vscode/commands/refresh';
 import { showLogCommand } from './vscode/commands/showLog';
 import { registerAccountRefresher } from './vscode/auth/accountRefresher';
-import { registerWelcomeOnlyView } from './vscode/views/placeholderTree';
-import { ViewId } from './vscode/ids';
 import { registerFocusFeature } from './vscode/focus/focusFeature';
 import { registerDelegationFeature } from './vscode/delegation/registerDelegationFeature';
+import { registerQueueFeature } from './vscode/queue/queueFeature';
 
 /**
  * Builds the services and registers everything. No network and no git here: data is fetched when
@@ -25,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): void {
         services.log,
       ),
       registerAccountRefresher(services),
-      registerWelcomeOnlyView(ViewId.queue),
+      registerQueueFeature(services),
       registerFocusFeature(services),
       registerDelegationFeature(services),
     );

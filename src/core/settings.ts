@@ -1,5 +1,6 @@
 // The typed mirror of the `leadDesk.*` settings in package.json. Parsing is pure: a bad value
 // falls back to the default and is reported as a problem that names the setting.
+import { defaultQueueSettings, parseQueueSettings, type QueueSettings } from './queue/queueSettings';
 import { defaultDelegationSettings, parseDelegationSettings, type DelegationSettings } from './handoff/delegationSettings';
 import { defaultFocusSettings, parseFocusSettings, type FocusSettings } from './focus/focusSettings';
 
@@ -7,12 +8,14 @@ export interface LeadDeskSettings {
   readonly github: {
     readonly apiUrl: string;
   };
+  readonly queue: QueueSettings;
   readonly delegation: DelegationSettings;
   readonly focus: FocusSettings;
 }
 
 export const defaultSettings: LeadDeskSettings = {
   github: { apiUrl: 'https://api.github.com' },
+  queue: defaultQueueSettings,
   delegation: defaultDelegationSettings,
   focus: defaultFocusSettings,
 };
@@ -51,6 +54,7 @@ export function parseSettings(read: RawSettings): ParsedSettings {
   const problems: SettingsProblem[] = [];
   const settings: LeadDeskSettings = {
     github: { apiUrl: parseApiUrl(read('github.apiUrl'), problems) },
+    queue: parseQueueSettings(read, problems),
     delegation: parseDelegationSettings(read, problems),
     focus: parseFocusSettings(read, problems),
   };

@@ -12,6 +12,15 @@ export const CommandId = {
   requestReviewFrom: 'leadDesk.requestReviewFrom',
   copyHandoffMessage: 'leadDesk.copyHandoffMessage',
   refreshDelegation: 'leadDesk.refreshDelegation',
+  openPullRequest: 'leadDesk.openPullRequest',
+  copyPullRequestLink: 'leadDesk.copyPullRequestLink',
+  checkOutPullRequest: 'leadDesk.checkOutPullRequest',
+  snoozeForAnHour: 'leadDesk.snoozeForAnHour',
+  snoozeUntilTomorrow: 'leadDesk.snoozeUntilTomorrow',
+  snoozeUntilActivity: 'leadDesk.snoozeUntilActivity',
+  unsnoozePullRequest: 'leadDesk.unsnoozePullRequest',
+  pinPullRequest: 'leadDesk.pinPullRequest',
+  unpinPullRequest: 'leadDesk.unpinPullRequest',
   startFocusBlock: 'leadDesk.startFocusBlock',
   startReviewBlock: 'leadDesk.startReviewBlock',
   pauseFocusBlock: 'leadDesk.pauseFocusBlock',
@@ -53,4 +62,8 @@ export const SecretKey = {
 export const StateKey = {
   /** Set by Sign Out so that a VS Code session or an environment token is not picked up again silently. */
   signedOut: 'leadDesk.auth.signedOut',
+  /** The review queue's last good snapshot, shown at once at start-up and while GitHub is unreachable. */
+  queueSnapshot: 'leadDesk.queue.snapshot',
+  /** Pins and snoozes of the review queue; they never leave this machine. */
+  queueLocal: 'leadDesk.queue.local',
 } as const;

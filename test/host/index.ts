@@ -30,6 +30,7 @@ export interface HostResults {
 const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['activation.test.ts', () => import('./activation.test')],
   ['commands.test.ts', () => import('./commands.test')],
+  ['queue.test.ts', () => import('./queue.test')],
   ['signedIn.test.ts', () => import('./signedIn.test')],
   ['log.test.ts', () => import('./log.test')],
   ['delegation.test.ts', () => import('./delegation.test')],

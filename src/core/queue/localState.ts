@@ -1,0 +1,79 @@
+// Pins and snoozes live only on this machine (globalState); no account or server is involved.
+// The rules are pure so the same answers come out in tests, at start-up and after a refresh.
+import { addDays, addHours, set } from 'date-fns';
+
+export type SnoozeKind = 'hour' | 'tomorrow' | 'activity';
+
+export interface Snooze {
+  /** pullRequestKey(): owner/repo#n in lower case. */
+  readonly key: string;
+  readonly kind: SnoozeKind;
+  readonly snoozedAt: string;
+  /** For 'hour' and 'tomorrow': when the item comes back. */
+  readonly until?: string;
+  /** For 'activity': the pull request's updatedAt when snoozed; any later update brings it back. */
+  readonly updatedAt?: string;
+}
+
+export interface QueueLocalState {
+  /** Pinned keys, oldest pin first. */
+  readonly pins: readonly string[];
+  readonly snoozes: readonly Snooze[];
+}
+
+export const emptyLocalState: QueueLocalState = { pins: [], snoozes: [] };
+
+/** When a time-based snooze ends: one hour from now, or tomorrow at the start of the working day. */
+export function snoozeEnd(kind: Exclude<SnoozeKind, 'activity'>, now: Date, dayStartMinute = 9 * 60): Date {
+  if (kind === 'hour') return addHours(now, 1);
+  return set(addDays(now, 1), { hours: Math.floor(dayStartMinute / 60), minutes: dayStartMinute % 60, seconds: 0, milliseconds: 0 });
+}
+
+export function snooze(state: QueueLocalState, key: string, kind: SnoozeKind, now: Date, prUpdatedAt: string | undefined, dayStartMinute?: number): QueueLocalState {
+  const entry: Snooze =
+    kind === 'activity'
+      ? { key, kind, snoozedAt: now.toISOString(), updatedAt: prUpdatedAt ?? now.toISOString() }
+      : { key, kind, snoozedAt: now.toISOString(), until: snoozeEnd(kind, now, dayStartMinute).toISOString() };
+  return { ...state, snoozes: [...state.snoozes.filter((s) => s.key !== key), entry] };
+}
+
+export function unsnooze(state: QueueLocalState, key: string): QueueLocalState {
+  return { ...state, snoozes: state.snoozes.filter((s) => s.key !== key) };
+}
+
+export function pin(state: QueueLocalState, key: string): QueueLocalState {
+  return state.pins.includes(key) ? state : { ...state, pins: [...state.pins, key] };
+}
+
+export function unpin(state: QueueLocalState, key: string): QueueLocalState {
+  return { ...state, pins: state.pins.filter((k) => k !== key) };
+}
+
+/** Whether the snooze still hides its item; `prUpdatedAt` is the item's current updatedAt, if known. */
+export function isSnoozeActive(s: Snooze, now: Date, prUpdatedAt: string | undefined): boolean {
+  if (s.kind === 'activity') return prUpdatedAt === undefined || s.updatedAt === undefined || Date.parse(prUpdatedAt) <= Date.parse(s.updatedAt);
+  return s.until !== undefined && now.getTime() < Date.parse(s.until);
+}
+
+/**
+ * Drops snoozes that have ended, and pins and snoozes of pull requests that a complete refresh no
+ * longer returned (merged or closed), so the stored state does not grow without bound.
+ */
+export function pruneLocalState(state: QueueLocalState, now: Date, current: ReadonlyMap<string, string> | undefined): QueueLocalState {
+  const snoozes = state.snoozes.filter((s) => (current ? current.has(s.key) : true) && isSnoozeActive(s, now, current?.get(s.key)));
+  const pins = current ? state.pins.filter((k) => current.has(k)) : state.pins;
+  return snoozes.length === state.snoozes.length && pins.length === state.pins.length ? state : { pins, snoozes };
+}
+
+/** Reads stored state defensively: anything malformed is dropped rather than trusted. */
+export function asLocalState(value: unknown): QueueLocalState {
+  const v = (value !== null && typeof value === 'object' ? value : {}) as { pins?: unknown; snoozes?: unknown };
+  const pins = Array.isArray(v.pins) ? (v.pins as unknown[]).filter((k): k is string => typeof k === 'string') : [];
+  const snoozes = Array.isArray(v.snoozes)
+    ? (v.snoozes as unknown[]).filter((s): s is Snooze => {
+        const x = (s ?? {}) as Partial<Snooze>;
+        return typeof x.key === 'string' && (x.kind === 'hour' || x.kind === 'tomorrow' || x.kind === 'activity') && typeof x.snoozedAt === 'string';
+      })
+    : [];
+  return { pins, snoozes };
+}

@@ -1,0 +1,172 @@
+// The `leadDesk.queue.*` and `leadDesk.notifications.*` settings, parsed purely. A bad value falls
+// back to its default and becomes a problem that names the setting; the other settings still apply.
+import type { RawSettings, SettingsProblem } from '../settings';
+import { defaultWorkingTime, type WorkingTime } from './businessHours';
+import { customSearchQuery, searchProblem } from './searchQueries';
+
+export interface CustomSection {
+  readonly name: string;
+  readonly query: string;
+  /** Set when GitHub would refuse the search; the tree shows it in place of the section's items. */
+  readonly error?: string;
+}
+
+export interface QueueSettings {
+  readonly autoRefreshMinutes: number;
+  readonly includeDrafts: boolean;
+  readonly staleBusinessHours: number;
+  readonly repos: readonly string[];
+  readonly orgs: readonly string[];
+  readonly customSections: readonly CustomSection[];
+  readonly statusBarCount: boolean;
+  readonly notifyNewReviewRequests: boolean;
+  readonly workingTime: WorkingTime;
+}
+
+export const defaultQueueSettings: QueueSettings = {
+  autoRefreshMinutes: 5,
+  includeDrafts: false,
+  staleBusinessHours: 16,
+  repos: [],
+  orgs: [],
+  customSections: [],
+  statusBarCount: true,
+  notifyNewReviewRequests: true,
+  workingTime: defaultWorkingTime,
+};
+
+/** Keys as read through RawSettings (relative to `leadDesk.`). */
+export const QueueSettingKey = {
+  autoRefreshMinutes: 'queue.autoRefreshMinutes',
+  includeDrafts: 'queue.includeDrafts',
+  staleBusinessHours: 'queue.staleAfterBusinessHours',
+  repos: 'queue.repos',
+  orgs: 'queue.orgs',
+  customSections: 'queue.customSections',
+  statusBarCount: 'queue.statusBarCount',
+  workingDays: 'queue.workingDays',
+  workingHours: 'queue.workingHours',
+  notifyNewReviewRequests: 'notifications.newReviewRequests',
+} as const;
+
+const dayNames = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const repoPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+
+function full(key: string): string {
+  return `leadDesk.${key}`;
+}
+
+function number(read: RawSettings, key: string, fallback: number, min: number, max: number, problems: SettingsProblem[]): number {
+  const raw = read(key);
+  if (raw === undefined || raw === null) return fallback;
+  if (typeof raw !== 'number' || !Number.isFinite(raw)) {
+    problems.push({ key: full(key), message: `${full(key)} must be a number; using ${fallback}.` });
+    return fallback;
+  }
+  if (raw < min || raw > max) {
+    const clamped = Math.min(max, Math.max(min, raw));
+    problems.push({ key: full(key), message: `${full(key)} must be between ${min} and ${max}; using ${clamped}.` });
+    return clamped;
+  }
+  return raw;
+}
+
+function boolean(read: RawSettings, key: string, fallback: boolean, problems: SettingsProblem[]): boolean {
+  const raw = read(key);
+  if (raw === undefined || raw === null) return fallback;
+  if (typeof raw !== 'boolean') {
+    problems.push({ key: full(key), message: `${full(key)} must be true or false; using ${String(fallback)}.` });
+    return fallback;
+  }
+  return raw;
+}
+
+function names(read: RawSettings, key: string, pattern: RegExp, example: string, problems: SettingsProblem[]): string[] {
+  const raw = read(key);
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    problems.push({ key: full(key), message: `${full(key)} must be a list such as ["${example}"]; ignoring it.` });
+    return [];
+  }
+  const out: string[] = [];
+  for (const entry of raw as unknown[]) {
+    const value = typeof entry === 'string' ? entry.trim() : '';
+    if (pattern.test(value)) out.push(value);
+    else problems.push({ key: full(key), message: `${full(key)}: "${String(entry)}" is not a valid name (expected e.g. "${example}"); ignoring that entry.` });
+  }
+  return out;
+}
+
+function sections(read: RawSettings, includeDrafts: boolean, problems: SettingsProblem[]): CustomSection[] {
+  const key = QueueSettingKey.customSections;
+  const raw = read(key);
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    problems.push({ key: full(key), message: `${full(key)} must be a list of { "name", "query" } objects; ignoring it.` });
+    return [];
+  }
+  const out: CustomSection[] = [];
+  (raw as unknown[]).forEach((entry, i) => {
+    const e = (entry !== null && typeof entry === 'object' ? entry : {}) as { name?: unknown; query?: unknown };
+    const name = typeof e.name === 'string' && e.name.trim() ? e.name.trim() : `Section ${i + 1}`;
+    if (typeof e.query !== 'string' || !e.query.trim()) {
+      problems.push({ key: full(key), message: `${full(key)}: section "${name}" has no "query" search string; skipping it.` });
+      return;
+    }
+    const problem = searchProblem(customSearchQuery(e.query, includeDrafts));
+    if (problem) {
+      const error = `${problem}.`;
+      problems.push({ key: full(key), message: `${full(key)}: section "${name}" cannot be searched: ${error}` });
+      out.push({ name, query: e.query.trim(), error });
+      return;
+    }
+    out.push({ name, query: e.query.trim() });
+  });
+  return out;
+}
+
+function clockMinutes(value: unknown): number | undefined {
+  const m = typeof value === 'string' ? /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(value.trim()) : null;
+  return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
+}
+
+function workingTime(read: RawSettings, problems: SettingsProblem[]): WorkingTime {
+  let days = defaultWorkingTime.days;
+  const rawDays = read(QueueSettingKey.workingDays);
+  if (rawDays !== undefined && rawDays !== null) {
+    const parsed = Array.isArray(rawDays) ? (rawDays as unknown[]).map((d) => (typeof d === 'string' ? dayNames.indexOf(d.trim().toLowerCase().slice(0, 3)) : -1)) : [-1];
+    if (parsed.length === 0 || parsed.some((d) => d < 0)) {
+      problems.push({ key: full(QueueSettingKey.workingDays), message: `${full(QueueSettingKey.workingDays)} must list days such as ["mon", "tue", "wed", "thu", "fri"]; using Monday to Friday.` });
+    } else days = [...new Set(parsed)].sort();
+  }
+  let { startMinute, endMinute } = defaultWorkingTime;
+  const rawHours = read(QueueSettingKey.workingHours);
+  if (rawHours !== undefined && rawHours !== null) {
+    const h = (typeof rawHours === 'object' ? rawHours : {}) as { start?: unknown; end?: unknown };
+    const start = clockMinutes(h.start);
+    const end = clockMinutes(h.end);
+    if (start === undefined || end === undefined || end <= start) {
+      problems.push({ key: full(QueueSettingKey.workingHours), message: `${full(QueueSettingKey.workingHours)} must be { "start": "09:00", "end": "17:00" } with end after start; using 09:00–17:00.` });
+    } else {
+      startMinute = start;
+      endMinute = end;
+    }
+  }
+  return { days, startMinute, endMinute };
+}
+
+export function parseQueueSettings(read: RawSettings, problems: SettingsProblem[]): QueueSettings {
+  const includeDrafts = boolean(read, QueueSettingKey.includeDrafts, defaultQueueSettings.includeDrafts, problems);
+  return {
+    autoRefreshMinutes: number(read, QueueSettingKey.autoRefreshMinutes, defaultQueueSettings.autoRefreshMinutes, 1, 24 * 60, problems),
+    includeDrafts,
+    staleBusinessHours: number(read, QueueSettingKey.staleBusinessHours, defaultQueueSettings.staleBusinessHours, 1, 2000, problems),
+    repos: names(read, QueueSettingKey.repos, repoPattern, 'acme/web', problems),
+    orgs: names(read, QueueSettingKey.orgs, ownerPattern, 'acme', problems),
+    customSections: sections(read, includeDrafts, problems),
+    statusBarCount: boolean(read, QueueSettingKey.statusBarCount, defaultQueueSettings.statusBarCount, problems),
+    notifyNewReviewRequests: boolean(read, QueueSettingKey.notifyNewReviewRequests, defaultQueueSettings.notifyNewReviewRequests, problems),
+    workingTime: workingTime(read, problems),
+  };
+}

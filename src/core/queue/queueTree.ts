@@ -1,0 +1,177 @@
+// What the Review Queue tree shows, as plain data: labels, descriptions, icons, context values and
+// tooltips. The VS Code tree provider only turns these into TreeItems, so all wording and
+// ordering is tested (and measured) in plain Node.
+import { format } from 'date-fns';
+import type { PullRequestRef } from '../pullRequestRef';
+import { formatBusinessDuration, type WorkingTime } from './businessHours';
+import type { QueueGroup, QueueItem, QueueView, WaitingBasis } from './grouping';
+import { GroupId } from './grouping';
+import { formatPoints } from './score';
+
+/** A codicon id plus an optional theme colour id. */
+export interface NodeIcon {
+  readonly id: string;
+  readonly color?: string;
+}
+
+export interface GroupNode {
+  readonly kind: 'group';
+  readonly id: string;
+  readonly label: string;
+  readonly description: string;
+  readonly icon: NodeIcon;
+  readonly expanded: boolean;
+  readonly contextValue: string;
+  readonly tooltip: string;
+  readonly children: readonly QueueNode[];
+}
+
+export interface ItemNode {
+  readonly kind: 'item';
+  readonly id: string;
+  readonly label: string;
+  readonly description: string;
+  readonly icon: NodeIcon;
+  readonly contextValue: string;
+  /** Also what menu commands receive: `{ pullRequest }` is what other features' commands accept. */
+  readonly pullRequest: PullRequestRef;
+  readonly item: QueueItem;
+}
+
+export interface MessageNode {
+  readonly kind: 'message';
+  readonly id: string;
+  readonly label: string;
+  readonly icon: NodeIcon;
+  readonly tooltip?: string;
+}
+
+export type QueueNode = GroupNode | ItemNode | MessageNode;
+
+export const QueueContext = {
+  item: 'pullRequest',
+  group: 'queueGroup',
+  message: 'queueMessage',
+} as const;
+
+const groupIcons: Record<string, NodeIcon> = {
+  [GroupId.needsReview]: { id: 'git-pull-request-reviewer' },
+  [GroupId.teamRequests]: { id: 'organization' },
+  [GroupId.mine]: { id: 'person' },
+  [GroupId.stale]: { id: 'watch' },
+  [GroupId.snoozed]: { id: 'bell-slash' },
+  [GroupId.mineState('changesRequested')]: { id: 'request-changes', color: 'list.warningForeground' },
+  [GroupId.mineState('ciFailing')]: { id: 'error', color: 'testing.iconFailed' },
+  [GroupId.mineState('conflicts')]: { id: 'git-merge', color: 'list.warningForeground' },
+  [GroupId.mineState('approved')]: { id: 'pass', color: 'testing.iconPassed' },
+  [GroupId.mineState('noReviewer')]: { id: 'person-add', color: 'list.warningForeground' },
+  [GroupId.mineState('waiting')]: { id: 'clock' },
+  [GroupId.mineState('drafts')]: { id: 'git-pull-request-draft', color: 'descriptionForeground' },
+};
+
+/** The item's icon shows its review state; its colour shows CI. */
+export function itemIcon(item: QueueItem): NodeIcon {
+  const pr = item.pr;
+  const ciColor = pr.ci === 'failure' ? 'testing.iconFailed' : pr.ci === 'pending' ? 'testing.iconQueued' : pr.ci === 'success' ? 'testing.iconPassed' : undefined;
+  if (item.snooze) return { id: 'bell-slash', color: 'descriptionForeground' };
+  if (pr.isDraft) return { id: 'git-pull-request-draft', color: 'descriptionForeground' };
+  if (pr.review === 'changesRequested') return { id: 'request-changes', color: ciColor ?? 'list.warningForeground' };
+  if (pr.merge === 'conflicting') return { id: 'git-merge', color: 'list.warningForeground' };
+  if (pr.review === 'approved') return { id: 'pass', color: ciColor ?? 'testing.iconPassed' };
+  if (pr.ci === 'failure') return { id: 'error', color: ciColor };
+  return { id: 'git-pull-request', color: ciColor };
+}
+
+function sizeText(item: QueueItem): string {
+  return `+${item.pr.additions} −${item.pr.deletions}`;
+}
+
+export function itemLabel(item: QueueItem): string {
+  return `${item.pr.repo}#${item.pr.number} ${item.pr.title}`;
+}
+
+/** "pinned · team only · alice · 5 h · +34 −2 · 3 files" */
+export function itemDescription(item: QueueItem, time: WorkingTime): string {
+  const parts: string[] = [];
+  if (item.pinned) parts.push('pinned');
+  if (item.request === 'teamNobodyNamed') parts.push('team only');
+  parts.push(item.pr.author ?? 'ghost');
+  parts.push(formatBusinessDuration(item.waiting.hours, time));
+  parts.push(sizeText(item));
+  parts.push(`${item.pr.changedFiles} ${item.pr.changedFiles === 1 ? 'file' : 'files'}`);
+  if (item.snooze) parts.push(snoozeText(item));
+  return parts.join(' · ');
+}
+
+function snoozeText(item: QueueItem): string {
+  const s = item.snooze;
+  if (!s) return '';
+  if (s.kind === 'activity') return 'snoozed until new activity';
+  return s.until ? `snoozed until ${format(new Date(s.until), 'EEE HH:mm')}` : 'snoozed';
+}
+
+export function itemContextValue(item: QueueItem): string {
+  return [QueueContext.item, item.pinned ? 'pinned' : 'unpinned', item.snooze ? 'snoozed' : 'awake'].join(' ');
+}
+
+/** Escapes text from GitHub (titles, logins) so it cannot inject Markdown or links into the tooltip. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
+}
+
+const basisText: Record<WaitingBasis, string> = {
+  requested: 'since the review was requested',
+  ready: 'since it was marked ready for review',
+  lastActivity: 'since the last activity',
+  opened: 'since it was opened (no request time was found)',
+};
+
+const ciText = { success: 'passing', failure: 'failing', pending: 'running', none: 'no checks' } as const;
+const reviewText = { approved: 'approved', changesRequested: 'changes requested', reviewRequired: 'review required', none: 'no review required' } as const;
+const mergeText = { mergeable: 'no conflicts', conflicting: 'conflicts with the base branch', unknown: 'not yet known' } as const;
+
+/** The tooltip, built when VS Code asks for it (resolveTreeItem): the details and why the item sits here. */
+export function itemTooltip(item: QueueItem, time: WorkingTime): string {
+  const pr = item.pr;
+  const e = escapeMarkdown;
+  const lines: string[] = [];
+  lines.push(`**${e(`${pr.owner}/${pr.repo}#${pr.number}`)}** ${e(pr.title)}`, '');
+  lines.push(`by ${e(pr.author ?? 'ghost')}${pr.author ? '' : ' (deleted account)'} · ${sizeText(item)} in ${pr.changedFiles} ${pr.changedFiles === 1 ? 'file' : 'files'}${pr.isDraft ? ' · draft' : ''}`, '');
+  lines.push(`CI: ${ciText[pr.ci]} · Review: ${reviewText[pr.review]} · Merge: ${mergeText[pr.merge]}`, '');
+  const since = Date.parse(item.waiting.since);
+  lines.push(`Waiting ${formatBusinessDuration(item.waiting.hours, time)} of working time ${basisText[item.waiting.basis]}${Number.isNaN(since) ? '' : ` (${format(since, 'EEE d MMM HH:mm')})`}.`, '');
+  if (item.teams.length > 0) lines.push(`Teams asked: ${item.teams.map(e).join(', ')}`, '');
+  lines.push(`**Why it is here:** ${e(item.placement)}`, '');
+  if (item.snooze) lines.push(`**Snoozed:** ${snoozeText(item).replace(/^snoozed /, '')}.`, '');
+  lines.push(`**Why it is in this position:** ${item.pinned ? 'pinned to the top, then ' : ''}score ${item.score.total}`);
+  for (const reason of item.score.reasons) lines.push(`- ${formatPoints(reason.points)} ${e(reason.text)}`);
+  return lines.join('\n');
+}
+
+function groupNode(group: QueueGroup, time: WorkingTime, depth: number): GroupNode {
+  const children: QueueNode[] = [];
+  if (group.error) children.push({ kind: 'message', id: `${group.id}:error`, label: group.error, icon: { id: 'error', color: 'errorForeground' }, tooltip: group.error });
+  for (const item of group.items) {
+    children.push({ kind: 'item', id: item.id, label: itemLabel(item), description: itemDescription(item, time), icon: itemIcon(item), contextValue: itemContextValue(item), pullRequest: item.pullRequest, item });
+  }
+  for (const sub of group.groups) children.push(groupNode(sub, time, depth + 1));
+  if (group.truncated) children.push({ kind: 'message', id: `${group.id}:truncated`, label: 'More pull requests match on GitHub than are shown here.', icon: { id: 'info' } });
+  if (children.length === 0 && group.hint) children.push({ kind: 'message', id: `${group.id}:hint`, label: group.hint, icon: { id: 'info' } });
+  const isCustom = group.id.startsWith('custom');
+  return {
+    kind: 'group',
+    id: `group:${group.id}`,
+    label: group.label,
+    description: group.error ? 'invalid search' : String(group.count),
+    icon: groupIcons[group.id] ?? (isCustom ? { id: 'search' } : { id: 'list-unordered' }),
+    // Top-level groups open; the Snoozed group and sub-groups of My PRs stay closed until wanted.
+    expanded: group.id !== GroupId.snoozed && (depth === 0 || group.id === GroupId.teamRequests || group.count <= 5),
+    contextValue: `${QueueContext.group} ${group.id}`,
+    tooltip: group.hint ?? group.error ?? `${group.label}: ${group.count}`,
+    children,
+  };
+}
+
+export function buildQueueTree(view: QueueView, time: WorkingTime): GroupNode[] {
+  return view.groups.map((g) => groupNode(g, time, 0));
+}

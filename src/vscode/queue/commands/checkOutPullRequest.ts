@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { simpleGit } from 'simple-git';
+import type { LeadDeskCommand } from '../../commands/command';
+import { CommandId } from '../../ids';
+import type { QueueModel } from '../queueModel';
+import type { WorkspaceRepos } from '../workspaceRepos';
+import { pullRequestArgument } from './pullRequestArgument';
+
+/**
+ * Fetches the pull request's head (`pull/N/head`, which works for forks too) into a local branch
+ * `pr/N` and checks it out, in the open folder whose remote is that repository.
+ */
+export function checkOutPullRequestCommand(model: QueueModel, repos: WorkspaceRepos): LeadDeskCommand {
+  return {
+    id: CommandId.checkOutPullRequest,
+    doing: 'check out the pull request',
+    async run(arg?: unknown) {
+      const pr = await pullRequestArgument(model, arg, 'Pull request to check out locally');
+      if (!pr) return;
+      const name = `${pr.owner}/${pr.repo}#${pr.number}`;
+      if (!vscode.workspace.isTrusted) {
+        const manage = 'Manage Workspace Trust';
+        const choice = await vscode.window.showWarningMessage(
+          `Lead Desk does not run git in an untrusted workspace, because a repository's git config can run programs. Trust this workspace to check out ${name}.`,
+          manage,
+        );
+        if (choice === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+        return;
+      }
+      const matches = (await repos.remotes()).filter((r) => r.owner.toLowerCase() === pr.owner.toLowerCase() && r.repo.toLowerCase() === pr.repo.toLowerCase());
+      if (matches.length === 0) {
+        void vscode.window.showInformationMessage(`No open folder has a GitHub remote for ${pr.owner}/${pr.repo}. Open a clone of ${pr.owner}/${pr.repo} to check out #${pr.number}.`);
+        return;
+      }
+      let target = matches[0];
+      if (matches.length > 1) {
+        const picked = await vscode.window.showQuickPick(
+          matches.map((m) => ({ label: m.folder.name, description: `${m.remote} → ${m.owner}/${m.repo}`, match: m })),
+          { placeHolder: `Folder to check out ${name} in` },
+        );
+        if (!picked) return;
+        target = picked.match;
+      }
+      const branch = `pr/${pr.number}`;
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking out ${name}…` }, async () => {
+        const git = simpleGit({ baseDir: target.folder.uri.fsPath, timeout: { block: 120_000 } });
+        const current = (await git.branchLocal()).current;
+        if (current === branch) {
+          await git.pull(target.remote, `pull/${pr.number}/head`, ['--ff-only']);
+        } else {
+          // Refuses a non-fast-forward update, so local commits on pr/N are never thrown away.
+          await git.fetch(target.remote, `pull/${pr.number}/head:${branch}`);
+          await git.checkout(branch);
+        }
+      });
+      void vscode.window.showInformationMessage(`Checked out ${name} as branch ${branch} in ${target.folder.name}.`);
+    },
+  };
+}

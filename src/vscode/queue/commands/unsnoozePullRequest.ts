@@ -1,0 +1,16 @@
+import type { LeadDeskCommand } from '../../commands/command';
+import { CommandId } from '../../ids';
+import type { QueueModel } from '../queueModel';
+import { pullRequestArgument } from './pullRequestArgument';
+
+export function unsnoozePullRequestCommand(model: QueueModel): LeadDeskCommand {
+  return {
+    id: CommandId.unsnoozePullRequest,
+    doing: 'bring back the snoozed pull request',
+    async run(arg?: unknown) {
+      const snoozed = new Set(model.localState.snoozes.map((s) => s.key));
+      const pr = await pullRequestArgument(model, arg, 'Snoozed pull request to bring back', (key) => snoozed.has(key));
+      if (pr) await model.unsnooze(pr);
+    },
+  };
+}

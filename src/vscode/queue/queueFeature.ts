@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import { format } from 'date-fns';
+import { scopedLogger } from '../../core/logger';
+import { describeQueueStatus, formatRetryTime } from '../../core/queue/queueStatus';
+import { failureError } from '../../core/queue/refreshScheduler';
+import { registerCommands } from '../commands/command';
+import { ViewId } from '../ids';
+import { presentError } from '../presentError';
+import type { Services } from '../services';
+import { checkOutPullRequestCommand } from './commands/checkOutPullRequest';
+import { copyPullRequestLinkCommand } from './commands/copyPullRequestLink';
+import { openPullRequestCommand } from './commands/openPullRequest';
+import { pinPullRequestCommand } from './commands/pinPullRequest';
+import { snoozeForAnHourCommand, snoozeUntilActivityCommand, snoozeUntilTomorrowCommand } from './commands/snoozePullRequest';
+import { unpinPullRequestCommand } from './commands/unpinPullRequest';
+import { unsnoozePullRequestCommand } from './commands/unsnoozePullRequest';
+import { QueueModel } from './queueModel';
+import { QueueStatusBar } from './queueStatusBar';
+import { QueueTreeProvider } from './queueTreeProvider';
+import { registerReviewRequestNotifier } from './reviewRequestNotifier';
+import { WorkspaceRepos } from './workspaceRepos';
+
+/** Failures only the user can fix get one prompt (with Sign In) per kind, until a refresh succeeds. */
+const promptKinds = new Set(['unauthorized', 'missingScope']);
+
+/**
+ * The Review Queue: model, tree, badge, status line, status-bar count, notifications and the
+ * queue's commands. Nothing here fetches at registration; the first fetch happens when the view
+ * becomes visible or a command needs data.
+ */
+export function registerQueueFeature(services: Services): vscode.Disposable {
+  const log = scopedLogger(services.log, 'queue');
+  const repos = new WorkspaceRepos(log, () => services.auth.endpoints().webUrl);
+  const model = new QueueModel(services, repos);
+  const provider = new QueueTreeProvider(model);
+  const view = vscode.window.createTreeView(ViewId.queue, { treeDataProvider: provider, showCollapseAll: true });
+  const disposables: vscode.Disposable[] = [repos, model, provider, view, new QueueStatusBar(model), registerReviewRequestNotifier(services, model)];
+
+  let manualRefresh = false;
+  let prompted: string | undefined;
+  const present = () => {
+    const state = model.state;
+    const now = Date.now();
+    const count = model.view?.needsReviewCount ?? 0;
+    view.badge = count > 0 ? { value: count, tooltip: `${count === 1 ? '1 pull request needs' : `${count} pull requests need`} your review` } : undefined;
+    view.description = describeQueueStatus(state, now) || undefined;
+    const failure = state.failure;
+    if (failure && failure.kind !== 'signedOut') {
+      const shown = state.updatedAt !== undefined ? ` Showing what was fetched at ${format(state.updatedAt, 'HH:mm')}.` : '';
+      const retry = state.nextAttemptAt !== undefined ? ` Retrying at ${formatRetryTime(state.nextAttemptAt, now)}.` : '';
+      view.message = `${failure.message}${shown}${retry}`;
+    } else if (state.loading && !state.data) {
+      view.message = 'Loading your review queue…';
+    } else view.message = undefined;
+    if (!failure) prompted = undefined;
+    else if (promptKinds.has(failure.kind) && prompted !== failure.kind && !manualRefresh) {
+      prompted = failure.kind;
+      presentError(failureError(failure), 'refresh the review queue', log);
+    }
+  };
+
+  // The first fetch waits until someone looks at the queue.
+  const startIfVisible = () => {
+    if (view.visible) model.start();
+  };
+  // "updated 3 min ago" and waiting times move on even when nothing is fetched.
+  const ticker = setInterval(() => {
+    if (view.visible) present();
+  }, 30_000);
+
+  disposables.push(
+    model.onDidChange(present),
+    view.onDidChangeVisibility(startIfVisible),
+    new vscode.Disposable(() => clearInterval(ticker)),
+    services.refresh.register('queue', async () => {
+      model.start();
+      manualRefresh = true;
+      try {
+        const outcome = await model.refresh('manual');
+        if (!outcome.ok && outcome.failure.kind !== 'signedOut') throw failureError(outcome.failure);
+      } finally {
+        manualRefresh = false;
+      }
+    }),
+    ...registerCommands(
+      [
+        openPullRequestCommand(model),
+        copyPullRequestLinkCommand(model),
+        checkOutPullRequestCommand(model, repos),
+        snoozeForAnHourCommand(model),
+        snoozeUntilTomorrowCommand(model),
+        snoozeUntilActivityCommand(model),
+        unsnoozePullRequestCommand(model),
+        pinPullRequestCommand(model),
+        unpinPullRequestCommand(model),
+      ],
+      services.log,
+    ),
+  );
+  present();
+  startIfVisible();
+  return vscode.Disposable.from(...disposables);
+}

@@ -1,0 +1,243 @@
+import * as vscode from 'vscode';
+import { scopedLogger, type Logger } from '../../core/logger';
+import { pullRequestKey, type PullRequestRef } from '../../core/pullRequestRef';
+import { buildQueueView, snapshotKeys, type QueueItem, type QueueView } from '../../core/queue/grouping';
+import { asLocalState, pin, pruneLocalState, snooze, unpin, unsnooze, type QueueLocalState, type SnoozeKind } from '../../core/queue/localState';
+import { newReviewRequests } from '../../core/queue/newRequests';
+import type { QueueSettings } from '../../core/queue/queueSettings';
+import type { QueueSnapshot } from '../../core/queue/queueTypes';
+import { RefreshScheduler, systemClock, type RefreshFailure, type RefreshOutcome, type RefreshState, type SchedulerClock } from '../../core/queue/refreshScheduler';
+import { planSearches } from '../../core/queue/searchQueries';
+import { fetchQueue } from '../../github/queue/fetchQueue';
+import { classifyQueueError } from '../../github/queue/queueFailure';
+import { GitHubError } from '../../github/errors';
+import { NotSignedInError } from '../auth/authService';
+import { StateKey } from '../ids';
+import type { Services } from '../services';
+import type { WorkspaceRepos } from './workspaceRepos';
+
+function asSnapshot(value: unknown): QueueSnapshot | undefined {
+  const v = value as Partial<QueueSnapshot> | undefined;
+  if (!v || v.version !== 1 || typeof v.viewer !== 'string' || typeof v.apiUrl !== 'string' || typeof v.fetchedAt !== 'string') return undefined;
+  if (!Array.isArray(v.searches) || v.results === null || typeof v.results !== 'object' || Number.isNaN(Date.parse(v.fetchedAt))) return undefined;
+  return v as QueueSnapshot;
+}
+
+/**
+ * The review queue's state: fetches through the GitHub adapter on the scheduler's cue, keeps the
+ * last good snapshot (also in globalState, so it shows at once after a restart or while offline),
+ * applies local pins and snoozes, and fires events. Views and commands read from here only.
+ */
+export class QueueModel implements vscode.Disposable {
+  private readonly log: Logger;
+  private readonly scheduler: RefreshScheduler<QueueSnapshot>;
+  private local: QueueLocalState;
+  private cachedView: { key: string; view: QueueView } | undefined;
+  /** The settings that shape the searches, to refresh only when one of them changes. */
+  private searchSettings: string;
+  /** apiUrl and token of the credentials last seen, to tell a new account from the first sign-in lookup. */
+  private account: string | undefined;
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly requestsEmitter = new vscode.EventEmitter<readonly PullRequestRef[]>();
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Data, state (loading, failure) or local pins/snoozes changed. */
+  readonly onDidChange = this.changeEmitter.event;
+  /** Review requests that appeared since the previous refresh (never on the first load of an account). */
+  readonly onDidReceiveReviewRequests = this.requestsEmitter.event;
+
+  constructor(
+    private readonly services: Services,
+    private readonly repos: WorkspaceRepos,
+    clock: SchedulerClock = systemClock,
+  ) {
+    this.log = scopedLogger(services.log, 'queue');
+    const { globalState } = services.context;
+    this.local = asLocalState(globalState.get(StateKey.queueLocal));
+    this.searchSettings = this.searchSettingsKey();
+    const cached = asSnapshot(globalState.get(StateKey.queueSnapshot));
+    const usable = cached && cached.apiUrl === services.auth.endpoints().apiUrl ? cached : undefined;
+    this.scheduler = new RefreshScheduler<QueueSnapshot>({
+      load: () => this.load(),
+      classify: (err) => this.classify(err),
+      clock,
+      intervalMs: this.settings.autoRefreshMinutes * 60_000,
+      initial: usable ? { data: usable, updatedAt: Date.parse(usable.fetchedAt) } : undefined,
+      onChange: () => this.changed(),
+      onData: (data, previous) => this.received(data, previous),
+    });
+    this.disposables.push(
+      this.changeEmitter,
+      this.requestsEmitter,
+      new vscode.Disposable(() => this.scheduler.dispose()),
+      vscode.window.onDidChangeWindowState((e) => this.scheduler.setFocused(e.focused)),
+      services.config.onDidChange(() => this.settingsChanged()),
+      services.github.onDidChangeAccount(() => this.accountChanged()),
+      repos.onDidChange(() => {
+        if (this.scheduler.isStarted) void this.scheduler.refresh();
+      }),
+    );
+    this.scheduler.setFocused(vscode.window.state.focused);
+  }
+
+  get settings(): QueueSettings {
+    return this.services.config.settings.queue;
+  }
+
+  get state(): RefreshState<QueueSnapshot> {
+    return this.scheduler.state;
+  }
+
+  get snapshot(): QueueSnapshot | undefined {
+    return this.scheduler.state.data;
+  }
+
+  get localState(): QueueLocalState {
+    return this.local;
+  }
+
+  /** The groups to show, computed from the snapshot, settings, pins and snoozes; cached per minute. */
+  get view(): QueueView | undefined {
+    const snapshot = this.snapshot;
+    if (!snapshot) return undefined;
+    const now = new Date();
+    const key = `${snapshot.fetchedAt}|${Math.floor(now.getTime() / 60_000)}`;
+    if (this.cachedView?.key !== key) {
+      const s = this.settings;
+      this.cachedView = {
+        key,
+        view: buildQueueView(snapshot, {
+          now,
+          workingTime: s.workingTime,
+          staleBusinessHours: s.staleBusinessHours,
+          includeDrafts: s.includeDrafts,
+          local: this.local,
+          customSections: s.customSections,
+          staleConfigured: snapshot.searches.some((x) => x.role === 'stale'),
+        }),
+      };
+    }
+    return this.cachedView.view;
+  }
+
+  /** Every item currently shown, across groups, without duplicates (for pickers in the palette). */
+  items(): QueueItem[] {
+    const seen = new Map<string, QueueItem>();
+    const walk = (groups: QueueView['groups']) => {
+      for (const g of groups) {
+        for (const item of g.items) if (!seen.has(item.key)) seen.set(item.key, item);
+        walk(g.groups);
+      }
+    };
+    walk(this.view?.groups ?? []);
+    return [...seen.values()];
+  }
+
+  /** The view became visible or a command needs data: starts automatic refreshing (no-op when started). */
+  start(): void {
+    this.scheduler.start();
+  }
+
+  /** Loads now (or joins the running load). Manual refreshes inside a rate-limit window send nothing. */
+  refresh(trigger: 'auto' | 'manual' = 'manual'): Promise<RefreshOutcome> {
+    return this.scheduler.refresh(trigger);
+  }
+
+  async snooze(ref: PullRequestRef, kind: SnoozeKind): Promise<void> {
+    const key = pullRequestKey(ref);
+    const updatedAt = this.items().find((i) => i.key === key)?.pr.updatedAt;
+    await this.updateLocal(snooze(this.local, key, kind, new Date(), updatedAt, this.settings.workingTime.startMinute));
+  }
+
+  async unsnooze(ref: PullRequestRef): Promise<void> {
+    await this.updateLocal(unsnooze(this.local, pullRequestKey(ref)));
+  }
+
+  async pin(ref: PullRequestRef): Promise<void> {
+    await this.updateLocal(pin(this.local, pullRequestKey(ref)));
+  }
+
+  async unpin(ref: PullRequestRef): Promise<void> {
+    await this.updateLocal(unpin(this.local, pullRequestKey(ref)));
+  }
+
+  private async updateLocal(next: QueueLocalState): Promise<void> {
+    if (next === this.local) return;
+    this.local = next;
+    this.changed();
+    await this.services.context.globalState.update(StateKey.queueLocal, next);
+  }
+
+  private async load(): Promise<QueueSnapshot> {
+    const client = await this.services.github.client();
+    const s = this.settings;
+    const workspaceRepos = await this.repos.repoNames();
+    const searches = planSearches({
+      includeDrafts: s.includeDrafts,
+      staleBusinessHours: s.staleBusinessHours,
+      staleRepos: [...workspaceRepos, ...s.repos],
+      staleOrgs: s.orgs,
+      customSections: s.customSections,
+      now: new Date(),
+    });
+    return fetchQueue(client, searches, { log: this.log });
+  }
+
+  private classify(err: unknown): RefreshFailure {
+    if (NotSignedInError.is(err)) return { kind: 'signedOut', summary: 'not signed in', message: 'Sign in to GitHub to see your review queue.', transient: false, cause: err };
+    const failure = classifyQueueError(err);
+    const detail = GitHubError.is(failure.cause) ? failure.cause.detail : undefined;
+    this.log.warn(`refresh failed (${failure.kind}): ${failure.message}${detail ? ` [${detail}]` : ''}`);
+    return failure;
+  }
+
+  private received(data: QueueSnapshot, previous: QueueSnapshot | undefined): void {
+    void this.services.context.globalState.update(StateKey.queueSnapshot, data);
+    const pruned = pruneLocalState(this.local, new Date(), snapshotKeys(data));
+    if (pruned !== this.local) void this.updateLocal(pruned);
+    const view = this.view;
+    if (view) this.log.info(`groups: ${view.groups.map((g) => `${g.label} (${g.count})`).join(', ')}`);
+    const fresh = newReviewRequests(previous, data);
+    if (fresh.length > 0) {
+      this.log.info(`new review requests: ${fresh.map((r) => `${r.owner}/${r.repo}#${r.number}`).join(', ')}`);
+      this.requestsEmitter.fire(fresh);
+    }
+  }
+
+  private searchSettingsKey(): string {
+    const s = this.settings;
+    return JSON.stringify([s.includeDrafts, s.staleBusinessHours, s.repos, s.orgs, s.customSections]);
+  }
+
+  private settingsChanged(): void {
+    this.scheduler.setIntervalMs(this.settings.autoRefreshMinutes * 60_000);
+    this.changed();
+    const key = this.searchSettingsKey();
+    if (key === this.searchSettings) return;
+    this.searchSettings = key;
+    if (this.scheduler.isStarted) void this.scheduler.refresh();
+  }
+
+  private accountChanged(): void {
+    const credentials = this.services.auth.credentials;
+    const next = credentials ? `${credentials.endpoints.apiUrl}\n${credentials.token}` : undefined;
+    const previous = this.account;
+    this.account = next;
+    if (next === previous) return;
+    // The first lookup after start-up finds the account the cache was most likely fetched with; the
+    // next refresh confirms it. Any later change, or signing out, drops data of the old account.
+    const firstLookup = previous === undefined && credentials !== undefined && this.snapshot?.apiUrl === credentials.endpoints.apiUrl;
+    if (firstLookup) return;
+    this.scheduler.reset();
+    void this.services.context.globalState.update(StateKey.queueSnapshot, undefined);
+    if (this.scheduler.isStarted && credentials) void this.scheduler.refresh();
+  }
+
+  private changed(): void {
+    this.cachedView = undefined;
+    this.changeEmitter.fire();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import type { PullRequestRef } from '../../core/pullRequestRef';
+import type { Interruption } from '../interruptions';
+import { ViewId } from '../ids';
+import type { Services } from '../services';
+import type { QueueModel } from './queueModel';
+
+/**
+ * Tells the user about new review requests, if they want that. Every notice passes through the
+ * interruption gate, so a focus block can hold them and show one digest when it ends.
+ */
+export function registerReviewRequestNotifier(services: Services, model: QueueModel): vscode.Disposable {
+  return model.onDidReceiveReviewRequests((pullRequests) => {
+    if (!model.settings.notifyNewReviewRequests) return;
+    const offered: Interruption[] = pullRequests.map((pullRequest) => ({ kind: 'reviewRequest', pullRequest }));
+    services.interruptions.offer(offered, (items) => void show(items.map((i) => i.pullRequest)));
+  });
+}
+
+async function show(pullRequests: readonly PullRequestRef[]): Promise<void> {
+  const openQueue = 'Open Queue';
+  if (pullRequests.length === 1) {
+    const pr = pullRequests[0];
+    const open = 'Open on GitHub';
+    const choice = await vscode.window.showInformationMessage(
+      `${pr.author ?? 'Someone'} asked for your review: ${pr.repo}#${pr.number} ${pr.title}`,
+      open,
+      openQueue,
+    );
+    if (choice === open && pr.url) await vscode.env.openExternal(vscode.Uri.parse(pr.url));
+    if (choice === openQueue) await vscode.commands.executeCommand(`${ViewId.queue}.focus`);
+    return;
+  }
+  const names = pullRequests.slice(0, 3).map((pr) => `${pr.repo}#${pr.number}`).join(', ');
+  const choice = await vscode.window.showInformationMessage(
+    `${pullRequests.length} new review requests: ${names}${pullRequests.length > 3 ? ', …' : ''}`,
+    openQueue,
+  );
+  if (choice === openQueue) await vscode.commands.executeCommand(`${ViewId.queue}.focus`);
+}

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { hostEnv, leadDeskExtension, leadDeskLogText, sandboxRequests, sleep, waitFor, type LoggedRequest } from './hostEnv';
+
+const isQueueQuery = (r: LoggedRequest & { graphqlOperation?: string }) => r.method === 'POST' && /^(\/api)?\/graphql/.test(r.path) && r.graphqlOperation === 'LeadDeskQueue';
+
+describe('review queue', () => {
+  let groupsLine: string;
+  let queueRequests: Array<LoggedRequest & { graphqlCost?: number; graphqlOperation?: string }>;
+
+  before(async () => {
+    await leadDeskExtension().activate();
+    const reset = await fetch(`${hostEnv.sandboxUrl}/_sandbox/reset-log`, { method: 'POST' });
+    assert.equal(reset.ok, true, `POST /_sandbox/reset-log answered ${reset.status}`);
+    const logBefore = (await leadDeskLogText().catch(() => ({ text: '' }))).text.length;
+    // Showing the view is what starts the first fetch.
+    await vscode.commands.executeCommand('leadDesk.queue.focus');
+    groupsLine = await waitFor('the queue groups in the Lead Desk log', async () => {
+      const { text } = await leadDeskLogText();
+      return /\[queue\] groups: .*$/m.exec(text.slice(logBefore))?.[0];
+    }, 30_000);
+    // Anything else the view might (wrongly) send has time to arrive.
+    await sleep(1500);
+    queueRequests = (await sandboxRequests()).filter(isQueueQuery);
+  });
+
+  it('fetches once, with one GraphQL request, when the view is shown', () => {
+    assert.equal(queueRequests.length, 1, `queue requests: ${queueRequests.map((r) => `${r.method} ${r.path}`).join(', ')}`);
+    assert.equal(queueRequests[0].status, 200);
+    assert.ok((queueRequests[0].graphqlCost ?? 99) <= 3, `cost ${queueRequests[0].graphqlCost}`);
+    assert.equal(queueRequests[0].login, hostEnv.expectedLogin);
+  });
+
+  it('shows the groups of the demo scenario', () => {
+    // The demo asks the lead by name on 12 pull requests and through a team on 4; the lead has 5 open ones.
+    assert.match(groupsLine, /Needs my review \(16\)/);
+    assert.match(groupsLine, /My PRs \(5\)/);
+    assert.match(groupsLine, /Stale \(\d+\)/);
+  });
+
+  it('logs the cost of the refresh', async () => {
+    const { text } = await leadDeskLogText();
+    assert.match(text, /\[queue\] queue refresh: 1 GraphQL request, cost [1-3] points?/);
+  });
+
+  it('does not fetch again when the view is shown again while the data is fresh', async () => {
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await vscode.commands.executeCommand('leadDesk.queue.focus');
+    await sleep(1500);
+    assert.equal((await sandboxRequests()).filter(isQueueQuery).length, 1);
+  });
+});

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { buildQueueView, type GroupingOptions } from '../../../src/core/queue/grouping';
+import { defaultWorkingTime } from '../../../src/core/queue/businessHours';
+import { emptyLocalState, pin } from '../../../src/core/queue/localState';
+import { buildQueueTree, escapeMarkdown, itemTooltip, type QueueNode } from '../../../src/core/queue/queueTree';
+import { inTimeZone, pr, snapshot } from './fixtures';
+
+const now = new Date('2026-03-04T12:00:00Z');
+const options = (o: Partial<GroupingOptions> = {}): GroupingOptions => ({ now, workingTime: defaultWorkingTime, staleBusinessHours: 16, includeDrafts: false, local: emptyLocalState, customSections: [], staleConfigured: true, ...o });
+
+function flatten(nodes: readonly QueueNode[]): QueueNode[] {
+  return nodes.flatMap((n) => [n, ...(n.kind === 'group' ? flatten(n.children) : [])]);
+}
+
+describe('queue tree nodes', () => {
+  const zone = inTimeZone('UTC');
+  before(zone.before);
+  after(zone.after);
+
+  const requested = pr({ number: 5, title: 'Fix *login* [redirect](http://evil)', author: 'alice', additions: 30, deletions: 4, changedFiles: 2, ci: 'failure', history: { open: [{ reviewer: { kind: 'user', login: 'lead' }, at: '2026-03-03T10:00:00Z' }], reviewedBy: [] } });
+  const team = pr({ number: 6, author: undefined, history: { open: [{ reviewer: { kind: 'team', slug: 'platform', org: 'acme' }, at: '2026-03-03T10:00:00Z' }], reviewedBy: [] } });
+  const view = buildQueueView(snapshot({ reviewRequested: [requested, team], direct: [requested], stale0: [pr({ number: 7, updatedAt: '2026-02-20T10:00:00Z' })] }), options({ local: pin(emptyLocalState, 'acme/web#5') }));
+  const tree = buildQueueTree(view, defaultWorkingTime);
+  const all = flatten(tree);
+
+  it('gives every node a unique id', () => {
+    const ids = all.map((n) => n.id);
+    assert.equal(new Set(ids).size, ids.length, ids.join(', '));
+  });
+
+  it('labels items with repo#number and title, and describes author · waiting · size', () => {
+    const item = all.find((n) => n.id === 'acme/web#5:needsReview');
+    assert.ok(item && item.kind === 'item');
+    assert.equal(item.label, 'web#5 Fix *login* [redirect](http://evil)');
+    assert.equal(item.description, 'pinned · alice · 1 d 2 h · +30 −4 · 2 files');
+    assert.deepEqual(item.icon, { id: 'error', color: 'testing.iconFailed' });
+    assert.equal(item.contextValue, 'pullRequest pinned awake');
+    assert.deepEqual(item.pullRequest, { owner: 'acme', repo: 'web', number: 5, title: requested.title, url: requested.url, author: 'alice' });
+  });
+
+  it('marks team-only requests and ghost authors in the description', () => {
+    const item = all.find((n) => n.id === 'acme/web#6:needsReview.team');
+    assert.ok(item && item.kind === 'item');
+    assert.match(item.description, /^team only · ghost · /);
+  });
+
+  it('shows counts on groups and hints in empty ones', () => {
+    const needs = tree[0];
+    assert.equal(needs.label, 'Needs my review');
+    assert.equal(needs.kind === 'group' && needs.description, '2');
+    const mine = tree[1];
+    assert.ok(mine.kind === 'group' && mine.children.some((c) => c.kind === 'message' && /no open pull requests/.test(c.label)));
+  });
+
+  it('explains in the tooltip why an item sits where it does, with escaped GitHub text', () => {
+    const item = all.find((n) => n.id === 'acme/web#5:needsReview');
+    assert.ok(item && item.kind === 'item');
+    const tooltip = itemTooltip(item.item, defaultWorkingTime);
+    assert.match(tooltip, /\*\*Why it is here:\*\* GitHub asks for your review by name\\\./);
+    assert.match(tooltip, /\*\*Why it is in this position:\*\* pinned to the top, then score \d+/);
+    assert.match(tooltip, /^- \+25 you were asked by name$/m);
+    assert.match(tooltip, /^- −15 CI fails, so the author will likely push again$/m);
+    assert.match(tooltip, /since the review was requested \(Tue 3 Mar 10:00\)/);
+    assert.ok(tooltip.includes('Fix \\*login\\* \\[redirect\\]\\(http://evil\\)'), tooltip);
+  });
+
+  it('escapes Markdown', () => {
+    assert.equal(escapeMarkdown('a_b [c](d)'), 'a\\_b \\[c\\]\\(d\\)');
+  });
+});

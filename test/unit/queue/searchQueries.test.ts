@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { customSearchQuery, maxSearchLength, planSearches, searchProblem } from '../../../src/core/queue/searchQueries';
+
+const now = new Date('2026-03-04T12:00:00Z');
+const base = { includeDrafts: false, staleBusinessHours: 16, staleRepos: [], staleOrgs: [], customSections: [], now };
+
+describe('queue search strings', () => {
+  it('accepts an ordinary search', () => {
+    assert.equal(searchProblem('is:open is:pr label:security org:acme'), undefined);
+  });
+
+  it('rejects searches GitHub would answer with 422', () => {
+    assert.match(searchProblem('x'.repeat(257)) ?? '', /257 characters long; GitHub accepts at most 256/);
+    assert.match(searchProblem('a OR b OR c OR d AND e NOT f OR g') ?? '', /6 AND\/OR\/NOT operators; GitHub accepts at most 5/);
+    assert.match(searchProblem('   ') ?? '', /empty/);
+    assert.match(searchProblem('label:"needs review') ?? '', /unclosed quote/);
+  });
+
+  it('does not count operators inside quotes or lower-case words', () => {
+    assert.equal(searchProblem('"a OR b OR c OR d OR e OR f OR g" and or not'), undefined);
+  });
+
+  it('completes a custom search with is:pr, archived:false and draft:false unless the user said otherwise', () => {
+    assert.equal(customSearchQuery('label:security org:acme', false), 'label:security org:acme is:pr archived:false draft:false');
+    assert.equal(customSearchQuery('is:pr draft:true archived:true org:acme', false), 'is:pr draft:true archived:true org:acme');
+    assert.equal(customSearchQuery('org:acme', true), 'org:acme is:pr archived:false');
+  });
+
+  it('plans the request, direct, mine searches, drafts excluded by default', () => {
+    const searches = planSearches(base);
+    assert.deepEqual(searches.map((s) => s.alias), ['reviewRequested', 'direct', 'mine']);
+    assert.equal(searches[0].query, 'is:pr is:open archived:false review-requested:@me draft:false');
+    assert.equal(searches[1].query, 'is:pr is:open archived:false user-review-requested:@me draft:false');
+    assert.equal(searches[2].query, 'is:pr is:open archived:false author:@me draft:false');
+    assert.deepEqual(searches.map((s) => s.detail), ['history', 'keys', 'history']);
+    assert.ok(!planSearches({ ...base, includeDrafts: true })[0].query.includes('draft:false'));
+  });
+
+  it('spreads many stale repositories over searches that each fit in 256 characters', () => {
+    const repos = Array.from({ length: 40 }, (_, i) => `acme/service-number-${i}`);
+    const stale = planSearches({ ...base, staleRepos: repos, staleOrgs: ['acme-labs'] }).filter((s) => s.role === 'stale');
+    assert.ok(stale.length > 2);
+    for (const s of stale) assert.ok(s.query.length <= maxSearchLength, `${s.query.length}: ${s.query}`);
+    const mentioned = stale.flatMap((s) => s.query.split(' ').filter((t) => t.startsWith('repo:')));
+    assert.equal(mentioned.length, 40);
+    assert.ok(stale.some((s) => s.query.includes('org:acme-labs')));
+    assert.ok(stale.every((s) => s.query.includes('updated:<2026-03-03T20:00:00Z')), stale[0].query);
+  });
+
+  it('drops repositories already covered by a listed org and duplicates in any case', () => {
+    const stale = planSearches({ ...base, staleRepos: ['acme/web', 'ACME/web', 'other/api', 'other/API'], staleOrgs: ['acme'] }).filter((s) => s.role === 'stale');
+    const terms = stale.flatMap((s) => s.query.split(' ').filter((t) => /^(repo|org):/.test(t)));
+    assert.deepEqual(terms.sort(), ['org:acme', 'repo:other/api']);
+  });
+
+  it('adds valid custom sections and skips invalid ones', () => {
+    const searches = planSearches({ ...base, customSections: [{ name: 'Security', query: 'label:security' }, { name: 'Broken', query: 'x', error: 'bad' }] });
+    const custom = searches.filter((s) => s.role === 'custom');
+    assert.deepEqual(custom.map((s) => [s.alias, s.section?.name]), [['custom0', 'Security']]);
+  });
+});
