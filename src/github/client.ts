@@ -80,10 +80,13 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   });
 
   // A deadline per call; the signal is shared by the retries of that call, so a stuck server cannot
-  // keep a refresh open past timeoutMs however many retries it triggers.
-  octokit.hook.before('request', (request) => {
-    const req = (request.request ??= {}) as { signal?: AbortSignal };
-    req.signal ??= AbortSignal.timeout(timeoutMs);
+  // keep a refresh open past timeoutMs however many retries it triggers. `options.request` may be
+  // Octokit's shared defaults object, so it is replaced, never mutated: mutating it would hand this
+  // call's deadline to every later call.
+  octokit.hook.before('request', (options) => {
+    const current = options.request as { signal?: AbortSignal } | undefined;
+    if (current?.signal) return;
+    options.request = { ...current, signal: AbortSignal.timeout(timeoutMs) };
   });
 
   async function call<T>(operation: (o: LeadDeskOctokit) => Promise<T>): Promise<T> {

@@ -122,6 +122,11 @@ export class AuthService implements vscode.Disposable {
   }
 
   private async getSession(options: vscode.AuthenticationGetSessionOptions): Promise<vscode.AuthenticationSession | undefined> {
+    // Without github-enterprise.uri the enterprise provider cannot have a session, and asking it
+    // anyway costs seconds before it gives up, delaying the environment-token fallback.
+    if (this.providerId() === 'github-enterprise' && !vscode.workspace.getConfiguration('github-enterprise').get<string>('uri')) {
+      return undefined;
+    }
     try {
       return await vscode.authentication.getSession(this.providerId(), this.requiredScopes(), options);
     } catch (err) {

@@ -122,6 +122,14 @@ describe('GitHub client against the sandbox', function () {
     assert.ok(Date.now() - started < 1400, 'did not wait for the slow answer');
   });
 
+  it("gives every call its own deadline: an earlier call's deadline never cuts a later one short", async () => {
+    const gh = client({ timeoutMs: 300 });
+    await gh.graphql(viewerQuery);
+    await new Promise((r) => setTimeout(r, 400));
+    const data = await gh.graphql<{ viewer: { login: string } }>(viewerQuery);
+    assert.equal(data.viewer.login, DEMO.viewer);
+  });
+
   it('reports offline when nothing listens at the API URL', async () => {
     const gh = client({ endpoints: resolveEndpoints('http://127.0.0.1:9') });
     assert.equal((await failure(fetchViewer(gh))).kind, 'offline');

@@ -54,7 +54,7 @@ describe('package.json', () => {
   });
 
   it('documents every setting in the README table', async () => {
-    const { settingsTable } = (await import('../../tools/settingsTable.mjs')) as { settingsTable: (p: unknown) => string };
+    const { settingsTable } = await import('../../tools/settingsTable.mjs');
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     assert.ok(readme.includes(settingsTable(pkg)), 'README settings table is out of date: run node test/tools/settingsTable.mjs --write');
   });
