@@ -8,7 +8,7 @@ import type { ExpertiseIndex } from '../delegation/expertiseIndex';
 import type { RankedCandidate } from '../delegation/rankCandidates';
 import { defaultDelegationOptions, suggestReviewers, type DelegationOptions } from '../delegation/suggestReviewers';
 import type { RawIdentity } from '../delegation/types';
-import { resolveLogin, loginIn, loginSet, type EmailLogins, type LoginSource } from './loginResolution';
+import { resolveLogin, loginIn, loginSet, type EmailLogins, type LoginResolution, type LoginSource } from './loginResolution';
 
 export interface LoadAvailability {
   readonly available: boolean;
@@ -77,6 +77,31 @@ export interface CandidateFindings {
 /** How many ranked people get logins resolved and signals fetched; the view shows three of them. */
 const SIGNAL_POOL = 8;
 const FIRST_PASS = 40;
+/**
+ * Whether history says anything about this person and these files: commits or reviews in their
+ * area, or work on a similar file. The repository-wide prior gives everyone a sliver of score,
+ * and a person with only that is background, not a suggestion; code owners always count.
+ */
+function hasEvidence(c: RankedCandidate): boolean {
+  const e = c.evidence;
+  return c.codeOwner || (e !== undefined && (e.recentCommits > 0 || e.lastCommit !== undefined || e.reviewsOnFiles > 0 || e.reviewsInArea > 0 || e.similarFile !== undefined));
+}
+
+/**
+ * The rows to show, in the ranking's order (busy people after available ones). The cut is made on
+ * the score, not on that order: a busy expert stays visible as busy rather than giving way to
+ * someone who barely touched the code. If that leaves nobody available, the best available
+ * person takes the last place.
+ */
+export function chooseShown(ranked: readonly RankedCandidate[], limit: number): RankedCandidate[] {
+  const byScore = [...ranked].sort((a, b) => b.score - a.score);
+  let chosen = byScore.slice(0, limit);
+  if (chosen.length > 0 && !chosen.some((c) => c.available)) {
+    const standIn = byScore.find((c) => c.available && !chosen.includes(c));
+    if (standIn) chosen = [...chosen.slice(0, limit - 1), standIn];
+  }
+  return ranked.filter((c) => chosen.includes(c));
+}
 
 export async function findCandidates(input: FindCandidatesInput, sources: CandidateSources): Promise<CandidateFindings> {
   const limit = input.limit ?? 3;
@@ -95,6 +120,8 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
   // Ask GitHub about emails nobody has named, for the people who could make the cut.
   const resolveAll = (list: readonly RankedCandidate[]) => new Map(list.map((c) => [c.person.id, resolveLogin(c.person, input.mapping, known)]));
   let resolutions = resolveAll(firstPass);
+  // Emails GitHub was asked about but could not answer (the sample commit is not on GitHub).
+  const unanswered = new Set<string>();
   if (sources.commitLogins) {
     const samples: Array<{ email: string; sha: string }> = [];
     for (const c of firstPass.slice(0, FIRST_PASS)) {
@@ -109,7 +136,10 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
       try {
         const bySha = await sources.commitLogins(samples);
         for (const s of samples) {
-          if (!bySha.has(s.sha)) continue;
+          if (!bySha.has(s.sha)) {
+            unanswered.add(s.email);
+            continue;
+          }
           const login = bySha.get(s.sha) ?? null;
           learned.set(s.email, login);
           known.set(s.email, login);
@@ -128,7 +158,9 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
     if (team && !loginIn(login, team)) return false;
     return true;
   };
-  const pool = firstPass.filter(allowed).slice(0, SIGNAL_POOL);
+  const candidates = firstPass.filter(allowed);
+  // For files nobody has touched, anywhere near, the active people of the repository are all there is.
+  const pool = (candidates.some(hasEvidence) ? candidates.filter(hasEvidence) : candidates).slice(0, SIGNAL_POOL);
   if (pool.length === 0) {
     if (firstPass.length === 0) notes.push('Nobody in the history read so far has worked on these files.');
     else if (team) notes.push('Nobody on the team has history in these files.');
@@ -170,14 +202,14 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
     { ...options, ranking: { ...options.ranking, limit: FIRST_PASS } },
   ).filter((c) => poolIds.has(c.person.id));
 
-  const rows = ranked.slice(0, limit).map((c): CandidateRow => {
+  const rows = chooseShown(ranked, limit).map((c): CandidateRow => {
     const r = resolutions.get(c.person.id);
     const login = r?.login;
     const a = login ? availability?.get(login.toLowerCase()) : undefined;
     return {
       id: c.person.id,
       name: c.person.name,
-      ...(login ? { login, loginSource: (r as { source: LoginSource }).source } : { notRequestable: r && r.login === undefined ? r.reason : 'No GitHub login known.' }),
+      ...(login ? { login, loginSource: (r as { source: LoginSource }).source } : { notRequestable: whyNoLogin(r, unanswered) }),
       reason: c.reason,
       ...(c.openReviews !== undefined ? { openReviews: c.openReviews } : {}),
       ...(a ? { available: a.available } : {}),
@@ -188,6 +220,14 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
     };
   });
   return { rows, notes, learnedEmails: learned };
+}
+
+function whyNoLogin(r: LoginResolution | undefined, unanswered: ReadonlySet<string>): string {
+  if (!r || r.login !== undefined) return 'No GitHub login known.';
+  if (r.lookUp.length > 0 && r.lookUp.every((e) => unanswered.has(e))) {
+    return `No GitHub login known for ${r.lookUp.join(', ')}: GitHub has none of their commits from this clone. Map them in leadDesk.delegation.logins to request a review.`;
+  }
+  return r.reason;
 }
 
 function messageOf(err: unknown): string {

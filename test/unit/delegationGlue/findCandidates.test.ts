@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { ExpertiseIndex } from '../../../src/core/delegation/expertiseIndex';
 import type { CommitRecord, RawIdentity } from '../../../src/core/delegation/types';
-import { findCandidates, type CandidateSources, type FindCandidatesInput } from '../../../src/core/handoff/findCandidates';
+import { chooseShown, findCandidates, type CandidateSources, type FindCandidatesInput } from '../../../src/core/handoff/findCandidates';
+import type { RankedCandidate } from '../../../src/core/delegation/rankCandidates';
 
 const NOW = Date.parse('2026-05-01T12:00:00Z');
 const DAY = 86_400_000;
@@ -84,5 +85,25 @@ describe('finding candidates (pure, with fake GitHub sources)', () => {
     const found = await findCandidates(input({ index: new ExpertiseIndex() }), {});
     assert.deepEqual(found.rows, []);
     assert.match(found.notes[0], /Nobody in the history read so far/);
+  });
+
+  it('keeps a busy expert in the top three instead of someone who barely knows the code', () => {
+    const c = (id: string, score: number, available: boolean) => ({ person: { id }, score, available }) as unknown as RankedCandidate;
+    // The ranking's order puts busy people last.
+    const ranked = [c('a', 0.5, true), c('b', 0.4, true), c('c', 0.05, true), c('busy1', 0.9, false), c('busy2', 0.8, false)];
+    assert.deepEqual(chooseShown(ranked, 3).map((x) => x.person.id), ['a', 'busy1', 'busy2']);
+    const allBusy = [c('x', 0.1, true), c('b1', 0.9, false), c('b2', 0.8, false), c('b3', 0.7, false)];
+    assert.deepEqual(chooseShown(allBusy, 3).map((x) => x.person.id), ['x', 'b1', 'b2'], 'the best available person takes the last place');
+  });
+
+  it('leaves out people with no history near these files, and explains unanswered GitHub lookups', async () => {
+    const i = index();
+    i.addCommit(commit({ name: 'Drive By', email: 'drive@by.example' }, ['README.md'], 1));
+    const found = await findCandidates(input({ index: i, limit: 10, sampleSha: (email) => (email === 'ada@corp.example' ? 'f'.repeat(40) : undefined) }), {
+      commitLogins: () => Promise.resolve(new Map()),
+    });
+    assert.ok(!found.rows.some((r) => r.name === 'Drive By'), 'someone who never touched these files is not a suggestion');
+    const ada = found.rows.find((r) => r.name === 'Ada Byron');
+    assert.match(ada?.notRequestable ?? '', /GitHub has none of their commits from this clone/);
   });
 });
