@@ -1,15 +1,12 @@
 import * as vscode from 'vscode';
-import { simpleGit } from 'simple-git';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
 import type { QueueModel } from '../queueModel';
 import type { WorkspaceRepos } from '../workspaceRepos';
+import { checkOutPullRequestBranch } from '../pullRequestCheckout';
 import { pullRequestArgument } from './pullRequestArgument';
 
-/**
- * Fetches the pull request's head (`pull/N/head`, which works for forks too) into a local branch
- * `pr/N` and checks it out, in the open folder whose remote is that repository.
- */
+/** Checks the pull request out as `pr/N` in the open folder whose remote is that repository. */
 export function checkOutPullRequestCommand(model: QueueModel, repos: WorkspaceRepos): LeadDeskCommand {
   return {
     id: CommandId.checkOutPullRequest,
@@ -41,18 +38,9 @@ export function checkOutPullRequestCommand(model: QueueModel, repos: WorkspaceRe
         if (!picked) return;
         target = picked.match;
       }
-      const branch = `pr/${pr.number}`;
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking out ${name}…` }, async () => {
-        const git = simpleGit({ baseDir: target.folder.uri.fsPath, timeout: { block: 120_000 } });
-        const current = (await git.branchLocal()).current;
-        if (current === branch) {
-          await git.pull(target.remote, `pull/${pr.number}/head`, ['--ff-only']);
-        } else {
-          // Refuses a non-fast-forward update, so local commits on pr/N are never thrown away.
-          await git.fetch(target.remote, `pull/${pr.number}/head:${branch}`);
-          await git.checkout(branch);
-        }
-      });
+      const { branch } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking out ${name}…` }, () =>
+        checkOutPullRequestBranch(target.folder.uri.fsPath, target.remote, pr.number),
+      );
       void vscode.window.showInformationMessage(`Checked out ${name} as branch ${branch} in ${target.folder.name}.`);
     },
   };
