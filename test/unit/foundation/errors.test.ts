@@ -7,7 +7,7 @@ const now = new Date('2026-03-02T10:00:00Z');
 const request = { method: 'GET' as const, url: 'https://api.github.com/user', headers: {} };
 
 function restError(status: number, headers: Record<string, string>, data: unknown = { message: 'x' }): RequestError {
-  return new RequestError(typeof data === 'object' && data && 'message' in data ? String((data as { message: unknown }).message) : 'x', status, {
+  return new RequestError(typeof data === 'object' && data && 'message' in data ? String((data).message) : 'x', status, {
     request,
     response: { status, url: request.url, headers, data },
   });
@@ -85,9 +85,9 @@ describe('toGitHubError', () => {
   });
 
   it('a fetch failure caused by a reset → offline; by a timeout → timeout', () => {
-    const reset = new RequestError('fetch failed', 500, { request, cause: Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }) } as never);
+    const reset = new RequestError('fetch failed', 500, { request, cause: Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }) });
     assert.equal(toGitHubError(reset, now).kind, 'offline');
-    const timeout = new RequestError('The operation was aborted due to timeout', 500, { request, cause: Object.assign(new Error('timeout'), { name: 'TimeoutError' }) } as never);
+    const timeout = new RequestError('The operation was aborted due to timeout', 500, { request, cause: Object.assign(new Error('timeout'), { name: 'TimeoutError' }) });
     assert.equal(toGitHubError(timeout, now).kind, 'timeout');
   });
 
