@@ -12,8 +12,6 @@ export interface FetchQueueOptions {
   /** Pages per group at most (GitHub stops at 1,000 results anyway). */
   readonly maxPages?: number;
   readonly now?: () => Date;
-  /** Deadline for each GraphQL request, Octokit's retries included. */
-  readonly timeoutMs?: number;
 }
 
 interface GraphqlErrorLike {
@@ -49,7 +47,6 @@ function isolatedErrors(err: unknown, searches: readonly QueueSearch[]): { data?
 export async function fetchQueue(client: GitHubClient, searches: readonly QueueSearch[], options: FetchQueueOptions = {}): Promise<QueueSnapshot> {
   const now = options.now ?? (() => new Date());
   const maxPages = Math.max(1, options.maxPages ?? 5);
-  const timeoutMs = options.timeoutMs ?? 30_000;
   const started = now();
   const fallbackDate = started.toISOString();
   const webUrl = client.endpoints.webUrl;
@@ -68,10 +65,7 @@ export async function fetchQueue(client: GitHubClient, searches: readonly QueueS
     let data: Record<string, unknown>;
     let aliasErrors = new Map<string, string>();
     try {
-      // A deadline of our own per request: Octokit hands every call the same default `request`
-      // object, so a signal stored there by an earlier call would already have expired.
-      const request = { signal: AbortSignal.timeout(timeoutMs) };
-      data = await client.graphql<Record<string, unknown>>(document.query, { ...document.variables, request });
+      data = await client.graphql<Record<string, unknown>>(document.query, document.variables);
     } catch (err) {
       const rejected = isolatedErrors(err, pending);
       if (!rejected) throw err;

@@ -5,7 +5,6 @@ import { loadScenario } from '../../sandbox/scenarios/scenario';
 import { DEMO } from '../../sandbox/testing/demoLogins';
 import { describeQueueStatus } from '../../../src/core/queue/queueStatus';
 import type { GitHubClientOptions } from '../../../src/github/client';
-import type { FetchQueueOptions } from '../../../src/github/queue/fetchQueue';
 import { makeClient, queueHarness } from './queueHarness';
 
 interface FaultCase {
@@ -18,7 +17,6 @@ interface FaultCase {
   /** GitHub's own wait, in seconds, that the next attempt must respect. */
   readonly waitSeconds?: number;
   readonly client?: Partial<GitHubClientOptions>;
-  readonly fetch?: FetchQueueOptions;
 }
 
 const cases: FaultCase[] = [
@@ -31,7 +29,7 @@ const cases: FaultCase[] = [
   { name: 'secondary rate limit, 429', fault: { kind: 'secondaryRateLimit', retryAfterSeconds: 90, status: 429 }, kind: 'secondaryRateLimited', summary: 'GitHub asked to slow down', message: /secondary rate limit/, waitSeconds: 90 },
   { name: '502 Bad Gateway', fault: { kind: 'status', status: 502 }, kind: 'server', summary: 'GitHub error 502', message: /server error \(502\)/ },
   { name: '504 Gateway Timeout', fault: { kind: 'status', status: 504 }, kind: 'server', summary: 'GitHub error 504', message: /server error \(504\)/ },
-  { name: 'timeout', fault: { kind: 'delay', ms: 4000 }, kind: 'timeout', summary: 'GitHub timed out', message: /did not answer in time/, fetch: { timeoutMs: 1500 } },
+  { name: 'timeout', fault: { kind: 'delay', ms: 4000 }, kind: 'timeout', summary: 'GitHub timed out', message: /did not answer in time/, client: { timeoutMs: 1500 } },
   { name: 'connection reset', fault: { kind: 'reset' }, kind: 'offline', summary: 'offline', message: /Could not reach GitHub/ },
   { name: 'malformed JSON', fault: { kind: 'malformedJson' }, kind: 'malformed', summary: 'unreadable answer', message: /could not be read/ },
 ];
@@ -58,7 +56,7 @@ describe('review queue faults against the sandbox', function () {
 
   for (const c of cases) {
     it(`${c.name}: keeps the last good data, says what happened and when it retries, and recovers`, async () => {
-      const h = queueHarness(makeClient(sandbox, DEMO.fullToken, c.client), {}, c.fetch);
+      const h = queueHarness(makeClient(sandbox, DEMO.fullToken, c.client));
       h.scheduler.start();
       await h.scheduler.refresh();
       const good = h.scheduler.state.data;

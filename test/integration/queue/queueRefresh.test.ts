@@ -87,12 +87,12 @@ describe('review queue refresh against the sandbox', function () {
     assert.ok((snapshot.results.direct?.pullRequests.length ?? 0) > 5);
   });
 
-  it('gives every refresh its own deadline, so later refreshes do not inherit an expired one', async () => {
-    const client = makeClient(sandbox, DEMO.fullToken);
+  it('still refreshes after the first refresh’s deadline has passed', async () => {
+    const client = makeClient(sandbox, DEMO.fullToken, { timeoutMs: 2000 });
     const searches = planSearches({ includeDrafts: false, staleBusinessHours: 16, staleRepos: [], staleOrgs: [], customSections: [], now: new Date() });
-    await fetchQueue(client, searches, { timeoutMs: 2000 });
+    await fetchQueue(client, searches);
     await new Promise((resolve) => setTimeout(resolve, 2100));
-    const second = await fetchQueue(client, searches, { timeoutMs: 2000 });
+    const second = await fetchQueue(client, searches);
     assert.equal(second.viewer, 'lead');
   });
 
