@@ -71,6 +71,11 @@ describe('delegation view', () => {
     await fetch(`${hostEnv.sandboxUrl}/_sandbox/reset-log`, { method: 'POST' });
   });
 
+  after(async () => {
+    await vscode.workspace.getConfiguration('leadDesk').update('delegation.handoffComment', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('leadDesk').update('delegation.removeMyRequest', undefined, vscode.ConfigurationTarget.Global);
+  });
+
   it('ranks candidates for a demo pull request from git history, load and availability', async function () {
     this.timeout(120_000);
     const state = await vscode.commands.executeCommand<State>('leadDesk.delegatePullRequest', { pullRequest: pr412 });
