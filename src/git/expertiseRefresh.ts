@@ -15,6 +15,11 @@ export interface RefreshOptions extends Omit<HistoryReadOptions, 'after' | 'tip'
   readonly settings?: IndexSettings;
   /** How the index names the repository; its root path by default. */
   readonly repo?: string;
+  /**
+   * Called with every page of commits read, newest first, before the next page is read: for
+   * progress, for yielding to an editor's event loop, or for noting facts the index does not keep.
+   */
+  readonly onPage?: (page: readonly CommitRecord[]) => void | Promise<void>;
 }
 
 export interface RefreshResult {
@@ -44,24 +49,36 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
     rebuildReason = 'history was rewritten';
   }
 
-  const incremental = plan.kind === 'incremental' && previous !== undefined;
-  const index = incremental ? previous : emptyIndex(target);
-  const history = await openHistoryIn(session, { ...options, tip: info.headSha, ...(plan.kind === 'incremental' ? { after: plan.fromSha } : {}) }, info);
-  index.addMailmap(parseMailmap(history.mailmap));
-  let commitsRead = 0;
-  const commits: CommitRecord[] = [];
-  for await (const page of history.pages()) {
-    commitsRead += page.length;
-    if (incremental) commits.push(...page);
-    else index.addCommits(page); // a full build folds pages in as they come, so memory stays one page
+  const read = async (incremental: boolean) => {
+    const index = incremental && previous ? previous : emptyIndex(target);
+    const history = await openHistoryIn(session, { ...options, tip: info.headSha, ...(incremental && plan.kind === 'incremental' ? { after: plan.fromSha } : {}) }, info);
+    index.addMailmap(parseMailmap(history.mailmap));
+    let commitsRead = 0;
+    const commits: CommitRecord[] = [];
+    for await (const page of history.pages()) {
+      commitsRead += page.length;
+      if (incremental) commits.push(...page);
+      else index.addCommits(page); // a full build folds pages in as they come, so memory stays one page
+      await options.onPage?.(page);
+    }
+    return { index, commits, commitsRead, truncated: history.truncated };
+  };
+
+  let incremental = plan.kind === 'incremental' && previous !== undefined;
+  let result = await read(incremental);
+  if (incremental && result.truncated) {
+    // More new commits than the window holds: the old index would mix with a cut-off window.
+    incremental = false;
+    rebuildReason = 'more new commits than the window holds';
+    result = await read(false);
   }
-  if (info.headSha !== undefined) applyNewCommits(index, commits, info.headSha);
+  if (info.headSha !== undefined) applyNewCommits(result.index, result.commits, info.headSha);
   return {
-    index,
+    index: result.index,
     mode: incremental ? 'incremental' : 'rebuilt',
     ...(rebuildReason !== undefined && !incremental ? { rebuildReason } : {}),
-    commitsRead,
+    commitsRead: result.commitsRead,
     shallow: info.shallow,
-    truncated: history.truncated,
+    truncated: result.truncated,
   };
 }

@@ -8,13 +8,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { ExpertiseIndex, defaultIndexSettings, type ExpertiseIndexJson } from '../../core/delegation/expertiseIndex';
-import { applyNewCommits, planIndexUpdate } from '../../core/delegation/indexUpdate';
-import { parseMailmap } from '../../core/delegation/mailmap';
 import type { CommitRecord } from '../../core/delegation/types';
 import type { Logger } from '../../core/logger';
 import { openGitSession } from '../../git/gitSession';
-import { openHistoryIn } from '../../git/historyReader';
-import { inspectRepository, isAncestor } from '../../git/repository';
+import { refreshExpertiseIndex } from '../../git/expertiseRefresh';
+import { inspectRepository } from '../../git/repository';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -116,54 +114,45 @@ export class ExpertiseStore {
   }
 
   /**
-   * The same steps as refreshExpertiseIndex (src/git/expertiseRefresh.ts), in one git session,
-   * with what the editor needs on top: progress and a yield to the host after every page, and a
-   * recent commit per author email for asking GitHub who that email belongs to.
+   * Brings the index up to date with refreshExpertiseIndex, adding what the editor needs on top:
+   * progress and a yield to the host after every page, and a recent commit per author email for
+   * asking GitHub who that email belongs to.
    */
-  private async load(dir: string, window: HistoryWindowSettings, progress: BuildProgress | undefined, signal: AbortSignal | undefined, rebuild = false): Promise<RepositoryExpertise> {
+  private async load(dir: string, window: HistoryWindowSettings, progress: BuildProgress | undefined, signal: AbortSignal | undefined): Promise<RepositoryExpertise> {
     const session = await openGitSession(dir, { timeoutMs: window.timeoutMs, signal });
     const repository = await inspectRepository(session);
     const wkey = windowKey(window);
     const cached = this.memory.get(repository.root) ?? (await this.readFile(repository.root));
-    const usable = !rebuild && cached && cached.meta.window === wkey ? cached : undefined;
-    const plan = planIndexUpdate(usable?.index, { repo: repository.root, headSha: repository.headSha, settings: defaultIndexSettings });
+    const usable = cached && cached.meta.window === wkey ? cached : undefined;
 
-    if (usable && plan.kind === 'upToDate') {
+    // Pages come newest first, so the first commit seen per email is its most recent one.
+    const latest = new Map<string, string>();
+    let read = 0;
+    const refreshed = await refreshExpertiseIndex(dir, usable?.index, {
+      repo: repository.root,
+      settings: defaultIndexSettings,
+      sinceDays: window.historyDays,
+      maxCommits: window.maxCommits,
+      timeoutMs: window.timeoutMs,
+      signal,
+      onPage: async (page) => {
+        recordSamples(latest, page);
+        read += page.length;
+        progress?.(read);
+        await yieldToHost();
+      },
+    });
+    if (usable && refreshed.mode === 'upToDate') {
       this.memory.set(repository.root, usable);
       return this.result(usable, repository.shallow, 'cached', 0);
     }
-
-    const incremental = usable !== undefined && plan.kind === 'incremental' && repository.headSha !== undefined && (await isAncestor(session, plan.fromSha, repository.headSha));
-    const history = await openHistoryIn(
-      session,
-      incremental && plan.kind === 'incremental' ? { after: plan.fromSha, tip: repository.headSha, maxCommits: window.maxCommits } : { sinceDays: window.historyDays, maxCommits: window.maxCommits, tip: repository.headSha },
-      repository,
-    );
-    const index = incremental ? usable.index : new ExpertiseIndex(defaultIndexSettings, repository.root);
-    index.addMailmap(parseMailmap(history.mailmap));
-    // Pages come newest first, so the first commit seen per email is its most recent one.
-    const latest = new Map<string, string>();
-    const newCommits: CommitRecord[] = [];
-    let read = 0;
-    for await (const page of history.pages()) {
-      if (incremental) newCommits.push(...page);
-      else index.addCommits(page);
-      recordSamples(latest, page);
-      read += page.length;
-      progress?.(read);
-      await yieldToHost();
-    }
-    if (incremental && history.truncated) {
-      // More new commits than the window holds: start again from a clean window.
-      return this.load(dir, window, progress, signal, true);
-    }
-    if (repository.headSha !== undefined) applyNewCommits(index, newCommits, repository.headSha);
+    const incremental = usable !== undefined && refreshed.mode === 'incremental';
     const samples = incremental ? new Map([...usable.samples, ...latest]) : latest;
-    const entry: Entry = { index, samples, meta: { window: wkey, root: repository.root, shallow: repository.shallow, truncated: incremental ? usable.meta.truncated : history.truncated } };
+    const entry: Entry = { index: refreshed.index, samples, meta: { window: wkey, root: repository.root, shallow: repository.shallow, truncated: incremental ? usable.meta.truncated : refreshed.truncated } };
     this.memory.set(repository.root, entry);
     await this.writeFile(repository.root, entry);
-    this.log.info(`expertise index for ${repository.root}: ${incremental ? `${read} new commits` : `built from ${read} commits`}${repository.shallow ? ' (shallow clone)' : ''}${history.truncated ? ' (commit cap reached)' : ''}`);
-    return this.result(entry, repository.shallow, incremental ? 'updated' : 'built', read);
+    this.log.info(`expertise index for ${repository.root}: ${incremental ? `${refreshed.commitsRead} new commits` : `built from ${refreshed.commitsRead} commits${refreshed.rebuildReason ? ` (${refreshed.rebuildReason})` : ''}`}${repository.shallow ? ' (shallow clone)' : ''}${refreshed.truncated ? ' (commit cap reached)' : ''}`);
+    return this.result(entry, repository.shallow, incremental ? 'updated' : 'built', refreshed.commitsRead);
   }
 
   private result(entry: Entry, shallow: boolean, how: RepositoryExpertise['how'], commitsRead: number): RepositoryExpertise {

@@ -75,6 +75,21 @@ describe('expertise index from a real repository', function () {
     assert.notEqual(next.index, first.index);
   });
 
+  it('rebuilds from a clean window when more new commits arrived than the window holds, and reports every page', async () => {
+    const first = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW, maxCommits: 3 });
+    for (let i = 0; i < 4; i++) {
+      await repo.commit({ author: ben, date: `2024-02-0${i + 1}T00:00:00Z`, message: `more ${i}`, files: { [`src/more${i}.c`]: '1' } });
+    }
+    const pages: number[] = [];
+    const next = await refreshExpertiseIndex(repo.dir, first.index, { now: () => NOW, maxCommits: 3, onPage: (page) => void pages.push(page.length) });
+    assert.equal(next.mode, 'rebuilt');
+    assert.equal(next.rebuildReason, 'more new commits than the window holds');
+    assert.equal(next.truncated, true);
+    assert.equal(next.index.commitCount, 3, 'the rebuilt index holds exactly the capped window');
+    assert.notEqual(next.index, first.index, 'the earlier index is not mixed with a cut-off window');
+    assert.ok(pages.length >= 2 && pages.every((n) => n > 0), `onPage saw the incremental read and the rebuild: ${pages.join(',')}`);
+  });
+
   it('rebuilds when the half-life setting changed', async () => {
     const first = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW });
     const next = await refreshExpertiseIndex(repo.dir, first.index, { now: () => NOW, settings: { halfLifeDays: 365, largeCommitFiles: 20 } });
