@@ -34,6 +34,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['signedIn.test.ts', () => import('./signedIn.test')],
   ['log.test.ts', () => import('./log.test')],
   ['delegation.test.ts', () => import('./delegation.test')],
+  ['focus.test.ts', () => import('./focus.test')],
 ];
 
 async function writeResults(file: string | undefined, results: HostResults): Promise<void> {

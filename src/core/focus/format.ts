@@ -1,7 +1,7 @@
 // Texts the focus UI shows, kept pure so the countdown's cost and format can be tested.
 import { format } from 'date-fns';
 import { isPaused, remainingMs } from './focusMachine';
-import { focusTypeLabel, type ActiveBlock, type BreakPeriod } from './types';
+import { focusTypeLabel, type ActiveBlock, type BreakPeriod, type FocusState } from './types';
 
 /** 47:12, or 1:05:00 past an hour. Rounds up, so a block shows 25:00 at its start and 0:00 only at its end. */
 export function formatCountdown(ms: number): string {
@@ -39,6 +39,13 @@ export function breakStatusText(brk: BreakPeriod, now: number): string {
 }
 
 export const idleStatusText = '$(target) Focus';
+
+/** What the status bar item says at `now`. */
+export function focusStatusText(state: FocusState, now: number): string {
+  if (state.block) return blockStatusText(state.block, now);
+  if (state.break) return breakStatusText(state.break, now);
+  return idleStatusText;
+}
 
 /** The busy message guards publish, e.g. "Focusing until 11:00". */
 export function busyMessage(endsAt: number): string {

@@ -42,9 +42,11 @@ export type FocusModelEvent =
  * part in them. Views and the status bar only render what it says; commands act through it.
  */
 export class FocusModel implements vscode.Disposable {
-  readonly coordinator: FocusCoordinator;
+  private current: FocusCoordinator;
+  private coordinatorSubscriptions: Array<() => void> = [];
   readonly slack: SlackConnection;
-  readonly windowId = randomUUID();
+  /** New for every activation, so a reloaded window is a new participant in the lease. */
+  private id = randomUUID();
   readonly log: Logger;
   private readonly guardList: readonly Guard[];
   private readonly changeEmitter = new vscode.EventEmitter<void>();
@@ -72,30 +74,52 @@ export class FocusModel implements vscode.Disposable {
         }
       },
     });
-    const notifications = new NotificationsGuard(this.windowId, () => this.settings.notifications.zenMode);
+    const notifications = new NotificationsGuard(() => this.windowId, () => this.settings.notifications.zenMode);
     const slack = new SlackGuard({ clock, client: () => this.slack.require() });
     this.guardList = [github, notifications, slack];
-    this.coordinator = new FocusCoordinator({
-      store: new GlobalStateStore(services.context.globalState),
-      clock,
-      log: this.log,
-      windowId: this.windowId,
-      guards: () => this.guardEntries(),
-      schedule: () => this.settings.schedule,
-    });
-    const offChange = this.coordinator.onDidChange(() => this.onCoordinatorChange());
-    const offEvent = this.coordinator.onEvent((e) => this.eventEmitter.fire(e));
+    this.current = this.createCoordinator();
     this.disposables.push(
       this.slack,
       this.changeEmitter,
       this.eventEmitter,
-      new vscode.Disposable(offChange),
-      new vscode.Disposable(offEvent),
       services.config.onDidChange(() => {
         this.changeEmitter.fire();
         void this.pulse();
       }),
     );
+  }
+
+  private createCoordinator(): FocusCoordinator {
+    const coordinator = new FocusCoordinator({
+      store: new GlobalStateStore(this.services.context.globalState),
+      clock: this.clock,
+      log: this.log,
+      windowId: this.id,
+      guards: () => this.guardEntries(),
+      schedule: () => this.settings.schedule,
+    });
+    this.coordinatorSubscriptions = [coordinator.onDidChange(() => this.onCoordinatorChange()), coordinator.onEvent((e) => this.eventEmitter.fire(e))];
+    return coordinator;
+  }
+
+  get coordinator(): FocusCoordinator {
+    return this.current;
+  }
+
+  get windowId(): string {
+    return this.id;
+  }
+
+  /**
+   * Does what a window reload does to this feature: drops the coordinator (handing back the lease)
+   * and builds a new one, under a new window id, from what is in global storage.
+   */
+  async restart(): Promise<void> {
+    for (const off of this.coordinatorSubscriptions) off();
+    await this.current.dispose();
+    this.id = randomUUID();
+    this.current = this.createCoordinator();
+    this.start();
   }
 
   get settings(): FocusSettings {
@@ -195,8 +219,9 @@ export class FocusModel implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
     if (this.holdingFor !== undefined) this.services.interruptions.release();
+    for (const off of this.coordinatorSubscriptions) off();
     // Hands the lease to another window at once (best effort: storage may already be closing).
-    void this.coordinator.dispose();
+    void this.current.dispose();
   }
 }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isPaused, remainingMs } from '../../core/focus/focusMachine';
-import { blockStatusText, blockTitle, breakStatusText, formatClock, formatCountdown, formatDuration, idleStatusText } from '../../core/focus/format';
+import { blockTitle, focusStatusText, formatClock, formatCountdown, formatDuration } from '../../core/focus/format';
 import { CommandId } from '../ids';
 import type { FocusModel } from './focusModel';
 
@@ -24,15 +24,8 @@ export class FocusStatusBar implements vscode.Disposable {
   }
 
   /** The text for `now`, from the shared state; cheap enough to run every second. */
-  textAt(now: number): string {
-    const state = this.model.state;
-    if (state.block) return blockStatusText(state.block, now);
-    if (state.break) return breakStatusText(state.break, now);
-    return idleStatusText;
-  }
-
   renderText(now: number): void {
-    const text = this.textAt(now);
+    const text = focusStatusText(this.model.state, now);
     if (text === this.item.text) return;
     this.item.text = text;
     this.writes++;

@@ -26,7 +26,7 @@ export class NotificationsGuard implements Guard<NotificationsSnapshot, Notifica
   readonly label = 'VS Code notifications';
 
   constructor(
-    private readonly windowId: string,
+    private readonly windowId: () => string,
     private readonly zenMode: () => boolean,
     private readonly execute: (command: string) => Thenable<unknown> = (command) => vscode.commands.executeCommand(command),
   ) {}
@@ -44,20 +44,20 @@ export class NotificationsGuard implements Guard<NotificationsSnapshot, Notifica
   }
 
   plan(_target: GuardTarget): NotificationsPlan {
-    return this.zenMode() ? { doNotDisturb: true, zenWindow: this.windowId } : { doNotDisturb: true };
+    return this.zenMode() ? { doNotDisturb: true, zenWindow: this.windowId() } : { doNotDisturb: true };
   }
 
   async engage(plan: NotificationsPlan, previous: NotificationsPlan | undefined): Promise<EngageOutcome> {
     // A new end time changes nothing here: the mode stays on until release.
     if (previous) return 'engaged';
     await this.run(toggleDoNotDisturb);
-    if (plan.zenWindow === this.windowId) await this.run(toggleZenMode);
+    if (plan.zenWindow === this.windowId()) await this.run(toggleZenMode);
     return 'engaged';
   }
 
   async release(_snapshot: NotificationsSnapshot, plan: NotificationsPlan): Promise<ReleaseOutcome> {
     await this.run(toggleDoNotDisturb);
-    if (plan.zenWindow === this.windowId) await this.run(toggleZenMode);
+    if (plan.zenWindow === this.windowId()) await this.run(toggleZenMode);
     return 'restored';
   }
 

@@ -12,7 +12,13 @@ export function inspectFocusCommand(model: FocusModel, statusBar: FocusStatusBar
   return {
     id: CommandId.inspectFocus,
     doing: 'inspect the focus block',
-    run() {
+    async run(arg?: unknown) {
+      // `{ restart: true }` does to the focus feature what a window reload does, to check that the
+      // block lives in global storage rather than in this window's memory.
+      if (arg && typeof arg === 'object' && (arg as { restart?: unknown }).restart === true) {
+        await model.restart();
+        ticker.reschedule();
+      }
       const tooltip = statusBar.item.tooltip;
       return {
         windowId: model.windowId,
