@@ -114,6 +114,19 @@ export class GuardOrchestrator {
     return due.length ? Math.min(...due) : undefined;
   }
 
+  /**
+   * Drops the wait before the next retry of every failing guard, e.g. after the user signed in or
+   * connected Slack. Does nothing when no guard is waiting.
+   */
+  async retryNow(): Promise<void> {
+    const records = this.records();
+    const waiting = Object.values(records).filter((r) => r.nextAttemptAt !== undefined && !finalPhases.has(r.phase));
+    if (waiting.length === 0) return;
+    const next = { ...records };
+    for (const r of waiting) next[r.guardId] = { ...r, nextAttemptAt: undefined };
+    await this.options.store.update(FocusStoreKey.guards, next);
+  }
+
   /** Whether reconcile(target) would do anything now; lets the heartbeat stay cheap. */
   hasWork(target: GuardTarget | undefined): boolean {
     const records = this.records();

@@ -13,7 +13,7 @@ import type { GuardRecord, GuardRecords } from '../../guards/guardOrchestrator';
 import { GitHubStatusGuard } from '../../guards/githubStatusGuard';
 import { SlackGuard } from '../../guards/slackGuard';
 import { NotSignedInError } from '../auth/authService';
-import { ContextKey } from '../ids';
+import { ContextKey, SecretKey } from '../ids';
 import type { Interruption } from '../interruptions';
 import type { Services } from '../services';
 import { GlobalStateStore } from './globalStateStore';
@@ -54,6 +54,7 @@ export class FocusModel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private holdingFor: string | undefined;
   private contextKeys = '';
+  private day = '';
   readonly onDidChange = this.changeEmitter.event;
   readonly onEvent = this.eventEmitter.event;
 
@@ -74,7 +75,7 @@ export class FocusModel implements vscode.Disposable {
         }
       },
     });
-    const notifications = new NotificationsGuard(() => this.windowId, () => this.settings.notifications.zenMode);
+    const notifications = new NotificationsGuard(() => this.windowId, () => this.settings.notifications.zenMode, (command) => vscode.commands.executeCommand(command));
     const slack = new SlackGuard({ clock, client: () => this.slack.require() });
     this.guardList = [github, notifications, slack];
     this.current = this.createCoordinator();
@@ -85,6 +86,11 @@ export class FocusModel implements vscode.Disposable {
       services.config.onDidChange(() => {
         this.changeEmitter.fire();
         void this.pulse();
+      }),
+      // New credentials may fix a guard that failed for want of them: try again now, not after the backoff.
+      services.auth.onDidChange(() => void this.retryGuardsNow()),
+      services.context.secrets.onDidChange((e) => {
+        if (e.key === SecretKey.slackToken) void this.retryGuardsNow();
       }),
     );
   }
@@ -168,9 +174,19 @@ export class FocusModel implements vscode.Disposable {
     return this.coordinator.pulse();
   }
 
-  /** Called by the ticker: notices changes other windows made. */
+  /** Called by the ticker: notices changes other windows made, and a new day (today's list starts over). */
   refreshFromStore(): void {
     this.coordinator.refreshFromStore();
+    const day = new Date(this.clock.now()).toDateString();
+    if (day !== this.day) {
+      this.day = day;
+      this.changeEmitter.fire();
+    }
+  }
+
+  private async retryGuardsNow(): Promise<void> {
+    await this.coordinator.orchestrator.retryNow();
+    await this.pulse();
   }
 
   nextWakeAt(): number | undefined {

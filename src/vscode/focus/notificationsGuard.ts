@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import type { EngageOutcome, Guard, GuardTarget, ReleaseOutcome } from '../../guards/guard';
 import { GuardError } from '../../guards/guardError';
 
@@ -28,7 +27,8 @@ export class NotificationsGuard implements Guard<NotificationsSnapshot, Notifica
   constructor(
     private readonly windowId: () => string,
     private readonly zenMode: () => boolean,
-    private readonly execute: (command: string) => Thenable<unknown> = (command) => vscode.commands.executeCommand(command),
+    /** Runs a VS Code command; `vscode.commands.executeCommand` in the editor. */
+    private readonly execute: (command: string) => PromiseLike<unknown>,
   ) {}
 
   private async run(command: string): Promise<void> {

@@ -115,6 +115,17 @@ describe('guard orchestration', () => {
     assert.equal(orchestrator.records().g0.phase, 'engaged');
   });
 
+  it('retries at once when the user fixed the cause (signed in, connected)', async () => {
+    const { orchestrator, guards } = setup();
+    guards[0].failNext('snapshot', missingScope());
+    await orchestrator.reconcile(block());
+    assert.equal(orchestrator.hasWork(block()), false, 'waiting for the backoff');
+    await orchestrator.retryNow();
+    assert.equal(orchestrator.hasWork(block()), true);
+    await orchestrator.reconcile(block());
+    assert.equal(orchestrator.records().g0.phase, 'engaged');
+  });
+
   it('reports a missing scope so the user can be asked for it', async () => {
     const { orchestrator, guards, events } = setup();
     guards[0].failNext('snapshot', missingScope());
