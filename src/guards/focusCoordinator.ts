@@ -65,6 +65,7 @@ export class FocusCoordinator {
   private readonly changeListeners = new Set<Listener<void>>();
   private pulsing: Promise<void> | undefined;
   private pulseAgain = false;
+  private eagerAgain = false;
   private holding = false;
   private seen = '';
   private disposed = false;
@@ -146,16 +147,25 @@ export class FocusCoordinator {
    * out, start scheduled blocks and bring the guards in line. Overlapping calls share one run.
    */
   pulse(): Promise<void> {
+    return this.run(false);
+  }
+
+  /** One run of heartbeats at a time; a request made during a run gets one more run after it. */
+  private run(eager: boolean): Promise<void> {
     if (this.disposed) return Promise.resolve();
     if (this.pulsing) {
       this.pulseAgain = true;
+      this.eagerAgain ||= eager;
       return this.pulsing;
     }
     this.pulsing = (async () => {
       try {
+        let first = eager;
         do {
           this.pulseAgain = false;
-          await this.pulseOnce(false);
+          this.eagerAgain = false;
+          await this.pulseOnce(first);
+          first = this.eagerAgain;
         } while (this.pulseAgain && !this.disposed);
       } catch (err) {
         this.options.log.error(`focus heartbeat failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -260,16 +270,9 @@ export class FocusCoordinator {
     return next;
   }
 
-  private async actNow(): Promise<void> {
-    if (this.pulsing) {
-      this.pulseAgain = true;
-      await this.pulsing;
-      return;
-    }
-    this.pulsing = this.pulseOnce(true)
-      .catch((err: unknown) => this.options.log.error(`focus update failed: ${err instanceof Error ? err.message : String(err)}`))
-      .finally(() => (this.pulsing = undefined));
-    await this.pulsing;
+  /** Acts on a change the user made here at once, taking a free lease without waiting to settle. */
+  private actNow(): Promise<void> {
+    return this.run(true);
   }
 
   start(input: Omit<StartBlockInput, 'id'> & { id?: string }): Promise<FocusState> {

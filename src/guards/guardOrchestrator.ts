@@ -10,7 +10,7 @@ import { FocusStoreKey, type SharedStore } from '../core/focus/sharedStore';
 import { defaultRetryPolicy, nextAttemptAt, type RetryPolicy } from '../core/focus/retryPolicy';
 import type { GuardTarget } from '../core/focus/types';
 import type { Guard, GuardEntry, ReleaseOutcome } from './guard';
-import { asGuardError, type GuardError, type GuardFailureKind } from './guardError';
+import { asGuardError, GuardError, type GuardFailureKind } from './guardError';
 
 export type GuardPhase =
   /** Wanted, but the snapshot could not be read yet: nothing has been set. */
@@ -73,6 +73,8 @@ export interface GuardOrchestratorOptions {
   /** A new end at least this far from the planned one re-engages (the message shows minutes). */
   readonly retargetMs?: number;
   readonly onEvent?: (event: GuardEvent) => void;
+  /** How long one guard call may take before it counts as failed. */
+  readonly callTimeoutMs?: number;
 }
 
 /** Phases in which something of ours may be set, so the block's end must release it. */
@@ -92,14 +94,17 @@ export function hasLiveGuardRecords(records: GuardRecords): boolean {
 }
 
 export class GuardOrchestrator {
-  private running: Promise<void> | undefined;
-  private rerun: GuardTarget | undefined | null = null;
+  private latest: GuardTarget | undefined;
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly dirty = new Set<string>();
+  private readonly callTimeoutMs: number;
   private readonly retry: RetryPolicy;
   private readonly retargetMs: number;
 
   constructor(private readonly options: GuardOrchestratorOptions) {
     this.retry = options.retry ?? defaultRetryPolicy;
     this.retargetMs = options.retargetMs ?? 60_000;
+    this.callTimeoutMs = options.callTimeoutMs ?? 60_000;
   }
 
   records(): GuardRecords {
@@ -159,31 +164,45 @@ export class GuardOrchestrator {
   }
 
   /**
-   * Brings every guard toward `target` (undefined: no block). Calls overlap safely: a call made
-   * while one runs is folded into one more run with the newest target.
+   * Brings every guard toward `target` (undefined: no block). Each guard runs on its own, so a slow
+   * or failing service never holds up another guard. A call made while a guard is still busy is
+   * folded into one more run of that guard with the newest target.
    */
   reconcile(target: GuardTarget | undefined): Promise<void> {
-    if (this.running) {
-      this.rerun = target;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        let next: GuardTarget | undefined | null = target;
-        while (next !== null) {
-          this.rerun = null;
-          await this.runOnce(next);
-          next = this.rerun;
-        }
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
+    this.latest = target;
+    return Promise.all(this.options.guards().map(({ guard }) => this.runGuard(guard.id))).then(() => undefined);
   }
 
-  private async runOnce(target: GuardTarget | undefined): Promise<void> {
-    await Promise.all(this.options.guards().map(({ guard, enabled }) => this.step(guard, enabled ? target : undefined)));
+  private runGuard(id: string): Promise<void> {
+    const busy = this.inFlight.get(id);
+    if (busy) {
+      this.dirty.add(id);
+      return busy;
+    }
+    const run = (async () => {
+      try {
+        do {
+          this.dirty.delete(id);
+          const entry = this.options.guards().find((e) => e.guard.id === id);
+          if (!entry) return;
+          await this.step(entry.guard, entry.enabled ? this.latest : undefined);
+        } while (this.dirty.has(id));
+      } finally {
+        this.inFlight.delete(id);
+      }
+    })();
+    this.inFlight.set(id, run);
+    return run;
+  }
+
+  /** A guard call that never settles (a hung connection, a command that never returns) counts as failed. */
+  private within<T>(guard: Guard, what: string, work: () => Promise<T>): Promise<T> {
+    const ms = this.callTimeoutMs;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new GuardError('offline', `${guard.label} did not finish ${what} within ${Math.round(ms / 1000)} s.`)), ms);
+    });
+    return Promise.race([work(), timeout]).finally(() => clearTimeout(timer));
   }
 
   private actionFor(rec: GuardRecord | undefined, target: GuardTarget | undefined): Action {
@@ -224,7 +243,7 @@ export class GuardOrchestrator {
     const base = { guardId: guard.id, blockId: target.blockId, attempts: pending?.attempts ?? 0 };
     let snapshot: unknown;
     try {
-      snapshot = await guard.snapshot();
+      snapshot = await this.within(guard, 'reading what is there', () => guard.snapshot());
     } catch (err) {
       await this.fail(guard, { ...base, phase: 'pending', updatedAt: 0, by: this.options.windowId }, err);
       return;
@@ -251,7 +270,7 @@ export class GuardOrchestrator {
 
   private async engage(guard: Guard, rec: GuardRecord, plan: unknown, previous: unknown, newEndsAt?: number): Promise<void> {
     try {
-      const outcome = await guard.engage(plan, previous);
+      const outcome = await this.within(guard, 'setting busy', () => guard.engage(plan, previous));
       const next: GuardRecord = {
         ...rec,
         phase: outcome === 'userChanged' ? 'userChanged' : 'engaged',
@@ -276,7 +295,7 @@ export class GuardOrchestrator {
     const releasing: GuardRecord = { ...rec, phase: 'releasing', releaseStartedAt: startedAt, updatedAt: this.options.clock.now(), by: this.options.windowId };
     if (rec.phase !== 'releasing') await this.write(releasing);
     try {
-      const outcome = await guard.release(rec.snapshot, rec.plan, this.options.clock.now());
+      const outcome = await this.within(guard, 'restoring', () => guard.release(rec.snapshot, rec.plan, this.options.clock.now()));
       await this.finish(guard, releasing, outcome);
     } catch (err) {
       const now = this.options.clock.now();

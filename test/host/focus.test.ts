@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { leadDeskExtension, sandboxRequests, sleep, waitFor, type LoggedRequest } from './hostEnv';
+import { leadDeskExtension, leadDeskLogText, sandboxRequests, sleep, waitFor, type LoggedRequest } from './hostEnv';
 
 /** What `leadDesk.inspectFocus` returns: the status bar item's own text, and the state behind it. */
 interface FocusInspection {
@@ -108,7 +108,11 @@ describe('focus blocks', () => {
     });
     assert.match(engaged.guards.find((g) => g.id === 'githubStatus')!.summary, /Busy: "Focusing until \d\d:\d\d"/);
     await vscode.commands.executeCommand('leadDesk.stopFocusBlock');
-    await waitFor('the GitHub guard to restore', async () => ((await inspect()).guards.find((g) => g.id === 'githubStatus')?.phase === 'released' ? true : undefined));
+    await waitFor('the GitHub guard to restore', async () => ((await inspect()).guards.find((g) => g.id === 'githubStatus')?.phase === 'released' ? true : undefined)).catch(async (err: unknown) => {
+      const i = await inspect();
+      const log = (await leadDeskLogText().catch(() => ({ text: '' }))).text.split('\n').filter((l) => l.includes('[focus]')).slice(-15).join('\n');
+      throw new Error(`${err instanceof Error ? err.message : String(err)}; guards: ${JSON.stringify(i.guards)}; holder: ${i.isHolder}; block: ${JSON.stringify(i.state.block)}\n${log}`);
+    });
     await sleep(1_000);
     const changes = (await sandboxRequests()).filter(isChange).length - before;
     assert.equal(changes, 2, 'one changeUserStatus to set Busy, one to clear it');

@@ -29,13 +29,20 @@ export class NotificationsGuard implements Guard<NotificationsSnapshot, Notifica
     private readonly zenMode: () => boolean,
     /** Runs a VS Code command; `vscode.commands.executeCommand` in the editor. */
     private readonly execute: (command: string) => PromiseLike<unknown>,
+    private readonly answerWaitMs = 3_000,
   ) {}
 
   private async run(command: string): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      await this.execute(command);
+      // Both commands run synchronously in the workbench. If the answer does not come back (seen
+      // with a remote extension host), the toggle has still happened; waiting longer and retrying
+      // would toggle it a second time, so a late answer counts as done.
+      await Promise.race([this.execute(command), new Promise<void>((resolve) => (timer = setTimeout(resolve, this.answerWaitMs)))]);
     } catch (err) {
       throw new GuardError('failed', `VS Code could not run ${command}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    } finally {
+      clearTimeout(timer);
     }
   }
 

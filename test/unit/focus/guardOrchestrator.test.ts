@@ -78,6 +78,29 @@ describe('guard orchestration', () => {
     assert.deepEqual(guards.map((g) => g.world.writes), [1, 1, 1]);
   });
 
+  it('does not let a guard that hangs hold up the others, and counts the hang as a failure', async () => {
+    const clock = new ManualClock(t0);
+    const store = new MemorySharedStore();
+    const hung: FakeWorld = { status: null, writes: 0, reads: 0 };
+    const ok: FakeWorld = { status: null, writes: 0, reads: 0 };
+    const stuck = new FakeGuard('stuck', hung, () => clock.now());
+    stuck.gate = new Promise<void>(() => undefined);
+    const fine = new FakeGuard('fine', ok, () => clock.now());
+    const events: GuardEvent[] = [];
+    const o = new GuardOrchestrator({ store, clock, log: silentLogger, windowId: 'w', callTimeoutMs: 50, onEvent: (e) => events.push(e), guards: () => [{ guard: stuck, enabled: true }, { guard: fine, enabled: true }] });
+    const first = o.reconcile(block());
+    await new Promise((r) => setTimeout(r, 10));
+    assert.equal(ok.writes, 1, 'the healthy guard engaged while the other hangs');
+    await o.reconcile(undefined);
+    assert.equal(ok.status, null, 'and was released while the other still hangs');
+    await first;
+    const failed = events.find((e) => e.kind === 'failed' && e.guard.id === 'stuck');
+    assert.equal(failed?.kind === 'failed' && failed.error.kind, 'offline');
+    assert.match(failed?.kind === 'failed' ? failed.error.message : '', /did not finish reading what is there within/);
+    assert.equal(o.records().stuck?.phase, 'released', 'nothing was set, so the ended block leaves nothing to undo');
+    assert.equal(hung.writes, 0);
+  });
+
   it('keeps the block running when a guard fails, and retries with backoff', async () => {
     const { orchestrator, guards, worlds, clock, events } = setup({ worlds: 2 });
     guards[0].failNext('engage', offline(), offline());

@@ -39,6 +39,16 @@ describe('VS Code notifications guard', () => {
     assert.deepEqual(other.ran, ['notifications.toggleDoNotDisturbMode']);
   });
 
+  it('counts a toggle whose answer never comes back as done, so it is not toggled twice', async () => {
+    const ran: string[] = [];
+    const g = new NotificationsGuard(() => 'w1', () => false, (command) => {
+      ran.push(command);
+      return new Promise(() => undefined);
+    }, 20);
+    assert.equal(await g.engage(g.plan(target), undefined), 'engaged');
+    assert.deepEqual(ran, ['notifications.toggleDoNotDisturbMode']);
+  });
+
   it('reports a command that fails as a guard failure', async () => {
     const { g } = guard('w1', false, 'notifications.toggleDoNotDisturbMode');
     await assert.rejects(g.engage(g.plan(target), undefined), (e) => GuardError.is(e, 'failed'));
