@@ -1,13 +1,13 @@
 // GitHub "Busy": sets the user's status to limited availability for the block, with an expiry a
 // little after the block's end so that a crash can never leave them Busy for long, and puts the
 // earlier status back exactly afterwards, unless they changed it themselves in the meantime.
-import type { Clock } from '../core/focus/clock';
 import { busyMessage } from '../core/focus/format';
 import type { GitHubClient } from '../github/client';
 import { GitHubError } from '../github/errors';
 import { changeUserStatus, readViewerStatus, statusAsInput, type UserStatus } from '../github/status/userStatus';
 import type { Guard, GuardTarget, EngageOutcome, ReleaseOutcome } from './guard';
 import { GuardError } from './guardError';
+import { RemoteStatusGuard, type RemoteStatusGuardOptions } from './remoteStatusGuard';
 
 export interface GitHubStatusSnapshot {
   /** null: no status was set. */
@@ -21,16 +21,7 @@ export interface GitHubStatusPlan {
   readonly expiresAt: string;
 }
 
-export interface GitHubStatusGuardOptions {
-  /** The client for the signed-in account; throws a GuardError('notConnected') when there is none. */
-  readonly client: () => Promise<GitHubClient>;
-  readonly clock: Clock;
-  /** How long the Busy status outlives the block's planned end. */
-  readonly graceMs?: number;
-  /** How long to keep trying to restore a status that never expires. */
-  readonly giveUpAfterMs?: number;
-  readonly emoji?: string;
-}
+export type GitHubStatusGuardOptions = RemoteStatusGuardOptions<GitHubClient>;
 
 export const githubStatusGuardId = 'githubStatus';
 
@@ -69,25 +60,12 @@ function hasContent(status: UserStatus | null): status is UserStatus {
   return !!status && (!!status.emoji || !!status.message);
 }
 
-export class GitHubStatusGuard implements Guard<GitHubStatusSnapshot, GitHubStatusPlan> {
+export class GitHubStatusGuard extends RemoteStatusGuard<GitHubClient> implements Guard<GitHubStatusSnapshot, GitHubStatusPlan> {
   readonly id = githubStatusGuardId;
   readonly label = 'GitHub Busy status';
-  private readonly graceMs: number;
-  private readonly giveUpAfterMs: number;
-  private readonly emoji: string;
 
-  constructor(private readonly options: GitHubStatusGuardOptions) {
-    this.graceMs = options.graceMs ?? 5 * 60_000;
-    this.giveUpAfterMs = options.giveUpAfterMs ?? 24 * 3600_000;
-    this.emoji = options.emoji ?? ':dart:';
-  }
-
-  private async call<T>(work: (client: GitHubClient) => Promise<T>): Promise<T> {
-    try {
-      return await work(await this.options.client());
-    } catch (err) {
-      throw guardErrorFromGitHub(err);
-    }
+  protected toGuardError(err: unknown): GuardError {
+    return guardErrorFromGitHub(err);
   }
 
   async snapshot(): Promise<GitHubStatusSnapshot> {

@@ -3,10 +3,10 @@
 // Scopes on the user token: dnd:read, dnd:write, users.profile:read, users.profile:write.
 import { LogLevel, WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, WebClient } from '@slack/web-api';
 import type { Logger } from '../core/logger';
-import type { Clock } from '../core/focus/clock';
 import { busyMessage } from '../core/focus/format';
 import type { EngageOutcome, Guard, GuardTarget, ReleaseOutcome } from './guard';
 import { GuardError } from './guardError';
+import { RemoteStatusGuard, type RemoteStatusGuardOptions } from './remoteStatusGuard';
 
 export interface SlackStatus {
   readonly text: string;
@@ -27,14 +27,7 @@ export interface SlackPlan {
   readonly snoozeUntil: number;
 }
 
-export interface SlackGuardOptions {
-  /** The client for the connected workspace; throws GuardError('notConnected') when there is none. */
-  readonly client: () => Promise<WebClient>;
-  readonly clock: Clock;
-  readonly graceMs?: number;
-  readonly giveUpAfterMs?: number;
-  readonly emoji?: string;
-}
+export type SlackGuardOptions = RemoteStatusGuardOptions<WebClient>;
 
 export const slackGuardId = 'slack';
 
@@ -112,25 +105,12 @@ const seconds = (ms: number): number => Math.floor(ms / 1000);
 const isEmpty = (s: SlackStatus): boolean => !s.text && !s.emoji;
 const expiredAt = (s: SlackStatus, now: number): boolean => s.expiration > 0 && s.expiration * 1000 <= now;
 
-export class SlackGuard implements Guard<SlackSnapshot, SlackPlan> {
+export class SlackGuard extends RemoteStatusGuard<WebClient> implements Guard<SlackSnapshot, SlackPlan> {
   readonly id = slackGuardId;
   readonly label = 'Slack';
-  private readonly graceMs: number;
-  private readonly giveUpAfterMs: number;
-  private readonly emoji: string;
 
-  constructor(private readonly options: SlackGuardOptions) {
-    this.graceMs = options.graceMs ?? 5 * 60_000;
-    this.giveUpAfterMs = options.giveUpAfterMs ?? 24 * 3600_000;
-    this.emoji = options.emoji ?? ':dart:';
-  }
-
-  private async call<T>(work: (client: WebClient) => Promise<T>): Promise<T> {
-    try {
-      return await work(await this.options.client());
-    } catch (err) {
-      throw guardErrorFromSlack(err, this.options.clock.now());
-    }
+  protected toGuardError(err: unknown): GuardError {
+    return guardErrorFromSlack(err, this.options.clock.now());
   }
 
   private async read(client: WebClient): Promise<{ status: SlackStatus; snoozeEndsAt: number | null }> {

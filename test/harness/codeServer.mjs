@@ -150,12 +150,7 @@ export async function startCodeServer({
   const exited = new Promise((resolve) => child.once('exit', resolve));
 
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      killGroup(child.pid, 'SIGTERM');
-      const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await terminateGroup(child, exited);
     // Children (extension hosts) may outlive the launcher for a moment; the group is ours alone.
     killGroup(child.pid, 'SIGKILL');
     sink?.end();
@@ -172,6 +167,19 @@ export async function startCodeServer({
 }
 
 /** Signals a whole process group we created; quiet when it is already gone. */
+/**
+ * Asks a detached child's process group to stop, and kills it if it has not exited after 5 s.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {Promise<unknown>} exited resolves when the child has exited
+ */
+export async function terminateGroup(child, exited) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  killGroup(child.pid, 'SIGTERM');
+  const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
 export function killGroup(pid, signal) {
   if (!pid) return;
   try {

@@ -4,20 +4,9 @@
 import { mkdir, rm, writeFile, appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { git } from './workspace.mjs';
+import { seededRandom } from '../sandbox/scenarios/seededRandom.mjs';
 
 const day = 24 * 60 * 60 * 1000;
-
-/** mulberry32: small, seeded, good enough to make a history look organic and stay reproducible. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function person(user) {
   const name = user.name || user.login;
@@ -93,7 +82,7 @@ export async function makeDemoRepo(dir, scenario, { commits = 60, now = new Date
   const team = demoTeam(scenario);
   if (team.length < 2) throw new Error('the demo scenario needs at least two people to build a history');
   const { slug, prFiles } = pickRepo(scenario);
-  const rnd = random(0x1ead + commits);
+  const rnd = seededRandom(0x1ead + commits);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
 
   // Each person owns an area and a few files in it, so ownership is visible but not absolute.

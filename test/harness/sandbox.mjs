@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
-import { killGroup, root } from './codeServer.mjs';
+import { root, terminateGroup } from './codeServer.mjs';
 
 /**
  * @returns {Promise<{ info: any, url: string, stop: () => Promise<void>, pid: number, exited: Promise<unknown> }>}
@@ -19,12 +19,7 @@ export async function startSandbox({ scenario = 'demo', port = 0, logFile, timeo
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      killGroup(child.pid, 'SIGTERM');
-      const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await terminateGroup(child, exited);
     sink?.end();
   };
 

@@ -1,5 +1,6 @@
 // Deterministic large scenarios for benchmarks: the same options and seed always give the
 // same scenario, so timings compare across runs. Dates are relative, like the demo's.
+import { seededRandom } from './seededRandom.mjs';
 import type { CiState, Scenario, ScenarioPull, ScenarioRepo, ScenarioReview, ScenarioReviewRequest, ScenarioTeam, ScenarioUser } from './scenario';
 
 export interface GenerateOptions {
@@ -7,18 +8,6 @@ export interface GenerateOptions {
   repos?: number;
   people?: number;
   seed?: number;
-}
-
-/** mulberry32: tiny, fast, and good enough to spread test data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FIRST = ['Ada', 'Ben', 'Chloe', 'Dev', 'Elif', 'Femi', 'Gus', 'Hana', 'Ivan', 'Jo', 'Kai', 'Lena', 'Milo', 'Nia', 'Omar', 'Pia', 'Quinn', 'Ravi', 'Sara', 'Tom'];
@@ -32,7 +21,7 @@ export const GENERATED_TOKEN = 'ghp_generatedLeadFullScope00000000000001';
 
 export function generateScenario(options: GenerateOptions = {}): Scenario {
   const { prs = 100, repos = 20, people = 12, seed = 1 } = options;
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const int = (lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
   const hoursAgo = (h: number): string => `-${Math.max(0.1, Math.round(h * 10) / 10)}h`;

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { githubRepoFromUrl, githubReposOf, parseGitConfigRemotes } from '../../../src/core/handoff/gitRemote';
-import { parsePullRequestInput } from '../../../src/core/handoff/pullRequestInput';
 
-describe('git remotes and pull request input', () => {
+describe('git remotes', () => {
   it('reads remote URLs from git config text', () => {
     const config = '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@github.com:me/fork.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n[remote "upstream"]\n\turl = https://github.com/acme/api\n[branch "main"]\n\tremote = origin\n';
     assert.deepEqual(parseGitConfigRemotes(config), [{ name: 'origin', url: 'git@github.com:me/fork.git' }, { name: 'upstream', url: 'https://github.com/acme/api' }]);
@@ -16,13 +15,5 @@ describe('git remotes and pull request input', () => {
     assert.deepEqual(githubRepoFromUrl('ssh://git@ghe.corp:2222/acme/api.git', 'GHE.corp'), { owner: 'acme', repo: 'api' });
     assert.equal(githubRepoFromUrl('https://gitlab.com/acme/api.git', 'github.com'), undefined);
     assert.equal(githubRepoFromUrl('https://github.com/acme', 'github.com'), undefined);
-  });
-
-  it('parses a pull request URL or owner/repo#number', () => {
-    assert.deepEqual(parsePullRequestInput(' acme/api#412 '), { owner: 'acme', repo: 'api', number: 412 });
-    assert.deepEqual(parsePullRequestInput('https://ghe.corp/acme/api/pull/7/files#diff-1'), { owner: 'acme', repo: 'api', number: 7 });
-    assert.equal(parsePullRequestInput('https://github.com/acme/api/issues/7'), undefined);
-    assert.equal(parsePullRequestInput('acme/api#0'), undefined);
-    assert.equal(parsePullRequestInput('ftp://github.com/acme/api/pull/7'), undefined);
   });
 });

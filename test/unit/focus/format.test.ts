@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { startBlock, pauseBlock } from '../../../src/core/focus/focusMachine';
 import { busyMessage, focusStatusText, formatCountdown, formatDuration, msUntilNextSecond } from '../../../src/core/focus/format';
-import { parsePullRequestUrl } from '../../../src/core/focus/pullRequestUrl';
 import { nextAttemptAt } from '../../../src/core/focus/retryPolicy';
 import { emptyFocusState } from '../../../src/core/focus/types';
 
@@ -34,20 +33,6 @@ describe('focus texts', () => {
     assert.equal(formatDuration(125 * 60_000), '2 h 05 min');
     assert.equal(formatDuration(25 * 60_000), '25 min');
     assert.equal(busyMessage(new Date(2025, 5, 10, 11, 0).getTime()), 'Focusing until 11:00');
-  });
-});
-
-describe('pull request URLs typed by the user', () => {
-  it('reads github.com and Enterprise URLs and the short form', () => {
-    assert.deepEqual(parsePullRequestUrl('https://github.com/acme/web/pull/42/files'), { owner: 'acme', repo: 'web', number: 42, title: 'acme/web#42', url: 'https://github.com/acme/web/pull/42' });
-    assert.equal(parsePullRequestUrl('https://ghe.example.com/team/api/pull/7')?.url, 'https://ghe.example.com/team/api/pull/7');
-    assert.equal(parsePullRequestUrl(' acme/web#9 ')?.number, 9);
-  });
-
-  it('rejects anything else', () => {
-    for (const bad of ['', 'acme/web', 'https://github.com/acme/web/issues/4', 'ftp://github.com/a/b/pull/1', 'not a url']) {
-      assert.equal(parsePullRequestUrl(bad), undefined, bad);
-    }
   });
 });
 

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { parsePullRequestInput } from '../../../core/handoff/pullRequestInput';
-import { asPullRequestRef, type PullRequestRef } from '../../../core/pullRequestRef';
+import { asPullRequestRef, parsePullRequestText, type PullRequestRef } from '../../../core/pullRequestRef';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId, ViewId } from '../../ids';
 import type { DelegationFeatureContext } from '../delegationFeatureContext';
@@ -29,10 +28,7 @@ async function askForPullRequest(): Promise<PullRequestRef | undefined> {
     prompt: 'A pull request URL, or owner/repo#123',
     placeHolder: 'https://github.com/owner/repo/pull/123',
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() === '' || parsePullRequestInput(value) ? undefined : 'Paste a pull request URL, or type owner/repo#123.'),
+    validateInput: (value) => (value.trim() === '' || parsePullRequestText(value) ? undefined : 'Paste a pull request URL, or type owner/repo#123.'),
   });
-  const parsed = text ? parsePullRequestInput(text) : undefined;
-  if (!parsed) return undefined;
-  const label = `${parsed.owner}/${parsed.repo}#${parsed.number}`;
-  return { ...parsed, title: label, url: '' };
+  return text ? parsePullRequestText(text) : undefined;
 }

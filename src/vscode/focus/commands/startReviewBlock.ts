@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { parsePullRequestUrl } from '../../../core/focus/pullRequestUrl';
-import { asPullRequestRef, type PullRequestRef } from '../../../core/pullRequestRef';
+import { asPullRequestRef, parsePullRequestText, type PullRequestRef } from '../../../core/pullRequestRef';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
 import type { FocusModel } from '../focusModel';
@@ -10,9 +9,9 @@ async function askForPullRequest(): Promise<PullRequestRef | undefined> {
     title: 'Start a Review Block',
     prompt: 'The pull request to review: its URL, or owner/repo#number',
     placeHolder: 'https://github.com/owner/repo/pull/123',
-    validateInput: (value) => (value.trim() === '' || parsePullRequestUrl(value) ? undefined : 'Enter a pull request URL such as https://github.com/owner/repo/pull/123, or owner/repo#123.'),
+    validateInput: (value) => (value.trim() === '' || parsePullRequestText(value) ? undefined : 'Enter a pull request URL such as https://github.com/owner/repo/pull/123, or owner/repo#123.'),
   });
-  return typed ? parsePullRequestUrl(typed) : undefined;
+  return typed ? parsePullRequestText(typed) : undefined;
 }
 
 /**
