@@ -2,6 +2,8 @@
 // everything downstream (grouping, scoring, the tree) reads only these, so a cached snapshot
 // from globalState renders exactly like a fresh one.
 
+import type { PullRequestRef } from '../pullRequestRef';
+
 export type CiState = 'success' | 'failure' | 'pending' | 'none';
 /** GitHub's reviewDecision; 'none' when the repository requires no review. */
 export type ReviewState = 'approved' | 'changesRequested' | 'reviewRequired' | 'none';
@@ -28,14 +30,7 @@ export interface RequestHistory {
   readonly reviewedBy: readonly string[];
 }
 
-export interface QueuePullRequest {
-  readonly owner: string;
-  readonly repo: string;
-  readonly number: number;
-  readonly title: string;
-  readonly url: string;
-  /** Login of the author; undefined for a deleted account, which GitHub shows as "ghost". */
-  readonly author?: string;
+export interface QueuePullRequest extends PullRequestRef {
   readonly isDraft: boolean;
   /** ISO timestamps. */
   readonly createdAt: string;
