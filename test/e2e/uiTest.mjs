@@ -2,6 +2,8 @@
 // the DOM the way a user would: activity bar, view headers, the command palette, the output panel.
 // test/harness/runUiTest.mjs prepares the server and the browser and calls runUiTest().
 
+import path from 'node:path';
+
 const viewTitles = ['Review Queue', 'Focus', 'Delegation'];
 
 class UiCheckFailed extends Error {
@@ -23,11 +25,46 @@ async function check(steps, name, fn) {
   }
 }
 
+/** The side bar pane of a view, by its title. */
+function viewPane(page, title) {
+  return page.locator('.sidebar .pane', { has: page.locator(`.pane-header[aria-label="${title} Section"]`) });
+}
+
+/** The focus item while a block runs: "47:12 · Deep work". */
+function focusCountdown(page) {
+  return page.locator('.part.statusbar .statusbar-item', { hasText: /\d+:\d\d · Deep work/ }).first();
+}
+
+/** "1:05:00 · Deep work" or "24:58 · Deep work" → seconds left. */
+function secondsLeft(text) {
+  const m = /(?:(\d+):)?(\d+):(\d\d) · /.exec(text);
+  if (!m) throw new Error(`not a countdown: ${text}`);
+  return Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+}
+
+/** Picks the quick-pick entry with this text, the way a person would: type to filter, then Enter. */
+async function pickQuickItem(page, text) {
+  const entry = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
+  await entry.waitFor({ state: 'visible', timeout: 10_000 });
+  await entry.click();
+}
+
+async function saveScreenshot(steps, page, file) {
+  await check(steps, `screenshot saved to ${file}`, async () => {
+    // Move the pointer off the activity bar so no hover tooltip covers the views.
+    await page.mouse.move(900, 300);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: file });
+  });
+}
+
 /**
  * @param {import('playwright-core').Page} page
- * @param {{ url: string, screenshot?: string, log?: (line: string) => void }} options
+ * @param {{ url: string, delegatePullRequest: string, screenshots?: string, log?: (line: string) => void }} options
+ *   delegatePullRequest: a queue entry (`repo#number`) of the repository open in the workbench;
+ *   screenshots: the folder for workbench.png, focus.png and delegation.png.
  */
-export async function runUiTest(page, { url, screenshot, log = () => undefined }) {
+export async function runUiTest(page, { url, delegatePullRequest, screenshots, log = () => undefined }) {
   const steps = [];
   const report = () => steps.map((s) => `${s.ok ? 'pass' : 'FAIL'}  ${s.name} (${s.ms} ms)${s.error ? `\n        ${s.error.split('\n')[0]}` : ''}`);
   try {
@@ -86,14 +123,40 @@ export async function runUiTest(page, { url, screenshot, log = () => undefined }
       await page.locator('.part.panel .monaco-editor .view-line', { hasText: /\[(info|warning|error)\]/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
     });
 
-    if (screenshot) {
-      await check(steps, `screenshot saved to ${screenshot}`, async () => {
-        // Move the pointer off the activity bar so no hover tooltip covers the views.
-        await page.mouse.move(900, 300);
-        await page.waitForTimeout(1500);
-        await page.screenshot({ path: screenshot });
-      });
-    }
+    if (screenshots) await saveScreenshot(steps, page, path.join(screenshots, 'workbench.png'));
+
+    await check(steps, 'clicking "Focus" in the status bar starts a 25-minute deep-work block', async () => {
+      await page.locator('.part.statusbar .statusbar-item', { hasText: /^\s*Focus\s*$/ }).first().click();
+      await pickQuickItem(page, '25 minutes');
+      await pickQuickItem(page, 'Deep work');
+      await focusCountdown(page).waitFor({ state: 'visible', timeout: 15_000 });
+    });
+
+    await check(steps, 'the status bar counts the block down', async () => {
+      const first = secondsLeft(await focusCountdown(page).innerText());
+      await page.waitForTimeout(2500);
+      const later = secondsLeft(await focusCountdown(page).innerText());
+      if (!(first - later >= 1 && first - later <= 4)) throw new Error(`the countdown went from ${first} s to ${later} s in 2.5 s`);
+      if (first > 25 * 60 || first < 24 * 60) throw new Error(`a 25-minute block shows ${first} s left`);
+    });
+
+    await check(steps, 'the Focus view shows the running block', () =>
+      viewPane(page, 'Focus').locator('.monaco-list-row', { hasText: 'Deep work' }).first().waitFor({ state: 'visible', timeout: 15_000 }),
+    );
+
+    if (screenshots) await saveScreenshot(steps, page, path.join(screenshots, 'focus.png'));
+
+    await check(steps, `"Delegate…" on ${delegatePullRequest} ranks people who know the code`, async () => {
+      const row = viewPane(page, 'Review Queue').locator('.monaco-list-row', { hasText: `${delegatePullRequest} ` }).first();
+      await row.waitFor({ state: 'visible', timeout: 15_000 });
+      await row.hover();
+      await row.locator('.actions a.action-label[aria-label="Delegate…"]').click();
+      // Each candidate's description is "@login · reason"; the reason names the history behind it.
+      const candidate = viewPane(page, 'Delegation').locator('.monaco-list-row', { hasText: /@[\w-]+ · .*(commit|review)/ });
+      await candidate.first().waitFor({ state: 'visible', timeout: 60_000 });
+    });
+
+    if (screenshots) await saveScreenshot(steps, page, path.join(screenshots, 'delegation.png'));
   } finally {
     for (const line of report()) log(line);
   }

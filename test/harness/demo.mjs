@@ -1,7 +1,7 @@
 // npm run demo: Lead Desk in a real VS Code (code-server) in your browser, against the local GitHub
 // sandbox's demo team, with a demo repository whose history that team wrote. Ctrl+C stops it all.
 //   LEAD_DESK_DEMO_PORT=8080   first port to try for the workbench (the next free one is used)
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import {
   codeServerBin, installVsix, portInUse, root, startCodeServer, workbenchUrl, writeSettings,
@@ -26,15 +26,9 @@ async function workbenchPort() {
 }
 
 /** Settings for every sandbox endpoint the extension declares, so nothing in the demo reaches the internet. */
-async function sandboxSettings(sandbox) {
-  const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
-  const declared = Object.keys(manifest.contributes?.configuration?.properties ?? {});
-  const settings = { 'leadDesk.github.apiUrl': sandbox.url };
-  const slackUrl = sandbox.info.slackUrl ?? sandbox.info.urls?.slack ?? `${sandbox.url}/slack/api`;
-  for (const key of declared) {
-    if (/^leadDesk\.slack\.(api)?url$/i.test(key)) settings[key] = slackUrl;
-  }
-  return settings;
+function sandboxSettings(sandbox) {
+  // Slack is answered by the sandbox too, so "Connect Slack" works with the scenario's Slack token.
+  return { 'leadDesk.github.apiUrl': sandbox.url, 'leadDesk.focus.slack.apiUrl': sandbox.info.slackApiUrl ?? `${sandbox.url}/slack/api/` };
 }
 
 const session = new Session('demo');
@@ -56,7 +50,7 @@ await session.main(async () => {
   const userDataDir = path.join(demoState, 'user-data');
   await session.step('install the extension', () => installVsix({ bin, vsix: packaged.vsixPath, extensionsDir }));
   await writeSettings(userDataDir, {
-    ...(await sandboxSettings(sandbox)),
+    ...sandboxSettings(sandbox),
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
     'extensions.autoCheckUpdates': false,
@@ -83,6 +77,8 @@ await session.main(async () => {
   console.log('');
   console.log(`  signed in as     ${identity.login} (token from the demo scenario, via GH_TOKEN)`);
   console.log(`  GitHub sandbox   ${sandbox.url}`);
+  const slackToken = sandbox.info.slackTokens?.find((t) => t.userId)?.token;
+  if (slackToken) console.log(`  Slack token      ${slackToken} (for "Lead Desk: Connect Slack"; the sandbox answers Slack too)`);
   console.log(`  demo repository  ${path.relative(root, demoRepo)} (${repo.commits} commits by ${repo.team.map((p) => p.login).join(', ')}; origin ${repo.remote})`);
   console.log(`  logs             ${path.relative(root, demoState)}/code-server.log`);
   console.log('');

@@ -31,8 +31,14 @@ await new Session('activation').main(async (session) => {
   const browser = await launchChromium(path.join(tmp, 'chromium'));
   session.defer(() => browser.close());
 
-  for (let i = 0; i < runs; i++) {
-    const userDataDir = path.join(tmp, `user-data-${i}`);
+  // Lead Desk activates by itself once start-up has finished; the probe runs as soon as the
+  // extension host is ready, which is normally well before. A run in which start-up won the race
+  // measured nothing and is repeated.
+  const figures = [];
+  let vscodeVersion;
+  for (let attempt = 0; figures.length < runs; attempt++) {
+    if (attempt >= runs * 3) throw new Error(`Lead Desk was already active before the probe in ${attempt - figures.length} of ${attempt} runs`);
+    const userDataDir = path.join(tmp, `user-data-${attempt}`);
     // An unreachable API URL: activation must not need the network, and this proves it cannot use it.
     await writeSettings(userDataDir, { ...quietSettings, 'leadDesk.github.apiUrl': 'http://127.0.0.1:9' });
     const server = await startCodeServer({ bin, folder: workspace, extensionsDir: path.join(tmp, 'extensions'), userDataDir, env: { ...process.env, LEAD_DESK_TEST_RESULTS: results } });
@@ -40,16 +46,17 @@ await new Session('activation').main(async (session) => {
       const page = await browser.newPage();
       await page.goto(workbenchUrl(server, workspace, { extensionDevelopmentPath: root, extensionTestsPath: probe }));
       const deadline = Date.now() + 120_000;
-      while ((await readLines(results)).length <= i) {
-        if (Date.now() > deadline) throw new Error(`run ${i + 1}: no activation figure within 120 s`);
+      while ((await readLines(results)).length <= attempt) {
+        if (Date.now() > deadline) throw new Error(`run ${attempt + 1}: no activation figure within 120 s`);
         await new Promise((r) => setTimeout(r, 250));
       }
       await page.close();
     } finally {
       await server.stop();
     }
+    const line = (await readLines(results))[attempt];
+    vscodeVersion = line.vscodeVersion;
+    if (!line.wasActive) figures.push(Math.round(line.activateMs * 10) / 10);
   }
-  const lines = await readLines(results);
-  if (lines.some((l) => l.wasActive)) throw new Error('Lead Desk was already active before the probe: the figure would not be its activation');
-  console.log(JSON.stringify({ runs: lines.map((l) => Math.round(l.activateMs * 10) / 10), vscodeVersion: lines[0]?.vscodeVersion }));
+  console.log(JSON.stringify({ runs: figures, vscodeVersion }));
 });

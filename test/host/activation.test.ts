@@ -3,15 +3,14 @@ import * as vscode from 'vscode';
 import { gitInvocations, leadDeskExtension, leadDeskLogText, sandboxRequests, sleep, waitFor, type LoggedRequest } from './hostEnv';
 
 describe('activation', () => {
-  let activeBeforeCommand: boolean;
   let requestsAfterActivation: LoggedRequest[];
   let gitAfterActivation: string[];
 
   before(async () => {
     const ext = leadDeskExtension();
-    activeBeforeCommand = ext.isActive;
-    await vscode.commands.executeCommand('leadDesk.showLog');
-    await waitFor('the extension to activate', () => (ext.isActive ? true : undefined));
+    // No command is run: the focus status bar and the block schedule need Lead Desk running from
+    // start-up, so it activates by itself once VS Code has finished starting.
+    await waitFor('the extension to activate after start-up', () => (ext.isActive ? true : undefined), 30_000);
     // Activation looks up credentials in the background; wait until it has logged the outcome, so
     // anything it might send has been sent before the sandbox log is read.
     await waitFor('the sign-in state in the log', async () => {
@@ -23,14 +22,18 @@ describe('activation', () => {
     gitAfterActivation = await gitInvocations();
   });
 
-  it('stays inactive until a Lead Desk command or view needs it', () => {
-    assert.equal(activeBeforeCommand, false, 'Lead Desk was already active before any of its commands or views was used');
-  });
-
-  it('activates on a Lead Desk command', () => {
+  it('activates by itself once VS Code has started', () => {
     const ext = leadDeskExtension();
     assert.equal(ext.isActive, true);
     assert.equal((ext.packageJSON as { name?: string }).name, 'lead-desk');
+  });
+
+  it('shows the idle focus item in the status bar from start-up', async () => {
+    // The status bar is not readable through the API; the test-only inspect command reports the
+    // item Lead Desk created and what it shows.
+    const focus = await vscode.commands.executeCommand<{ statusBar: { text: string; command?: string } } | undefined>('leadDesk.inspectFocus');
+    assert.equal(focus?.statusBar.text, '$(target) Focus');
+    assert.equal(focus?.statusBar.command, 'leadDesk.startFocusBlock');
   });
 
   it('sends no request to GitHub while activating', () => {

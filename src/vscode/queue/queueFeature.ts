@@ -20,13 +20,16 @@ import { QueueTreeProvider } from './queueTreeProvider';
 import { registerReviewRequestNotifier } from './reviewRequestNotifier';
 import { WorkspaceRepos } from './workspaceRepos';
 
+/** How long after activation the queue starts by itself for notifications and the status-bar count. */
+const backgroundStartDelayMs = 15_000;
+
 /** Failures only the user can fix get one prompt (with Sign In) per kind, until a refresh succeeds. */
 const promptKinds = new Set(['unauthorized', 'missingScope']);
 
 /**
  * The Review Queue: model, tree, badge, status line, status-bar count, notifications and the
  * queue's commands. Nothing here fetches at registration; the first fetch happens when the view
- * becomes visible or a command needs data.
+ * becomes visible, a command needs data, or (for notifications and the count) shortly after start-up.
  */
 export function registerQueueFeature(services: Services): vscode.Disposable {
   const log = scopedLogger(services.log, 'queue');
@@ -59,10 +62,16 @@ export function registerQueueFeature(services: Services): vscode.Disposable {
     }
   };
 
-  // The first fetch waits until someone looks at the queue.
+  // The first fetch waits until someone looks at the queue…
   const startIfVisible = () => {
     if (view.visible) model.start();
   };
+  // …unless review-request notifications or the status-bar count are on: those are for when the
+  // sidebar is closed, so the queue then also starts by itself once start-up has settled. Never
+  // inside activate(), which stays free of network.
+  const backgroundStart = setTimeout(() => {
+    if (model.settings.notifyNewReviewRequests || model.settings.statusBarCount) model.start();
+  }, backgroundStartDelayMs);
   // "updated 3 min ago" and waiting times move on even when nothing is fetched.
   const ticker = setInterval(() => {
     if (view.visible) present();
@@ -71,7 +80,10 @@ export function registerQueueFeature(services: Services): vscode.Disposable {
   disposables.push(
     model.onDidChange(present),
     view.onDidChangeVisibility(startIfVisible),
-    new vscode.Disposable(() => clearInterval(ticker)),
+    new vscode.Disposable(() => {
+      clearInterval(ticker);
+      clearTimeout(backgroundStart);
+    }),
     services.refresh.register('queue', async () => {
       model.start();
       manualRefresh = true;
