@@ -27,7 +27,8 @@ async function check(steps, name, fn) {
 
 /** The side bar pane of a view, by its title. */
 function viewPane(page, title) {
-  return page.locator('.sidebar .pane', { has: page.locator(`.pane-header[aria-label="${title} Section"]`) });
+  // The header's label carries the view's description when it has one: "Focus - running Section".
+  return page.locator('.sidebar .pane', { has: page.locator(`.pane-header[aria-label="${title} Section"], .pane-header[aria-label^="${title} - "]`) });
 }
 
 /** The focus item while a block runs: "47:12 · Deep work". */
@@ -49,10 +50,22 @@ async function pickQuickItem(page, text) {
   await entry.click();
 }
 
+/** F1, type the command's title, Enter: the way a person runs a command. */
+async function runFromPalette(page, title) {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } });
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
 async function saveScreenshot(steps, page, file) {
   await check(steps, `screenshot saved to ${file}`, async () => {
-    // Move the pointer off the activity bar so no hover tooltip covers the views.
+    // Move the pointer off the views and close any hover, so that nothing covers them.
     await page.mouse.move(900, 300);
+    await page.keyboard.press('Escape');
     await page.waitForTimeout(1500);
     await page.screenshot({ path: file });
   });
@@ -95,14 +108,7 @@ export async function runUiTest(page, { url, delegatePullRequest, screenshots, l
     });
 
     await check(steps, 'F1 → "Lead Desk: Show Log" runs the command', async () => {
-      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } });
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await page.keyboard.type('Lead Desk: Show Log');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Lead Desk: Show Log' }).first().waitFor({ state: 'visible', timeout: 10_000 });
-      await page.keyboard.press('Enter');
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+      await runFromPalette(page, 'Lead Desk: Show Log');
     });
 
     await check(steps, 'the Output panel shows the "Lead Desk" channel', async () => {
@@ -123,7 +129,21 @@ export async function runUiTest(page, { url, delegatePullRequest, screenshots, l
       await page.locator('.part.panel .monaco-editor .view-line', { hasText: /\[(info|warning|error)\]/ }).first().waitFor({ state: 'visible', timeout: 15_000 });
     });
 
-    if (screenshots) await saveScreenshot(steps, page, path.join(screenshots, 'workbench.png'));
+    if (screenshots) {
+      // A wider side bar, so that the screenshots show whole titles and reasons.
+      await check(steps, 'the side bar widens when its edge is dragged', async () => {
+        const box = await page.locator('.part.sidebar').boundingBox();
+        if (!box) throw new Error('the side bar has no box');
+        const edge = box.x + box.width + 1;
+        await page.mouse.move(edge, box.y + box.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(edge + 260, box.y + box.height / 2, { steps: 8 });
+        await page.mouse.up();
+        const wider = await page.locator('.part.sidebar').boundingBox();
+        if (!wider || wider.width < box.width + 200) throw new Error(`the side bar is ${wider?.width} px wide, was ${box.width} px`);
+      });
+      await saveScreenshot(steps, page, path.join(screenshots, 'workbench.png'));
+    }
 
     await check(steps, 'clicking "Focus" in the status bar starts a 25-minute deep-work block', async () => {
       await page.locator('.part.statusbar .statusbar-item', { hasText: /^\s*Focus\s*$/ }).first().click();
@@ -156,7 +176,12 @@ export async function runUiTest(page, { url, delegatePullRequest, screenshots, l
       await candidate.first().waitFor({ state: 'visible', timeout: 60_000 });
     });
 
-    if (screenshots) await saveScreenshot(steps, page, path.join(screenshots, 'delegation.png'));
+    if (screenshots) {
+      // Room for the candidates: the Focus view folds away and the panel closes.
+      await viewPane(page, 'Focus').locator('.pane-header').click();
+      await runFromPalette(page, 'View: Hide Panel');
+      await saveScreenshot(steps, page, path.join(screenshots, 'delegation.png'));
+    }
   } finally {
     for (const line of report()) log(line);
   }

@@ -8,9 +8,15 @@ import { seededRandom } from '../sandbox/scenarios/seededRandom.mjs';
 
 const day = 24 * 60 * 60 * 1000;
 
-function person(user) {
+/**
+ * The team commits with GitHub's private noreply addresses, as many people do, so their commits
+ * lead to their logins. The lead commits with a work address GitHub cannot link, as leads often
+ * do: Lead Desk must still recognise those commits as the lead's own.
+ */
+function person(user, useWorkEmail) {
   const name = user.name || user.login;
-  const email = user.email || `${user.login}@users.noreply.github.com`;
+  const noreply = `${user.id ? `${user.id}+` : ''}${user.login}@users.noreply.github.com`;
+  const email = useWorkEmail && user.email ? user.email : noreply;
   return { login: user.login, name, email };
 }
 
@@ -43,7 +49,7 @@ export function demoTeam(scenario) {
     if (b.login === scenario.viewer) return 1;
     return (active.get(b.login) ?? 0) - (active.get(a.login) ?? 0);
   });
-  return ranked.slice(0, 8).map(person);
+  return ranked.slice(0, 8).map((user) => person(user, user.login === scenario.viewer));
 }
 
 /** The scenario repository the demo repo stands for (its origin remote), and the paths its PRs touch. */
@@ -93,7 +99,7 @@ export async function makeDemoRepo(dir, scenario, { commits = 60, now = new Date
 
   // One person committed from two addresses; the .mailmap joins them.
   const aliased = owners[1];
-  const alias = { ...aliased, email: `${aliased.login}.old@users.noreply.github.com` };
+  const alias = { ...aliased, email: `${aliased.login}@old-laptop.local` };
 
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });

@@ -1,6 +1,6 @@
 // npm run test:e2e: installs the packaged .vsix into a fresh code-server (VS Code 1.100.3), points it
 // at the local GitHub sandbox, and lets headless Chromium use the workbench like a person would
-// (test/e2e/uiTest.mjs). Saves media/screenshots/workbench.png on success, and a failure screenshot
+// (test/e2e/uiTest.mjs). Saves media/screenshots/{workbench,focus,delegation}.png on success, and a failure screenshot
 // in .test-output/e2e/ otherwise.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,16 +10,15 @@ import {
 import { demoIdentity } from './demoIdentity.mjs';
 import { startSandbox } from './sandbox.mjs';
 import { Session } from './steps.mjs';
-import { makeSmallRepo, tempDir } from './workspace.mjs';
+import { tempDir } from './workspace.mjs';
+import { makeDemoRepo } from './demoRepo.mjs';
 import { packageExtension } from '../tools/package.mjs';
 import { runUiTest } from '../e2e/uiTest.mjs';
 
 const outputDir = path.join(root, '.test-output', 'e2e');
-// The README's screenshot is refreshed by a developer's run; CI keeps its copy with the run's output,
-// so a CI checkout is left unchanged.
-const screenshot = process.env.CI
-  ? path.join(outputDir, 'workbench.png')
-  : path.join(root, 'media', 'screenshots', 'workbench.png');
+// The README's screenshots are refreshed by a developer's run; CI keeps its copies with the run's
+// output, so a CI checkout is left unchanged.
+const screenshots = process.env.CI ? outputDir : path.join(root, 'media', 'screenshots');
 
 await new Session('e2e').main(async (session) => {
   await rm(outputDir, { recursive: true, force: true });
@@ -37,9 +36,10 @@ await new Session('e2e').main(async (session) => {
   session.defer(sandbox.stop);
   const identity = demoIdentity(sandbox.info);
 
-  // A neutral folder name, since the workbench shows it in the title and the screenshot.
-  const workspace = path.join(tmp, 'acme-service');
-  await makeSmallRepo(workspace);
+  // The demo's repository (acme/api, with a year of history by the demo team), so that the
+  // Delegation view has people to suggest; the folder name shows in the title and the screenshots.
+  const workspace = path.join(tmp, 'acme-api');
+  await session.step('create the demo repository', () => makeDemoRepo(workspace, identity.scenario));
   await writeSettings(userDataDir, { ...quietSettings, 'leadDesk.github.apiUrl': sandbox.url });
   const server = await session.step('start code-server', () => startCodeServer({
     bin,
@@ -59,20 +59,24 @@ await new Session('e2e').main(async (session) => {
   page.on('console', (msg) => consoleLines.push(`[${msg.type()}] ${msg.text()}`));
   page.on('pageerror', (err) => consoleLines.push(`[pageerror] ${err.message}`));
 
-  await mkdir(path.dirname(screenshot), { recursive: true });
+  await mkdir(screenshots, { recursive: true });
   try {
     await session.step('drive the workbench', () => runUiTest(page, {
       url: workbenchUrl(server, workspace),
-      screenshot,
+      // The demo asks the lead to review api#427, a pull request on the repository that is open.
+      delegatePullRequest: 'api#427',
+      screenshots,
       log: (line) => console.log(`  ${line}`),
     }));
   } catch (err) {
     const failure = path.join(outputDir, 'failure.png');
     await page.screenshot({ path: failure }).catch(() => undefined);
+    // The workbench's DOM at the failure, to see what a selector did not find.
+    await writeFile(path.join(outputDir, 'failure.html'), await page.content().catch(() => '')).catch(() => undefined);
     throw new Error(`${err instanceof Error ? err.message : String(err)}\n  failure screenshot: ${path.relative(root, failure)}; logs in ${path.relative(root, outputDir)}/`);
   } finally {
     await writeFile(path.join(outputDir, 'browser-console.log'), consoleLines.join('\n')).catch(() => undefined);
   }
-  session.log(`screenshot: ${path.relative(root, screenshot)}`);
+  session.log(`screenshots: ${path.relative(root, screenshots)}/{workbench,focus,delegation}.png`);
   session.log(`timings: ${session.summary()}`);
 });

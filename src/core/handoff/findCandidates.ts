@@ -31,6 +31,11 @@ export interface FindCandidatesInput {
   readonly author?: string;
   /** The signed-in lead; never suggested. */
   readonly me?: string;
+  /**
+   * The lead's name on GitHub: excludes the lead's commits too when their email is not linked
+   * to the login (a work address, say), so that nobody is offered themselves.
+   */
+  readonly myName?: string;
   /** Logins to narrow the candidates to; undefined means everyone in history. */
   readonly team?: readonly string[];
   readonly codeOwners?: readonly string[];
@@ -112,7 +117,11 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
   const excludedLogins = loginSet([input.author, input.me]);
   const team = input.team ? loginSet(input.team) : undefined;
   const requested = loginSet(input.alreadyRequested ?? []);
-  const exclude: RawIdentity[] = [input.author, input.me].flatMap((l) => (l ? [{ login: l }] : []));
+  const exclude: RawIdentity[] = [
+    ...(input.author ? [{ login: input.author }] : []),
+    ...(input.me ? [{ login: input.me }] : []),
+    ...(input.myName ? [{ name: input.myName }] : []),
+  ];
   const base = { touchedPaths: input.touchedPaths, now: input.now, exclude, codeOwners: input.codeOwners ?? [], teamMembers: input.teamMembers ?? {} };
 
   const firstPass = suggestReviewers(input.index, base, { ...options, ranking: { ...options.ranking, limit: FIRST_PASS } });

@@ -14,7 +14,7 @@ import { fetchPullRequestChanges, type PullRequestChanges } from '../../github/d
 import { fetchReviewLoad } from '../../github/delegation/reviewLoad';
 import { fetchTeamMembers, parseTeamRef } from '../../github/delegation/teamMembers';
 import { GitHubError } from '../../github/errors';
-import { fetchViewer } from '../../github/viewer';
+import { fetchViewer, type Viewer } from '../../github/viewer';
 import { GitAbortedError, GitNotFoundError, GitReadError, GitTimeoutError, NotAGitRepositoryError } from '../../git/gitErrors';
 import { NotSignedInError } from '../auth/authService';
 import { describeError } from '../presentError';
@@ -86,7 +86,7 @@ export class DelegationModel implements vscode.Disposable {
   private stale = false;
   private visible = false;
   private running: Promise<void> | undefined;
-  private readonly viewers = new WeakMap<GitHubClient, Promise<string>>();
+  private readonly viewers = new WeakMap<GitHubClient, Promise<Viewer>>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly log: Logger;
 
@@ -210,14 +210,14 @@ export class DelegationModel implements vscode.Disposable {
     return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   }
 
-  private viewerLogin(client: GitHubClient): Promise<string> {
-    let login = this.viewers.get(client);
-    if (!login) {
-      login = fetchViewer(client).then((v) => v.login);
-      login.catch(() => this.viewers.delete(client));
-      this.viewers.set(client, login);
+  private viewer(client: GitHubClient): Promise<Viewer> {
+    let viewer = this.viewers.get(client);
+    if (!viewer) {
+      viewer = fetchViewer(client);
+      viewer.catch(() => this.viewers.delete(client));
+      this.viewers.set(client, viewer);
     }
-    return login;
+    return viewer;
   }
 
   private async forPullRequest(subject: Extract<DelegationSubject, { kind: 'pullRequest' }>, loading: (m: string) => void): Promise<ReadyState> {
@@ -225,7 +225,7 @@ export class DelegationModel implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) throw new UntrustedError();
     loading(`Reading ${pull.owner}/${pull.repo}#${pull.number} from GitHub…`);
     const client = await this.services.github.client();
-    const [changes, me] = await Promise.all([fetchPullRequestChanges(client, pull), this.viewerLogin(client)]);
+    const [changes, me] = await Promise.all([fetchPullRequestChanges(client, pull), this.viewer(client)]);
     const checkout = await checkoutOf(this.folders(), { owner: pull.owner, repo: pull.repo }, this.hosts());
     if (!checkout) {
       throw new ProblemError(`No folder in this workspace is a clone of ${pull.owner}/${pull.repo}, so there is no history to learn from. Open a clone to see who knows these files.`, [openFolder]);
@@ -235,7 +235,7 @@ export class DelegationModel implements vscode.Disposable {
     const notes: string[] = [];
     if (changes.changedFiles > changes.files.length) notes.push(`Ranked on the first ${changes.files.length} of ${changes.changedFiles} changed files.`);
     const findings = await this.find(client, expertise, checkout, { owner: pull.owner, repo: pull.repo }, touched, changes.author ?? pull.author, me, changes.requestedReviewers, loading);
-    return this.ready(subject, expertise, findings, touched, [...notes], { pull: changes, me });
+    return this.ready(subject, expertise, findings, touched, [...notes], { pull: changes, me: me.login });
   }
 
   private async forFile(subject: Extract<DelegationSubject, { kind: 'file' }>, loading: (m: string) => void): Promise<ReadyState> {
@@ -251,10 +251,10 @@ export class DelegationModel implements vscode.Disposable {
     }
     const notes: string[] = [];
     let client: GitHubClient | undefined;
-    let me: string | undefined;
+    let me: Viewer | undefined;
     try {
       client = await this.services.github.client();
-      me = await this.viewerLogin(client);
+      me = await this.viewer(client);
     } catch (err) {
       if (!NotSignedInError.is(err) && !GitHubError.is(err)) throw err;
       notes.push(NotSignedInError.is(err) ? 'Sign in to GitHub to see review load and availability.' : `GitHub signals unavailable: ${err.message}`);
@@ -262,7 +262,7 @@ export class DelegationModel implements vscode.Disposable {
     }
     const repo = checkout.repos[0];
     const findings = await this.find(client, expertise, checkout, repo, [relative], undefined, me, [], loading);
-    return this.ready(subject, expertise, findings, [relative], notes, me ? { me } : {});
+    return this.ready(subject, expertise, findings, [relative], notes, me ? { me: me.login } : {});
   }
 
   private ready(subject: DelegationSubject, expertise: RepositoryExpertise, findings: CandidateFindings, touched: string[], notes: string[], extra: { pull?: PullRequestChanges; me?: string }): ReadyState {
@@ -304,7 +304,7 @@ export class DelegationModel implements vscode.Disposable {
     repo: GitHubRepoRef | undefined,
     touched: string[],
     author: string | undefined,
-    me: string | undefined,
+    me: Viewer | undefined,
     alreadyRequested: readonly string[],
     loading: (m: string) => void,
   ): Promise<CandidateFindings> {
@@ -335,7 +335,7 @@ export class DelegationModel implements vscode.Disposable {
         touchedPaths: touched,
         now: Date.now(),
         ...(author ? { author } : {}),
-        ...(me ? { me } : {}),
+        ...(me ? { me: me.login, ...(me.name ? { myName: me.name } : {}) } : {}),
         ...(team ? { team } : {}),
         codeOwners,
         mapping: s.logins,

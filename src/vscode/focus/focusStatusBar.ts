@@ -29,6 +29,12 @@ export class FocusStatusBar implements vscode.Disposable {
     if (text === this.item.text) return;
     this.item.text = text;
     this.writes++;
+    // Whole minutes for screen readers: a label that changed every second would be noise.
+    const block = this.model.state.block;
+    const label = block
+      ? `${blockTitle(block)} focus block${isPaused(block) ? ', paused' : ''}, ${Math.ceil(remainingMs(block, now) / 60_000)} minutes left`
+      : this.model.state.break ? 'On a break' : 'Start a focus block';
+    if (label !== this.item.accessibilityInformation?.label) this.item.accessibilityInformation = { label };
   }
 
   renderDetails(): void {
@@ -58,7 +64,6 @@ export class FocusStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown(`\nToday: ${formatDuration(this.model.todaysTotalMs())} of focus`);
     this.item.tooltip = tooltip;
     this.item.backgroundColor = warnings.length ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.accessibilityInformation = { label: block ? `Focus block, ${formatCountdown(remainingMs(block, now))} left` : 'Start a focus block' };
   }
 
   dispose(): void {

@@ -40,6 +40,14 @@ describe('finding candidates (pure, with fake GitHub sources)', () => {
     assert.equal(found.rows.find((r) => r.name === 'Bob Stone')?.loginSource, 'history');
   });
 
+  it('never suggests me when my commits are linked to my login only by my GitHub name', async () => {
+    const unmapped = input({ mapping: {} });
+    const withoutName = await findCandidates(unmapped, {});
+    assert.ok(withoutName.rows.some((r) => r.name === 'Lee Adams'), 'unlinked, my commits look like someone else');
+    const found = await findCandidates({ ...unmapped, myName: 'Lee Adams' }, {});
+    assert.deepEqual(found.rows.map((r) => r.name).sort(), ['Ada Byron', 'Bob Stone']);
+  });
+
   it('asks for load and availability once, for the logins of the pool only', async () => {
     const calls: string[][] = [];
     const sources: CandidateSources = {
