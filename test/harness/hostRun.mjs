@@ -28,14 +28,7 @@ export async function prepareHostRun(session, outputDir) {
   await session.step('make the workspace repository', () => makeSmallRepo(workspace));
   const shimDir = path.join(tmp, 'bin');
   await makeGitShim(shimDir, gitLog);
-  // The queue's background start (for notifications and the status-bar count) is off, so that the
-  // suite decides when the queue fetches and can count the requests each step sends.
-  await writeSettings(userDataDir, {
-    ...quietSettings,
-    'leadDesk.github.apiUrl': sandbox.url,
-    'leadDesk.queue.statusBarCount': false,
-    'leadDesk.notifications.newReviewRequests': false,
-  });
+  await writeSettings(userDataDir, { ...quietSettings, 'leadDesk.github.apiUrl': sandbox.url });
 
   const env = {
     PATH: `${shimDir}:${process.env.PATH}`,

@@ -19,6 +19,8 @@ export interface QueueSettings {
   readonly orgs: readonly string[];
   readonly customSections: readonly CustomSection[];
   readonly statusBarCount: boolean;
+  /** Refresh from start-up with the sidebar closed, for notifications and the status-bar count. */
+  readonly refreshInBackground: boolean;
   readonly notifyNewReviewRequests: boolean;
   readonly workingTime: WorkingTime;
 }
@@ -31,6 +33,7 @@ export const defaultQueueSettings: QueueSettings = {
   orgs: [],
   customSections: [],
   statusBarCount: true,
+  refreshInBackground: false,
   notifyNewReviewRequests: true,
   workingTime: defaultWorkingTime,
 };
@@ -44,6 +47,7 @@ export const QueueSettingKey = {
   orgs: 'queue.orgs',
   customSections: 'queue.customSections',
   statusBarCount: 'queue.statusBarCount',
+  refreshInBackground: 'queue.refreshInBackground',
   workingDays: 'queue.workingDays',
   workingHours: 'queue.workingHours',
   notifyNewReviewRequests: 'notifications.newReviewRequests',
@@ -166,6 +170,7 @@ export function parseQueueSettings(read: RawSettings, problems: SettingsProblem[
     orgs: names(read, QueueSettingKey.orgs, ownerPattern, 'acme', problems),
     customSections: sections(read, includeDrafts, problems),
     statusBarCount: boolean(read, QueueSettingKey.statusBarCount, defaultQueueSettings.statusBarCount, problems),
+    refreshInBackground: boolean(read, QueueSettingKey.refreshInBackground, defaultQueueSettings.refreshInBackground, problems),
     notifyNewReviewRequests: boolean(read, QueueSettingKey.notifyNewReviewRequests, defaultQueueSettings.notifyNewReviewRequests, problems),
     workingTime: workingTime(read, problems),
   };

@@ -20,7 +20,7 @@ import { QueueTreeProvider } from './queueTreeProvider';
 import { registerReviewRequestNotifier } from './reviewRequestNotifier';
 import { WorkspaceRepos } from './workspaceRepos';
 
-/** How long after activation the queue starts by itself for notifications and the status-bar count. */
+/** How long after activation the queue starts by itself when `leadDesk.queue.refreshInBackground` is on. */
 const backgroundStartDelayMs = 15_000;
 
 /** Failures only the user can fix get one prompt (with Sign In) per kind, until a refresh succeeds. */
@@ -29,7 +29,7 @@ const promptKinds = new Set(['unauthorized', 'missingScope']);
 /**
  * The Review Queue: model, tree, badge, status line, status-bar count, notifications and the
  * queue's commands. Nothing here fetches at registration; the first fetch happens when the view
- * becomes visible, a command needs data, or (for notifications and the count) shortly after start-up.
+ * becomes visible, a command needs data, or, with background refreshes on, shortly after start-up.
  */
 export function registerQueueFeature(services: Services): vscode.Disposable {
   const log = scopedLogger(services.log, 'queue');
@@ -66,11 +66,11 @@ export function registerQueueFeature(services: Services): vscode.Disposable {
   const startIfVisible = () => {
     if (view.visible) model.start();
   };
-  // …unless review-request notifications or the status-bar count are on: those are for when the
-  // sidebar is closed, so the queue then also starts by itself once start-up has settled. Never
+  // …unless the user asked for background refreshes, so that notifications and the status-bar
+  // count stay current with the sidebar closed. Then it starts once start-up has settled, never
   // inside activate(), which stays free of network.
   const backgroundStart = setTimeout(() => {
-    if (model.settings.notifyNewReviewRequests || model.settings.statusBarCount) model.start();
+    if (model.settings.refreshInBackground) model.start();
   }, backgroundStartDelayMs);
   // "updated 3 min ago" and waiting times move on even when nothing is fetched.
   const ticker = setInterval(() => {

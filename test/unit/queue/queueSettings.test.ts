@@ -66,4 +66,12 @@ describe('queue settings', () => {
   it('reads the notification toggle from leadDesk.notifications', () => {
     assert.equal(parse({ 'notifications.newReviewRequests': false }).settings.notifyNewReviewRequests, false);
   });
+
+  it('refreshes in the background only when asked to', () => {
+    assert.equal(parse({}).settings.refreshInBackground, false);
+    assert.equal(parse({ 'queue.refreshInBackground': true }).settings.refreshInBackground, true);
+    const { settings, problems } = parse({ 'queue.refreshInBackground': 'always' });
+    assert.equal(settings.refreshInBackground, false);
+    assert.deepEqual(problems.map((p) => p.key), ['leadDesk.queue.refreshInBackground']);
+  });
 });
