@@ -69,8 +69,13 @@ export function registerQueueFeature(services: Services): vscode.Disposable {
   // …unless the user asked for background refreshes, so that notifications and the status-bar
   // count stay current with the sidebar closed. Then it starts once start-up has settled, never
   // inside activate(), which stays free of network.
+  let startupSettled = false;
+  const startInBackground = () => {
+    if (startupSettled && model.settings.refreshInBackground) model.start();
+  };
   const backgroundStart = setTimeout(() => {
-    if (model.settings.refreshInBackground) model.start();
+    startupSettled = true;
+    startInBackground();
   }, backgroundStartDelayMs);
   // "updated 3 min ago" and waiting times move on even when nothing is fetched.
   const ticker = setInterval(() => {
@@ -80,6 +85,8 @@ export function registerQueueFeature(services: Services): vscode.Disposable {
   disposables.push(
     model.onDidChange(present),
     view.onDidChangeVisibility(startIfVisible),
+    // Turning background refreshes on takes effect at once, without a reload.
+    services.config.onDidChange(startInBackground),
     new vscode.Disposable(() => {
       clearInterval(ticker);
       clearTimeout(backgroundStart);
