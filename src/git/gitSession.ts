@@ -1,8 +1,8 @@
 // One simple-git instance per read, bound to a deadline and the caller's AbortSignal, so every
 // git process it starts is killed when either fires and the failure comes back typed.
 
-import { GitConstructError, GitPluginError, simpleGit } from 'simple-git';
 import type { SimpleGit } from 'simple-git';
+import { loadSimpleGit } from './simpleGitModule';
 import { GitAbortedError, GitNotFoundError, GitTimeoutError, NotAGitRepositoryError } from './gitErrors';
 
 export interface GitSessionOptions {
@@ -41,6 +41,7 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
   };
 
   throwIfStopped();
+  const { GitConstructError, GitPluginError, simpleGit } = await loadSimpleGit();
   let git: SimpleGit;
   try {
     git = simpleGit({ baseDir: dir, binary, abort: signal, maxConcurrentProcesses: 2, trimmed: false });

@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CheckRepoActions } from 'simple-git';
+import { loadSimpleGit } from './simpleGitModule';
 import { NotAGitRepositoryError } from './gitErrors';
 import type { GitSession } from './gitSession';
 
@@ -18,7 +18,7 @@ export interface RepositoryInfo {
 
 export async function inspectRepository(session: GitSession): Promise<RepositoryInfo> {
   const inTree = await session.git.checkIsRepo();
-  const bare = inTree ? false : await session.git.checkIsRepo(CheckRepoActions.BARE);
+  const bare = inTree ? false : await session.git.checkIsRepo((await loadSimpleGit()).CheckRepoActions.BARE);
   if (!inTree && !bare) throw new NotAGitRepositoryError(session.dir);
   const [rootLine, shallowLine] = (await session.run(['rev-parse', bare ? '--absolute-git-dir' : '--show-toplevel', '--is-shallow-repository'])).split('\n');
   return { root: rootLine.trim(), headSha: await resolveCommit(session, 'HEAD'), shallow: shallowLine.trim() === 'true' };

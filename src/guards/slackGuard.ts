@@ -1,8 +1,9 @@
 // Slack: snoozes notifications (DND) for the block and sets a status with an expiry, then puts the
 // earlier status (text, emoji, expiry) and snooze back, unless the user changed them meanwhile.
 // Scopes on the user token: dnd:read, dnd:write, users.profile:read, users.profile:write.
-import { LogLevel, WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, WebClient } from '@slack/web-api';
-import type { Logger } from '../core/logger';
+// Only types come from @slack/web-api here: the client itself is loaded (src/guards/slackClient.ts)
+// when Slack is first used, so that starting Lead Desk does not pay for it.
+import type { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import { busyMessage } from '../core/focus/format';
 import type { EngageOutcome, Guard, GuardTarget, ReleaseOutcome } from './guard';
 import { GuardError } from './guardError';
@@ -34,61 +35,48 @@ export const slackGuardId = 'slack';
 /** Scopes the guard needs on a Slack user token. */
 export const slackScopes = ['dnd:read', 'dnd:write', 'users.profile:read', 'users.profile:write'] as const;
 
-/**
- * A WebClient that fails fast: no retries and no waiting on 429 inside a call, because the guard
- * orchestrator retries with its own backoff and must not hold a block transition open.
- */
-export function createSlackClient(token: string, options: { apiUrl?: string; log?: Logger; timeoutMs?: number; fetch?: typeof globalThis.fetch } = {}): WebClient {
-  const log = options.log;
-  let level = LogLevel.WARN;
-  return new WebClient(token, {
-    slackApiUrl: options.apiUrl,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: options.timeoutMs ?? 15_000,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    logger: {
-      debug: () => undefined,
-      info: () => undefined,
-      // Failures reach the orchestrator as errors; the client's own lines go to debug.
-      warn: (...msg: unknown[]) => log?.debug(`[slack] ${msg.map(String).join(' ')}`),
-      error: (...msg: unknown[]) => log?.debug(`[slack] ${msg.map(String).join(' ')}`),
-      setLevel: (l: LogLevel) => void (level = l),
-      getLevel: () => level,
-      setName: () => undefined,
-    },
-  });
-}
-
 const unauthorizedErrors = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive', 'no_permission']);
+
+/** The client's error classes, told apart by their documented `code` (ErrorCode) values. */
+function slackErrorCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('slack_webapi_') ? code : undefined;
+}
 
 export function guardErrorFromSlack(err: unknown, now: number): GuardError {
   if (GuardError.is(err)) return err;
-  if (err instanceof WebAPIRateLimitedError) {
-    return new GuardError('rateLimited', `Slack asked us to slow down for ${err.retryAfter} s.`, { retryAt: now + err.retryAfter * 1000, cause: err });
-  }
-  if (err instanceof WebAPIPlatformError) {
-    const code = err.data.error;
-    if (code === 'missing_scope') {
-      const raw = (err.data as unknown as { needed?: unknown }).needed;
-      const needed = typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : [];
-      return new GuardError('missingScope', `The Slack token lacks the ${needed.join(', ') || 'required'} scope.`, { scopes: needed, cause: err });
+  switch (slackErrorCode(err)) {
+    case 'slack_webapi_rate_limited_error': {
+      const { retryAfter } = err as WebAPIRateLimitedError;
+      return new GuardError('rateLimited', `Slack asked us to slow down for ${retryAfter} s.`, { retryAt: now + retryAfter * 1000, cause: err });
     }
-    if (unauthorizedErrors.has(code)) return new GuardError('unauthorized', `Slack did not accept the token (${code}). Connect Slack again.`, { cause: err });
-    if (code === 'ratelimited') return new GuardError('rateLimited', 'Slack rate limit reached.', { retryAt: now + 60_000, cause: err });
-    // The client reports a body it could not parse as a "platform error" whose code is the raw text.
-    if (typeof code !== 'string' || !/^[a-z_]+$/.test(code)) return new GuardError('offline', 'Slack sent a response that could not be read.', { cause: err });
-    return new GuardError('failed', `Slack said ${code}.`, { cause: err });
-  }
-  if (err instanceof WebAPIHTTPError) {
-    if (err.statusCode === 429) {
-      const seconds = Number(err.headers['retry-after']) || 60;
-      return new GuardError('rateLimited', `Slack asked us to slow down for ${seconds} s.`, { retryAt: now + seconds * 1000, cause: err });
+    case 'slack_webapi_platform_error': {
+      const data = (err as WebAPIPlatformError).data;
+      const code = data.error;
+      if (code === 'missing_scope') {
+        const raw = (data as unknown as { needed?: unknown }).needed;
+        const needed = typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : [];
+        return new GuardError('missingScope', `The Slack token lacks the ${needed.join(', ') || 'required'} scope.`, { scopes: needed, cause: err });
+      }
+      if (unauthorizedErrors.has(code)) return new GuardError('unauthorized', `Slack did not accept the token (${code}). Connect Slack again.`, { cause: err });
+      if (code === 'ratelimited') return new GuardError('rateLimited', 'Slack rate limit reached.', { retryAt: now + 60_000, cause: err });
+      // The client reports a body it could not parse as a "platform error" whose code is the raw text.
+      if (typeof code !== 'string' || !/^[a-z_]+$/.test(code)) return new GuardError('offline', 'Slack sent a response that could not be read.', { cause: err });
+      return new GuardError('failed', `Slack said ${code}.`, { cause: err });
     }
-    return new GuardError(err.statusCode >= 500 ? 'offline' : 'failed', `Slack answered HTTP ${err.statusCode}.`, { cause: err });
+    case 'slack_webapi_http_error': {
+      const { statusCode, headers } = err as WebAPIHTTPError;
+      if (statusCode === 429) {
+        const seconds = Number(headers['retry-after']) || 60;
+        return new GuardError('rateLimited', `Slack asked us to slow down for ${seconds} s.`, { retryAt: now + seconds * 1000, cause: err });
+      }
+      return new GuardError(statusCode >= 500 ? 'offline' : 'failed', `Slack answered HTTP ${statusCode}.`, { cause: err });
+    }
+    case 'slack_webapi_request_error':
+      return new GuardError('offline', 'Could not reach Slack.', { cause: err });
+    default:
+      return new GuardError('failed', err instanceof Error ? err.message : String(err), { cause: err });
   }
-  if (err instanceof WebAPIRequestError) return new GuardError('offline', 'Could not reach Slack.', { cause: err });
-  return new GuardError('failed', err instanceof Error ? err.message : String(err), { cause: err });
 }
 
 function readStatus(profile: unknown): SlackStatus {

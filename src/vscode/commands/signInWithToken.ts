@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { createGitHubClient } from '../../github/client';
 import { fetchViewer, missingScopes } from '../../github/viewer';
 import { scopedLogger } from '../../core/logger';
 import type { Services } from '../services';
@@ -25,6 +24,7 @@ export function signInWithTokenCommand({ auth, log, refresh }: Services): LeadDe
       if (!token) return;
       const forget = log.addSecret(token.trim());
       try {
+        const { createGitHubClient } = await import('../../github/client');
         const client = createGitHubClient({ endpoints, token: token.trim(), log: scopedLogger(log, 'github') });
         const viewer = await vscode.window.withProgress(
           { location: vscode.ProgressLocation.Notification, title: 'Checking the token with GitHub…' },

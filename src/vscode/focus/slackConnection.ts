@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { WebClient } from '@slack/web-api';
 import { scopedLogger } from '../../core/logger';
 import { GuardError } from '../../guards/guardError';
-import { createSlackClient } from '../../guards/slackGuard';
 import { ContextKey, SecretKey } from '../ids';
 import type { Services } from '../services';
 
@@ -33,12 +32,22 @@ export class SlackConnection implements vscode.Disposable {
     return this.services.config.settings.focus.slack.apiUrl;
   }
 
-  private client(token: string): WebClient {
+  /** A client for the token; the Slack SDK is loaded on first use, not when Lead Desk starts. */
+  private async createClient(token: string): Promise<WebClient> {
+    const { createSlackClient } = await import('../../guards/slackClient');
+    return createSlackClient(token, { apiUrl: this.apiUrl(), log: scopedLogger(this.services.log, 'slack') });
+  }
+
+  private async client(token: string): Promise<WebClient> {
     const key = `${this.apiUrl()}\n${token}`;
     if (this.cached?.key !== key) {
-      this.forget?.();
-      this.forget = this.services.log.addSecret(token);
-      this.cached = { key, client: createSlackClient(token, { apiUrl: this.apiUrl(), log: scopedLogger(this.services.log, 'slack') }) };
+      const client = await this.createClient(token);
+      // Another call may have cached a client for the same token meanwhile; either will do.
+      if (this.cached?.key !== key) {
+        this.forget?.();
+        this.forget = this.services.log.addSecret(token);
+        this.cached = { key, client };
+      }
     }
     return this.cached.client;
   }
@@ -52,8 +61,8 @@ export class SlackConnection implements vscode.Disposable {
 
   /** Checks a token with auth.test, then stores it. */
   async connect(token: string): Promise<SlackIdentity> {
-    const client = createSlackClient(token, { apiUrl: this.apiUrl(), log: scopedLogger(this.services.log, 'slack') });
     const forget = this.services.log.addSecret(token);
+    const client = await this.createClient(token);
     try {
       const result = await client.auth.test();
       await this.services.context.secrets.store(SecretKey.slackToken, token);

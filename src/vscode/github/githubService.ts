@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createGitHubClient, type GitHubClient } from '../../github/client';
+import type { GitHubClient } from '../../github/client';
 import { scopedLogger, type Logger } from '../../core/logger';
 import type { AuthService } from '../auth/authService';
 
@@ -30,15 +30,20 @@ export class GitHubService implements vscode.Disposable {
     const credentials = await this.auth.require();
     const key = `${credentials.endpoints.apiUrl}\n${credentials.token}`;
     if (this.cached?.key !== key) {
-      this.cached = {
-        key,
-        client: createGitHubClient({
-          endpoints: credentials.endpoints,
-          token: credentials.token,
-          log: scopedLogger(this.log, 'github'),
-          userAgent: this.userAgent,
-        }),
-      };
+      // Octokit is loaded with the first client, not when Lead Desk starts.
+      const { createGitHubClient } = await import('../../github/client');
+      // A concurrent call may have built the same client while the module loaded; keep that one.
+      if (this.cached?.key !== key) {
+        this.cached = {
+          key,
+          client: createGitHubClient({
+            endpoints: credentials.endpoints,
+            token: credentials.token,
+            log: scopedLogger(this.log, 'github'),
+            userAgent: this.userAgent,
+          }),
+        };
+      }
     }
     return this.cached.client;
   }

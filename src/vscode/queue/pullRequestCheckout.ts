@@ -1,6 +1,6 @@
 // The git half of "check out locally", free of the editor API so it is tested on real
 // repositories in plain Node. The command decides whether git may run at all (trust, folder).
-import { simpleGit } from 'simple-git';
+import { loadSimpleGit } from '../../git/simpleGitModule';
 
 export interface CheckoutResult {
   readonly branch: string;
@@ -14,6 +14,7 @@ export interface CheckoutResult {
  * are never thrown away; git's refusal then surfaces as the error.
  */
 export async function checkOutPullRequestBranch(folder: string, remote: string, number: number, timeoutMs = 120_000): Promise<CheckoutResult> {
+  const { simpleGit } = await loadSimpleGit();
   const git = simpleGit({ baseDir: folder, timeout: { block: timeoutMs } });
   const branch = `pr/${number}`;
   const local = await git.branchLocal();

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { simpleGit } from 'simple-git';
+import { loadSimpleGit } from '../../git/simpleGitModule';
 import type { Logger } from '../../core/logger';
 import { parseGitHubRemote, remoteHosts, type RepoName } from '../../core/queue/remotes';
 
@@ -53,6 +53,7 @@ export class WorkspaceRepos implements vscode.Disposable {
     for (const folder of folders) {
       if (folder.uri.scheme !== 'file') continue;
       try {
+        const { simpleGit } = await loadSimpleGit();
         const remotes = await simpleGit({ baseDir: folder.uri.fsPath, timeout: { block: 10_000 } }).getRemotes(true);
         for (const remote of remotes) {
           const repo = parseGitHubRemote(remote.refs.fetch || remote.refs.push, hosts);

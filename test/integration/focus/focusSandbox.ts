@@ -4,7 +4,7 @@ import { ManualClock } from '../../../src/core/focus/clock';
 import { silentLogger } from '../../../src/core/logger';
 import { createGitHubClient, type GitHubClient } from '../../../src/github/client';
 import { resolveEndpoints } from '../../../src/github/endpoints';
-import { createSlackClient } from '../../../src/guards/slackGuard';
+import { createSlackClient } from '../../../src/guards/slackClient';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { loadScenario } from '../../sandbox/scenarios/scenario';
 import { DEMO } from '../../sandbox/testing/demoLogins';
