@@ -1,0 +1,91 @@
+// One cold expertise-index build in a fresh process, for delegation.bench.ts: a fresh process so
+// the timing includes cold JIT (as the extension's first build does) and so the peak RSS belongs
+// to this build alone. Prints one JSON line (ChildReport).
+//
+//   node --expose-gc --import tsx delegationIndexChild.ts <build|read> <dir> <sinceDays> <maxCommits> <timeoutMs>
+//
+// `build` does what the extension does on a cache miss (refreshExpertiseIndex with no previous
+// index, yielding to the event loop after every page); `read` only reads the same history
+// through the reader and drops it, to split the build's time into reading and indexing.
+
+import { refreshExpertiseIndex } from '../../../src/git/expertiseRefresh';
+import { openHistory } from '../../../src/git/historyReader';
+
+export interface ChildReport {
+  readonly mode: 'build' | 'read';
+  readonly ms: number;
+  readonly commitsRead: number;
+  readonly pages: number;
+  readonly truncated: boolean;
+  /** What the index says it holds (build only). */
+  readonly indexCommits?: number;
+  readonly knownFiles?: number;
+  readonly people?: number;
+  readonly refreshMode?: string;
+  /** Peak resident set of this process (not its git children), MB. */
+  readonly maxRssMB: number;
+  /** RSS once modules were loaded, before the build, MB. */
+  readonly startRssMB: number;
+  /** Heap still used after a full GC with the index alive, MB: what keeping the index costs. */
+  readonly heapAfterGcMB: number;
+}
+
+const MB = 1024 * 1024;
+const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+async function main(): Promise<void> {
+  const [mode, dir, sinceDays, maxCommits, timeoutMs] = process.argv.slice(2);
+  if ((mode !== 'build' && mode !== 'read') || !dir) throw new Error('usage: delegationIndexChild.ts <build|read> <dir> <sinceDays> <maxCommits> <timeoutMs>');
+  const window = { sinceDays: Number(sinceDays), maxCommits: Number(maxCommits), timeoutMs: Number(timeoutMs) };
+  const startRssMB = process.memoryUsage().rss / MB;
+  let pages = 0;
+  let report: Omit<ChildReport, 'maxRssMB' | 'startRssMB' | 'heapAfterGcMB'>;
+
+  const started = performance.now();
+  if (mode === 'build') {
+    const result = await refreshExpertiseIndex(dir, undefined, {
+      ...window,
+      repo: 'bench',
+      onPage: async () => {
+        pages++;
+        await yieldToHost();
+      },
+    });
+    const ms = performance.now() - started;
+    const people = new Set<string>();
+    for (const key of result.index.entriesAt('')?.keys() ?? []) people.add(result.index.identities.find(key));
+    report = {
+      mode,
+      ms,
+      commitsRead: result.commitsRead,
+      pages,
+      truncated: result.truncated,
+      indexCommits: result.index.commitCount,
+      knownFiles: result.index.knownFiles().length,
+      people: people.size,
+      refreshMode: result.mode,
+    };
+    // Keeps the index reachable through the GC below, so the heap figure includes it.
+    (globalThis as { keep?: unknown }).keep = result.index;
+  } else {
+    const history = await openHistory(dir, window);
+    let commitsRead = 0;
+    for await (const page of history.pages()) {
+      commitsRead += page.length;
+      pages++;
+      await yieldToHost();
+    }
+    report = { mode, ms: performance.now() - started, commitsRead, pages, truncated: history.truncated };
+  }
+
+  const maxRssMB = (process.resourceUsage().maxRSS * 1024) / MB; // maxRSS is in KiB
+  globalThis.gc?.();
+  const heapAfterGcMB = process.memoryUsage().heapUsed / MB;
+  const out: ChildReport = { ...report, maxRssMB, startRssMB, heapAfterGcMB };
+  console.log(JSON.stringify(out));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exit(1);
+});
