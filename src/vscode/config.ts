@@ -26,6 +26,20 @@ export class ConfigService implements vscode.Disposable {
     return this.current;
   }
 
+  /**
+   * Fires when one part of the settings (`queue`, `delegation`…) has a different value, and not
+   * for changes elsewhere: turning on a focus guard must not make the delegation view refetch.
+   */
+  onDidChangeSection<K extends keyof LeadDeskSettings>(section: K, listener: (value: LeadDeskSettings[K]) => void): vscode.Disposable {
+    let last = JSON.stringify(this.current[section]);
+    return this.onDidChange((settings) => {
+      const next = JSON.stringify(settings[section]);
+      if (next === last) return;
+      last = next;
+      listener(settings[section]);
+    });
+  }
+
   private read(): LeadDeskSettings {
     const section = vscode.workspace.getConfiguration('leadDesk');
     const { settings, problems } = parseSettings((key) => section.get(key));

@@ -48,7 +48,7 @@ export class DelegationAdvisor implements vscode.Disposable {
     private readonly emailLogins: EmailLoginCache,
     private readonly now: () => number = Date.now,
   ) {
-    this.subscription = services.config.onDidChange(() => {
+    this.subscription = services.config.onDidChangeSection('delegation', () => {
       this.cache.clear();
       this.emitter.fire();
     });

@@ -101,7 +101,7 @@ export class DelegationModel implements vscode.Disposable {
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         if (this.subject) void this.invalidate();
       }),
-      services.config.onDidChange(() => {
+      services.config.onDidChangeSection('delegation', () => {
         if (this.subject) void this.invalidate();
       }),
       services.github.onDidChangeAccount(() => {
