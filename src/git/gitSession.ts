@@ -1,6 +1,7 @@
 // One simple-git instance per read, bound to a deadline and the caller's AbortSignal, so every
 // git process it starts is killed when either fires and the failure comes back typed.
 
+import { StringDecoder } from 'node:string_decoder';
 import type { SimpleGit } from 'simple-git';
 import { loadSimpleGit } from './simpleGitModule';
 import { GitAbortedError, GitNotFoundError, GitTimeoutError, NotAGitRepositoryError } from './gitErrors';
@@ -20,6 +21,11 @@ export interface GitSession {
   readonly dir: string;
   /** Runs `git <args>` and returns stdout; failures come back as typed errors where we know them. */
   run(args: readonly string[]): Promise<string>;
+  /**
+   * Runs `git <args>` and hands its stdout to `onText` as it arrives, for output to be parsed
+   * while git is still writing. Resolves when git exits; fails as run() does.
+   */
+  stream(args: readonly string[], onText: (text: string) => void): Promise<void>;
   /** Throws the typed error if the deadline passed or the caller aborted. Call between steps. */
   throwIfStopped(): void;
 }
@@ -59,20 +65,41 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
   throwIfStopped();
   if (!version.installed) throw new GitNotFoundError(binary);
 
+  const run = async (args: readonly string[]): Promise<string> => {
+    throwIfStopped();
+    try {
+      return await git.raw([...args]);
+    } catch (err) {
+      const e = stopped(err);
+      if (e) throw e;
+      if (err instanceof GitPluginError && err.plugin === 'abort') throw new GitAbortedError({ cause: err });
+      throw err;
+    }
+  };
+
   return {
     git,
     dir,
     throwIfStopped,
-    async run(args) {
-      throwIfStopped();
+    run,
+    async stream(args, onText) {
+      const wanted = args.join('\0');
+      const decoder = new StringDecoder('utf8');
+      // simple-git shows each process's streams to the output handler as it spawns it; only ours
+      // is listened to, in case the session runs something else meanwhile.
+      git.outputHandler((_command, stdout, _stderr, spawnedWith) => {
+        if (!spawnedWith.join('\0').endsWith(wanted)) return;
+        stdout.on('data', (chunk: Buffer) => onText(decoder.write(chunk)));
+      });
       try {
-        return await git.raw([...args]);
-      } catch (err) {
-        const e = stopped(err);
-        if (e) throw e;
-        if (err instanceof GitPluginError && err.plugin === 'abort') throw new GitAbortedError({ cause: err });
-        throw err;
+        await run(args);
+        const rest = decoder.end();
+        if (rest) onText(rest);
+      } finally {
+        git.outputHandler(ignoreOutput);
       }
     },
   };
 }
+
+const ignoreOutput = (): void => undefined;

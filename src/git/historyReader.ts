@@ -1,18 +1,17 @@
-// Streams `git log --name-only` page by page instead of buffering one giant string.
+// Streams one `git log --name-only` (through simple-git) over the window and parses it as it
+// arrives, handing out pages of commits, instead of holding one giant string before parsing.
 //
-// Why pages rather than one streamed process: simple-git buffers a command's whole stdout before
-// resolving, even when an outputHandler watches the stream, so a single `git log` over 30,000
-// commits would hold all of it in memory twice. Paging `--skip/-n` from a tip resolved once to a
-// sha keeps memory to one page, gives a consistent snapshot while people commit, and leaves a
-// point between pages to honour the deadline and AbortSignal. Skipped commits are only walked,
-// not diffed, so the cost of skipping is small next to the diffs themselves.
+// One process, not pages of `--skip/-n`: each skipped page makes git walk every commit before it
+// again, which made reading 50,000 commits several times slower than git itself. The tip is
+// resolved to a sha once, so the read is a consistent snapshot while people commit, and the
+// deadline and AbortSignal kill the process and are checked before each page is handed out.
 
 import { DAY_MS } from '../core/delegation/decay';
 import type { CommitRecord } from '../core/delegation/types';
 import { UnknownRevisionError } from './gitErrors';
 import { openGitSession } from './gitSession';
 import type { GitSession, GitSessionOptions } from './gitSession';
-import { logArguments, parseLogOutput } from './logFormat';
+import { LogStreamParser, logArguments } from './logFormat';
 import { inspectRepository, readMailmap, resolveCommit } from './repository';
 import type { RepositoryInfo } from './repository';
 
@@ -26,7 +25,7 @@ export interface HistoryWindow {
 export const defaultHistoryWindow: HistoryWindow = { sinceDays: 3 * 365, maxCommits: 30_000 };
 
 export interface HistoryReadOptions extends Partial<HistoryWindow>, GitSessionOptions {
-  /** Commits per git process. */
+  /** Commits per page handed to the caller. */
   readonly pageSize?: number;
   /** Read only commits after this one (exclusive): `after..tip`. No date bound applies then. */
   readonly after?: string;
@@ -72,8 +71,8 @@ export async function openHistoryIn(session: GitSession, options: Omit<HistoryRe
   const pageSize = Math.max(1, options.pageSize ?? DEFAULT_PAGE_SIZE);
   let truncated = false;
 
-  const baseArgs = (probe = false): string[] => {
-    const args = logArguments(probe);
+  const baseArgs = (): string[] => {
+    const args = logArguments();
     // An incremental read wants every new commit, however old its author date claims to be.
     if (after === undefined && window.sinceDays > 0) args.push(`--since=${new Date(now() - window.sinceDays * DAY_MS).toISOString()}`);
     return args;
@@ -89,17 +88,52 @@ export async function openHistoryIn(session: GitSession, options: Omit<HistoryRe
     },
     async *pages() {
       if (tip === undefined) return;
-      let read = 0;
-      while (read < window.maxCommits) {
-        const n = Math.min(pageSize, window.maxCommits - read);
-        const page = parseLogOutput(await session.run([...baseArgs(), `--skip=${read}`, `--max-count=${n}`, '--end-of-options', range()]));
-        read += page.length;
-        if (page.length > 0) yield page;
-        if (page.length < n) return;
-        session.throwIfStopped();
+      // One git process for the whole window, parsed as it streams; one commit more than the cap
+      // is asked for, so that its arrival tells that the cap cut the window short.
+      const parser = new LogStreamParser();
+      const ready: CommitRecord[][] = [];
+      let page: CommitRecord[] = [];
+      let count = 0;
+      let finished = false;
+      let wake: (() => void) | undefined;
+      const take = (commits: readonly CommitRecord[]): void => {
+        for (const commit of commits) {
+          if (++count > window.maxCommits) {
+            truncated = true;
+            continue;
+          }
+          page.push(commit);
+          if (page.length >= pageSize) {
+            ready.push(page);
+            page = [];
+            wake?.();
+          }
+        }
+      };
+      const reading = session
+        .stream([...baseArgs(), `--max-count=${window.maxCommits + 1}`, '--end-of-options', range()], (text) => take(parser.push(text)))
+        .then(() => {
+          take(parser.end());
+          if (page.length > 0) ready.push(page);
+        })
+        .finally(() => {
+          finished = true;
+          wake?.();
+        });
+      // A failure is thrown below, once the pages read before it are handed out.
+      reading.catch(() => undefined);
+      while (ready.length > 0 || !finished) {
+        const next = ready.shift();
+        if (next) {
+          // The caller may have aborted while we waited: no page after that.
+          session.throwIfStopped();
+          yield next;
+        } else {
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+        }
       }
-      const probe = await session.run([...baseArgs(true), `--skip=${read}`, '--max-count=1', '--end-of-options', range()]);
-      truncated = probe.trim() !== '';
+      await reading;
     },
   };
 }

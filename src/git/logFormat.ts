@@ -11,14 +11,37 @@ const US = '\x1f';
 /** %aN/%aE apply .mailmap; %at is the author time; only the trailers we use are asked for. */
 export const LOG_FORMAT = `${RS}%H${US}%P${US}%aN${US}%aE${US}%at${US}%(trailers:${TRAILER_KEYS.map((k) => `key=${k}`).join(',')},unfold)${US}`;
 
-/** `git log` with our format; `probe` asks only for shas, to test whether any commit is left. */
-export function logArguments(probe = false): string[] {
-  const common = ['-c', 'log.showSignature=false', 'log', '--no-color'];
-  if (probe) return [...common, '--format=%H'];
-  return [...common, '-z', '--name-only', '--no-renames', '--encoding=UTF-8', `--format=${LOG_FORMAT}`];
+/** `git log` with our format. */
+export function logArguments(): string[] {
+  return ['-c', 'log.showSignature=false', 'log', '--no-color', '-z', '--name-only', '--no-renames', '--encoding=UTF-8', `--format=${LOG_FORMAT}`];
 }
 
-/** Parses one page of output; a page always holds whole commits because git exits after it. */
+/**
+ * Parses output as it streams in. A commit is complete only once the next one starts (its file
+ * list runs up to there), so the last, possibly partial, record waits for more text or end().
+ */
+export class LogStreamParser {
+  private pending = '';
+
+  /** The commits completed by this text. */
+  push(text: string): CommitRecord[] {
+    this.pending += text;
+    const cut = this.pending.lastIndexOf(RS);
+    if (cut <= 0) return [];
+    const complete = this.pending.slice(0, cut);
+    this.pending = this.pending.slice(cut);
+    return parseLogOutput(complete);
+  }
+
+  /** The last commit, once git has exited. */
+  end(): CommitRecord[] {
+    const rest = this.pending;
+    this.pending = '';
+    return parseLogOutput(rest);
+  }
+}
+
+/** Parses whole records of output. */
 export function parseLogOutput(text: string): CommitRecord[] {
   const commits: CommitRecord[] = [];
   for (const chunk of text.split(RS)) {
