@@ -23,11 +23,18 @@ export interface GitSession {
   run(args: readonly string[]): Promise<string>;
   /**
    * Runs `git <args>` and hands its stdout to `onText` as it arrives, for output to be parsed
-   * while git is still writing. Resolves when git exits; fails as run() does.
+   * while git is still writing; `flow` pauses git while the reader catches up. Resolves when git
+   * exits; fails as run() does.
    */
-  stream(args: readonly string[], onText: (text: string) => void): Promise<void>;
+  stream(args: readonly string[], onText: (text: string, flow?: StreamFlow) => void): Promise<void>;
   /** Throws the typed error if the deadline passed or the caller aborted. Call between steps. */
   throwIfStopped(): void;
+}
+
+/** Backpressure for a streamed command: while paused, git blocks on its full pipe. */
+export interface StreamFlow {
+  pause(): void;
+  resume(): void;
 }
 
 export async function openGitSession(dir: string, options: GitSessionOptions = {}): Promise<GitSession> {
@@ -89,7 +96,8 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
       // is listened to, in case the session runs something else meanwhile.
       git.outputHandler((_command, stdout, _stderr, spawnedWith) => {
         if (!spawnedWith.join('\0').endsWith(wanted)) return;
-        stdout.on('data', (chunk: Buffer) => onText(decoder.write(chunk)));
+        const flow: StreamFlow = { pause: () => void stdout.pause(), resume: () => void stdout.resume() };
+        stdout.on('data', (chunk: Buffer) => onText(decoder.write(chunk), flow));
       });
       try {
         await run(args);

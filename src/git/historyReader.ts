@@ -10,7 +10,7 @@ import { DAY_MS } from '../core/delegation/decay';
 import type { CommitRecord } from '../core/delegation/types';
 import { UnknownRevisionError } from './gitErrors';
 import { openGitSession } from './gitSession';
-import type { GitSession, GitSessionOptions } from './gitSession';
+import type { GitSession, GitSessionOptions, StreamFlow } from './gitSession';
 import { LogStreamParser, logArguments } from './logFormat';
 import { inspectRepository, readMailmap, resolveCommit } from './repository';
 import type { RepositoryInfo } from './repository';
@@ -47,6 +47,7 @@ export interface HistoryRead {
 }
 
 const DEFAULT_PAGE_SIZE = 2_000;
+const MAX_READY_PAGES = 2;
 
 export async function openHistory(dir: string, options: HistoryReadOptions = {}): Promise<HistoryRead> {
   return openHistoryIn(await openGitSession(dir, options), options);
@@ -95,8 +96,12 @@ export async function openHistoryIn(session: GitSession, options: Omit<HistoryRe
       let page: CommitRecord[] = [];
       let count = 0;
       let finished = false;
+      // Parsed pages waiting for the caller are held in memory; past a couple, git is paused.
+      let paused: StreamFlow | undefined;
       let wake: (() => void) | undefined;
-      const take = (commits: readonly CommitRecord[]): void => {
+      let abandoned = false;
+      const take = (commits: readonly CommitRecord[], flow?: StreamFlow): void => {
+        if (abandoned) return;
         for (const commit of commits) {
           if (++count > window.maxCommits) {
             truncated = true;
@@ -107,11 +112,17 @@ export async function openHistoryIn(session: GitSession, options: Omit<HistoryRe
             ready.push(page);
             page = [];
             wake?.();
+            if (flow && ready.length >= MAX_READY_PAGES && !paused) {
+              paused = flow;
+              flow.pause();
+            }
           }
         }
       };
       const reading = session
-        .stream([...baseArgs(), `--max-count=${window.maxCommits + 1}`, '--end-of-options', range()], (text) => take(parser.push(text)))
+        .stream([...baseArgs(), `--max-count=${window.maxCommits + 1}`, '--end-of-options', range()], (text, flow) => {
+          if (!abandoned) take(parser.push(text), flow);
+        })
         .then(() => {
           take(parser.end());
           if (page.length > 0) ready.push(page);
@@ -122,18 +133,29 @@ export async function openHistoryIn(session: GitSession, options: Omit<HistoryRe
         });
       // A failure is thrown below, once the pages read before it are handed out.
       reading.catch(() => undefined);
-      while (ready.length > 0 || !finished) {
-        const next = ready.shift();
-        if (next) {
-          // The caller may have aborted while we waited: no page after that.
-          session.throwIfStopped();
-          yield next;
-        } else {
-          await new Promise<void>((resolve) => (wake = resolve));
-          wake = undefined;
+      try {
+        while (ready.length > 0 || !finished) {
+          const next = ready.shift();
+          if (paused && ready.length < MAX_READY_PAGES) {
+            paused.resume();
+            paused = undefined;
+          }
+          if (next) {
+            // The caller may have aborted while we waited: no page after that.
+            session.throwIfStopped();
+            yield next;
+          } else {
+            await new Promise<void>((resolve) => (wake = resolve));
+            wake = undefined;
+          }
         }
+        await reading;
+      } finally {
+        // A caller that stops early must not leave git blocked on a full pipe: let it run out
+        // (the window bounds it) without parsing the rest.
+        abandoned = true;
+        paused?.resume();
       }
-      await reading;
     },
   };
 }
