@@ -210,6 +210,9 @@ function uniqueKeys(resolver: IdentityResolver, people: readonly CommitRecord['a
 }
 
 function insertTime(times: number[], time: number): void {
+  // A full build adds commits newest first: once the list is full, older times would only be
+  // inserted at the front to be dropped again.
+  if (times.length >= RECENT_TIMES_KEPT && time <= times[0]) return;
   let i = times.length;
   while (i > 0 && times[i - 1] > time) i--;
   times.splice(i, 0, time);

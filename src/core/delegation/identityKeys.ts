@@ -51,8 +51,24 @@ export function nameKey(nameOrLogin: string): string | undefined {
   return n === undefined ? undefined : `n:${n}`;
 }
 
+// Folding names and emails is the costliest step of indexing a commit, and a history names the
+// same few hundred people over and over, so keys are remembered (up to a bound).
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string, readonly string[]>();
+
 /** Every key of one identity; the first is the most specific (email before name). */
-export function identityKeys(raw: RawIdentity): string[] {
+export function identityKeys(raw: RawIdentity): readonly string[] {
+  const id = `${raw.login ?? ''}\0${raw.name ?? ''}\0${raw.email ?? ''}`;
+  let keys = memo.get(id);
+  if (keys === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    keys = computeKeys(raw);
+    memo.set(id, keys);
+  }
+  return keys;
+}
+
+function computeKeys(raw: RawIdentity): readonly string[] {
   const keys: string[] = [];
   const push = (k: string | undefined): void => {
     if (k !== undefined && !keys.includes(k)) keys.push(k);
