@@ -2,7 +2,7 @@
 // the timing includes cold JIT (as the extension's first build does) and so the peak RSS belongs
 // to this build alone. Prints one JSON line (ChildReport).
 //
-//   node --expose-gc --import tsx delegationIndexChild.ts <build|read> <dir> <sinceDays> <maxCommits> <timeoutMs>
+//   node --expose-gc <this file bundled by esbuild> <build|read> <dir> <sinceDays> <maxCommits> <timeoutMs>
 //
 // `build` does what the extension does on a cache miss (refreshExpertiseIndex with no previous
 // index, yielding to the event loop after every page); `read` only reads the same history
