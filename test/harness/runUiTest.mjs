@@ -1,7 +1,7 @@
 // npm run test:e2e: installs the packaged .vsix into a fresh code-server (VS Code 1.100.3), points it
 // at the local GitHub sandbox, and lets headless Chromium use the workbench like a person would
-// (test/e2e/uiTest.mjs). Saves media/screenshots/{workbench,focus,delegation}.png on success, and a failure screenshot
-// in .test-output/e2e/ otherwise.
+// (test/e2e/uiTest.mjs). Saves media/screenshots/{workbench,focus,delegation}.png on success, and
+// a failure screenshot and the page's HTML in .test-output/e2e/ otherwise.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
