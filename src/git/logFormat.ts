@@ -3,7 +3,7 @@
 // with spaces, quotes or newlines come through unquoted and unambiguous.
 
 import { TRAILER_KEYS, parseTrailers } from '../core/delegation/trailers';
-import type { CommitRecord, RawIdentity } from '../core/delegation/types';
+import type { CommitRecord } from '../core/delegation/types';
 
 const RS = '\x1e';
 const US = '\x1f';
@@ -53,31 +53,14 @@ export function parseLogOutput(text: string): CommitRecord[] {
     const files = tail.split('\0').map((f) => f.replace(/^\n/, '')).filter((f) => f !== '');
     const { reviewers, coAuthors } = parseTrailers(trailerText);
     commits.push({
-      sha: detach(sha),
+      sha,
       time: Number(at) * 1000,
-      author: detachIdentity({ ...(name ? { name } : {}), ...(email ? { email } : {}) }),
-      coAuthors: coAuthors.map(detachIdentity),
-      reviewers: reviewers.map(detachIdentity),
-      files: files.map(detach),
+      author: { ...(name ? { name } : {}), ...(email ? { email } : {}) },
+      coAuthors,
+      reviewers,
+      files,
       merge: parents.trim().split(' ').filter((p) => p !== '').length > 1,
     });
   }
   return commits;
-}
-
-/**
- * A copy of a string that does not point into the text it was cut from. V8 keeps substrings as
- * views of their source, so one path kept by the index would otherwise keep a whole chunk of
- * `git log` output alive: across a long history, most of the output.
- */
-function detach(text: string): string {
-  return (' ' + text).slice(1);
-}
-
-function detachIdentity(who: RawIdentity): RawIdentity {
-  return {
-    ...(who.name !== undefined ? { name: detach(who.name) } : {}),
-    ...(who.email !== undefined ? { email: detach(who.email) } : {}),
-    ...(who.login !== undefined ? { login: detach(who.login) } : {}),
-  };
 }

@@ -3,6 +3,7 @@
 
 import { addDecayed, decayedAt } from './decay';
 import type { DecayedValue } from './decay';
+import { detachedString } from '../detachedString';
 import { IdentityResolver } from './identityResolver';
 import type { IdentityResolverJson } from './identityResolver';
 import type { MailmapEntry } from './mailmap';
@@ -182,8 +183,9 @@ export class ExpertiseIndex {
   private credit(path: string, key: string, role: Role, weight: number, time: number): void {
     let byKey = this.paths.get(path);
     if (!byKey) {
-      this.paths.set(path, (byKey = new Map<string, PathEntry>()));
-      if (!isDirectoryKey(path)) this.files.push(path);
+      const kept = detachedString(path);
+      this.paths.set(kept, (byKey = new Map<string, PathEntry>()));
+      if (!isDirectoryKey(kept)) this.files.push(kept);
     }
     let e = byKey.get(key);
     if (!e) byKey.set(key, (e = {}));

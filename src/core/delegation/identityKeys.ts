@@ -2,6 +2,7 @@
 // diacritics, spaces, punctuation) so "Saúl Ibarra Corretgé" meets "saul ibarra corretge", and a
 // GitHub login shares the name space so "KevinEady" (noreply email) meets "Kevin Eady".
 
+import { detachedString } from '../detachedString';
 import type { RawIdentity } from './types';
 
 // Addresses shared by many people: merging on them would join strangers.
@@ -62,8 +63,8 @@ export function identityKeys(raw: RawIdentity): readonly string[] {
   let keys = memo.get(id);
   if (keys === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    keys = computeKeys(raw);
-    memo.set(id, keys);
+    keys = computeKeys(raw).map(detachedString);
+    memo.set(detachedString(id), keys);
   }
   return keys;
 }

@@ -4,6 +4,7 @@
 // Groups only ever merge, which is why expertise is stored per key and summed per group at query
 // time: a merge learned later needs no rewrite of stored data.
 
+import { detachedString } from '../detachedString';
 import { identityKeys, loginFromEmail, nameKey, normalizeEmail } from './identityKeys';
 import type { RawIdentity } from './types';
 
@@ -54,7 +55,7 @@ export class IdentityResolver {
     const login = raw.login ?? (raw.email ? loginFromEmail(raw.email) : undefined);
     if (login) {
       const k = nameKey(login);
-      if (k !== undefined && keys.includes(k) && !this.logins.has(k)) this.logins.set(k, login);
+      if (k !== undefined && keys.includes(k) && !this.logins.has(k)) this.logins.set(detachedString(k), detachedString(login));
     }
     return keys[0];
   }
@@ -109,9 +110,10 @@ export class IdentityResolver {
 
   private ensure(key: string): void {
     if (this.parent.has(key)) return;
-    this.parent.set(key, key);
-    this.size.set(key, 1);
-    this.members.set(key, [key]);
+    const kept = detachedString(key);
+    this.parent.set(kept, kept);
+    this.size.set(kept, 1);
+    this.members.set(kept, [kept]);
   }
 
   private union(a: string, b: string): void {
@@ -131,7 +133,8 @@ export class IdentityResolver {
     if (name === '' || normalizeEmail(name) !== undefined) return;
     let m = this.names.get(key);
     if (!m) this.names.set(key, (m = new Map<string, number>()));
-    m.set(name, (m.get(name) ?? 0) + 1);
+    const count = m.get(name);
+    m.set(count === undefined ? detachedString(name) : name, (count ?? 0) + 1);
   }
 }
 

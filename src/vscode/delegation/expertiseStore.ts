@@ -7,6 +7,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
+import { detachedString } from '../../core/detachedString';
 import { ExpertiseIndex, defaultIndexSettings, type ExpertiseIndexJson } from '../../core/delegation/expertiseIndex';
 import type { CommitRecord } from '../../core/delegation/types';
 import type { Logger } from '../../core/logger';
@@ -76,7 +77,7 @@ const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(r
 function recordSamples(target: Map<string, string>, commits: readonly CommitRecord[]): void {
   for (const c of commits) {
     const email = c.author.email?.trim().toLowerCase();
-    if (email && !target.has(email)) target.set(email, c.sha);
+    if (email && !target.has(email)) target.set(detachedString(email), detachedString(c.sha));
   }
 }
 
