@@ -10,8 +10,9 @@ import { DAY_MS } from '../core/delegation/decay';
 import type { CommitRecord } from '../core/delegation/types';
 import { UnknownRevisionError } from './gitErrors';
 import { openGitSession } from './gitSession';
-import type { GitSession, GitSessionOptions, StreamFlow } from './gitSession';
-import { LogStreamParser, logArguments } from './logFormat';
+import type { GitSession, GitSessionOptions } from './gitSession';
+import { CommitPager } from './commitPager';
+import { logArguments } from './logFormat';
 import { inspectRepository, readMailmap, resolveCommit } from './repository';
 import type { RepositoryInfo } from './repository';
 
@@ -46,11 +47,10 @@ export interface HistoryRead {
   readonly truncated: boolean;
 }
 
-// Small pages, and git paused while one waits: the caller indexes a page while git writes the
-// next, so reading and indexing overlap and little parsed history is held at once. On 50,000
-// commits this was both faster and ~40 MB lighter than pages of 2,000 with two waiting.
+// Small pages: the caller indexes one while git writes the next (see CommitPager), so reading and
+// indexing overlap and little parsed history is held at once. On 50,000 commits this was both
+// faster and ~40 MB lighter than pages of 2,000.
 const DEFAULT_PAGE_SIZE = 500;
-const MAX_READY_PAGES = 1;
 
 export async function openHistory(dir: string, options: HistoryReadOptions = {}): Promise<HistoryRead> {
   return openHistoryIn(await openGitSession(dir, options), options);
@@ -92,73 +92,19 @@ export async function openHistoryIn(session: GitSession, options: Omit<HistoryRe
     },
     async *pages() {
       if (tip === undefined) return;
-      // One git process for the whole window, parsed as it streams; one commit more than the cap
-      // is asked for, so that its arrival tells that the cap cut the window short.
-      const parser = new LogStreamParser();
-      const ready: CommitRecord[][] = [];
-      let page: CommitRecord[] = [];
-      let count = 0;
-      let finished = false;
-      // Parsed pages waiting for the caller are held in memory; once one waits, git is paused.
-      let paused: StreamFlow | undefined;
-      let wake: (() => void) | undefined;
-      let abandoned = false;
-      const take = (commits: readonly CommitRecord[], flow?: StreamFlow): void => {
-        if (abandoned) return;
-        for (const commit of commits) {
-          if (++count > window.maxCommits) {
-            truncated = true;
-            continue;
-          }
-          page.push(commit);
-          if (page.length >= pageSize) {
-            ready.push(page);
-            page = [];
-            wake?.();
-            if (flow && ready.length >= MAX_READY_PAGES && !paused) {
-              paused = flow;
-              flow.pause();
-            }
-          }
-        }
-      };
+      // One git process for the whole window; one commit more than the cap is asked for, so that
+      // its arrival tells that the cap cut the window short.
+      const pager = new CommitPager(pageSize, window.maxCommits);
       const reading = session
-        .stream([...baseArgs(), `--max-count=${window.maxCommits + 1}`, '--end-of-options', range()], (text, flow) => {
-          if (!abandoned) take(parser.push(text), flow);
-        })
-        .then(() => {
-          take(parser.end());
-          if (page.length > 0) ready.push(page);
-        })
-        .finally(() => {
-          finished = true;
-          wake?.();
-        });
+        .stream([...baseArgs(), `--max-count=${window.maxCommits + 1}`, '--end-of-options', range()], pager.onText)
+        .then(() => pager.end())
+        .finally(() => pager.close());
       // A failure is thrown below, once the pages read before it are handed out.
       reading.catch(() => undefined);
-      try {
-        while (ready.length > 0 || !finished) {
-          const next = ready.shift();
-          if (paused && ready.length < MAX_READY_PAGES) {
-            paused.resume();
-            paused = undefined;
-          }
-          if (next) {
-            // The caller may have aborted while we waited: no page after that.
-            session.throwIfStopped();
-            yield next;
-          } else {
-            await new Promise<void>((resolve) => (wake = resolve));
-            wake = undefined;
-          }
-        }
-        await reading;
-      } finally {
-        // A caller that stops early must not leave git blocked on a full pipe: let it run out
-        // (the window bounds it) without parsing the rest.
-        abandoned = true;
-        paused?.resume();
-      }
+      // The caller may have aborted while a page waited: no page after that.
+      yield* pager.pages(() => session.throwIfStopped());
+      await reading;
+      truncated = pager.truncated;
     },
   };
 }
