@@ -62,8 +62,8 @@ export class SlackConnection implements vscode.Disposable {
   /** Checks a token with auth.test, then stores it. */
   async connect(token: string): Promise<SlackIdentity> {
     const forget = this.services.log.addSecret(token);
-    const client = await this.createClient(token);
     try {
+      const client = await this.createClient(token);
       const result = await client.auth.test();
       await this.services.context.secrets.store(SecretKey.slackToken, token);
       return { user: result.user ?? 'you', team: result.team ?? 'Slack' };

@@ -86,7 +86,7 @@ export function registerQueueFeature(services: Services): vscode.Disposable {
     model.onDidChange(present),
     view.onDidChangeVisibility(startIfVisible),
     // Turning background refreshes on takes effect at once, without a reload.
-    services.config.onDidChange(startInBackground),
+    services.config.onDidChangeSection('queue', startInBackground),
     new vscode.Disposable(() => {
       clearInterval(ticker);
       clearTimeout(backgroundStart);
