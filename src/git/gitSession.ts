@@ -96,6 +96,12 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
       // is listened to, in case the session runs something else meanwhile.
       git.outputHandler((_command, stdout, _stderr, spawnedWith) => {
         if (!spawnedWith.join('\0').endsWith(wanted)) return;
+        // simple-git also keeps every chunk to hand back one string at the end: for 50,000 commits
+        // ~10 MB of chunks, then joined and decoded into copies of it, while we already parse it
+        // here (the build's peak was ~45 MB higher). Its collector is attached before this handler
+        // is called; detaching it makes run() resolve '' instead.
+        // (Should a later simple-git attach it afterwards, nothing breaks: the output is just kept.)
+        for (const listener of stdout.listeners('data')) stdout.removeListener('data', listener as (chunk: Buffer) => void);
         const flow: StreamFlow = { pause: () => void stdout.pause(), resume: () => void stdout.resume() };
         stdout.on('data', (chunk: Buffer) => onText(decoder.write(chunk), flow));
       });
