@@ -12,7 +12,8 @@ import { fetchAvailability } from '../../github/delegation/availability';
 import { fetchCommitAuthors } from '../../github/delegation/commitAuthors';
 import { fetchPullRequestChanges, type PullRequestChanges } from '../../github/delegation/pullRequestFiles';
 import { fetchReviewLoad } from '../../github/delegation/reviewLoad';
-import { fetchTeamMembers, parseTeamRef } from '../../github/delegation/teamMembers';
+import { TeamDirectory } from '../../github/delegation/teamDirectory';
+import { parseTeamRef } from '../../github/delegation/teamMembers';
 import { GitHubError } from '../../github/errors';
 import { fetchViewer, type Viewer } from '../../github/viewer';
 import { GitAbortedError, GitNotFoundError, GitReadError, GitTimeoutError, NotAGitRepositoryError } from '../../git/gitErrors';
@@ -87,6 +88,7 @@ export class DelegationModel implements vscode.Disposable {
   private visible = false;
   private running: Promise<void> | undefined;
   private readonly viewers = new WeakMap<GitHubClient, Promise<Viewer>>();
+  private readonly teams = new TeamDirectory();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly log: Logger;
 
@@ -105,6 +107,7 @@ export class DelegationModel implements vscode.Disposable {
         if (this.subject) void this.invalidate();
       }),
       services.github.onDidChangeAccount(() => {
+        this.teams.clear();
         if (this.subject) void this.invalidate();
       }),
       services.refresh.register('delegation', () => (this.subject ? this.update() : Promise.resolve())),
@@ -312,7 +315,7 @@ export class DelegationModel implements vscode.Disposable {
     loading('Ranking people by what they know…');
     const notes: string[] = [];
     const codeOwners = await this.codeOwners(checkout.workTree, touched);
-    const team = await this.team(client, notes);
+    const [team, teamMembers] = await Promise.all([this.team(client, notes), client ? this.teams.ownerTeams(client, codeOwners, notes) : {}]);
     const apiUrl = client?.endpoints.apiUrl ?? '';
     const known = client ? this.emailLogins.get(apiUrl) : new Map<string, string | null>();
     const sources: CandidateSources = client
@@ -338,6 +341,7 @@ export class DelegationModel implements vscode.Disposable {
         ...(me ? { me: me.login, ...(me.name ? { myName: me.name } : {}) } : {}),
         ...(team ? { team } : {}),
         codeOwners,
+        teamMembers,
         mapping: s.logins,
         knownEmails: known,
         sampleSha: (email) => expertise.sampleShas.get(email.toLowerCase()),
@@ -366,13 +370,9 @@ export class DelegationModel implements vscode.Disposable {
       notes.push(`Sign in to GitHub to narrow the suggestions to ${s.githubTeam}.`);
       return undefined;
     }
-    try {
-      return await fetchTeamMembers(client, ref);
-    } catch (err) {
-      if (!GitHubError.is(err)) throw err;
-      notes.push(`Not narrowed to ${s.githubTeam}: ${err.message}`);
-      return undefined;
-    }
+    const lookup = await this.teams.members(client, ref);
+    if (lookup.problem) notes.push(lookup.logins ? `${s.githubTeam}: ${lookup.problem}` : `Not narrowed to ${s.githubTeam}: ${lookup.problem}`);
+    return lookup.logins;
   }
 
   dispose(): void {
