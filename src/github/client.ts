@@ -6,6 +6,7 @@ import Bottleneck from 'bottleneck/light.js';
 import type { Logger } from '../core/logger';
 import type { GitHubEndpoints } from './endpoints';
 import { GitHubError, toGitHubError } from './errors';
+import { isWriteRequest, sharedWriteSpacer } from './writeSpacing';
 
 const LeadDeskOctokit = Octokit.plugin(retry, throttling);
 export type LeadDeskOctokit = InstanceType<typeof LeadDeskOctokit>;
@@ -39,6 +40,11 @@ export interface GitHubClient {
   call<T>(operation: (octokit: LeadDeskOctokit) => Promise<T>): Promise<T>;
 }
 
+/** The plugin's write group, unspaced: writeSpacing.ts spaces the writes among its requests. */
+function unspacedWrites(): Record<string, Bottleneck.Group> {
+  return { write: new Bottleneck.Group({ maxConcurrent: 10, minTime: 0 }) };
+}
+
 function zeroDelayGroups(): Record<string, Bottleneck.Group> {
   const group = () => new Bottleneck.Group({ maxConcurrent: 10, minTime: 0 });
   return { global: group(), auth: group(), write: group(), search: group(), notifications: group() };
@@ -64,7 +70,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       retryAfterBaseValue: options.retryBaseMs ?? 1000,
     },
     throttle: {
-      ...(options.unthrottled ? zeroDelayGroups() : {}),
+      ...(options.unthrottled ? zeroDelayGroups() : unspacedWrites()),
       retryAfterBaseValue: options.retryBaseMs ?? 1000,
       onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
         const retrying = retryCount < 1 && retryAfter <= maxInlineWait;
@@ -78,6 +84,13 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       },
     },
   });
+
+  if (!options.unthrottled) {
+    octokit.hook.wrap('request', async (request, requestOptions) => {
+      if (isWriteRequest(requestOptions)) await sharedWriteSpacer.turn();
+      return request(requestOptions);
+    });
+  }
 
   // A deadline per call; the signal is shared by the retries of that call, so a stuck server cannot
   // keep a refresh open past timeoutMs however many retries it triggers. `options.request` may be

@@ -6,6 +6,7 @@ import { createGitHubClient, type GitHubClientOptions } from '../../../src/githu
 import { resolveEndpoints } from '../../../src/github/endpoints';
 import { GitHubError, type GitHubErrorKind } from '../../../src/github/errors';
 import { fetchViewer } from '../../../src/github/viewer';
+import { changeUserStatus, readViewerStatus } from '../../../src/github/status/userStatus';
 import { silentLogger } from '../../../src/core/logger';
 
 // The GitHub client with its real Octokit retry and throttling plugins, against the sandbox over HTTP.
@@ -42,6 +43,24 @@ describe('GitHub client against the sandbox', function () {
   }
 
   const viewerQuery = 'query { viewer { login } rateLimit { cost remaining } }';
+
+  it('with production spacing, sends GraphQL reads straight away but leaves a second between mutations', async function () {
+    this.timeout(20_000);
+    const spaced = client({ unthrottled: false });
+    for (let i = 0; i < 3; i++) await readViewerStatus(spaced);
+    await changeUserStatus(spaced, { message: 'Focusing', emoji: ':no_entry:', limitedAvailability: true });
+    await changeUserStatus(spaced, {});
+    const graphql = sandbox.requests.filter((r) => r.api === 'graphql');
+    assert.deepEqual(
+      graphql.map((r) => r.graphqlOperation),
+      ['LeadDeskViewerStatus', 'LeadDeskViewerStatus', 'LeadDeskViewerStatus', 'LeadDeskChangeUserStatus', 'LeadDeskChangeUserStatus'],
+    );
+    const gaps = graphql.slice(1).map((r, i) => r.time - graphql[i].time);
+    // Reads follow each other as fast as the sandbox answers (the plugin alone spaced them 1 s apart).
+    assert.ok(gaps[0] < 900 && gaps[1] < 900, `reads were spaced: ${gaps.join(', ')} ms`);
+    // GitHub asks for at least a second between mutations.
+    assert.ok(gaps[3] >= 990, `mutations only ${gaps[3]} ms apart`);
+  });
 
   it('reads the viewer and the scopes of the token', async () => {
     const viewer = await fetchViewer(client());
