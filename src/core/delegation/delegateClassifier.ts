@@ -52,14 +52,21 @@ export function expertiseStanding(result: ExpertiseResult, myId: string | undefi
   return best ? { mine, bestOther: { name: nameOf(best.personId), score: best.total } } : { mine };
 }
 
-export function shouldDelegate(files: readonly ChangedFile[], standing: ExpertiseStanding | undefined, options: DelegateOptions = defaultDelegateOptions): DelegateDecision {
+/**
+ * `changedFiles` is how many files the change touches in all. When `files` is only part of them
+ * (GitHub lists the first 100 in a batch), nothing about the rest is known, so the change is never
+ * called routine: the files seen being docs, tests or manifests, or few lines, says nothing about
+ * the others. Paths under keepPaths among the files seen are still reported.
+ */
+export function shouldDelegate(files: readonly ChangedFile[], standing: ExpertiseStanding | undefined, options: DelegateOptions = defaultDelegateOptions, changedFiles: number = files.length): DelegateDecision {
   const paths = files.map((f) => normalizePath(f.path));
   const keepMatchers = options.keepPaths.map((pattern) => ({ pattern, matches: compileGlob(pattern) }));
   const kept = paths.flatMap((path) => {
     const hit = keepMatchers.find((k) => k.matches(path));
     return hit ? [{ path, pattern: hit.pattern }] : [];
   });
-  if (kept.length > 0 || paths.length === 0) return { delegate: false, reasons: [], kept };
+  const partial = changedFiles > files.length;
+  if (kept.length > 0 || paths.length === 0 || partial) return { delegate: false, reasons: [], kept };
 
   const reasons: DelegateReason[] = [];
   if (paths.every(isDocsPath)) reasons.push({ kind: 'docsOnly', text: 'only documentation changes' });

@@ -83,10 +83,9 @@ export class DelegationAdvisor implements vscode.Disposable {
       const changes = fetched.get(key);
       const files: readonly ChangedFile[] | undefined = r.files ?? changes?.files;
       if (!files) continue;
-      // The first hundred files decide; a bigger pull request is not routine whatever they are.
-      const complete = !changes || changes.changedFiles <= changes.files.length;
+      // The batch reads the first 100 files; the classifier never calls a bigger pull request routine.
       const standing = await this.standing(r.pull, files.map((f) => f.path), me, changes?.author ?? r.pull.author, client.endpoints.apiUrl);
-      const decision = complete ? shouldDelegate(files, standing, options) : { delegate: false, reasons: [], kept: [] };
+      const decision = shouldDelegate(files, standing, options, changes?.changedFiles);
       const advice: DelegationAdvice = { delegate: decision.delegate, summary: summarise(decision), decision };
       this.cache.set(key, { advice, at: this.now() });
       out.set(key, advice);

@@ -61,6 +61,24 @@ describe('shouldDelegate', () => {
     assert.equal(shouldDelegate([big('src/net/tcp.c')], { mine: 0, bestOther: { name: 'Bob', score: 0.05 } }).delegate, false, 'nobody knows much');
   });
 
+  it('never calls a change routine from a partial file list', () => {
+    const firstHundred = (make: (i: number) => string) => Array.from({ length: 100 }, (_, i) => ({ path: make(i), additions: 0, deletions: 0 }));
+    const expert = { mine: 0, bestOther: { name: 'Bob', score: 0.9 } };
+    for (const files of [firstHundred((i) => `docs/page-${i}.md`), firstHundred((i) => `test/case-${i}.test.ts`), firstHundred((i) => `pkg${i}/package.json`)]) {
+      assert.notDeepEqual(kinds(shouldDelegate(files, undefined)), [], 'the complete list is routine');
+      assert.notDeepEqual(kinds(shouldDelegate(files, undefined, defaultDelegateOptions, 100)), [], 'a count equal to the list is complete');
+      const partial = shouldDelegate(files, expert, defaultDelegateOptions, 250);
+      assert.equal(partial.delegate, false, `${files[0].path}…: 100 of 250 files seen`);
+      assert.deepEqual(partial.reasons, []);
+    }
+  });
+
+  it('still names a keepPaths file among a partial list', () => {
+    const d = shouldDelegate([big('docs/a.md'), big('src/auth/token.ts')], undefined, { ...defaultDelegateOptions, keepPaths: ['src/auth/'] }, 120);
+    assert.equal(d.delegate, false);
+    assert.deepEqual(d.kept, [{ path: 'src/auth/token.ts', pattern: 'src/auth/' }]);
+  });
+
   it('says no for an empty change', () => {
     assert.equal(shouldDelegate([], undefined).delegate, false);
   });
