@@ -24,11 +24,27 @@ export async function inspectRepository(session: GitSession): Promise<Repository
   return { root: rootLine.trim(), headSha: await resolveCommit(session, 'HEAD'), shallow: shallowLine.trim() === 'true' };
 }
 
+const FULL_SHA = /^[0-9a-f]{40,64}$/;
+
+// Commits a session has already seen. An object name never changes what it names, so a full sha
+// checked once needs no second `rev-parse`; an update otherwise checks HEAD's sha and its base two
+// or three times over (ancestry, then the read's tip and start).
+const knownCommits = new WeakMap<GitSession, Set<string>>();
+
+function known(session: GitSession): Set<string> {
+  let set = knownCommits.get(session);
+  if (!set) knownCommits.set(session, (set = new Set()));
+  return set;
+}
+
 /** The full sha of a revision, or undefined when it does not name a commit here. */
 export async function resolveCommit(session: GitSession, revision: string): Promise<string | undefined> {
+  if (known(session).has(revision)) return revision;
   // --end-of-options keeps a revision that starts with "-" from being read as an option.
   const out = (await session.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])).trim();
-  return /^[0-9a-f]{40,64}$/.test(out) ? out : undefined;
+  if (!FULL_SHA.test(out)) return undefined;
+  known(session).add(out);
+  return out;
 }
 
 /** Whether `ancestor` is reachable from `descendant`, i.e. history was only added to, not rewritten. */

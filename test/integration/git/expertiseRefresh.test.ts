@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { ExpertiseIndex } from '../../../src/core/delegation/expertiseIndex';
 import { scoreExpertise } from '../../../src/core/delegation/expertiseScore';
 import { suggestReviewers } from '../../../src/core/delegation/suggestReviewers';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { refreshExpertiseIndex } from '../../../src/git/expertiseRefresh';
 import { TempRepo, git } from './tempRepo';
 
@@ -62,6 +65,29 @@ describe('expertise index from a real repository', function () {
     const b = scoreExpertise(next.index, paths, NOW).people;
     assert.deepEqual(b.map((p) => p.personId), a.map((p) => p.personId));
     b.forEach((p, i) => assert.ok(Math.abs(p.total - a[i].total) < 1e-9));
+  });
+
+  it('brings an index up to date with one git log and no repeated checks of the same commit', async () => {
+    const first = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW });
+    await repo.commit({ author: colin, date: '2024-02-01T00:00:00Z', message: 'unix: four', files: { 'src/unix/c.c': '1' } });
+    // A git that notes each command it runs, so the test sees every process the update starts.
+    const bin = await mkdtemp(join(tmpdir(), 'lead-desk-git-counter-'));
+    try {
+      const calls = join(bin, 'calls.txt');
+      const counter = join(bin, 'git-counter');
+      await writeFile(counter, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\nexec git "$@"\n`);
+      await chmod(counter, 0o755);
+      const update = await refreshExpertiseIndex(repo.dir, first.index, { now: () => NOW, binary: counter });
+      assert.equal(update.mode, 'incremental');
+      assert.equal(update.commitsRead, 1);
+      const commands = (await readFile(calls, 'utf8')).trim().split('\n');
+      assert.equal(commands.filter((c) => / log /.test(` ${c} `)).length, 1, commands.join('\n'));
+      const verified = commands.filter((c) => c.startsWith('rev-parse --verify'));
+      assert.equal(new Set(verified).size, verified.length, `a commit was checked twice:\n${commands.join('\n')}`);
+      assert.ok(commands.length <= 7, `${commands.length} git processes:\n${commands.join('\n')}`);
+    } finally {
+      await rm(bin, { recursive: true, force: true });
+    }
   });
 
   it('rebuilds when history was rewritten under the index', async () => {
