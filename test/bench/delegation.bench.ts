@@ -11,14 +11,17 @@
 // - indexIncrementalMs100Commits: bringing the index up to date after 100 new commits.
 import { execFile, spawn } from 'node:child_process';
 import { build } from 'esbuild';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DAY_MS } from '../../src/core/delegation/decay';
 import type { ExpertiseIndex } from '../../src/core/delegation/expertiseIndex';
 import { defaultDelegationOptions, suggestReviewers } from '../../src/core/delegation/suggestReviewers';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { silentLogger } from '../../src/core/logger';
 import { refreshExpertiseIndex } from '../../src/git/expertiseRefresh';
+import { ExpertiseStore } from '../../src/vscode/delegation/expertiseStore';
 import { logArguments } from '../../src/git/logFormat';
 import { seededRandom } from '../sandbox/scenarios/seededRandom.mjs';
 import type { BenchResult } from './bench';
@@ -175,6 +178,38 @@ async function incremental(index: ExpertiseIndex, repo: GeneratedRepo): Promise<
   }
 }
 
+/** Runs `work` and says how long it took and the longest the event loop was held meanwhile. */
+async function watched<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; longestBlockMs: number }> {
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const started = performance.now();
+  const value = await work();
+  const ms = performance.now() - started;
+  loop.disable();
+  return { value, ms, longestBlockMs: loop.max / 1e6 };
+}
+
+/**
+ * The index as the extension keeps it: built and saved to extension storage by one store, then
+ * loaded from that file by a fresh one (a new window), each watched for event-loop blocks.
+ */
+async function savedIndex(repo: GeneratedRepo) {
+  const storage = await mkdtemp(join(tmpdir(), 'lead-desk-bench-store-'));
+  try {
+    const window = { historyDays: WINDOW.sinceDays, maxCommits: WINDOW.maxCommits, timeoutMs: WINDOW.timeoutMs };
+    const saved = await watched(() => new ExpertiseStore(storage, silentLogger).get(repo.dir, window));
+    const loaded = await watched(() => new ExpertiseStore(storage, silentLogger).get(repo.dir, window));
+    if (saved.value.how !== 'built' || loaded.value.how !== 'cached' || loaded.value.index.commitCount !== COMMITS) {
+      throw new Error(`store: ${saved.value.how} then ${loaded.value.how} with ${loaded.value.index.commitCount} commits`);
+    }
+    const [file] = await readdir(storage);
+    const bytes = (await stat(join(storage, file))).size;
+    return { saved, loaded, bytes };
+  } finally {
+    await rm(storage, { recursive: true, force: true });
+  }
+}
+
 export default async function delegationBench(): Promise<BenchResult> {
   const repo = await generatedRepo(COMMITS);
   const generated =
@@ -199,6 +234,7 @@ export default async function delegationBench(): Promise<BenchResult> {
   if (built.index.commitCount !== COMMITS) throw new Error(`the in-process build indexed ${built.index.commitCount} commits`);
   const suggest = suggestions(built.index, repo);
   const updates = await incremental(built.index, repo);
+  const store = await savedIndex(repo);
 
   const coldMs = median(builds.map((b) => b.ms));
   const floorMs = median(floors);
@@ -206,6 +242,7 @@ export default async function delegationBench(): Promise<BenchResult> {
   const peak = builds.reduce((a, b) => (b.maxRssMB > a.maxRssMB ? b : a));
   const incrementalMs = median(updates);
   const b0 = builds[0];
+  const longestBlock = Math.max(...builds.map((b) => b.longestBlockMs));
 
   return {
     figures: {
@@ -214,15 +251,20 @@ export default async function delegationBench(): Promise<BenchResult> {
       indexColdToFloorRatio: round(ratio, 2),
       suggestWarmMs50Files: round(suggest.medianMs, 2),
       indexPeakMB: round(peak.maxRssMB, 1),
+      indexLongestBlockMs: round(longestBlock, 1),
       indexIncrementalMs100Commits: round(incrementalMs, 1),
+      indexLoadFromStorageMs: round(store.loaded.ms),
+      indexStorageLongestBlockMs: round(Math.max(store.loaded.longestBlockMs, store.saved.longestBlockMs), 1),
     },
     lines: [
       `history: ${fmt(COMMITS)} commits, ${fmt(b0.knownFiles ?? 0)} files touched, ${b0.people ?? 0} people after identity merging, ${fmt(warm.bytes / 1024)} KiB of git log output; ${generated} (${repo.dir})`,
       `cold index: ${fmt(coldMs)} ms for ${fmt(COMMITS)} commits in ${b0.pages} pages (fresh process each, ${builds.map((b) => fmt(b.ms)).join(' / ')} ms); raw git log floor ${fmt(floorMs)} ms (${floors.map(fmt).join(' / ')} ms) → ${round(ratio, 2)}×, target ≤ 1.3×`,
       `  reading alone (the reader's pages, no index, one run): ${fmt(readOnly.ms)} ms, ${round(readOnly.ms / floorMs, 2)}× the floor, peak ${round(readOnly.maxRssMB, 1)} MB RSS; so indexing costs ~${fmt(coldMs - readOnly.ms)} ms`,
       ...(coldMs > EXTENSION_TIMEOUT_MS ? [`  slower than the extension's ${EXTENSION_TIMEOUT_MS / 1000} s deadline: the editor would give up on this repository`] : []),
+      `longest the event loop was held during a cold build: ${round(longestBlock, 1)} ms (worst of ${COLD_RUNS}; ${builds.map((b) => round(b.longestBlockMs, 1)).join(' / ')} ms): git runs in its own process, and the parsing and indexing yield after every page`,
       `peak memory of the cold build: ${round(peak.maxRssMB, 1)} MB RSS, the whole Node process (${round(peak.startRssMB, 1)} MB of it before the build: runtime and modules; git's own memory not included); the index keeps ${round(b0.heapAfterGcMB, 1)} MB of heap after GC; target ≤ 150 MB`,
       `warm suggestion for a ${PR_FILES}-file pull request: median ${round(suggest.medianMs, 2)} ms over ${SUGGEST_RUNS} runs (max ${round(suggest.maxMs, 2)}; first call ${round(suggest.firstMs, 1)} ms); target ≤ 50 ms; top: ${suggest.top.join(', ')}`,
+      `saved index (${fmt(store.bytes / 1024)} KiB gzipped in extension storage): loaded by a fresh store in ${fmt(store.loaded.ms)} ms, the event loop held at most ${round(store.loaded.longestBlockMs, 1)} ms; building and saving through the store held it at most ${round(store.saved.longestBlockMs, 1)} ms`,
       `incremental update after 100 new commits: median ${round(incrementalMs, 1)} ms over ${INCREMENTAL_RUNS} (${updates.map((t) => round(t, 1)).join(' / ')} ms)`,
     ],
   };

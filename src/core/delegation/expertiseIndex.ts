@@ -39,7 +39,12 @@ export interface PathEntry {
   review?: Tally;
 }
 
-export interface ExpertiseIndexJson {
+/** [role, value, at, count, times]: compact because it is persisted. */
+export type TallyJson = [Role, number, number, number, number[]];
+/** Identity key → its tallies at one path. */
+export type PathRowJson = Record<string, TallyJson[]>;
+
+export interface ExpertiseIndexHeader {
   readonly version: 1;
   readonly repo: string;
   readonly headSha: string | undefined;
@@ -47,8 +52,11 @@ export interface ExpertiseIndexJson {
   readonly commitCount: number;
   readonly lastTime: number | undefined;
   readonly identities: IdentityResolverJson;
-  /** path → identity key → [role, value, at, count, times] rows, compact because it is persisted. */
-  readonly paths: Record<string, Record<string, Array<[Role, number, number, number, number[]]>>>;
+}
+
+export interface ExpertiseIndexJson extends ExpertiseIndexHeader {
+  /** path → identity key → tallies. */
+  readonly paths: Record<string, PathRowJson>;
 }
 
 export class ExpertiseIndex {
@@ -135,20 +143,11 @@ export class ExpertiseIndex {
     return { count, times };
   }
 
-  toJSON(): ExpertiseIndexJson {
-    const paths: ExpertiseIndexJson['paths'] = {};
-    for (const [path, byKey] of this.paths) {
-      const row: Record<string, Array<[Role, number, number, number, number[]]>> = {};
-      for (const [k, e] of byKey) {
-        const tallies: Array<[Role, number, number, number, number[]]> = [];
-        for (const role of ['author', 'review'] as const) {
-          const t = e[role];
-          if (t) tallies.push([role, t.value, t.at, t.count, t.times]);
-        }
-        row[k] = tallies;
-      }
-      paths[path] = row;
-    }
+  /**
+   * Everything but the per-path rows. With pathRows() and restorePath() it lets a caller save and
+   * load a big index in slices (yielding in between) instead of one long toJSON/fromJSON.
+   */
+  jsonHeader(): ExpertiseIndexHeader {
     return {
       version: 1,
       repo: this.repo,
@@ -157,26 +156,53 @@ export class ExpertiseIndex {
       commitCount: this.commitCount,
       lastTime: this.lastTime,
       identities: this.identities.toJSON(),
-      paths,
     };
   }
 
-  static fromJSON(json: ExpertiseIndexJson): ExpertiseIndex {
-    if (json.version !== 1) throw new RangeError(`Unsupported expertise index version ${String(json.version)}`);
-    const index = new ExpertiseIndex(json.settings, json.repo, IdentityResolver.fromJSON(json.identities));
-    index.headSha = json.headSha;
-    index.commitCount = json.commitCount;
-    index.lastTime = json.lastTime;
-    for (const [path, row] of Object.entries(json.paths)) {
-      const byKey = new Map<string, PathEntry>();
-      for (const [k, tallies] of Object.entries(row)) {
-        const e: PathEntry = {};
-        for (const [role, value, at, count, times] of tallies) e[role] = { value, at, count, times: [...times] };
-        byKey.set(k, e);
+  /** One persisted row per recorded path (file, directory or root). */
+  *pathRows(): Generator<[string, PathRowJson]> {
+    for (const [path, byKey] of this.paths) {
+      const row: PathRowJson = {};
+      for (const [k, e] of byKey) {
+        const tallies: TallyJson[] = [];
+        for (const role of ['author', 'review'] as const) {
+          const t = e[role];
+          if (t) tallies.push([role, t.value, t.at, t.count, t.times]);
+        }
+        row[k] = tallies;
       }
-      index.paths.set(path, byKey);
-      if (!isDirectoryKey(path)) index.files.push(path);
+      yield [path, row];
     }
+  }
+
+  toJSON(): ExpertiseIndexJson {
+    return { ...this.jsonHeader(), paths: Object.fromEntries(this.pathRows()) };
+  }
+
+  /** An index with the header's identities and counters and no paths yet; restorePath() adds them. */
+  static fromHeader(header: ExpertiseIndexHeader): ExpertiseIndex {
+    if (header.version !== 1) throw new RangeError(`Unsupported expertise index version ${String(header.version)}`);
+    const index = new ExpertiseIndex(header.settings, header.repo, IdentityResolver.fromJSON(header.identities));
+    index.headSha = header.headSha;
+    index.commitCount = header.commitCount;
+    index.lastTime = header.lastTime;
+    return index;
+  }
+
+  restorePath(path: string, row: PathRowJson): void {
+    const byKey = new Map<string, PathEntry>();
+    for (const [k, tallies] of Object.entries(row)) {
+      const e: PathEntry = {};
+      for (const [role, value, at, count, times] of tallies) e[role] = { value, at, count, times: [...times] };
+      byKey.set(k, e);
+    }
+    this.paths.set(path, byKey);
+    if (!isDirectoryKey(path)) this.files.push(path);
+  }
+
+  static fromJSON(json: ExpertiseIndexJson): ExpertiseIndex {
+    const index = ExpertiseIndex.fromHeader(json);
+    for (const [path, row] of Object.entries(json.paths)) index.restorePath(path, row);
     return index;
   }
 

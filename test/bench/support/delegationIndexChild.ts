@@ -8,6 +8,7 @@
 // index, yielding to the event loop after every page); `read` only reads the same history
 // through the reader and drops it, to split the build's time into reading and indexing.
 
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { refreshExpertiseIndex } from '../../../src/git/expertiseRefresh';
 import { openHistory } from '../../../src/git/historyReader';
 
@@ -28,6 +29,11 @@ export interface ChildReport {
   readonly startRssMB: number;
   /** Heap still used after a full GC with the index alive, MB: what keeping the index costs. */
   readonly heapAfterGcMB: number;
+  /**
+   * The longest the event loop was held during the build or read, ms: in the editor, the longest
+   * the extension host could not answer anything else (its other extensions, its UI requests).
+   */
+  readonly longestBlockMs: number;
 }
 
 const MB = 1024 * 1024;
@@ -39,8 +45,10 @@ async function main(): Promise<void> {
   const window = { sinceDays: Number(sinceDays), maxCommits: Number(maxCommits), timeoutMs: Number(timeoutMs) };
   const startRssMB = process.memoryUsage().rss / MB;
   let pages = 0;
-  let report: Omit<ChildReport, 'maxRssMB' | 'startRssMB' | 'heapAfterGcMB'>;
+  let report: Omit<ChildReport, 'maxRssMB' | 'startRssMB' | 'heapAfterGcMB' | 'longestBlockMs'>;
 
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
   const started = performance.now();
   if (mode === 'build') {
     const result = await refreshExpertiseIndex(dir, undefined, {
@@ -78,10 +86,12 @@ async function main(): Promise<void> {
     report = { mode, ms: performance.now() - started, commitsRead, pages, truncated: history.truncated };
   }
 
+  loop.disable();
+  const longestBlockMs = loop.max / 1e6;
   const maxRssMB = (process.resourceUsage().maxRSS * 1024) / MB; // maxRSS is in KiB
   globalThis.gc?.();
   const heapAfterGcMB = process.memoryUsage().heapUsed / MB;
-  const out: ChildReport = { ...report, maxRssMB, startRssMB, heapAfterGcMB };
+  const out: ChildReport = { ...report, maxRssMB, startRssMB, heapAfterGcMB, longestBlockMs };
   console.log(JSON.stringify(out));
 }
 

@@ -2,7 +2,9 @@
 // extension storage, updated with only the new commits, rebuilt when history is rewritten, and
 // the odd repositories (shallow, empty, not a repository) handled with typed answers.
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { silentLogger } from '../../../src/core/logger';
 import { NotAGitRepositoryError } from '../../../src/git/gitErrors';
 import { ExpertiseStore, type HistoryWindowSettings } from '../../../src/vscode/delegation/expertiseStore';
@@ -52,6 +54,37 @@ describe('delegation: expertise index on real repositories', () => {
     assert.equal(fromDisk.sampleShas.get('ben@acme.example'), built.sampleShas.get('ben@acme.example'));
     const id = fromDisk.index.identities.lookup({ email: 'ana@acme.example' })!;
     assert.ok(fromDisk.index.personValue('src/net/', id, 'author', Date.now()) > 0, 'the saved index still knows who worked where');
+  });
+
+  it('saves and loads an index of over a thousand paths in slices, exactly as it was', async () => {
+    // 1,200 files in 40 folders: more paths than one slice, so the load and the save yield between slices.
+    const files = Array.from({ length: 1_200 }, (_, i) => `src/area${i % 40}/file${i}.c`);
+    await repo.commit(ben, files.slice(0, 600), 5, 'Big change', ['Reviewed-by: Ana Lima <ana@acme.example>']);
+    await repo.commit(ana, files.slice(500), 4);
+    const built = await new ExpertiseStore(storage, silentLogger).get(repo.dir, window);
+    assert.ok(built.index.knownFiles().length > 1_200);
+    const fromDisk = await new ExpertiseStore(storage, silentLogger).get(repo.dir, window);
+    assert.equal(fromDisk.how, 'cached');
+    assert.notEqual(fromDisk.index, built.index);
+    assert.deepEqual(fromDisk.index.toJSON(), built.index.toJSON());
+    assert.deepEqual([...fromDisk.index.knownFiles()].sort(), [...built.index.knownFiles()].sort());
+    assert.deepEqual([...fromDisk.sampleShas], [...built.sampleShas]);
+  });
+
+  it('rebuilds, with a warning, when the saved file is damaged', async () => {
+    await new ExpertiseStore(storage, silentLogger).get(repo.dir, window);
+    const [saved] = (await readdir(storage)).filter((f) => f.endsWith('.json.gz'));
+    assert.ok(saved, 'the index was saved');
+    const warnings: string[] = [];
+    const log = { ...silentLogger, warn: (m: string) => void warnings.push(m) };
+    const header = gunzipSync(await readFile(path.join(storage, saved))).toString('utf8').split('\n')[0];
+    for (const damage of ['not gzip at all', gzipSync(header.slice(0, 30)), gzipSync(`${header}\n["src/net/tcp.c", {"broken`)]) {
+      await writeFile(path.join(storage, saved), damage);
+      const rebuilt = await new ExpertiseStore(storage, log).get(repo.dir, window);
+      assert.equal(rebuilt.how, 'built');
+      assert.equal(rebuilt.index.commitCount, 3);
+    }
+    assert.equal(warnings.length, 3, warnings.join('\n'));
   });
 
   it('shares one build between concurrent callers', async () => {
