@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { ownersOfPaths, parseCodeowners } from '../../core/delegation/codeowners';
+import { filesToRank, rankedFilesNote } from '../../core/delegation/rankedFiles';
 import { readCodeownersFile } from '../../git/codeownersFile';
 import { findCandidates, type CandidateFindings, type CandidateRow, type CandidateSources } from '../../core/handoff/findCandidates';
 import { handoffArea } from '../../core/handoff/handoffMessage';
@@ -234,9 +235,9 @@ export class DelegationModel implements vscode.Disposable {
       throw new ProblemError(`No folder in this workspace is a clone of ${pull.owner}/${pull.repo}, so there is no history to learn from. Open a clone to see who knows these files.`, [openFolder]);
     }
     const expertise = await this.expertise(checkout.workTree, loading);
-    const touched = changes.files.map((f) => f.path);
-    const notes: string[] = [];
-    if (changes.changedFiles > changes.files.length) notes.push(`Ranked on the first ${changes.files.length} of ${changes.changedFiles} changed files.`);
+    const touched = filesToRank(changes.files);
+    const note = rankedFilesNote(touched.length, changes.files.length, changes.changedFiles);
+    const notes = note ? [note] : [];
     const findings = await this.find(client, expertise, checkout, { owner: pull.owner, repo: pull.repo }, touched, changes.author ?? pull.author, me, changes.requestedReviewers, loading);
     return this.ready(subject, expertise, findings, touched, [...notes], { pull: changes, me: me.login });
   }
