@@ -3,62 +3,16 @@
 // test/harness/runUiTest.mjs prepares the server and the browser and calls runUiTest().
 
 import path from 'node:path';
+import {
+  check, focusCountdown, openWorkbench, runFromPalette, secondsLeft, startDeepWorkFromStatusBar, stepReport,
+} from './workbench.mjs';
 
 const viewTitles = ['Review Queue', 'Focus', 'Delegation'];
-
-class UiCheckFailed extends Error {
-  constructor(step, cause) {
-    super(`${step}: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`);
-    this.name = 'UiCheckFailed';
-  }
-}
-
-/** Runs one named check; a failure says which step broke, not only which selector timed out. */
-async function check(steps, name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    steps.push({ name, ok: true, ms: Date.now() - started });
-  } catch (err) {
-    steps.push({ name, ok: false, ms: Date.now() - started, error: err instanceof Error ? err.message : String(err) });
-    throw new UiCheckFailed(name, err);
-  }
-}
 
 /** The side bar pane of a view, by its title. */
 function viewPane(page, title) {
   // The header's label carries the view's description when it has one: "Focus - running Section".
   return page.locator('.sidebar .pane', { has: page.locator(`.pane-header[aria-label="${title} Section"], .pane-header[aria-label^="${title} - "]`) });
-}
-
-/** The focus item while a block runs: "47:12 · Deep work". */
-function focusCountdown(page) {
-  return page.locator('.part.statusbar .statusbar-item', { hasText: /\d+:\d\d · Deep work/ }).first();
-}
-
-/** "1:05:00 · Deep work" or "24:58 · Deep work" → seconds left. */
-function secondsLeft(text) {
-  const m = /(?:(\d+):)?(\d+):(\d\d) · /.exec(text);
-  if (!m) throw new Error(`not a countdown: ${text}`);
-  return Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]);
-}
-
-/** Picks the quick-pick entry with this text, the way a person would: type to filter, then Enter. */
-async function pickQuickItem(page, text) {
-  const entry = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
-  await entry.waitFor({ state: 'visible', timeout: 10_000 });
-  await entry.click();
-}
-
-/** F1, type the command's title, Enter: the way a person runs a command. */
-async function runFromPalette(page, title) {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } });
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 async function saveScreenshot(steps, page, file) {
@@ -79,13 +33,8 @@ async function saveScreenshot(steps, page, file) {
  */
 export async function runUiTest(page, { url, delegatePullRequest, screenshots, log = () => undefined }) {
   const steps = [];
-  const report = () => steps.map((s) => `${s.ok ? 'pass' : 'FAIL'}  ${s.name} (${s.ms} ms)${s.error ? `\n        ${s.error.split('\n')[0]}` : ''}`);
   try {
-    await check(steps, 'the workbench loads', async () => {
-      await page.goto(url);
-      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
-      await page.locator('.activitybar').waitFor({ state: 'visible', timeout: 30_000 });
-    });
+    await check(steps, 'the workbench loads', () => openWorkbench(page, url));
 
     const entry = page.locator('.activitybar .action-item a.action-label[aria-label="Lead Desk"]');
     await check(steps, 'the activity bar has a "Lead Desk" entry', () => entry.waitFor({ state: 'visible', timeout: 30_000 }));
@@ -146,9 +95,7 @@ export async function runUiTest(page, { url, delegatePullRequest, screenshots, l
     }
 
     await check(steps, 'clicking "Focus" in the status bar starts a 25-minute deep-work block', async () => {
-      await page.locator('.part.statusbar .statusbar-item', { hasText: /^\s*Focus\s*$/ }).first().click();
-      await pickQuickItem(page, '25 minutes');
-      await pickQuickItem(page, 'Deep work');
+      await startDeepWorkFromStatusBar(page);
       await focusCountdown(page).waitFor({ state: 'visible', timeout: 15_000 });
     });
 
@@ -183,7 +130,7 @@ export async function runUiTest(page, { url, delegatePullRequest, screenshots, l
       await saveScreenshot(steps, page, path.join(screenshots, 'delegation.png'));
     }
   } finally {
-    for (const line of report()) log(line);
+    for (const line of stepReport(steps)) log(line);
   }
   return steps;
 }

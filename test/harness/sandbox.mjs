@@ -72,3 +72,28 @@ function sandboxUrl(info) {
   if (!found) throw new Error(`cannot find the API URL in the sandbox status line: ${JSON.stringify(info)}`);
   return found.replace(/\/+$/, '');
 }
+
+/** Everything the sandbox at `url` received so far (its control endpoint; secrets redacted). */
+export async function sandboxRequests(url) {
+  const res = await fetch(`${url}/_sandbox/requests`);
+  if (!res.ok) throw new Error(`GET /_sandbox/requests answered ${res.status}`);
+  return res.json();
+}
+
+/** Empties the sandbox's request log, so that later counts start from zero. */
+export async function resetSandboxLog(url) {
+  const res = await fetch(`${url}/_sandbox/reset-log`, { method: 'POST' });
+  if (!res.ok) throw new Error(`POST /_sandbox/reset-log answered ${res.status}`);
+}
+
+/** One GraphQL request to the sandbox as the owner of `token`; returns `data`, throws on errors. */
+export async function sandboxGraphql(url, token, query, variables = {}) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { authorization: `bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok || body.errors?.length) throw new Error(`GraphQL answered ${res.status}: ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
+  return body.data;
+}

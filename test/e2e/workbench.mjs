@@ -1,0 +1,81 @@
+// What the UI tests share: named checks that say which step broke, and the ways a person uses the
+// workbench (the status bar's focus item, quick picks, the command palette).
+
+export class UiCheckFailed extends Error {
+  constructor(step, cause) {
+    super(`${step}: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`);
+    this.name = 'UiCheckFailed';
+  }
+}
+
+/** Runs one named check; a failure says which step broke, not only which selector timed out. */
+export async function check(steps, name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    steps.push({ name, ok: true, ms: Date.now() - started });
+  } catch (err) {
+    steps.push({ name, ok: false, ms: Date.now() - started, error: err instanceof Error ? err.message : String(err) });
+    throw new UiCheckFailed(name, err);
+  }
+}
+
+/** One line per check: "pass  name (ms)", or "FAIL  name (ms)" and the first line of its error. */
+export function stepReport(steps) {
+  return steps.map((s) => `${s.ok ? 'pass' : 'FAIL'}  ${s.name} (${s.ms} ms)${s.error ? `\n        ${s.error.split('\n')[0]}` : ''}`);
+}
+
+/** Opens the workbench at `url` and waits until it is ready to be used. */
+export async function openWorkbench(page, url) {
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
+  await page.locator('.activitybar').waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** The focus item while no block runs: "Focus". */
+export function focusIdle(page) {
+  return page.locator('.part.statusbar .statusbar-item', { hasText: /^\s*Focus\s*$/ }).first();
+}
+
+/** The focus item while a block runs: "47:12 · Deep work". */
+export function focusCountdown(page) {
+  return page.locator('.part.statusbar .statusbar-item', { hasText: /\d+:\d\d · Deep work/ }).first();
+}
+
+/** "1:05:00 · Deep work" or "24:58 · Deep work" → seconds left. */
+export function secondsLeft(text) {
+  const m = /(?:(\d+):)?(\d+):(\d\d) · /.exec(text);
+  if (!m) throw new Error(`not a countdown: ${text}`);
+  return Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+}
+
+/** Clicks the entry of the open quick pick that has this text. */
+export async function pickQuickItem(page, text) {
+  const entry = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
+  await entry.waitFor({ state: 'visible', timeout: 10_000 });
+  await entry.click();
+}
+
+/** Clicks "Focus" in the status bar and picks a 25-minute deep-work block. */
+export async function startDeepWorkFromStatusBar(page) {
+  await focusIdle(page).click();
+  await pickQuickItem(page, '25 minutes');
+  await pickQuickItem(page, 'Deep work');
+}
+
+/** F1, type the command's title, Enter: the way a person runs a command. */
+export async function runFromPalette(page, title) {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } });
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** The status bar's text, items separated by " | ", for failure messages. */
+export async function statusBarText(page) {
+  const text = await page.locator('.part.statusbar').innerText({ timeout: 2000 }).catch(() => '(no status bar)');
+  return text.split('\n').map((s) => s.trim()).filter(Boolean).join(' | ');
+}

@@ -1,0 +1,82 @@
+// What the UI test runners share: the packaged .vsix installed into a fresh code-server that points
+// at the local GitHub sandbox, headless Chromium, and what to keep when a check fails.
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  codeServerBin, installVsix, launchChromium, quietSettings, root, startCodeServer, workbenchUrl, writeSettings,
+} from './codeServer.mjs';
+import { demoIdentity } from './demoIdentity.mjs';
+import { startSandbox } from './sandbox.mjs';
+import { tempDir } from './workspace.mjs';
+import { packageExtension } from '../tools/package.mjs';
+
+/**
+ * Packages and installs the extension, starts the sandbox (demo scenario), creates the workspace,
+ * starts code-server on it and launches Chromium. Every part is stopped by the session's cleanup.
+ * @param {import('./steps.mjs').Session} session
+ * @param {{
+ *   outputDir: string,
+ *   workspace: { name: string, step: string, create: (dir: string, identity: { login: string, token: string, scenario: any }) => Promise<unknown> },
+ *   settings?: Record<string, unknown>,
+ *   beforeServer?: (ctx: { sandbox: Awaited<ReturnType<typeof startSandbox>>, identity: { login: string, token: string, scenario: any } }) => Promise<void>,
+ *   viewport?: { width: number, height: number },
+ * }} options
+ *   settings: added to quietSettings and the sandbox's API URL;
+ *   beforeServer: runs once the sandbox is up and before the workbench can reach it.
+ */
+export async function startUiRun(session, { outputDir, workspace: ws, settings = {}, beforeServer, viewport = { width: 1440, height: 900 } }) {
+  const packaged = await session.step('package the .vsix', () => packageExtension({ quiet: true }));
+  const bin = await session.step('code-server install check', () => codeServerBin());
+  const tmp = await tempDir(session.tag);
+  session.defer(() => rm(tmp, { recursive: true, force: true }));
+  const extensionsDir = path.join(tmp, 'extensions');
+  const userDataDir = path.join(tmp, 'user-data');
+  await session.step('install the .vsix into a fresh extensions dir', () => installVsix({ bin, vsix: packaged.vsixPath, extensionsDir }));
+
+  const sandbox = await session.step('start the sandbox', () => startSandbox({ scenario: 'demo', port: 0, logFile: path.join(outputDir, 'sandbox.log') }));
+  session.defer(sandbox.stop);
+  const identity = demoIdentity(sandbox.info);
+  if (beforeServer) await beforeServer({ sandbox, identity });
+
+  // The folder name shows in the window title and the screenshots.
+  const workspace = path.join(tmp, ws.name);
+  await session.step(ws.step, () => ws.create(workspace, identity));
+  await writeSettings(userDataDir, { ...quietSettings, 'leadDesk.github.apiUrl': sandbox.url, ...settings });
+  const server = await session.step('start code-server', () => startCodeServer({
+    bin,
+    folder: workspace,
+    extensionsDir,
+    userDataDir,
+    // code-server keeps GITHUB_TOKEN to itself; GH_TOKEN reaches the extension host.
+    env: { ...process.env, GITHUB_TOKEN: identity.token, GH_TOKEN: identity.token },
+    logFile: path.join(outputDir, 'code-server.log'),
+  }));
+  session.defer(server.stop);
+
+  const browser = await session.step('start chromium', () => launchChromium(path.join(tmp, 'chromium'), viewport));
+  session.defer(() => browser.close());
+  return { tmp, userDataDir, sandbox, identity, workspace, server, browser, url: workbenchUrl(server, workspace) };
+}
+
+/** Collects a page's console messages and uncaught errors into `lines`, each line prefixed. */
+export function collectConsole(page, lines, prefix = '') {
+  page.on('console', (msg) => lines.push(`${prefix}[${msg.type()}] ${msg.text()}`));
+  page.on('pageerror', (err) => lines.push(`${prefix}[pageerror] ${err.message}`));
+}
+
+/**
+ * Keeps a screenshot and the DOM (to see what a selector did not find) of each page, named
+ * failure<suffix>.png/.html, and returns the error to throw, saying where they are.
+ * @param {Array<[string, import('playwright-core').Page]>} pages suffix and page
+ */
+export async function saveFailure(outputDir, pages, err) {
+  const shots = [];
+  for (const [suffix, page] of pages) {
+    const file = path.join(outputDir, `failure${suffix}.png`);
+    await page.screenshot({ path: file }).catch(() => undefined);
+    await writeFile(path.join(outputDir, `failure${suffix}.html`), await page.content().catch(() => '')).catch(() => undefined);
+    shots.push(path.relative(root, file));
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return new Error(`${message}\n  failure screenshot${shots.length > 1 ? 's' : ''}: ${shots.join(', ')}; logs in ${path.relative(root, outputDir)}/`);
+}
