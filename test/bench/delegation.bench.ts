@@ -104,8 +104,15 @@ async function child(mode: 'build' | 'read', dir: string): Promise<ChildReport> 
   return report;
 }
 
-/** A pull request that looks like one: mostly one area, its tests, and a few files elsewhere. */
-function pullRequestPaths(index: ExpertiseIndex, size: number): string[] {
+/** Where a pull request's files come from: [path prefix, share of its files]. */
+type PullRequestShape = ReadonlyArray<readonly [string, number]>;
+/** Mostly one area, its tests, and a few files elsewhere. */
+const FOCUSED: PullRequestShape = [['src/net/', 0.72], ['test/net/', 0.16], ['src/core/', 0.12]];
+/** A sweeping change: source all over, tests, and anything else. */
+const SWEEPING: PullRequestShape = [['src/', 0.72], ['test/', 0.16], ['', 0.12]];
+
+/** A pull request of `size` files with history, drawn from the index as `shape` says. */
+function pullRequestPaths(index: ExpertiseIndex, size: number, shape: PullRequestShape): string[] {
   const r = seededRandom(2024);
   const known = [...index.knownFiles()].sort();
   const take = (prefix: string, n: number, into: Set<string>) => {
@@ -120,17 +127,15 @@ function pullRequestPaths(index: ExpertiseIndex, size: number): string[] {
     }
   };
   const paths = new Set<string>();
-  // 72 % in one area, 16 % its tests, 12 % elsewhere.
-  const tests = Math.round(size * 0.16);
-  const elsewhere = Math.round(size * 0.12);
-  take('src/net/', size - tests - elsewhere, paths);
-  take('test/net/', tests, paths);
-  take('src/core/', elsewhere, paths);
+  shape.forEach(([prefix, share], i) => {
+    const n = i === 0 ? size - shape.slice(1).reduce((sum, [, s]) => sum + Math.round(size * s), 0) : Math.round(size * share);
+    take(prefix, n, paths);
+  });
   return [...paths];
 }
 
-function suggestions(index: ExpertiseIndex, repo: GeneratedRepo, size: number) {
-  const touchedPaths = pullRequestPaths(index, size);
+function suggestions(index: ExpertiseIndex, repo: GeneratedRepo, size: number, shape: PullRequestShape) {
+  const touchedPaths = pullRequestPaths(index, size, shape);
   if (touchedPaths.length !== size || touchedPaths.some((p) => index.entriesAt(p) === undefined)) throw new Error(`the pull request must touch ${size} files with history`);
   // The pull request's author works in net/; the lead is the first person.
   const author = repo.universe.people.find((p) => p.areas[0] === 'net')!;
@@ -238,8 +243,8 @@ export default async function delegationBench(): Promise<BenchResult> {
   // The index the remaining figures use, built the same way in this process.
   const built = await refreshExpertiseIndex(repo.dir, undefined, { ...WINDOW, repo: 'bench' });
   if (built.index.commitCount !== COMMITS) throw new Error(`the in-process build indexed ${built.index.commitCount} commits`);
-  const suggest = suggestions(built.index, repo, PR_FILES);
-  const largest = suggestions(built.index, repo, LARGEST_PR_FILES);
+  const suggest = suggestions(built.index, repo, PR_FILES, FOCUSED);
+  const largest = suggestions(built.index, repo, LARGEST_PR_FILES, SWEEPING);
   const updates = await incremental(built.index, repo);
   const store = await savedIndex(repo);
 
