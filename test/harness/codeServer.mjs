@@ -109,6 +109,14 @@ async function waitForHttp(url, { timeoutMs, child }) {
 }
 
 /**
+ * The environment for a code-server whose extensions sign in with `token`: code-server keeps
+ * GITHUB_TOKEN for itself and hides it from extensions; GH_TOKEN gets through.
+ */
+export function signedInEnv(token) {
+  return { ...process.env, GITHUB_TOKEN: token, GH_TOKEN: token };
+}
+
+/**
  * Starts code-server in its own process group so that stop() ends it and everything it spawned
  * (extension hosts, file watchers, terminals) by pid.
  * @returns {Promise<{ url: string, port: number, pid: number, logFile?: string, stop: () => Promise<void>, exited: Promise<unknown> }>}

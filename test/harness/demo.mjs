@@ -4,7 +4,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  codeServerBin, installVsix, portInUse, root, startCodeServer, workbenchUrl, writeSettings,
+  codeServerBin, installVsix, portInUse, root, signedInEnv, startCodeServer, workbenchUrl, writeSettings,
 } from './codeServer.mjs';
 import { demoIdentity } from './demoIdentity.mjs';
 import { makeDemoRepo } from './demoRepo.mjs';
@@ -66,8 +66,7 @@ await session.main(async () => {
     folder: demoRepo,
     extensionsDir,
     userDataDir,
-    // code-server keeps GITHUB_TOKEN for itself and hides it from extensions; GH_TOKEN gets through.
-    env: { ...process.env, GITHUB_TOKEN: identity.token, GH_TOKEN: identity.token },
+    env: signedInEnv(identity.token),
     logFile: path.join(demoState, 'code-server.log'),
   }));
   session.defer(server.stop);

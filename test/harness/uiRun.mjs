@@ -3,7 +3,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  codeServerBin, installVsix, launchChromium, quietSettings, root, startCodeServer, workbenchUrl, writeSettings,
+  codeServerBin, installVsix, launchChromium, quietSettings, root, signedInEnv, startCodeServer, workbenchUrl, writeSettings,
 } from './codeServer.mjs';
 import { demoIdentity } from './demoIdentity.mjs';
 import { startSandbox } from './sandbox.mjs';
@@ -47,8 +47,7 @@ export async function startUiRun(session, { outputDir, workspace: ws, settings =
     folder: workspace,
     extensionsDir,
     userDataDir,
-    // code-server keeps GITHUB_TOKEN to itself; GH_TOKEN reaches the extension host.
-    env: { ...process.env, GITHUB_TOKEN: identity.token, GH_TOKEN: identity.token },
+    env: signedInEnv(identity.token),
     logFile: path.join(outputDir, 'code-server.log'),
   }));
   session.defer(server.stop);
