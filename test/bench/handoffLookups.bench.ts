@@ -6,13 +6,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findCandidates, type CandidateSources } from '../../src/core/handoff/findCandidates';
+import { findCandidates } from '../../src/core/handoff/findCandidates';
 import { silentLogger } from '../../src/core/logger';
 import { createGitHubClient, type GitHubClient } from '../../src/github/client';
-import { fetchAvailability } from '../../src/github/delegation/availability';
-import { fetchCommitAuthors } from '../../src/github/delegation/commitAuthors';
+import { githubCandidateSources } from '../../src/github/delegation/candidateSources';
 import { fetchPullRequestChanges } from '../../src/github/delegation/pullRequestFiles';
-import { fetchReviewLoad } from '../../src/github/delegation/reviewLoad';
 import { resolveEndpoints } from '../../src/github/endpoints';
 import { fetchViewer } from '../../src/github/viewer';
 import { ExpertiseStore, type RepositoryExpertise } from '../../src/vscode/delegation/expertiseStore';
@@ -36,15 +34,7 @@ function median(values: readonly number[]): number {
 async function suggestOnce(client: GitHubClient, expertise: RepositoryExpertise) {
   const viewer = await fetchViewer(client);
   const changes = await fetchPullRequestChanges(client, pull);
-  const repo = { owner: pull.owner, repo: pull.repo };
-  const sources: CandidateSources = {
-    commitLogins: async (samples) => {
-      const authors = await fetchCommitAuthors(client, repo, samples.map((x) => x.sha));
-      return new Map([...authors].map(([sha, a]) => [sha, a.login ?? null]));
-    },
-    reviewLoad: (logins) => fetchReviewLoad(client, logins),
-    availability: (logins) => fetchAvailability(client, logins),
-  };
+  const sources = githubCandidateSources(client, { owner: pull.owner, repo: pull.repo });
   return findCandidates(
     {
       index: expertise.index,

@@ -9,10 +9,8 @@ import { handoffArea } from '../../core/handoff/handoffMessage';
 import type { GitHubRepoRef } from '../../core/handoff/gitRemote';
 import { scopedLogger, type Logger } from '../../core/logger';
 import type { GitHubClient } from '../../github/client';
-import { fetchAvailability } from '../../github/delegation/availability';
-import { fetchCommitAuthors } from '../../github/delegation/commitAuthors';
+import { githubCandidateSources } from '../../github/delegation/candidateSources';
 import { fetchPullRequestChanges, type PullRequestChanges } from '../../github/delegation/pullRequestFiles';
-import { fetchReviewLoad } from '../../github/delegation/reviewLoad';
 import { TeamDirectory } from '../../github/delegation/teamDirectory';
 import { parseTeamRef } from '../../github/delegation/teamMembers';
 import { GitHubError } from '../../github/errors';
@@ -319,20 +317,7 @@ export class DelegationModel implements vscode.Disposable {
     const [team, teamMembers] = await Promise.all([this.team(client, notes), client ? this.teams.ownerTeams(client, codeOwners, notes) : {}]);
     const apiUrl = client?.endpoints.apiUrl ?? '';
     const known = client ? this.emailLogins.get(apiUrl) : new Map<string, string | null>();
-    const sources: CandidateSources = client
-      ? {
-          ...(repo
-            ? {
-                commitLogins: async (samples) => {
-                  const authors = await fetchCommitAuthors(client, repo, samples.map((x) => x.sha));
-                  return new Map([...authors].map(([sha, a]) => [sha, a.login ?? null]));
-                },
-              }
-            : {}),
-          reviewLoad: (logins) => fetchReviewLoad(client, logins),
-          availability: (logins) => fetchAvailability(client, logins),
-        }
-      : {};
+    const sources: CandidateSources = client ? githubCandidateSources(client, repo) : {};
     const findings = await findCandidates(
       {
         index: expertise.index,

@@ -5,9 +5,7 @@ import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { silentLogger } from '../../../src/core/logger';
 import { findCandidates, type CandidateSources, type FindCandidatesInput } from '../../../src/core/handoff/findCandidates';
-import { fetchAvailability } from '../../../src/github/delegation/availability';
-import { fetchCommitAuthors } from '../../../src/github/delegation/commitAuthors';
-import { fetchReviewLoad } from '../../../src/github/delegation/reviewLoad';
+import { githubCandidateSources } from '../../../src/github/delegation/candidateSources';
 import { ExpertiseStore, type RepositoryExpertise } from '../../../src/vscode/delegation/expertiseStore';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import type { Scenario } from '../../sandbox/scenarios/scenario';
@@ -79,12 +77,7 @@ describe('delegation: candidates from a real repository and the sandbox', () => 
   beforeEach(() => sandbox.clearRequests());
 
   function sources(): CandidateSources {
-    const client = clientFor(sandbox);
-    return {
-      commitLogins: async (samples) => new Map([...(await fetchCommitAuthors(client, { owner: 'acme', repo: 'engine' }, samples.map((s) => s.sha)))].map(([sha, a]) => [sha, a.login ?? null])),
-      reviewLoad: (logins) => fetchReviewLoad(client, logins),
-      availability: (logins) => fetchAvailability(client, logins),
-    };
+    return githubCandidateSources(clientFor(sandbox), { owner: 'acme', repo: 'engine' });
   }
 
   function input(extra: Partial<FindCandidatesInput> = {}): FindCandidatesInput {
