@@ -1,29 +1,20 @@
 import * as vscode from 'vscode';
-import { realpath } from 'node:fs/promises';
-import path from 'node:path';
-import { ownersOfPaths, parseCodeowners } from '../../core/delegation/codeowners';
-import { filesToRank, rankedFilesNote } from '../../core/delegation/rankedFiles';
-import { readCodeownersFile } from '../../git/codeownersFile';
-import { findCandidates, type CandidateFindings, type CandidateRow, type CandidateSources } from '../../core/handoff/findCandidates';
-import { handoffArea } from '../../core/handoff/handoffMessage';
-import type { GitHubRepoRef } from '../../core/handoff/gitRemote';
-import { scopedLogger, type Logger } from '../../core/logger';
+import { SuggestionProblem, type ReviewerSuggestions, type Suggestion, type RepositoryHistory } from '../../app/delegation/suggestReviewers';
+import type { DelegationSettings } from '../../core/handoff/delegationSettings';
+import type { Logger } from '../../core/logger';
 import type { GitHubClient } from '../../github/client';
-import { githubCandidateSources } from '../../github/delegation/candidateSources';
-import { fetchPullRequestChanges, type PullRequestChanges } from '../../github/delegation/pullRequestFiles';
-import { TeamDirectory } from '../../github/delegation/teamDirectory';
-import { parseTeamRef } from '../../github/delegation/teamMembers';
 import { GitHubError } from '../../github/errors';
-import { fetchViewer, type Viewer } from '../../github/viewer';
 import { GitAbortedError, GitNotFoundError, GitReadError, GitTimeoutError, NotAGitRepositoryError } from '../../git/gitErrors';
 import { NotSignedInError } from '../auth/authService';
 import { describeError } from '../presentError';
 import { CommandId, ViewId } from '../ids';
-import type { Services } from '../services';
-import { checkoutOf, findCheckout, type Checkout } from './checkouts';
 import { subjectKey, type DelegationSubject } from './delegationSubject';
-import type { EmailLoginCache } from './emailLoginCache';
-import type { ExpertiseStore, RepositoryExpertise } from './expertiseStore';
+import type { ExpertiseStore } from './expertiseStore';
+
+/** The workspace's folders that are on disk, where clones with git history can be. */
+export function localFolderPaths(): string[] {
+  return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+}
 
 export interface ViewAction {
   readonly title: string;
@@ -32,18 +23,9 @@ export interface ViewAction {
   readonly icon?: string;
 }
 
-export interface ReadyState {
+export interface ReadyState extends Suggestion {
   readonly kind: 'ready';
   readonly subject: DelegationSubject;
-  readonly rows: readonly CandidateRow[];
-  readonly notes: readonly string[];
-  /** What the handoff message names: "src/unix/" or the single file. */
-  readonly area: string;
-  readonly pull?: PullRequestChanges;
-  readonly me?: string;
-  /** "412 commits" and how they were read, for the view's message. */
-  readonly history: string;
-  readonly shallow: boolean;
 }
 
 export type DelegationState =
@@ -61,16 +43,18 @@ const openFolder: ViewAction = { title: 'Open Folder…', command: 'vscode.openF
 const showLog: ViewAction = { title: 'Show Log', command: CommandId.showLog, icon: 'output' };
 export const manageTrustAction: ViewAction = { title: 'Manage Workspace Trust', command: 'workbench.trust.manage', icon: 'shield' };
 
-class ProblemError extends Error {
-  constructor(
-    message: string,
-    readonly actions: readonly ViewAction[],
-  ) {
-    super(message);
-  }
+/** What the model listens to and asks; the feature registration wires these to the services. */
+export interface DelegationModelDeps {
+  readonly suggestions: ReviewerSuggestions;
+  readonly store: ExpertiseStore;
+  readonly client: () => Promise<GitHubClient>;
+  /** Hosts whose remotes count as GitHub: the Enterprise host, if any, and github.com. */
+  readonly hosts: () => string[];
+  readonly log: Logger;
+  /** Fire when a new answer is needed: delegation settings, the account, workspace trust. */
+  readonly invalidatedBy: readonly vscode.Event<unknown>[];
+  readonly onDidChangeAccount: vscode.Event<unknown>;
 }
-
-class UntrustedError extends Error {}
 
 /**
  * The Delegation view's state: which subject it is about, and the suggestion for it. Work starts
@@ -86,31 +70,23 @@ export class DelegationModel implements vscode.Disposable {
   private stale = false;
   private visible = false;
   private running: Promise<void> | undefined;
-  private readonly viewers = new WeakMap<GitHubClient, Promise<Viewer>>();
-  private readonly teams = new TeamDirectory();
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly log: Logger;
 
-  constructor(
-    private readonly services: Services,
-    private readonly store: ExpertiseStore,
-    private readonly emailLogins: EmailLoginCache,
-  ) {
-    this.log = scopedLogger(services.log, 'delegation');
+  constructor(private readonly deps: DelegationModelDeps) {
     this.disposables.push(
       this.emitter,
-      vscode.workspace.onDidGrantWorkspaceTrust(() => {
-        if (this.subject) void this.invalidate();
-      }),
-      services.config.onDidChangeSection('delegation', () => {
-        if (this.subject) void this.invalidate();
-      }),
-      services.github.onDidChangeAccount(() => {
-        this.teams.clear();
-        if (this.subject) void this.invalidate();
-      }),
-      services.refresh.register('delegation', () => (this.subject ? this.update() : Promise.resolve())),
+      deps.onDidChangeAccount(() => deps.suggestions.forgetAccount()),
+      ...deps.invalidatedBy.map((event) =>
+        event(() => {
+          if (this.subject) void this.invalidate();
+        }),
+      ),
     );
+  }
+
+  /** Recomputes for the current subject, if any (the Refresh command). */
+  refresh(): Promise<void> {
+    return this.subject ? this.update() : Promise.resolve();
   }
 
   get state(): DelegationState {
@@ -172,13 +148,16 @@ export class DelegationModel implements vscode.Disposable {
   private async compute(subject: DelegationSubject, generation: number): Promise<void> {
     const loading = (message: string) => this.set(generation, { kind: 'loading', subject, message });
     try {
-      const state = subject.kind === 'pullRequest' ? await this.forPullRequest(subject, loading) : await this.forFile(subject, loading);
-      this.set(generation, state);
+      if (!vscode.workspace.isTrusted || (subject.kind === 'file' && subject.uri.scheme !== 'file')) {
+        // Git never runs in an untrusted workspace; only files on disk have history.
+        return this.set(generation, vscode.workspace.isTrusted ? { kind: 'problem', subject, message: 'Only files on disk have git history to learn from.', actions: [] } : { kind: 'untrusted', subject });
+      }
+      const suggestion = subject.kind === 'pullRequest' ? await this.forPullRequest(subject.pull, loading) : await this.forFile(subject.uri, loading);
+      this.set(generation, { kind: 'ready', subject, ...suggestion });
     } catch (err) {
-      if (err instanceof UntrustedError) return this.set(generation, { kind: 'untrusted', subject });
-      if (err instanceof ProblemError) return this.set(generation, { kind: 'problem', subject, message: err.message, actions: err.actions });
+      if (SuggestionProblem.is(err)) return this.set(generation, { kind: 'problem', subject, message: err.message, actions: err.reason === 'outsideRepository' ? [] : [openFolder] });
       if (GitAbortedError.is(err)) return;
-      this.log.error(`suggestions for ${subjectKey(subject)}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+      this.deps.log.error(`suggestions for ${subjectKey(subject)}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
       this.set(generation, { kind: 'problem', subject, ...this.explain(err) });
     }
   }
@@ -194,171 +173,37 @@ export class DelegationModel implements vscode.Disposable {
     return { message, actions: actions.map((a) => ({ ...a, icon: a.command === CommandId.showLog ? 'output' : 'sign-in' })) };
   }
 
-  private settings() {
-    return this.services.config.settings.delegation;
+  private async forPullRequest(pull: Extract<DelegationSubject, { kind: 'pullRequest' }>['pull'], loading: (m: string) => void): Promise<Suggestion> {
+    const client = await this.deps.client();
+    return this.deps.suggestions.forPullRequest({ client, pull, folders: localFolderPaths(), hosts: this.deps.hosts(), progress: loading, history: this.history(loading) });
   }
 
-  private hosts(): string[] {
-    const hosts = ['github.com'];
-    try {
-      hosts.unshift(new URL(this.services.auth.endpoints().webUrl).hostname);
-    } catch {
-      // An invalid API URL is reported by the settings; remotes on github.com still match.
-    }
-    return hosts;
-  }
-
-  private folders(): string[] {
-    return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-  }
-
-  private viewer(client: GitHubClient): Promise<Viewer> {
-    let viewer = this.viewers.get(client);
-    if (!viewer) {
-      viewer = fetchViewer(client);
-      viewer.catch(() => this.viewers.delete(client));
-      this.viewers.set(client, viewer);
-    }
-    return viewer;
-  }
-
-  private async forPullRequest(subject: Extract<DelegationSubject, { kind: 'pullRequest' }>, loading: (m: string) => void): Promise<ReadyState> {
-    const { pull } = subject;
-    if (!vscode.workspace.isTrusted) throw new UntrustedError();
-    loading(`Reading ${pull.owner}/${pull.repo}#${pull.number} from GitHub…`);
-    const client = await this.services.github.client();
-    const [changes, me] = await Promise.all([fetchPullRequestChanges(client, pull), this.viewer(client)]);
-    const checkout = await checkoutOf(this.folders(), { owner: pull.owner, repo: pull.repo }, this.hosts());
-    if (!checkout) {
-      throw new ProblemError(`No folder in this workspace is a clone of ${pull.owner}/${pull.repo}, so there is no history to learn from. Open a clone to see who knows these files.`, [openFolder]);
-    }
-    const expertise = await this.expertise(checkout.workTree, loading);
-    const touched = filesToRank(changes.files);
-    const note = rankedFilesNote(touched.length, changes.files.length, changes.changedFiles);
-    const notes = note ? [note] : [];
-    const findings = await this.find(client, expertise, checkout, { owner: pull.owner, repo: pull.repo }, touched, changes.author ?? pull.author, me, changes.requestedReviewers, loading);
-    return this.ready(subject, expertise, findings, touched, [...notes], { pull: changes, me: me.login });
-  }
-
-  private async forFile(subject: Extract<DelegationSubject, { kind: 'file' }>, loading: (m: string) => void): Promise<ReadyState> {
-    if (subject.uri.scheme !== 'file') throw new ProblemError('Only files on disk have git history to learn from.', []);
-    if (!vscode.workspace.isTrusted) throw new UntrustedError();
-    const file = await realpath(subject.uri.fsPath).catch(() => subject.uri.fsPath);
-    const checkout = await findCheckout(path.dirname(file), this.hosts());
-    if (!checkout) throw new ProblemError(`${path.basename(file)} is not inside a git repository, so there is no history to learn from.`, [openFolder]);
-    const expertise = await this.expertise(checkout.workTree, loading);
-    const relative = path.relative(await realpath(expertise.root).catch(() => expertise.root), file).split(path.sep).join('/');
-    if (relative.startsWith('../') || relative === '..' || path.isAbsolute(relative)) {
-      throw new ProblemError(`${path.basename(file)} is outside the repository at ${expertise.root}.`, []);
-    }
-    const notes: string[] = [];
+  private async forFile(uri: vscode.Uri, loading: (m: string) => void): Promise<Suggestion> {
     let client: GitHubClient | undefined;
-    let me: Viewer | undefined;
+    let withoutGitHub: string | undefined;
     try {
-      client = await this.services.github.client();
-      me = await this.viewer(client);
+      client = await this.deps.client();
     } catch (err) {
       if (!NotSignedInError.is(err) && !GitHubError.is(err)) throw err;
-      notes.push(NotSignedInError.is(err) ? 'Sign in to GitHub to see review load and availability.' : `GitHub signals unavailable: ${err.message}`);
-      client = undefined;
+      withoutGitHub = NotSignedInError.is(err) ? 'Sign in to GitHub to see review load and availability.' : `GitHub signals unavailable: ${err.message}`;
     }
-    const repo = checkout.repos[0];
-    const findings = await this.find(client, expertise, checkout, repo, [relative], undefined, me, [], loading);
-    return this.ready(subject, expertise, findings, [relative], notes, me ? { me: me.login } : {});
-  }
-
-  private ready(subject: DelegationSubject, expertise: RepositoryExpertise, findings: CandidateFindings, touched: string[], notes: string[], extra: { pull?: PullRequestChanges; me?: string }): ReadyState {
-    const all = [...notes, ...findings.notes];
-    if (expertise.shallow) all.unshift(`This clone is shallow, so its history is partial: suggestions come from the ${expertise.index.commitCount} commits it has. Run "git fetch --unshallow" for better ones.`);
-    if (expertise.headSha === undefined) all.unshift('This repository has no commits yet.');
-    const count = expertise.index.commitCount;
-    return {
-      kind: 'ready',
-      subject,
-      rows: findings.rows,
-      notes: all,
-      area: handoffArea(touched),
-      history: `${count.toLocaleString('en-US')} ${count === 1 ? 'commit' : 'commits'}${expertise.truncated ? ' (the most recent)' : ''}`,
-      shallow: expertise.shallow,
-      ...extra,
-    };
+    return this.deps.suggestions.forFile({ client, withoutGitHub, file: uri.fsPath, hosts: this.deps.hosts(), progress: loading, history: this.history(loading) });
   }
 
   /** The index for a checkout, with a progress bar in the view when reading takes more than a moment. */
-  private async expertise(dir: string, loading: (m: string) => void): Promise<RepositoryExpertise> {
-    const s = this.settings();
-    loading('Reading git history…');
-    const work = this.store.get(dir, { historyDays: s.historyDays, maxCommits: s.maxCommits, timeoutMs: GIT_TIMEOUT_MS }, (n) => loading(`Reading git history… ${n.toLocaleString('en-US')} commits`));
-    const timer = setTimeout(() => {
-      void vscode.window.withProgress({ location: { viewId: ViewId.delegation }, title: 'Reading git history' }, () => work.then(() => undefined, () => undefined));
-    }, PROGRESS_AFTER_MS);
-    try {
-      return await work;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  private async find(
-    client: GitHubClient | undefined,
-    expertise: RepositoryExpertise,
-    checkout: Checkout,
-    repo: GitHubRepoRef | undefined,
-    touched: string[],
-    author: string | undefined,
-    me: Viewer | undefined,
-    alreadyRequested: readonly string[],
-    loading: (m: string) => void,
-  ): Promise<CandidateFindings> {
-    const s = this.settings();
-    loading('Ranking people by what they know…');
-    const notes: string[] = [];
-    const codeOwners = await this.codeOwners(checkout.workTree, touched);
-    const [team, teamMembers] = await Promise.all([this.team(client, notes), client ? this.teams.ownerTeams(client, codeOwners, notes) : {}]);
-    const apiUrl = client?.endpoints.apiUrl ?? '';
-    const known = client ? this.emailLogins.get(apiUrl) : new Map<string, string | null>();
-    const sources: CandidateSources = client ? githubCandidateSources(client, repo) : {};
-    const findings = await findCandidates(
-      {
-        index: expertise.index,
-        touchedPaths: touched,
-        now: Date.now(),
-        ...(author ? { author } : {}),
-        ...(me ? { me: me.login, ...(me.name ? { myName: me.name } : {}) } : {}),
-        ...(team ? { team } : {}),
-        codeOwners,
-        teamMembers,
-        mapping: s.logins,
-        knownEmails: known,
-        sampleSha: (email) => expertise.sampleShas.get(email.toLowerCase()),
-        alreadyRequested,
-      },
-      sources,
-    );
-    if (client) await this.emailLogins.remember(apiUrl, findings.learnedEmails);
-    return { ...findings, notes: [...notes, ...findings.notes] };
-  }
-
-  /** Owners of the touched paths from the checkout's CODEOWNERS, read as a file (no git). */
-  private async codeOwners(workTree: string, touched: readonly string[]): Promise<string[]> {
-    const file = await readCodeownersFile(workTree).catch(() => undefined);
-    return file ? ownersOfPaths(parseCodeowners(file.text), touched) : [];
-  }
-
-  /** The logins to narrow to: leadDesk.team, else the GitHub team's members, else everyone. */
-  private async team(client: GitHubClient | undefined, notes: string[]): Promise<readonly string[] | undefined> {
-    const s = this.settings();
-    if (s.team.length > 0) return s.team;
-    if (!s.githubTeam) return undefined;
-    const ref = parseTeamRef(s.githubTeam);
-    if (!ref) return undefined;
-    if (!client) {
-      notes.push(`Sign in to GitHub to narrow the suggestions to ${s.githubTeam}.`);
-      return undefined;
-    }
-    const lookup = await this.teams.members(client, ref);
-    if (lookup.problem) notes.push(lookup.logins ? `${s.githubTeam}: ${lookup.problem}` : `Not narrowed to ${s.githubTeam}: ${lookup.problem}`);
-    return lookup.logins;
+  private history(loading: (m: string) => void) {
+    return async (workTree: string, settings: DelegationSettings): Promise<RepositoryHistory> => {
+      loading('Reading git history…');
+      const work = this.deps.store.get(workTree, { historyDays: settings.historyDays, maxCommits: settings.maxCommits, timeoutMs: GIT_TIMEOUT_MS }, (n) => loading(`Reading git history… ${n.toLocaleString('en-US')} commits`));
+      const timer = setTimeout(() => {
+        void vscode.window.withProgress({ location: { viewId: ViewId.delegation }, title: 'Reading git history' }, () => work.then(() => undefined, () => undefined));
+      }, PROGRESS_AFTER_MS);
+      try {
+        return await work;
+      } finally {
+        clearTimeout(timer);
+      }
+    };
   }
 
   dispose(): void {

@@ -9,12 +9,24 @@ import { requestReviewFromCommand } from './commands/requestReviewFrom';
 import { whoKnowsThisFileCommand } from './commands/whoKnowsThisFile';
 import { DelegationAdvisor } from './delegationAdvisor';
 import type { DelegationFeatureContext } from './delegationFeatureContext';
-import { DelegationModel, type DelegationState } from './delegationModel';
+import { DelegationModel, localFolderPaths, type DelegationState } from './delegationModel';
 import { DelegationTreeProvider, viewHeader } from './delegationTreeProvider';
 import { EmailLoginCache } from './emailLoginCache';
 import { ExpertiseStore } from './expertiseStore';
 import { QueueAdviceDecorations } from './queueAdviceDecorations';
 import { scopedLogger } from '../../core/logger';
+import { ReviewerSuggestions } from '../../app/delegation/suggestReviewers';
+import { TeamDirectory } from '../../github/delegation/teamDirectory';
+
+/** Hosts whose remotes count as GitHub: the Enterprise host of the API URL, if valid, and github.com. */
+function githubHosts(webUrl: string): string[] {
+  try {
+    return [new URL(webUrl).hostname, 'github.com'];
+  } catch {
+    // An invalid API URL is reported by the settings; remotes on github.com still match.
+    return ['github.com'];
+  }
+}
 
 /** Context keys for the palette: whether a suggestion is showing, and whether one can be requested. */
 const HAS_CANDIDATES = 'leadDesk.delegation.hasCandidates';
@@ -36,8 +48,26 @@ export function registerDelegationFeature(services: Services): DelegationFeature
   const storage = (context.storageUri ?? context.globalStorageUri).fsPath;
   const store = new ExpertiseStore(storage, log);
   const emailLogins = new EmailLoginCache(context.globalState);
-  const model = new DelegationModel(services, store, emailLogins);
-  const advisor = new DelegationAdvisor(services, store, emailLogins);
+  const settings = () => services.config.settings.delegation;
+  const suggestions = new ReviewerSuggestions({ emailLogins, teams: new TeamDirectory(), settings, now: Date.now });
+  const model = new DelegationModel({
+    suggestions,
+    store,
+    client: () => services.github.client(),
+    hosts: () => githubHosts(services.auth.endpoints().webUrl),
+    log,
+    invalidatedBy: [vscode.workspace.onDidGrantWorkspaceTrust, services.github.onDidChangeAccount, (listener) => services.config.onDidChangeSection('delegation', listener)],
+    onDidChangeAccount: services.github.onDidChangeAccount,
+  });
+  const advisor = new DelegationAdvisor({
+    client: () => services.github.client(),
+    folders: localFolderPaths,
+    loadedIndex: (workTree) => store.peek(workTree)?.index,
+    emailLogins,
+    settings,
+    now: Date.now,
+    onDidChangeSettings: (listener) => services.config.onDidChangeSection('delegation', listener),
+  });
   const provider = new DelegationTreeProvider(model);
   const view = vscode.window.createTreeView(ViewId.delegation, { treeDataProvider: provider, showCollapseAll: false });
   const queueAdvice = new QueueAdviceDecorations(advisor, log);
@@ -54,6 +84,7 @@ export function registerDelegationFeature(services: Services): DelegationFeature
   const feature: DelegationFeatureContext = { services, model };
   const disposables: vscode.Disposable[] = [
     model,
+    services.refresh.register('delegation', () => model.refresh()),
     advisor,
     provider,
     view,

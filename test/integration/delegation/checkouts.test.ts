@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { checkoutOf, findCheckout } from '../../../src/vscode/delegation/checkouts';
+import { checkoutOf, findCheckout } from '../../../src/git/checkouts';
 import { TempGitRepo, git, makeTempDir } from './tempGitRepo';
 
 describe('delegation: finding the checkout of a repository', () => {

@@ -1,0 +1,259 @@
+// The "who could take this?" use case, for a pull request or a file: what to read from GitHub and
+// git, in which order, and how it combines into ranked candidates. Plain Node: the editor model
+// only decides when to ask, shows progress, and turns problems into view actions.
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { ownersOfPaths, parseCodeowners } from '../../core/delegation/codeowners';
+import type { ExpertiseIndex } from '../../core/delegation/expertiseIndex';
+import { filesToRank, rankedFilesNote } from '../../core/delegation/rankedFiles';
+import type { DelegationSettings } from '../../core/handoff/delegationSettings';
+import { findCandidates, type CandidateFindings, type CandidateRow, type CandidateSources } from '../../core/handoff/findCandidates';
+import type { GitHubRepoRef } from '../../core/handoff/gitRemote';
+import { handoffArea } from '../../core/handoff/handoffMessage';
+import type { PullRequestRef } from '../../core/pullRequestRef';
+import { checkoutOf, findCheckout, type Checkout } from '../../git/checkouts';
+import { readCodeownersFile } from '../../git/codeownersFile';
+import type { GitHubClient } from '../../github/client';
+import { githubCandidateSources } from '../../github/delegation/candidateSources';
+import { GitHubError } from '../../github/errors';
+import { fetchPullRequestChanges, type PullRequestChanges } from '../../github/delegation/pullRequestFiles';
+import type { TeamDirectory } from '../../github/delegation/teamDirectory';
+import { parseTeamRef } from '../../github/delegation/teamMembers';
+import { fetchViewer, type Viewer } from '../../github/viewer';
+
+/** The parts of a repository's expertise index a suggestion reads. */
+export interface RepositoryHistory {
+  readonly index: ExpertiseIndex;
+  readonly root: string;
+  readonly headSha: string | undefined;
+  readonly shallow: boolean;
+  readonly truncated: boolean;
+  readonly sampleShas: ReadonlyMap<string, string>;
+}
+
+/** Where the expertise index of a work tree comes from (built, updated or cached by the caller's store, which shows its own progress). */
+export type HistorySource = (workTree: string, settings: DelegationSettings) => Promise<RepositoryHistory>;
+
+/** What GitHub said about commit emails, remembered between suggestions. */
+export interface EmailLoginMemory {
+  get(apiUrl: string): Map<string, string | null>;
+  remember(apiUrl: string, learned: ReadonlyMap<string, string | null>): Promise<void>;
+}
+
+/** The narrow set of things a suggestion needs; built once by the feature's registration. */
+export interface SuggestReviewersDeps {
+  readonly emailLogins: EmailLoginMemory;
+  readonly teams: TeamDirectory;
+  readonly settings: () => DelegationSettings;
+  readonly now: () => number;
+}
+
+/** Why no suggestion could be made, for the caller to put into words and actions. */
+export type SuggestionProblemReason = 'noClone' | 'notInRepository' | 'outsideRepository';
+
+export class SuggestionProblem extends Error {
+  constructor(
+    readonly reason: SuggestionProblemReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SuggestionProblem';
+  }
+
+  static is(err: unknown): err is SuggestionProblem {
+    return err instanceof SuggestionProblem;
+  }
+}
+
+export interface Suggestion {
+  readonly rows: readonly CandidateRow[];
+  readonly notes: readonly string[];
+  /** What the handoff message names: "src/unix/" or the single file. */
+  readonly area: string;
+  readonly pull?: PullRequestChanges;
+  readonly me?: string;
+  /** "412 commits", with "(the most recent)" when the window was cut short. */
+  readonly history: string;
+  readonly shallow: boolean;
+}
+
+export interface PullRequestRequest {
+  readonly client: GitHubClient;
+  readonly pull: PullRequestRef;
+  /** Local folders that may hold a clone of the pull request's repository. */
+  readonly folders: readonly string[];
+  /** Hosts whose remotes count as GitHub (github.com and the Enterprise host). */
+  readonly hosts: readonly string[];
+  readonly history: HistorySource;
+  readonly progress: (message: string) => void;
+}
+
+export interface FileRequest {
+  /** Undefined when not signed in: suggestions then come from git alone. */
+  readonly client: GitHubClient | undefined;
+  /** Why GitHub is unavailable, when `client` is undefined. */
+  readonly withoutGitHub?: string;
+  /** Absolute path of a file on disk. */
+  readonly file: string;
+  readonly hosts: readonly string[];
+  readonly history: HistorySource;
+  readonly progress: (message: string) => void;
+}
+
+export class ReviewerSuggestions {
+  private readonly viewers = new WeakMap<GitHubClient, Promise<Viewer>>();
+
+  constructor(private readonly deps: SuggestReviewersDeps) {}
+
+  /** Drops what was learned for the previous account (its team memberships). */
+  forgetAccount(): void {
+    this.deps.teams.clear();
+  }
+
+  /** The signed-in user, asked once per client; a failure is not remembered. */
+  private viewer(client: GitHubClient): Promise<Viewer> {
+    let viewer = this.viewers.get(client);
+    if (!viewer) {
+      viewer = fetchViewer(client);
+      viewer.catch(() => this.viewers.delete(client));
+      this.viewers.set(client, viewer);
+    }
+    return viewer;
+  }
+
+  async forPullRequest(request: PullRequestRequest): Promise<Suggestion> {
+    const { client, pull, progress } = request;
+    progress(`Reading ${pull.owner}/${pull.repo}#${pull.number} from GitHub…`);
+    const [changes, me] = await Promise.all([fetchPullRequestChanges(client, pull), this.viewer(client)]);
+    const checkout = await checkoutOf([...request.folders], { owner: pull.owner, repo: pull.repo }, [...request.hosts]);
+    if (!checkout) {
+      throw new SuggestionProblem('noClone', `No folder in this workspace is a clone of ${pull.owner}/${pull.repo}, so there is no history to learn from. Open a clone to see who knows these files.`);
+    }
+    const history = await request.history(checkout.workTree, this.deps.settings());
+    const touched = filesToRank(changes.files);
+    const note = rankedFilesNote(touched.length, changes.files.length, changes.changedFiles);
+    const findings = await this.find({
+      client,
+      history,
+      checkout,
+      repo: { owner: pull.owner, repo: pull.repo },
+      touched,
+      author: changes.author ?? pull.author,
+      me,
+      alreadyRequested: changes.requestedReviewers,
+      progress,
+    });
+    return this.suggestion(history, findings, touched, note ? [note] : [], { pull: changes, me: me.login });
+  }
+
+  async forFile(request: FileRequest): Promise<Suggestion> {
+    const file = await realpath(request.file).catch(() => request.file);
+    const checkout = await findCheckout(path.dirname(file), [...request.hosts]);
+    if (!checkout) throw new SuggestionProblem('notInRepository', `${path.basename(file)} is not inside a git repository, so there is no history to learn from.`);
+    const history = await request.history(checkout.workTree, this.deps.settings());
+    const relative = path.relative(await realpath(history.root).catch(() => history.root), file).split(path.sep).join('/');
+    if (relative.startsWith('../') || relative === '..' || path.isAbsolute(relative)) {
+      throw new SuggestionProblem('outsideRepository', `${path.basename(file)} is outside the repository at ${history.root}.`);
+    }
+    const notes = request.withoutGitHub ? [request.withoutGitHub] : [];
+    let client = request.client;
+    let me: Viewer | undefined;
+    try {
+      me = client ? await this.viewer(client) : undefined;
+    } catch (err) {
+      // A file's suggestion still works from git alone; GitHub only adds load and availability.
+      if (!GitHubError.is(err)) throw err;
+      notes.push(`GitHub signals unavailable: ${err.message}`);
+      client = undefined;
+    }
+    const findings = await this.find({
+      client,
+      history,
+      checkout,
+      repo: checkout.repos[0],
+      touched: [relative],
+      author: undefined,
+      me,
+      alreadyRequested: [],
+      progress: request.progress,
+    });
+    return this.suggestion(history, findings, [relative], notes, me ? { me: me.login } : {});
+  }
+
+  private suggestion(history: RepositoryHistory, findings: CandidateFindings, touched: readonly string[], notes: readonly string[], extra: { pull?: PullRequestChanges; me?: string }): Suggestion {
+    const all = [...notes, ...findings.notes];
+    if (history.shallow) all.unshift(`This clone is shallow, so its history is partial: suggestions come from the ${history.index.commitCount} commits it has. Run "git fetch --unshallow" for better ones.`);
+    if (history.headSha === undefined) all.unshift('This repository has no commits yet.');
+    const count = history.index.commitCount;
+    return {
+      rows: findings.rows,
+      notes: all,
+      area: handoffArea([...touched]),
+      history: `${count.toLocaleString('en-US')} ${count === 1 ? 'commit' : 'commits'}${history.truncated ? ' (the most recent)' : ''}`,
+      shallow: history.shallow,
+      ...extra,
+    };
+  }
+
+  private async find(input: {
+    client: GitHubClient | undefined;
+    history: RepositoryHistory;
+    checkout: Checkout;
+    repo: GitHubRepoRef | undefined;
+    touched: string[];
+    author: string | undefined;
+    me: Viewer | undefined;
+    alreadyRequested: readonly string[];
+    progress: (message: string) => void;
+  }): Promise<CandidateFindings> {
+    const { client, history, me, author } = input;
+    const settings = this.deps.settings();
+    input.progress('Ranking people by what they know…');
+    const notes: string[] = [];
+    const codeOwners = await codeOwnersOf(input.checkout.workTree, input.touched);
+    const [team, teamMembers] = await Promise.all([this.team(client, settings, notes), client ? this.deps.teams.ownerTeams(client, codeOwners, notes) : {}]);
+    const apiUrl = client?.endpoints.apiUrl ?? '';
+    const known = client ? this.deps.emailLogins.get(apiUrl) : new Map<string, string | null>();
+    const sources: CandidateSources = client ? githubCandidateSources(client, input.repo) : {};
+    const findings = await findCandidates(
+      {
+        index: history.index,
+        touchedPaths: input.touched,
+        now: this.deps.now(),
+        ...(author ? { author } : {}),
+        ...(me ? { me: me.login, ...(me.name ? { myName: me.name } : {}) } : {}),
+        ...(team ? { team } : {}),
+        codeOwners,
+        teamMembers,
+        mapping: settings.logins,
+        knownEmails: known,
+        sampleSha: (email) => history.sampleShas.get(email.toLowerCase()),
+        alreadyRequested: input.alreadyRequested,
+      },
+      sources,
+    );
+    if (client) await this.deps.emailLogins.remember(apiUrl, findings.learnedEmails);
+    return { ...findings, notes: [...notes, ...findings.notes] };
+  }
+
+  /** The logins to narrow to: leadDesk.team, else the GitHub team's members, else everyone. */
+  private async team(client: GitHubClient | undefined, settings: DelegationSettings, notes: string[]): Promise<readonly string[] | undefined> {
+    if (settings.team.length > 0) return settings.team;
+    if (!settings.githubTeam) return undefined;
+    const ref = parseTeamRef(settings.githubTeam);
+    if (!ref) return undefined;
+    if (!client) {
+      notes.push(`Sign in to GitHub to narrow the suggestions to ${settings.githubTeam}.`);
+      return undefined;
+    }
+    const lookup = await this.deps.teams.members(client, ref);
+    if (lookup.problem) notes.push(lookup.logins ? `${settings.githubTeam}: ${lookup.problem}` : `Not narrowed to ${settings.githubTeam}: ${lookup.problem}`);
+    return lookup.logins;
+  }
+}
+
+/** Owners of the touched paths from the checkout's CODEOWNERS, read as a file (no git). */
+async function codeOwnersOf(workTree: string, touched: readonly string[]): Promise<string[]> {
+  const file = await readCodeownersFile(workTree).catch(() => undefined);
+  return file ? ownersOfPaths(parseCodeowners(file.text), touched) : [];
+}
