@@ -8,7 +8,7 @@ import { refreshCommand } from './vscode/commands/refresh';
 import { showLogCommand } from './vscode/commands/showLog';
 import { registerAccountRefresher } from './vscode/auth/accountRefresher';
 import { registerFocusFeature } from './vscode/focus/focusFeature';
-import { registerDelegationFeature } from './vscode/delegation/registerDelegationFeature';
+import { registerDelegationFeature } from './vscode/delegation/delegationFeature';
 import { registerQueueFeature } from './vscode/queue/queueFeature';
 
 /**

@@ -3,6 +3,9 @@
 import { defaultQueueSettings, parseQueueSettings, type QueueSettings } from './queue/queueSettings';
 import { defaultDelegationSettings, parseDelegationSettings, type DelegationSettings } from './handoff/delegationSettings';
 import { defaultFocusSettings, parseFocusSettings, type FocusSettings } from './focus/focusSettings';
+import type { RawSettings, SettingsProblem } from './settingsSource';
+
+export type { RawSettings, SettingsProblem };
 
 export interface LeadDeskSettings {
   readonly github: {
@@ -20,18 +23,10 @@ export const defaultSettings: LeadDeskSettings = {
   focus: defaultFocusSettings,
 };
 
-export interface SettingsProblem {
-  readonly key: string;
-  readonly message: string;
-}
-
 export interface ParsedSettings {
   readonly settings: LeadDeskSettings;
   readonly problems: readonly SettingsProblem[];
 }
-
-/** Reads one setting's raw value, e.g. `(key) => configuration.get(key)` with keys like `github.apiUrl`. */
-export type RawSettings = (key: string) => unknown;
 
 export function parseApiUrl(raw: unknown, problems: SettingsProblem[]): string {
   const key = 'leadDesk.github.apiUrl';

@@ -1,6 +1,6 @@
 // The typed `leadDesk.focus.*` settings, parsed the way src/core/settings.ts parses the rest: a bad
 // value falls back to its default and is reported as a problem naming the setting.
-import type { RawSettings, SettingsProblem } from '../settings';
+import type { RawSettings, SettingsProblem } from '../settingsSource';
 import { parseSchedule, type ScheduleEntry } from './schedule';
 
 export interface FocusSettings {

@@ -1,7 +1,7 @@
 // The `leadDesk.team` and `leadDesk.delegation.*` settings, typed. Like the rest of the settings,
 // a bad value falls back to its default and is reported once, naming the setting.
 
-import type { RawSettings, SettingsProblem } from '../settings';
+import type { RawSettings, SettingsProblem } from '../settingsSource';
 
 export type AskOrNot = 'ask' | 'always' | 'never';
 

@@ -1,6 +1,6 @@
 // The `leadDesk.queue.*` and `leadDesk.notifications.*` settings, parsed purely. A bad value falls
 // back to its default and becomes a problem that names the setting; the other settings still apply.
-import type { RawSettings, SettingsProblem } from '../settings';
+import type { RawSettings, SettingsProblem } from '../settingsSource';
 import { defaultWorkingTime, type WorkingTime } from './businessHours';
 import { customSearchQuery, searchProblem } from './searchQueries';
 
