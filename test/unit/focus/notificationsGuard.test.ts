@@ -48,7 +48,7 @@ describe('VS Code notifications guard', () => {
     assert.equal(workbench.doNotDisturb, true);
     assert.equal(await g.engage(g.plan({ ...target, endsAt: target.endsAt + 15 * min }), plan), 'engaged');
     assert.equal(workbench.toggles.length, 1, 'a new end time does not toggle again');
-    assert.equal(await g.release(await g.snapshot(), plan, t0), 'restored');
+    assert.equal(await g.release(await g.snapshot(), plan), 'restored');
     assert.equal(workbench.doNotDisturb, false);
     assert.deepEqual(workbench.toggles, ['w1:notifications.toggleDoNotDisturbMode', 'w1:notifications.toggleDoNotDisturbMode']);
   });
@@ -170,7 +170,7 @@ describe('VS Code notifications guard', () => {
     const store = new MemorySharedStore();
     const g = makeGuard(workbench, store);
     // The plan was stored, then the host died before engaging; the block ended meanwhile.
-    assert.equal(await g.release({}, g.plan(target), t0), 'nothingToRestore');
+    assert.equal(await g.release({}, g.plan(target)), 'nothingToRestore');
     assert.equal(workbench.doNotDisturb, false);
     assert.deepEqual(workbench.toggles, []);
   });
@@ -195,7 +195,7 @@ describe('VS Code notifications guard', () => {
     const store = new MemorySharedStore();
     await store.update(doNotDisturbLedgerKey, { blockId: 'b1', step: 'sideways' });
     const g = makeGuard(workbench, store);
-    assert.equal(await g.release({}, g.plan(target), t0), 'nothingToRestore');
+    assert.equal(await g.release({}, g.plan(target)), 'nothingToRestore');
     assert.deepEqual(workbench.toggles, []);
   });
 
