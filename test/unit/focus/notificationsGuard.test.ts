@@ -38,6 +38,16 @@ function makeWindow(workbench: FakeWorkbench, store: SharedStore, clock: ManualC
   return new GuardOrchestrator({ store, clock, log: silentLogger, windowId, guards: () => [{ guard, enabled: true }] });
 }
 
+/** The rest of the block in `window`: quiet until its end and not after it, one toggle each way in all. */
+async function finishBlock(window: GuardOrchestrator, workbench: FakeWorkbench, clock: ManualClock, leftMs: number): Promise<void> {
+  await window.reconcile(target);
+  assert.equal(workbench.doNotDisturb, true, 'quiet during the block');
+  clock.advance(leftMs);
+  await window.reconcile(undefined);
+  assert.equal(workbench.doNotDisturb, false, 'not quiet after the block');
+  assert.equal(workbench.toggles.length, 2, 'one toggle on, one off');
+}
+
 describe('VS Code notifications guard', () => {
   it('turns Do Not Disturb on for the block and off at its end, once each', async () => {
     const workbench = new FakeWorkbench();
@@ -103,13 +113,7 @@ describe('VS Code notifications guard', () => {
     workbench.afterToggle = undefined;
     assert.equal(workbench.doNotDisturb, true, 'the toggle reached the workbench before the host died');
     // The next window starts from what the dead one left in storage.
-    const next = makeWindow(workbench, shared, clock, 'w2');
-    await next.reconcile(target);
-    assert.equal(workbench.doNotDisturb, true, 'still quiet during the block');
-    clock.advance(25 * min);
-    await next.reconcile(undefined);
-    assert.equal(workbench.doNotDisturb, false);
-    assert.equal(workbench.toggles.length, 2);
+    await finishBlock(makeWindow(workbench, shared, clock, 'w2'), workbench, clock, 25 * min);
   });
 
   it('adversarial: a save lost after the toggle does not make the retry toggle again', async () => {
@@ -129,12 +133,7 @@ describe('VS Code notifications guard', () => {
     };
     await window.reconcile(target).catch(() => undefined);
     clock.advance(10 * min);
-    await window.reconcile(target);
-    assert.equal(workbench.doNotDisturb, true);
-    clock.advance(15 * min);
-    await window.reconcile(undefined);
-    assert.equal(workbench.doNotDisturb, false);
-    assert.equal(workbench.toggles.length, 2);
+    await finishBlock(window, workbench, clock, 15 * min);
   });
 
   it('adversarial: a release repeated after its save was lost does not turn Do Not Disturb back on', async () => {
