@@ -20,7 +20,6 @@ import {
   markOccurrencesHandled,
   pauseBlock,
   resumeBlock,
-  reviveFocusState,
   startBlock,
   stopBlock,
   switchType,
@@ -30,6 +29,7 @@ import { defaultLeaseOptions, holdsLease, isLease, leaseStep, type Lease, type L
 import type { RetryPolicy } from '../core/focus/retryPolicy';
 import { decideSchedule, isRecentOccurrenceId, nextOccurrenceStart, type Occurrence, type ScheduleEntry } from '../core/focus/schedule';
 import { FocusStoreKey, type SharedStore } from '../core/focus/sharedStore';
+import { onceEach, reviveFocusState } from '../core/focus/storedFocusState';
 import type { ActiveBlock, FinishedBlock, FocusState, FocusType } from '../core/focus/types';
 import type { GuardEntry } from './guard';
 import { GuardOrchestrator, hasLiveGuardRecords, type GuardEvent, type GuardRecords } from './guardOrchestrator';
@@ -106,8 +106,11 @@ export class FocusCoordinator {
     for (const listener of [...this.eventListeners]) listener(event);
   }
 
+  /** Damage in the stored state is repaired on every read, but logged once. */
+  private readonly warnDamage = onceEach((problem) => this.options.log.warn(problem));
+
   private readState(): FocusState {
-    return reviveFocusState(this.options.store.get(FocusStoreKey.state));
+    return reviveFocusState(this.options.store.get(FocusStoreKey.state), { now: this.options.clock.now(), warn: this.warnDamage });
   }
 
   /** The state as of now: a block whose time is up shows as ended even before the holder records it. */

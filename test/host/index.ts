@@ -35,6 +35,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['log.test.ts', () => import('./log.test')],
   ['delegation.test.ts', () => import('./delegation.test')],
   ['focus.test.ts', () => import('./focus.test')],
+  ['doNotDisturb.test.ts', () => import('./doNotDisturb.test')],
 ];
 
 async function writeResults(file: string | undefined, results: HostResults): Promise<void> {

@@ -229,23 +229,3 @@ export function guardTarget(state: FocusState): GuardTarget | undefined {
   if (!block) return undefined;
   return { blockId: block.id, type: block.type, label: block.label, endsAt: block.endsAt };
 }
-
-/** Reads stored state defensively: storage written by another version, or damaged, must not break activation. */
-export function reviveFocusState(raw: unknown): FocusState {
-  const empty: FocusState = { version: 1, revision: 0, history: [], handledOccurrences: [] };
-  if (!raw || typeof raw !== 'object') return empty;
-  const s = raw as Partial<FocusState>;
-  if (s.version !== 1) return empty;
-  const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-  const block = s.block && typeof s.block.id === 'string' && num(s.block.startedAt) && num(s.block.endsAt) && num(s.block.pausedMs) ? s.block : undefined;
-  const brk = s.break && num(s.break.startedAt) && num(s.break.endsAt) ? s.break : undefined;
-  return {
-    version: 1,
-    revision: num(s.revision) ? s.revision : 0,
-    block,
-    break: brk,
-    breakOffer: s.breakOffer && typeof s.breakOffer.blockId === 'string' ? s.breakOffer : undefined,
-    history: Array.isArray(s.history) ? (s.history as unknown[]).filter((b): b is FinishedBlock => !!b && typeof b === 'object' && num((b as FinishedBlock).endedAt) && num((b as FinishedBlock).focusedMs)) : [],
-    handledOccurrences: Array.isArray(s.handledOccurrences) ? s.handledOccurrences.filter((id) => typeof id === 'string') : [],
-  };
-}

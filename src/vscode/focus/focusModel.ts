@@ -75,7 +75,12 @@ export class FocusModel implements vscode.Disposable {
         }
       },
     });
-    const notifications = new NotificationsGuard(() => this.windowId, () => this.settings.notifications.zenMode, (command) => vscode.commands.executeCommand(command));
+    const notifications = new NotificationsGuard({
+      windowId: () => this.windowId,
+      zenMode: () => this.settings.notifications.zenMode,
+      execute: (command) => vscode.commands.executeCommand(command),
+      store: new GlobalStateStore(services.context.globalState),
+    });
     const slack = new SlackGuard({ clock, client: () => this.slack.require() });
     this.guardList = [github, notifications, slack];
     this.current = this.createCoordinator();

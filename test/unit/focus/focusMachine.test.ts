@@ -11,7 +11,6 @@ import {
   pauseBlock,
   remainingMs,
   resumeBlock,
-  reviveFocusState,
   startBlock,
   stopBlock,
   switchType,
@@ -159,13 +158,5 @@ describe('focus block state machine', () => {
   it('gives the guards the block end, and nothing without a block', () => {
     assert.deepEqual(guardTarget(started(25)), { blockId: 'b1', type: 'deepWork', label: undefined, endsAt: t0 + 25 * min });
     assert.equal(guardTarget(emptyFocusState), undefined);
-  });
-
-  it('revives stored state defensively', () => {
-    assert.deepEqual(reviveFocusState(undefined), emptyFocusState);
-    assert.deepEqual(reviveFocusState({ version: 2 }), emptyFocusState);
-    const revived = reviveFocusState(JSON.parse(JSON.stringify(started(25))));
-    assert.equal(revived.block?.id, 'b1');
-    assert.equal(reviveFocusState({ version: 1, revision: 3, block: { id: 'x' }, history: [{ bogus: true }] }).block, undefined);
   });
 });

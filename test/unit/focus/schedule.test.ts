@@ -74,6 +74,15 @@ describe('focus schedule: parsing', () => {
     assert.equal(parseTimeOfDay('9:05', false), 545);
     assert.equal(parseTimeOfDay('09:60', true), undefined);
   });
+  it('drops each broken entry with one problem naming it, and keeps scheduling the sound ones', () => {
+    const broken: unknown[] = [null, 'x', [], {}, { days: 'mon' }, { days: [null] }, { days: ['mon'], start: 9, end: 10 }, { days: ['mon'], start: '25:00', end: '26:00' }, { days: ['mon'], start: '09:60', end: '10:00' }, { ...weekdays, label: { text: 'x' } }, { ...weekdays, type: {} }];
+    const parsed = parseSchedule([...broken, weekdays]);
+    assert.equal(parsed.problems.length, broken.length);
+    broken.forEach((_, i) => assert.match(parsed.problems[i], new RegExp(`schedule\\[${i}\\]`)));
+    assert.deepEqual(parsed.entries.map((e) => e.index), [broken.length]);
+    const monday9 = new Date(2025, 5, 9, 9, 30).getTime();
+    assert.equal(decideSchedule(parsed.entries, { blockRunning: false, onBreak: false, handled: [] }, monday9).kind, 'start');
+  });
 });
 
 describe('focus schedule: occurrences', () => {
