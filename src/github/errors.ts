@@ -48,6 +48,15 @@ export class GitHubError extends Error {
   get isTransient(): boolean {
     return ['rateLimited', 'secondaryRateLimited', 'server', 'timeout', 'offline', 'malformed'].includes(this.kind);
   }
+
+  /**
+   * Whether a write that failed this way may still have been applied: the answer was lost (5xx,
+   * reset, timeout) rather than refused. Such a write is read back before it is sent again.
+   * Rate limits, 4xx and scope errors are GitHub refusing it, so it did not happen.
+   */
+  get mayHaveApplied(): boolean {
+    return ['server', 'timeout', 'offline', 'malformed', 'unknown'].includes(this.kind);
+  }
 }
 
 type Headers = Record<string, string | number | undefined>;
@@ -82,6 +91,9 @@ function graphqlErrors(err: ErrorLike): Array<{ type?: string; message?: string 
   const data = err.response?.data as { errors?: unknown } | undefined;
   return Array.isArray(data?.errors) ? (data.errors as Array<{ type?: string; message?: string }>) : [];
 }
+
+/** GraphQL error types that mean GitHub failed, not the request. */
+const serverErrorTypes = new Set(['SERVICE_UNAVAILABLE', 'INTERNAL', 'TIMEOUT']);
 
 const networkCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EPIPE', 'UND_ERR_SOCKET']);
 
@@ -118,6 +130,13 @@ export function toGitHubError(err: unknown, now: Date = new Date()): GitHubError
   if (scoped) {
     const scopes = scopesFromMessage(scoped.message);
     return new GitHubError('missingScope', `Your GitHub token lacks the ${scopes.map((s) => `'${s}'`).join(' or ') || 'required'} scope.`, { status, scopes, detail: scoped.message, cause: err });
+  }
+
+  // GitHub could not resolve part of the document (a timeout or an outage behind one field): the
+  // answer is partial, and nothing about the request itself was wrong.
+  const serverSide = gqlErrors.find((g) => (g.type !== undefined && serverErrorTypes.has(g.type)) || /Something went wrong while executing your query/i.test(g.message ?? ''));
+  if (serverSide && (status === undefined || status === 200)) {
+    return new GitHubError('server', 'GitHub could not finish the request and sent only part of the answer.', { status: 200, detail: serverSide.message, cause: err });
   }
 
   const retryAfter = Number(header(headers, 'retry-after'));

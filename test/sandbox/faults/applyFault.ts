@@ -39,13 +39,19 @@ export async function applyFault(ex: Exchange, fault: Fault, who: Identity | und
       }
       ex.destroy();
       return 'handled';
-    case 'hang':
+    case 'hang': {
+      const hang = () => {
+        const closed = ex.hang();
+        fault.onHang?.();
+        return closed;
+      };
       if (fault.applied) {
-        ex.loseAnswer(() => void ex.hang());
+        ex.loseAnswer(() => void hang());
         return 'continue';
       }
-      await ex.hang();
+      await hang();
       return 'handled';
+    }
     case 'graphqlPartialData':
       ex.rewriteJson = (body) => partialAnswer(body, fault.field, fault.errorType ?? 'SERVICE_UNAVAILABLE', ex.requestId);
       return 'continue';

@@ -22,9 +22,10 @@ export type Fault =
   | { kind: 'reset'; applied?: boolean }
   /**
    * Never answer: the connection stays open until the client gives up (or the sandbox closes).
-   * With `applied`, the request takes effect first.
+   * With `applied`, the request takes effect first. `onHang` runs once the request is left
+   * unanswered, so a test can end the client's deadline on that event instead of waiting for it.
    */
-  | { kind: 'hang'; applied?: boolean }
+  | { kind: 'hang'; applied?: boolean; onHang?: () => void }
   /** 200 with a JSON content type and the real body cut in half. */
   | { kind: 'malformedJson' }
   /**
