@@ -19,6 +19,8 @@ export interface GitHubErrorInit {
   retryAt?: Date;
   scopes?: readonly string[];
   detail?: string;
+  /** The request never left this machine (connection refused, DNS failure). */
+  notSent?: boolean;
   cause?: unknown;
 }
 
@@ -31,6 +33,7 @@ export class GitHubError extends Error {
   readonly scopes?: readonly string[];
   /** GitHub's own message, for the log. */
   readonly detail?: string;
+  readonly notSent: boolean;
 
   constructor(readonly kind: GitHubErrorKind, message: string, init: GitHubErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -38,6 +41,7 @@ export class GitHubError extends Error {
     this.retryAt = init.retryAt;
     this.scopes = init.scopes;
     this.detail = init.detail;
+    this.notSent = init.notSent ?? false;
   }
 
   static is(err: unknown, kind?: GitHubErrorKind): err is GitHubError {
@@ -55,7 +59,9 @@ export class GitHubError extends Error {
    * Rate limits, 4xx and scope errors are GitHub refusing it, so it did not happen.
    */
   get mayHaveApplied(): boolean {
-    return ['server', 'timeout', 'offline', 'malformed', 'unknown'].includes(this.kind);
+    if (this.notSent) return false;
+    if (this.kind === 'unknown') return this.status === undefined || this.status >= 500;
+    return ['server', 'timeout', 'offline', 'malformed'].includes(this.kind);
   }
 }
 
@@ -94,6 +100,9 @@ function graphqlErrors(err: ErrorLike): Array<{ type?: string; message?: string 
 
 /** GraphQL error types that mean GitHub failed, not the request. */
 const serverErrorTypes = new Set(['SERVICE_UNAVAILABLE', 'INTERNAL', 'TIMEOUT']);
+
+/** Failures before a connection existed: nothing was sent. */
+const notSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 const networkCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EPIPE', 'UND_ERR_SOCKET']);
 
@@ -172,6 +181,9 @@ export function toGitHubError(err: unknown, now: Date = new Date()): GitHubError
   }
   if (chain.some((c) => c.name === 'AbortError')) {
     return new GitHubError('timeout', 'The request to GitHub was cancelled.', { detail, cause: err });
+  }
+  if (chain.some((c) => c.code !== undefined && notSentCodes.has(c.code))) {
+    return new GitHubError('offline', 'Could not reach GitHub.', { detail, notSent: true, cause: err });
   }
   if (chain.some((c) => (c.code !== undefined && networkCodes.has(c.code)) || /fetch failed|ECONNRESET|socket hang up|other side closed/i.test(c.message ?? ''))) {
     return new GitHubError('offline', 'Could not reach GitHub.', { detail, cause: err });

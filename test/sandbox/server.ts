@@ -131,7 +131,9 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     rateLimits: limiter,
     setLatency: (ms) => void (latencyMs = ms),
     offline: () => stopListening(),
-    online: () => listen(port, address),
+    online: async () => {
+      if (!server.listening) await listen(port, address);
+    },
     close: async () => {
       faults.clear();
       if (server.listening) await stopListening();

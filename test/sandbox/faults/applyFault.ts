@@ -63,7 +63,9 @@ export async function applyFault(ex: Exchange, fault: Fault, who: Identity | und
       else ex.json(401, BAD_CREDENTIALS);
       return 'handled';
     case 'missingScope': {
-      const granted = who?.token.scopes ?? [];
+      // The token lacks the scope, so GitHub's x-oauth-scopes does not list it either.
+      const granted = (who?.token.scopes ?? []).filter((s) => s !== fault.scope);
+      Object.assign(scopes, who ? { 'x-oauth-scopes': scopeHeader(granted) } : {});
       if (slack) ex.json(200, { ok: false, error: 'missing_scope', needed: fault.scope, provided: granted.join(',') });
       else if (ex.api === 'graphql') ex.json(200, { errors: [insufficientScopesError(ex.path === '/graphql' ? 'query' : ex.path, [fault.scope], granted)] }, scopes);
       else
