@@ -6,7 +6,7 @@ import Bottleneck from 'bottleneck/light.js';
 import type { Logger } from '../core/logger';
 import type { GitHubEndpoints } from './endpoints';
 import { GitHubError, toGitHubError } from './errors';
-import { isWriteRequest, sharedWriteSpacer } from './writeSpacing';
+import { isWriteRequest, sharedWriteSpacer, type WriteSpacer } from './writeSpacing';
 
 const LeadDeskOctokit = Octokit.plugin(retry, throttling);
 export type LeadDeskOctokit = InstanceType<typeof LeadDeskOctokit>;
@@ -28,6 +28,10 @@ export interface GitHubClientOptions {
   /** Drops the throttling plugin's spacing between writes/searches (tests and benchmarks only). */
   readonly unthrottled?: boolean;
   readonly fetch?: typeof globalThis.fetch;
+  /** Spaces writes; defaults to the one spacer the whole host shares. */
+  readonly writeSpacer?: WriteSpacer;
+  /** Makes each call's deadline signal (tests end a deadline on cue instead of waiting for it). */
+  readonly deadline?: (timeoutMs: number) => AbortSignal;
 }
 
 export interface GitHubClient {
@@ -65,6 +69,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     log: { debug: () => undefined, info: () => undefined, warn: (m: string) => log.debug(m), error: (m: string) => log.debug(m) },
     retry: {
       // 403 and 429 belong to the throttling plugin, which knows about reset times and retry-after.
+      // Writes are never retried here (see the before hook below).
       doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
       retries: 2,
       retryAfterBaseValue: options.retryBaseMs ?? 1000,
@@ -86,20 +91,27 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   });
 
   if (!options.unthrottled) {
+    const spacer = options.writeSpacer ?? sharedWriteSpacer;
     octokit.hook.wrap('request', async (request, requestOptions) => {
-      if (isWriteRequest(requestOptions)) await sharedWriteSpacer.turn();
+      if (isWriteRequest(requestOptions)) await spacer.turn();
       return request(requestOptions);
     });
   }
 
-  // A deadline per call; the signal is shared by the retries of that call, so a stuck server cannot
-  // keep a refresh open past timeoutMs however many retries it triggers. `options.request` may be
-  // Octokit's shared defaults object, so it is replaced, never mutated: mutating it would hand this
-  // call's deadline to every later call.
+  // Runs once per call, outside the plugins' retries. Two things are set on the call's own copy of
+  // `options.request` (it may be Octokit's shared defaults object, so it is replaced, never mutated):
+  // - A deadline per call, shared by the retries of that call, so a stuck server cannot keep a
+  //   refresh open past timeoutMs however many retries it triggers.
+  // - No retries for a write. A 5xx, a reset or a timeout can come after GitHub applied it, and
+  //   sending it again would post a second comment; the caller reads whether it happened before
+  //   writing again. Rate-limit answers mean it did not happen, and the throttling plugin, which
+  //   does not read this setting, still waits them out.
+  const deadline = options.deadline ?? ((ms: number) => AbortSignal.timeout(ms));
   octokit.hook.before('request', (options) => {
-    const current = options.request as { signal?: AbortSignal } | undefined;
-    if (current?.signal) return;
-    options.request = { ...current, signal: AbortSignal.timeout(timeoutMs) };
+    const current = options.request as { signal?: AbortSignal; retries?: number } | undefined;
+    const write = isWriteRequest(options);
+    if (current?.signal && (!write || current.retries === 0)) return;
+    options.request = { ...current, signal: current?.signal ?? deadline(timeoutMs), ...(write ? { retries: 0 } : {}) };
   });
 
   async function call<T>(operation: (o: LeadDeskOctokit) => Promise<T>): Promise<T> {

@@ -19,6 +19,8 @@ export interface GitHubErrorInit {
   retryAt?: Date;
   scopes?: readonly string[];
   detail?: string;
+  /** The request never left this machine (connection refused, DNS failure). */
+  notSent?: boolean;
   cause?: unknown;
 }
 
@@ -31,6 +33,7 @@ export class GitHubError extends Error {
   readonly scopes?: readonly string[];
   /** GitHub's own message, for the log. */
   readonly detail?: string;
+  readonly notSent: boolean;
 
   constructor(readonly kind: GitHubErrorKind, message: string, init: GitHubErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -38,6 +41,7 @@ export class GitHubError extends Error {
     this.retryAt = init.retryAt;
     this.scopes = init.scopes;
     this.detail = init.detail;
+    this.notSent = init.notSent ?? false;
   }
 
   static is(err: unknown, kind?: GitHubErrorKind): err is GitHubError {
@@ -47,6 +51,17 @@ export class GitHubError extends Error {
   /** Whether waiting and asking again can help, as opposed to the user having to act. */
   get isTransient(): boolean {
     return ['rateLimited', 'secondaryRateLimited', 'server', 'timeout', 'offline', 'malformed'].includes(this.kind);
+  }
+
+  /**
+   * Whether a write that failed this way may still have been applied: the answer was lost (5xx,
+   * reset, timeout) rather than refused. Such a write is read back before it is sent again.
+   * Rate limits, 4xx and scope errors are GitHub refusing it, so it did not happen.
+   */
+  get mayHaveApplied(): boolean {
+    if (this.notSent) return false;
+    if (this.kind === 'unknown') return this.status === undefined || this.status >= 500;
+    return ['server', 'timeout', 'offline', 'malformed'].includes(this.kind);
   }
 }
 
@@ -82,6 +97,12 @@ function graphqlErrors(err: ErrorLike): Array<{ type?: string; message?: string 
   const data = err.response?.data as { errors?: unknown } | undefined;
   return Array.isArray(data?.errors) ? (data.errors as Array<{ type?: string; message?: string }>) : [];
 }
+
+/** GraphQL error types that mean GitHub failed, not the request. */
+const serverErrorTypes = new Set(['SERVICE_UNAVAILABLE', 'INTERNAL', 'TIMEOUT']);
+
+/** Failures before a connection existed: nothing was sent. */
+const notSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
 const networkCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EPIPE', 'UND_ERR_SOCKET']);
 
@@ -120,6 +141,13 @@ export function toGitHubError(err: unknown, now: Date = new Date()): GitHubError
     return new GitHubError('missingScope', `Your GitHub token lacks the ${scopes.map((s) => `'${s}'`).join(' or ') || 'required'} scope.`, { status, scopes, detail: scoped.message, cause: err });
   }
 
+  // GitHub could not resolve part of the document (a timeout or an outage behind one field): the
+  // answer is partial, and nothing about the request itself was wrong.
+  const serverSide = gqlErrors.find((g) => (g.type !== undefined && serverErrorTypes.has(g.type)) || /Something went wrong while executing your query/i.test(g.message ?? ''));
+  if (serverSide && (status === undefined || status === 200)) {
+    return new GitHubError('server', 'GitHub could not finish the request and sent only part of the answer.', { status: 200, detail: serverSide.message, cause: err });
+  }
+
   const retryAfter = Number(header(headers, 'retry-after'));
   if ((status === 403 || status === 429) && (Number.isFinite(retryAfter) && retryAfter > 0 || /secondary rate/i.test(detail ?? ''))) {
     const seconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 60;
@@ -153,6 +181,9 @@ export function toGitHubError(err: unknown, now: Date = new Date()): GitHubError
   }
   if (chain.some((c) => c.name === 'AbortError')) {
     return new GitHubError('timeout', 'The request to GitHub was cancelled.', { detail, cause: err });
+  }
+  if (chain.some((c) => c.code !== undefined && notSentCodes.has(c.code))) {
+    return new GitHubError('offline', 'Could not reach GitHub.', { detail, notSent: true, cause: err });
   }
   if (chain.some((c) => (c.code !== undefined && networkCodes.has(c.code)) || /fetch failed|ECONNRESET|socket hang up|other side closed/i.test(c.message ?? ''))) {
     return new GitHubError('offline', 'Could not reach GitHub.', { detail, cause: err });

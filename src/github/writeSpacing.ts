@@ -4,8 +4,6 @@
 // lookup (files, logins, load, availability) waited four seconds or more, and a Busy status
 // waited behind them. Here only writes are spaced; reads go out as soon as they are made.
 
-import Bottleneck from 'bottleneck/light.js';
-
 interface RequestShape {
   readonly method?: string;
   readonly url?: string;
@@ -25,20 +23,38 @@ export function isWriteRequest(options: RequestShape): boolean {
   return /(^|\})\s*mutation\b/.test(code) || !/(^|\})\s*(query\b|\{)/.test(code);
 }
 
+/** The spacer's notion of time; tests pass a virtual one so spacing is checked without waiting. */
+export interface SpacerClock {
+  /** Monotonic milliseconds. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const monotonicClock: SpacerClock = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
 /**
  * One spacer for the whole extension host, shared by every client (the limit is per account,
- * and a host rarely has more than one): writes leave `minTimeMs` between them.
+ * and a host rarely has more than one): writes start at least `minTimeMs` apart, in the order
+ * they asked. The slot is reserved when the turn is asked for, so concurrent writes cannot share one.
  */
 export class WriteSpacer {
-  private readonly limiter: Bottleneck;
+  private nextSlot = Number.NEGATIVE_INFINITY;
 
-  constructor(minTimeMs: number) {
-    this.limiter = new Bottleneck({ maxConcurrent: 1, minTime: minTimeMs });
-  }
+  constructor(
+    private readonly minTimeMs: number,
+    private readonly clock: SpacerClock = monotonicClock,
+  ) {}
 
-  /** Resolves when a write may start. */
-  turn(): Promise<void> {
-    return this.limiter.schedule(() => Promise.resolve());
+  /** Resolves when a write may start, with the time (on the spacer's clock) it was allowed to. */
+  async turn(): Promise<number> {
+    const now = this.clock.now();
+    const slot = Math.max(now, this.nextSlot);
+    this.nextSlot = slot + this.minTimeMs;
+    if (slot > now) await this.clock.sleep(slot - now);
+    return slot;
   }
 }
 

@@ -51,6 +51,12 @@ export interface Sandbox {
   rateLimits: RateLimiter;
   /** Changes the latency added to every request. */
   setLatency(ms: number): void;
+  /**
+   * Stops listening and drops open connections, so clients see "connection refused", as when
+   * the network is down; `online()` listens again on the same address.
+   */
+  offline(): Promise<void>;
+  online(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -93,10 +99,21 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port ?? 0, o.host ?? '127.0.0.1', () => resolve());
-  });
+  const listen = (port: number, hostname: string) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, hostname, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  const stopListening = () =>
+    new Promise<void>((resolve, reject) => {
+      server.close((err) => (err ? reject(err) : resolve()));
+      // Keep-alive sockets would hold close() open until they time out.
+      for (const s of sockets) s.destroy();
+    });
+  await listen(o.port ?? 0, o.host ?? '127.0.0.1');
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
   const origin = `http://${host}:${port}`;
@@ -113,12 +130,13 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     faults,
     rateLimits: limiter,
     setLatency: (ms) => void (latencyMs = ms),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        faults.clear();
-        server.close((err) => (err ? reject(err) : resolve()));
-        // Keep-alive sockets would hold close() open until they time out.
-        for (const s of sockets) s.destroy();
-      }),
+    offline: () => stopListening(),
+    online: async () => {
+      if (!server.listening) await listen(port, address);
+    },
+    close: async () => {
+      faults.clear();
+      if (server.listening) await stopListening();
+    },
   };
 }

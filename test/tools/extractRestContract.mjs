@@ -27,6 +27,7 @@ export const SERVED_OPERATIONS = [
   ['get', '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers'],
   ['post', '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers'],
   ['delete', '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers'],
+  ['get', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['post', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['get', '/repos/{owner}/{repo}/commits/{ref}'],
   ['get', '/repos/{owner}/{repo}/contents/{path}'],

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { PullRequestRef } from '../../core/pullRequestRef';
 import type { GitHubClient } from '../client';
+import { writeOnce } from '../confirmedWrite';
 import { GitHubError } from '../errors';
 import { asArray, asRecord, asString, isValidLogin, sameLogin } from './payload';
 
@@ -35,7 +37,21 @@ export interface HandoffRequest {
   readonly comment?: string;
   /** My own login, when my request should be withdrawn afterwards. */
   readonly removeRequestFor?: string;
+  /** Names this handoff in the comment's hidden marker; a fresh one by default. */
+  readonly handoffId?: string;
 }
+
+/**
+ * The hidden line that lets a handoff recognise its own comment after GitHub's answer was lost.
+ * GitHub renders an HTML comment as nothing, so readers of the pull request do not see it.
+ */
+export function handoffMarker(handoffId: string): string {
+  return `<!-- lead-desk:handoff:${handoffId} -->`;
+}
+
+// A comment posted before the first try cannot carry the marker, and one found may be a few minutes
+// old by GitHub's clock, which need not agree with ours.
+const COMMENT_LOOKBACK_MS = 60 * 60_000;
 
 export interface HandoffResult {
   /** Logins whose review is requested once GitHub has answered (from the 201 body). */
@@ -63,8 +79,20 @@ export async function requestReview(client: GitHubClient, request: HandoffReques
 
   let requestedReviewers: string[];
   try {
-    const response = await client.call((o) => o.rest.pulls.requestReviewers({ ...base, reviewers: [reviewer] }));
-    requestedReviewers = asArray(asRecord(response.data)?.requested_reviewers).flatMap((u) => asString(asRecord(u)?.login) ?? []);
+    requestedReviewers = await writeOnce({
+      what: `the review request for @${reviewer} on ${where}`,
+      write: async () => {
+        const response = await client.call((o) => o.rest.pulls.requestReviewers({ ...base, reviewers: [reviewer] }));
+        const pullData = asRecord(response.data);
+        // An unreadable answer still means GitHub took the request; the list is read instead.
+        if (!pullData) return (await requestedLogins(client, base).catch(() => undefined)) ?? [reviewer];
+        return asArray(pullData.requested_reviewers).flatMap((u) => asString(asRecord(u)?.login) ?? []);
+      },
+      find: async () => {
+        const logins = await requestedLogins(client, base);
+        return logins.some((l) => sameLogin(l, reviewer)) ? logins : undefined;
+      },
+    });
   } catch (err) {
     throw explainRequestError(err, request);
   }
@@ -73,10 +101,24 @@ export async function requestReview(client: GitHubClient, request: HandoffReques
   let commentUrl: string | undefined;
   let commentError: GitHubError | undefined;
   if (request.comment && request.comment.trim() !== '') {
+    const marker = handoffMarker(request.handoffId ?? randomUUID());
+    const body = `${request.comment}\n\n${marker}`;
+    const since = new Date(Date.now() - COMMENT_LOOKBACK_MS).toISOString();
     try {
-      const response = await client.call((o) => o.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.number, body: request.comment as string }));
+      const posted = await writeOnce({
+        what: `the handoff comment on ${where}`,
+        write: async () => {
+          const response = await client.call((o) => o.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.number, body }));
+          return { url: asString(asRecord(response.data)?.html_url) };
+        },
+        find: async () => {
+          const comments = await client.call((o) => o.paginate(o.rest.issues.listComments, { owner: pull.owner, repo: pull.repo, issue_number: pull.number, since, per_page: 100 }));
+          const mine = asArray(comments).map(asRecord).find((c) => asString(c?.body)?.includes(marker));
+          return mine ? { url: asString(mine.html_url) } : undefined;
+        },
+      });
       commented = true;
-      commentUrl = asString(asRecord(response.data)?.html_url);
+      commentUrl = posted.url;
     } catch (err) {
       commentError = GitHubError.is(err) ? err : new GitHubError('unknown', 'The comment could not be posted.', { cause: err });
     }
@@ -84,11 +126,19 @@ export async function requestReview(client: GitHubClient, request: HandoffReques
 
   let removedOwnRequest = false;
   let removeError: GitHubError | undefined;
-  if (request.removeRequestFor && !sameLogin(request.removeRequestFor, reviewer)) {
+  const mine = request.removeRequestFor;
+  if (mine && !sameLogin(mine, reviewer)) {
     try {
-      await client.call((o) => o.rest.pulls.removeRequestedReviewers({ ...base, reviewers: [request.removeRequestFor as string] }));
+      await writeOnce({
+        what: `the removal of your review request on ${where}`,
+        write: async () => {
+          await client.call((o) => o.rest.pulls.removeRequestedReviewers({ ...base, reviewers: [mine] }));
+          return true;
+        },
+        find: async () => ((await requestedLogins(client, base)).some((l) => sameLogin(l, mine)) ? undefined : true),
+      });
       removedOwnRequest = true;
-      requestedReviewers = requestedReviewers.filter((l) => !sameLogin(l, request.removeRequestFor));
+      requestedReviewers = requestedReviewers.filter((l) => !sameLogin(l, mine));
     } catch (err) {
       removeError = GitHubError.is(err) ? err : new GitHubError('unknown', 'Your review request could not be removed.', { cause: err });
     }
@@ -102,6 +152,14 @@ export async function requestReview(client: GitHubClient, request: HandoffReques
     removedOwnRequest,
     ...(removeError ? { removeError } : {}),
   };
+}
+
+/** The people whose review is requested on the pull request now (teams are not people). */
+async function requestedLogins(client: GitHubClient, base: { owner: string; repo: string; pull_number: number }): Promise<string[]> {
+  const response = await client.call((o) => o.rest.pulls.listRequestedReviewers(base));
+  const users = asRecord(response.data)?.users;
+  if (!Array.isArray(users)) throw new GitHubError('malformed', 'GitHub sent a response that could not be read.', { detail: 'requested_reviewers without users' });
+  return users.flatMap((u) => asString(asRecord(u)?.login) ?? []);
 }
 
 function explainRequestError(err: unknown, request: HandoffRequest): unknown {

@@ -21,6 +21,8 @@ export function classifyQueueError(err: unknown, now: Date = new Date()): Refres
     case 'secondaryRateLimited':
       return { ...base, summary: 'GitHub asked to slow down', message: `GitHub asked Lead Desk to slow down (secondary rate limit)${until}.` };
     case 'server':
+      // A GraphQL answer at HTTP 200 can still be partial: GitHub failed on part of the document.
+      if (e.status !== undefined && e.status < 500) return { ...base, summary: 'partial answer', message: "GitHub could not finish the queue's searches and sent only part of the answer." };
       return { ...base, summary: `GitHub error ${e.status ?? ''}`.trim(), message: `GitHub had a server error${e.status ? ` (${e.status})` : ''}.` };
     case 'timeout':
       return { ...base, summary: 'GitHub timed out', message: 'GitHub did not answer in time.' };

@@ -8,6 +8,8 @@ import { GitHubError, type GitHubErrorKind } from '../../../src/github/errors';
 import { fetchViewer } from '../../../src/github/viewer';
 import { changeUserStatus, readViewerStatus } from '../../../src/github/status/userStatus';
 import { silentLogger } from '../../../src/core/logger';
+import { WriteSpacer } from '../../../src/github/writeSpacing';
+import { VirtualSpacerClock } from '../../unit/foundation/virtualSpacerClock';
 
 // The GitHub client with its real Octokit retry and throttling plugins, against the sandbox over HTTP.
 describe('GitHub client against the sandbox', function () {
@@ -44,9 +46,19 @@ describe('GitHub client against the sandbox', function () {
 
   const viewerQuery = 'query { viewer { login } rateLimit { cost remaining } }';
 
-  it('with production spacing, sends GraphQL reads straight away but leaves a second between mutations', async function () {
-    this.timeout(20_000);
-    const spaced = client({ unthrottled: false });
+  it('with production spacing, sends GraphQL reads straight away but leaves a second between mutations', async () => {
+    // The spacer runs on a virtual clock, so the schedule is checked exactly, whatever the load:
+    // the times requests reach the sandbox include the machine's delays, the spacer's slots do not.
+    const clock = new VirtualSpacerClock();
+    const turns: Array<{ slot: number; sentBefore: number }> = [];
+    const spacer = new (class extends WriteSpacer {
+      override async turn(): Promise<number> {
+        const slot = await super.turn();
+        turns.push({ slot, sentBefore: sandbox.requests.length });
+        return slot;
+      }
+    })(1000, clock);
+    const spaced = client({ unthrottled: false, writeSpacer: spacer });
     for (let i = 0; i < 3; i++) await readViewerStatus(spaced);
     await changeUserStatus(spaced, { message: 'Focusing', emoji: ':no_entry:', limitedAvailability: true });
     await changeUserStatus(spaced, {});
@@ -55,11 +67,11 @@ describe('GitHub client against the sandbox', function () {
       graphql.map((r) => r.graphqlOperation),
       ['LeadDeskViewerStatus', 'LeadDeskViewerStatus', 'LeadDeskViewerStatus', 'LeadDeskChangeUserStatus', 'LeadDeskChangeUserStatus'],
     );
-    const gaps = graphql.slice(1).map((r, i) => r.time - graphql[i].time);
-    // Reads follow each other as fast as the sandbox answers (the plugin alone spaced them 1 s apart).
-    assert.ok(gaps[0] < 900 && gaps[1] < 900, `reads were spaced: ${gaps.join(', ')} ms`);
+    // Reads take no turn (the plugin alone spaced them 1 s apart); each mutation takes one just before it is sent.
+    assert.deepEqual(turns.map((t) => t.sentBefore), [3, 4]);
     // GitHub asks for at least a second between mutations.
-    assert.ok(gaps[3] >= 990, `mutations only ${gaps[3]} ms apart`);
+    assert.equal(turns[1].slot - turns[0].slot, 1000);
+    assert.deepEqual(clock.slept, [1000], 'the second mutation waited for its slot');
   });
 
   it('reads the viewer and the scopes of the token', async () => {
@@ -112,6 +124,34 @@ describe('GitHub client against the sandbox', function () {
     assert.equal(sandbox.requests.length, 3, 'one try and two retries');
   });
 
+  const mutation = 'mutation { changeUserStatus(input: {message: "x"}) { status { message } } }';
+  const writeFaults: Array<{ name: string; fault: Parameters<Sandbox['faults']['persist']>[1]; kind: GitHubErrorKind }> = [
+    { name: 'a 502', fault: { kind: 'status', status: 502 }, kind: 'server' },
+    { name: 'a 502 after the write was applied', fault: { kind: 'status', status: 502, applied: true }, kind: 'server' },
+    { name: 'a reset after the write was applied', fault: { kind: 'reset', applied: true }, kind: 'offline' },
+  ];
+  for (const c of writeFaults) {
+    it(`adversarial: never repeats a REST write by itself after ${c.name}`, async () => {
+      sandbox.faults.persist('POST /repos/:owner/:repo/issues/:number/comments', c.fault);
+      const err = await failure(client().call((o) => o.rest.issues.createComment({ owner: 'acme', repo: 'api', issue_number: 418, body: 'once' })));
+      assert.equal(err.kind, c.kind);
+      assert.equal(sandbox.requests.length, 1, 'one POST, no retry');
+    });
+
+    it(`adversarial: never repeats a GraphQL mutation by itself after ${c.name}`, async () => {
+      sandbox.faults.persist('graphql', c.fault);
+      const err = await failure(client().graphql(mutation));
+      assert.equal(err.kind, c.kind);
+      assert.equal(sandbox.requests.length, 1, 'one mutation, no retry');
+    });
+  }
+
+  it('still waits out a short rate limit on a write and sends it again: GitHub refused it, so it did not happen', async () => {
+    sandbox.faults.inject('graphql', [{ kind: 'secondaryRateLimit', retryAfterSeconds: 1, status: 403 }]);
+    await client({ maxInlineWaitSeconds: 5 }).graphql(mutation);
+    assert.deepEqual(sandbox.requests.map((r) => r.status), [403, 200]);
+  });
+
   it('recovers by itself when a 502 clears before the retries run out', async () => {
     sandbox.faults.inject('graphql', [{ kind: 'status', status: 502 }]);
     const data = await client().graphql<{ viewer: { login: string } }>(viewerQuery);
@@ -133,20 +173,29 @@ describe('GitHub client against the sandbox', function () {
     assert.equal(sandbox.requests.length, 1);
   });
 
-  it('gives up at its deadline when GitHub is slow', async () => {
-    sandbox.faults.persist('graphql', { kind: 'delay', ms: 1500 });
-    const started = Date.now();
+  it('gives up at its deadline when GitHub never answers', async () => {
+    // The server never answers, so only the deadline can end the call.
+    sandbox.faults.persist('graphql', { kind: 'hang' });
     const err = await failure(client({ timeoutMs: 200 }).graphql(viewerQuery));
     assert.equal(err.kind, 'timeout');
-    assert.ok(Date.now() - started < 1400, 'did not wait for the slow answer');
+    assert.equal(sandbox.requests.length, 1, 'a call that ran out of time is not sent again');
   });
 
   it("gives every call its own deadline: an earlier call's deadline never cuts a later one short", async () => {
-    const gh = client({ timeoutMs: 300 });
+    const deadlines: AbortController[] = [];
+    const gh = client({
+      deadline: () => {
+        const controller = new AbortController();
+        deadlines.push(controller);
+        return controller.signal;
+      },
+    });
     await gh.graphql(viewerQuery);
-    await new Promise((r) => setTimeout(r, 400));
+    // The first call's deadline passes after it finished.
+    deadlines[0].abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
     const data = await gh.graphql<{ viewer: { login: string } }>(viewerQuery);
     assert.equal(data.viewer.login, DEMO.viewer);
+    assert.equal(deadlines.length, 2, 'each call made its own deadline');
   });
 
   it('reports offline when nothing listens at the API URL', async () => {

@@ -88,10 +88,17 @@ describe('review queue refresh against the sandbox', function () {
   });
 
   it('still refreshes after the first refresh’s deadline has passed', async () => {
-    const client = makeClient(sandbox, DEMO.fullToken, { timeoutMs: 2000 });
+    const deadlines: AbortController[] = [];
+    const client = makeClient(sandbox, DEMO.fullToken, {
+      deadline: () => {
+        const controller = new AbortController();
+        deadlines.push(controller);
+        return controller.signal;
+      },
+    });
     const searches = planSearches({ includeDrafts: false, staleBusinessHours: 16, staleRepos: [], staleOrgs: [], customSections: [], now: new Date() });
     await fetchQueue(client, searches);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    for (const d of deadlines) d.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
     const second = await fetchQueue(client, searches);
     assert.equal(second.viewer, 'lead');
   });

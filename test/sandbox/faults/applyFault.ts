@@ -33,8 +33,28 @@ export async function applyFault(ex: Exchange, fault: Fault, who: Identity | und
       await sleep(fault.ms);
       return 'continue';
     case 'reset':
+      if (fault.applied) {
+        ex.loseAnswer(() => ex.destroy());
+        return 'continue';
+      }
       ex.destroy();
       return 'handled';
+    case 'hang': {
+      const hang = () => {
+        const closed = ex.hang();
+        fault.onHang?.();
+        return closed;
+      };
+      if (fault.applied) {
+        ex.loseAnswer(() => void hang());
+        return 'continue';
+      }
+      await hang();
+      return 'handled';
+    }
+    case 'graphqlPartialData':
+      ex.rewriteJson = (body) => partialAnswer(body, fault.field, fault.errorType ?? 'SERVICE_UNAVAILABLE', ex.requestId);
+      return 'continue';
     case 'malformedJson':
       ex.corruptJson = true;
       return 'continue';
@@ -43,7 +63,9 @@ export async function applyFault(ex: Exchange, fault: Fault, who: Identity | und
       else ex.json(401, BAD_CREDENTIALS);
       return 'handled';
     case 'missingScope': {
-      const granted = who?.token.scopes ?? [];
+      // The token lacks the scope, so GitHub's x-oauth-scopes does not list it either.
+      const granted = (who?.token.scopes ?? []).filter((s) => s !== fault.scope);
+      Object.assign(scopes, who ? { 'x-oauth-scopes': scopeHeader(granted) } : {});
       if (slack) ex.json(200, { ok: false, error: 'missing_scope', needed: fault.scope, provided: granted.join(',') });
       else if (ex.api === 'graphql') ex.json(200, { errors: [insufficientScopesError(ex.path === '/graphql' ? 'query' : ex.path, [fault.scope], granted)] }, scopes);
       else
@@ -80,9 +102,29 @@ export async function applyFault(ex: Exchange, fault: Fault, who: Identity | und
       return 'handled';
     }
     case 'status':
+      if (fault.applied) {
+        ex.loseAnswer(() => sendStatus(ex, fault.status, scopes, fault.body, fault.contentType));
+        return 'continue';
+      }
       sendStatus(ex, fault.status, scopes, fault.body, fault.contentType);
       return 'handled';
   }
+}
+
+/** GitHub's shape for a field it could not resolve: null in `data`, and an error with its path. */
+function partialAnswer(body: unknown, field: string | undefined, type: string, requestId: string): unknown {
+  const answer = body as { data?: Record<string, unknown> | null; errors?: unknown[] } | null;
+  const data = answer?.data;
+  if (!data || typeof data !== 'object') return body;
+  const name = field ?? Object.keys(data)[0];
+  if (name === undefined) return body;
+  const error = {
+    type,
+    path: [name],
+    locations: [{ line: 1, column: 1 }],
+    message: `Something went wrong while executing your query. This may be the result of a timeout, or it could be a GitHub bug. Please include \`${requestId}\` when reporting this issue.`,
+  };
+  return { ...answer, data: { ...data, [name]: null }, errors: [...(answer.errors ?? []), error] };
 }
 
 function sendStatus(ex: Exchange, status: number, scopes: Record<string, string>, body?: string, contentType?: string): void {

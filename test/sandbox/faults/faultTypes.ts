@@ -11,14 +11,28 @@ export type Fault =
   | { kind: 'graphqlRateLimited'; resetInSeconds?: number }
   /** Secondary limit: 403 (default) or 429 with retry-after. */
   | { kind: 'secondaryRateLimit'; retryAfterSeconds?: number; status?: 403 | 429 }
-  /** A bare HTTP status such as 502/504 with a GitHub-like body (or the given one). */
-  | { kind: 'status'; status: number; body?: string; contentType?: string }
+  /**
+   * A bare HTTP status such as 502/504 with a GitHub-like body (or the given one). With `applied`,
+   * the request is served first (a write takes effect) and only its answer is replaced.
+   */
+  | { kind: 'status'; status: number; body?: string; contentType?: string; applied?: boolean }
   /** Wait, then serve normally. */
   | { kind: 'delay'; ms: number }
-  /** Destroy the socket: the client sees ECONNRESET. */
-  | { kind: 'reset' }
+  /** Destroy the socket: the client sees ECONNRESET. With `applied`, after the request took effect. */
+  | { kind: 'reset'; applied?: boolean }
+  /**
+   * Never answer: the connection stays open until the client gives up (or the sandbox closes).
+   * With `applied`, the request takes effect first. `onHang` runs once the request is left
+   * unanswered, so a test can end the client's deadline on that event instead of waiting for it.
+   */
+  | { kind: 'hang'; applied?: boolean; onHang?: () => void }
   /** 200 with a JSON content type and the real body cut in half. */
-  | { kind: 'malformedJson' };
+  | { kind: 'malformedJson' }
+  /**
+   * GraphQL at HTTP 200 with a partial answer: the real data with one top-level field (the given
+   * one, or the first) set to null, and an error naming it beside the data.
+   */
+  | { kind: 'graphqlPartialData'; field?: string; errorType?: string };
 
 export type FaultKind = Fault['kind'];
 

@@ -21,6 +21,10 @@ export class Exchange {
   readonly extraHeaders: Record<string, string> = {};
   /** Set by the malformedJson fault: the real answer goes out as 200 with its body cut short. */
   corruptJson = false;
+  /** Set by graphqlPartialData: rewrites the real JSON answer before it goes out. */
+  rewriteJson?: (body: unknown) => unknown;
+  /** Set by faults with `applied`: the request is served, then this replaces its answer. */
+  private answerLost?: () => void;
   private started = Date.now();
 
   constructor(
@@ -100,6 +104,13 @@ export class Exchange {
 
   send(status: number, body: string | Buffer | undefined, headers: Record<string, string> = {}): void {
     if (this.finished) return;
+    if (this.answerLost) {
+      const lose = this.answerLost;
+      this.answerLost = undefined;
+      this.log.appliedStatus = status;
+      lose();
+      return;
+    }
     if (this.corruptJson && body !== undefined && body.length > 1) {
       const text = body.toString();
       body = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
@@ -119,7 +130,22 @@ export class Exchange {
   }
 
   json(status: number, body: unknown, headers: Record<string, string> = {}): void {
+    if (this.rewriteJson) body = this.rewriteJson(body);
     this.send(status, JSON.stringify(body), { 'content-type': 'application/json; charset=utf-8', ...headers });
+  }
+
+  /** Serves the request for real (a write takes effect), then answers with `instead`. */
+  loseAnswer(instead: () => void): void {
+    this.answerLost = instead;
+  }
+
+  /** Never answers; resolves when the client or the sandbox closes the connection. */
+  hang(): Promise<void> {
+    this.finishLog(0);
+    return new Promise((resolve) => {
+      if (this.res.destroyed || this.req.socket.destroyed) resolve();
+      else this.res.once('close', () => resolve());
+    });
   }
 
   /** Drops the connection without a response (the client sees ECONNRESET). */

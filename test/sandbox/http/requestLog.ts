@@ -25,6 +25,8 @@ export interface RequestLogEntry {
   durationMs?: number;
   /** The injected fault's kind, when one was applied. */
   fault?: string;
+  /** The status of the real answer when a fault replaced it after the request took effect. */
+  appliedStatus?: number;
 }
 
 export const REDACTED = 'REDACTED';

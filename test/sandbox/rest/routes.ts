@@ -5,7 +5,7 @@ import { compilePattern, type PathPattern } from '../http/pathPattern';
 import { getAuthenticatedUser, getRateLimit } from './handlers/userHandlers';
 import { getCommit, getContent, getRepo } from './handlers/repoHandlers';
 import { getPull, listPullFiles, listRequestedReviewers, removeReviewersHandler, requestReviewersHandler } from './handlers/pullHandlers';
-import { createIssueComment } from './handlers/issueHandlers';
+import { createIssueComment, listIssueComments } from './handlers/issueHandlers';
 import { searchIssues } from './handlers/searchHandler';
 
 export interface RestRoute {
@@ -33,6 +33,7 @@ export const REST_ROUTES: RestRoute[] = [
   route('GET', '/repos/:owner/:repo/pulls/:number/requested_reviewers', 'GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', 'core', [], listRequestedReviewers),
   route('POST', '/repos/:owner/:repo/pulls/:number/requested_reviewers', 'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', 'core', ['public_repo', 'repo'], requestReviewersHandler),
   route('DELETE', '/repos/:owner/:repo/pulls/:number/requested_reviewers', 'DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', 'core', ['public_repo', 'repo'], removeReviewersHandler),
+  route('GET', '/repos/:owner/:repo/issues/:number/comments', 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', 'core', [], listIssueComments),
   route('POST', '/repos/:owner/:repo/issues/:number/comments', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'core', ['public_repo', 'repo'], createIssueComment),
   route('GET', '/repos/:owner/:repo/commits/:ref', 'GET /repos/{owner}/{repo}/commits/{ref}', 'core', [], getCommit),
   route('GET', '/repos/:owner/:repo/contents/*path', 'GET /repos/{owner}/{repo}/contents/{path}', 'core', [], getContent),

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { isWriteRequest } from '../../../src/github/writeSpacing';
+import { isWriteRequest, WriteSpacer } from '../../../src/github/writeSpacing';
+import { VirtualSpacerClock } from './virtualSpacerClock';
 
 describe('isWriteRequest', () => {
   it('reads: REST GET/HEAD and GraphQL queries, on github.com and GHES', () => {
@@ -22,5 +23,31 @@ describe('isWriteRequest', () => {
   it('treats a GraphQL request whose document it cannot read as a write', () => {
     assert.equal(isWriteRequest({ method: 'POST', url: '/graphql' }), true);
     assert.equal(isWriteRequest({ method: 'POST', url: '/graphql', query: 'subscription { x }' }), true);
+  });
+});
+
+describe('WriteSpacer', () => {
+  it('lets the first write go at once and starts each later one a full interval after the previous', async () => {
+    const clock = new VirtualSpacerClock(5_000);
+    const spacer = new WriteSpacer(1000, clock);
+    assert.equal(await spacer.turn(), 5_000);
+    assert.equal(await spacer.turn(), 6_000);
+    assert.deepEqual(clock.slept, [1000]);
+  });
+
+  it('gives concurrent writes distinct slots, in the order they asked', async () => {
+    const clock = new VirtualSpacerClock(0);
+    const spacer = new WriteSpacer(1000, clock);
+    const slots = await Promise.all([spacer.turn(), spacer.turn(), spacer.turn()]);
+    assert.deepEqual(slots, [0, 1000, 2000]);
+  });
+
+  it('does not make a write wait when the last one was long enough ago', async () => {
+    const clock = new VirtualSpacerClock(0);
+    const spacer = new WriteSpacer(1000, clock);
+    await spacer.turn();
+    clock.time = 1500;
+    assert.equal(await spacer.turn(), 1500);
+    assert.deepEqual(clock.slept, []);
   });
 });

@@ -1,12 +1,27 @@
-// POST /repos/{owner}/{repo}/issues/{n}/comments (pull requests are issues for comments).
+// GET and POST /repos/{owner}/{repo}/issues/{n}/comments (pull requests are issues for comments).
 import type { RestRequest, RestResponse } from '../restContext';
 import { HttpError, notFound } from '../restContext';
-import { writableRepo } from '../access';
+import { readablePull, writableRepo } from '../access';
+import { paginate } from '../paginate';
 import { findPull } from '../../state/lookup';
 import { addComment } from '../../state/reviewRequestOps';
 import { issueCommentShape } from '../shapes/issueShapes';
 
 const DOCS = 'https://docs.github.com/rest/issues/comments#create-an-issue-comment';
+const LIST_DOCS = 'https://docs.github.com/rest/issues/comments#list-issue-comments';
+
+/** Oldest first, as GitHub lists them; `since` keeps comments updated at or after that time. */
+export function listIssueComments(req: RestRequest): RestResponse {
+  const { pull } = readablePull(req);
+  const since = req.ex.query.get('since');
+  const sinceMs = since === null ? undefined : Date.parse(since);
+  if (sinceMs !== undefined && Number.isNaN(sinceMs)) {
+    throw new HttpError(422, { message: `Invalid request.\n\nInvalid value for 'since': ${JSON.stringify(since)} is not a timestamp.`, documentation_url: LIST_DOCS, status: '422' });
+  }
+  const comments = [...pull.comments].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id).filter((c) => sinceMs === undefined || Date.parse(c.updatedAt) >= sinceMs);
+  const { page, headers } = paginate(req.ex, new URL(req.urls.api).origin, comments);
+  return { status: 200, body: page.map((c) => issueCommentShape(req.state, req.urls, pull, c)), headers };
+}
 
 export function createIssueComment(req: RestRequest): RestResponse {
   const repo = writableRepo(req);

@@ -4,59 +4,70 @@ import type { Fault } from '../../sandbox/faults/faultTypes';
 import { loadScenario } from '../../sandbox/scenarios/scenario';
 import { DEMO } from '../../sandbox/testing/demoLogins';
 import { describeQueueStatus } from '../../../src/core/queue/queueStatus';
-import type { GitHubClientOptions } from '../../../src/github/client';
-import { makeClient, queueHarness } from './queueHarness';
+import { makeClient, queueHarness } from '../queue/queueHarness';
+import { drainEvents, type FaultColumn, hangSwitch, MatrixRow, unhandledRejections, writesIn } from './faultMatrix';
+
+// The queue refresh row of the fault matrix: the real refresh path (planner → one GraphQL request
+// → parser → scheduler) against the sandbox over HTTP, with the scheduler on a fake clock.
 
 interface FaultCase {
+  readonly column: FaultColumn;
   readonly name: string;
-  readonly fault: Fault;
+  /** A fault on every GraphQL request, or GitHub unreachable altogether. */
+  readonly fault: Fault | 'offline' | 'hang';
   readonly kind: string;
   /** The few words the view's description shows. */
   readonly summary: string;
+  /** What happened and, where the user must act, what to do. */
   readonly message: RegExp;
   /** GitHub's own wait, in seconds, that the next attempt must respect. */
   readonly waitSeconds?: number;
-  readonly client?: Partial<GitHubClientOptions>;
 }
 
 const cases: FaultCase[] = [
-  { name: '401 Bad credentials', fault: { kind: 'unauthorized' }, kind: 'unauthorized', summary: 'sign-in needed', message: /did not accept your sign-in \(401\)\. Sign in again/ },
-  { name: 'missing scope (INSUFFICIENT_SCOPES)', fault: { kind: 'missingScope', scope: 'read:org' }, kind: 'missingScope', summary: "missing 'read:org' scope", message: /lacks the 'read:org' scope that the review queue needs/ },
-  { name: 'primary rate limit, 403 with x-ratelimit-remaining 0', fault: { kind: 'primaryRateLimit', resetInSeconds: 900 }, kind: 'rateLimited', summary: 'rate limited', message: /rate limit for your account is used up until \d\d:\d\d/, waitSeconds: 900 },
-  { name: 'primary rate limit, 429', fault: { kind: 'primaryRateLimit', status: 429, resetInSeconds: 600 }, kind: 'rateLimited', summary: 'rate limited', message: /used up until/, waitSeconds: 600 },
-  { name: 'GraphQL RATE_LIMITED at HTTP 200', fault: { kind: 'graphqlRateLimited', resetInSeconds: 1200 }, kind: 'rateLimited', summary: 'rate limited', message: /used up until/, waitSeconds: 1200 },
-  { name: 'secondary rate limit with retry-after', fault: { kind: 'secondaryRateLimit', retryAfterSeconds: 120 }, kind: 'secondaryRateLimited', summary: 'GitHub asked to slow down', message: /secondary rate limit\) until \d\d:\d\d/, waitSeconds: 120 },
-  { name: 'secondary rate limit, 429', fault: { kind: 'secondaryRateLimit', retryAfterSeconds: 90, status: 429 }, kind: 'secondaryRateLimited', summary: 'GitHub asked to slow down', message: /secondary rate limit/, waitSeconds: 90 },
-  { name: '502 Bad Gateway', fault: { kind: 'status', status: 502 }, kind: 'server', summary: 'GitHub error 502', message: /server error \(502\)/ },
-  { name: '504 Gateway Timeout', fault: { kind: 'status', status: 504 }, kind: 'server', summary: 'GitHub error 504', message: /server error \(504\)/ },
-  { name: 'timeout', fault: { kind: 'delay', ms: 4000 }, kind: 'timeout', summary: 'GitHub timed out', message: /did not answer in time/, client: { timeoutMs: 1500 } },
-  { name: 'connection reset', fault: { kind: 'reset' }, kind: 'offline', summary: 'offline', message: /Could not reach GitHub/ },
-  { name: 'malformed JSON', fault: { kind: 'malformedJson' }, kind: 'malformed', summary: 'unreadable answer', message: /could not be read/ },
+  { column: '401', name: '401 Bad credentials', fault: { kind: 'unauthorized' }, kind: 'unauthorized', summary: 'sign-in needed', message: /^GitHub did not accept your sign-in \(401\)\. Sign in again or use another token\.$/ },
+  { column: 'missing scope', name: 'missing scope (INSUFFICIENT_SCOPES)', fault: { kind: 'missingScope', scope: 'read:org' }, kind: 'missingScope', summary: "missing 'read:org' scope", message: /^Your GitHub sign-in lacks the 'read:org' scope that the review queue needs\. Sign in again and grant it\.$/ },
+  { column: 'primary rate limit', name: 'primary rate limit, 403 with x-ratelimit-remaining 0', fault: { kind: 'primaryRateLimit', resetInSeconds: 900 }, kind: 'rateLimited', summary: 'rate limited', message: /^GitHub's rate limit for your account is used up until \d\d:\d\d\. The queue keeps its last data meanwhile\.$/, waitSeconds: 900 },
+  { column: 'primary rate limit', name: 'primary rate limit, 429', fault: { kind: 'primaryRateLimit', status: 429, resetInSeconds: 600 }, kind: 'rateLimited', summary: 'rate limited', message: /used up until \d\d:\d\d/, waitSeconds: 600 },
+  { column: 'secondary rate limit', name: 'secondary rate limit with retry-after', fault: { kind: 'secondaryRateLimit', retryAfterSeconds: 120 }, kind: 'secondaryRateLimited', summary: 'GitHub asked to slow down', message: /^GitHub asked Lead Desk to slow down \(secondary rate limit\) until \d\d:\d\d\.$/, waitSeconds: 120 },
+  { column: 'secondary rate limit', name: 'secondary rate limit, 429', fault: { kind: 'secondaryRateLimit', retryAfterSeconds: 90, status: 429 }, kind: 'secondaryRateLimited', summary: 'GitHub asked to slow down', message: /secondary rate limit/, waitSeconds: 90 },
+  { column: 'GraphQL error at 200', name: 'GraphQL RATE_LIMITED at HTTP 200', fault: { kind: 'graphqlRateLimited', resetInSeconds: 1200 }, kind: 'rateLimited', summary: 'rate limited', message: /used up until \d\d:\d\d/, waitSeconds: 1200 },
+  { column: 'GraphQL error at 200', name: 'GraphQL partial data beside errors at HTTP 200', fault: { kind: 'graphqlPartialData', field: 'reviewRequested' }, kind: 'server', summary: 'partial answer', message: /^GitHub could not finish the queue's searches and sent only part of the answer\.$/ },
+  { column: '502', name: '502 Bad Gateway', fault: { kind: 'status', status: 502 }, kind: 'server', summary: 'GitHub error 502', message: /^GitHub had a server error \(502\)\.$/ },
+  { column: '502', name: '504 Gateway Timeout', fault: { kind: 'status', status: 504 }, kind: 'server', summary: 'GitHub error 504', message: /server error \(504\)/ },
+  { column: 'hang/timeout', name: 'GitHub never answers', fault: 'hang', kind: 'timeout', summary: 'GitHub timed out', message: /^GitHub did not answer in time\.$/ },
+  { column: 'connection reset', name: 'connection reset', fault: { kind: 'reset' }, kind: 'offline', summary: 'offline', message: /^Could not reach GitHub\. Check your connection or leadDesk\.github\.apiUrl\.$/ },
+  { column: 'malformed JSON', name: 'malformed JSON', fault: { kind: 'malformedJson' }, kind: 'malformed', summary: 'unreadable answer', message: /^GitHub sent an answer that could not be read\.$/ },
+  { column: 'offline', name: 'offline (nothing listening)', fault: 'offline', kind: 'offline', summary: 'offline', message: /^Could not reach GitHub\. Check your connection or leadDesk\.github\.apiUrl\.$/ },
 ];
 
-describe('review queue faults against the sandbox', function () {
+const row = new MatrixRow('queue refresh');
+
+describe('fault matrix: queue refresh against the sandbox', function () {
   this.timeout(20_000);
   let sandbox: Sandbox;
-  const unhandled: unknown[] = [];
-  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  const unhandled = unhandledRejections();
 
   before(async () => {
-    process.on('unhandledRejection', onUnhandled);
+    unhandled.install();
     sandbox = await startSandbox({ scenario: loadScenario('demo') });
   });
   after(async () => {
-    process.off('unhandledRejection', onUnhandled);
+    unhandled.remove();
     await sandbox.close();
+    console.log(`\n${MatrixRow.header()}\n${row.format()}\n`);
   });
   beforeEach(() => {
     sandbox.faults.clear();
     sandbox.clearRequests();
-    unhandled.length = 0;
+    unhandled.seen.length = 0;
   });
 
   for (const c of cases) {
-    it(`${c.name}: keeps the last good data, says what happened and when it retries, and recovers`, async () => {
-      const h = queueHarness(makeClient(sandbox, DEMO.fullToken, c.client));
+    const passed = row.cell(c.column);
+    it(`${c.column}: ${c.name}: keeps the last good data, says what happened, writes nothing, and recovers`, async () => {
+      const hang = hangSwitch();
+      const h = queueHarness(makeClient(sandbox, DEMO.fullToken, { deadline: hang.deadline }));
       h.scheduler.start();
       await h.scheduler.refresh();
       const good = h.scheduler.state.data;
@@ -64,7 +75,8 @@ describe('review queue faults against the sandbox', function () {
       const before = sandbox.requests.length;
 
       const injectedAt = Date.now();
-      sandbox.faults.persist('graphql', c.fault);
+      if (c.fault === 'offline') await sandbox.offline();
+      else sandbox.faults.persist('graphql', c.fault === 'hang' ? hang.fault() : c.fault);
       // The scheduler's clock is fake but GitHub's reset times are real, so this attempt runs now.
       await h.clock.advance(60_000);
       await h.scheduler.refresh();
@@ -77,7 +89,7 @@ describe('review queue faults against the sandbox', function () {
       assert.ok(status.startsWith(`updated 1 min ago · ${c.summary}, retrying at `), status);
       assert.match(status, /retrying at \d\d:\d\d$/);
       const attempts = sandbox.requests.length - before;
-      assert.ok(attempts >= 1 && attempts <= 3, `${attempts} requests for one refresh: retries stay inside Octokit's small budget`);
+      assert.ok(attempts >= (c.fault === 'offline' ? 0 : 1) && attempts <= 3, `${attempts} requests for one refresh: retries stay inside Octokit's small budget`);
       if (c.waitSeconds !== undefined) {
         // GitHub's reset time is absolute (x-ratelimit-reset); retry-after counts from the answer.
         const retryAt = state.failure.retryAt;
@@ -90,13 +102,16 @@ describe('review queue faults against the sandbox', function () {
         assert.equal(sandbox.requests.length, sent);
       }
 
+      if (c.fault === 'offline') await sandbox.online();
       sandbox.faults.clear();
       await h.runNextAttempt();
       assert.equal(h.scheduler.state.failure, undefined, 'recovers by itself once the fault clears');
       assert.notEqual(h.scheduler.state.data, good);
       assert.equal(h.scheduler.state.failures, 0);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      assert.deepEqual(unhandled, [], 'no unhandled rejection');
+      assert.deepEqual(writesIn(sandbox), [], 'a refresh never writes');
+      await drainEvents();
+      assert.deepEqual(unhandled.seen, [], 'no unhandled rejection');
+      passed();
     });
   }
 
@@ -114,32 +129,6 @@ describe('review queue faults against the sandbox', function () {
     }
     assert.deepEqual(gaps, [30_000, 60_000, 120_000, 240_000]);
     assert.ok(sandbox.requests.length <= 1 + 4 * 3, `${sandbox.requests.length} requests`);
-  });
-
-  it('offline: keeps the data while GitHub cannot be reached and recovers when it comes back', async () => {
-    const own = await startSandbox({ scenario: loadScenario('demo') });
-    const port = Number(new URL(own.url).port);
-    const h = queueHarness(makeClient(own, DEMO.fullToken));
-    h.scheduler.start();
-    await h.scheduler.refresh();
-    const good = h.scheduler.state.data;
-    await own.close();
-
-    await h.runNextAttempt();
-    assert.equal(h.scheduler.state.failure?.kind, 'offline');
-    assert.equal(h.scheduler.state.data, good);
-    assert.match(describeQueueStatus(h.scheduler.state, h.clock.now()), /^updated 5 min ago · offline, retrying at \d\d:\d\d$/);
-
-    const back = await startSandbox({ scenario: loadScenario('demo'), port });
-    try {
-      await h.runNextAttempt();
-      assert.equal(h.scheduler.state.failure, undefined);
-      assert.notEqual(h.scheduler.state.data, good);
-      assert.equal(back.requests.length, 1);
-    } finally {
-      await back.close();
-    }
-    assert.deepEqual(unhandled, []);
   });
 
   it('reads unexpected payload shapes without breaking: nulls, missing fields, a deleted author', async () => {
