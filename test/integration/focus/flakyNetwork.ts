@@ -8,6 +8,11 @@ export interface FlakyNetwork {
   readonly fetch: Fetch;
   /** The next request `matches` accepts is sent and applied; its answer is lost and the network goes down. */
   loseAnswerOf(matches: (url: string, body: string) => boolean): void;
+  /**
+   * The next request `matches` accepts is sent and applied, and its answer never comes: the call
+   * hangs until the client's own deadline aborts it.
+   */
+  hangAnswerOf(matches: (url: string, body: string) => boolean): void;
   /** Every request fails without being sent, as when the machine is offline. */
   goOffline(): void;
   restore(): void;
@@ -22,6 +27,7 @@ function bodyText(init: RequestInit | undefined): string {
 export function flakyNetwork(): FlakyNetwork {
   let offline = false;
   let lose: ((url: string, body: string) => boolean) | undefined;
+  let hang: ((url: string, body: string) => boolean) | undefined;
   let dropped = 0;
   const refuse = () => {
     dropped++;
@@ -38,15 +44,27 @@ export function flakyNetwork(): FlakyNetwork {
       dropped++;
       throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
     }
+    if (hang && hang(url, bodyText(init))) {
+      hang = undefined;
+      const signal = init?.signal;
+      const answer = await globalThis.fetch(input, { ...init, signal: undefined });
+      await answer.arrayBuffer();
+      dropped++;
+      if (!signal) throw new Error('a hanging request needs a deadline');
+      await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+      throw signal.reason;
+    }
     return globalThis.fetch(input, init);
   };
   return {
     fetch,
     loseAnswerOf: (matches) => void (lose = matches),
+    hangAnswerOf: (matches) => void (hang = matches),
     goOffline: () => void (offline = true),
     restore: () => {
       offline = false;
       lose = undefined;
+      hang = undefined;
     },
     get dropped() {
       return dropped;
