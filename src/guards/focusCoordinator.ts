@@ -32,7 +32,8 @@ import { FocusStoreKey, type SharedStore } from '../core/focus/sharedStore';
 import { onceEach, reviveFocusState } from '../core/focus/storedFocusState';
 import type { ActiveBlock, FinishedBlock, FocusState, FocusType } from '../core/focus/types';
 import type { GuardEntry } from './guard';
-import { GuardOrchestrator, hasLiveGuardRecords, type GuardEvent, type GuardRecords } from './guardOrchestrator';
+import { GuardOrchestrator, type GuardEvent } from './guardOrchestrator';
+import { hasLiveGuardRecords, type GuardRecords } from './guardRecords';
 
 export type CoordinatorEvent =
   /** A block ran to its end (reported by the window that recorded it). */
@@ -80,6 +81,8 @@ export class FocusCoordinator {
       windowId: options.windowId,
       guards: options.guards,
       retry: options.retry,
+      // A guard call can outlast the lease; a window that lost it must not write over the new holder.
+      mayWrite: () => !this.disposed && this.isHolder(),
       onEvent: (event) => {
         this.emit({ kind: 'guard', event });
         this.changed();

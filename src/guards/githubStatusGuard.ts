@@ -1,17 +1,22 @@
 // GitHub "Busy": sets the user's status to limited availability for the block, with an expiry a
 // little after the block's end so that a crash can never leave them Busy for long, and puts the
 // earlier status back exactly afterwards, unless they changed it themselves in the meantime.
-import { busyMessage } from '../core/focus/format';
+import { busyMessage, isBusyMessageFor } from '../core/focus/format';
 import type { GitHubClient } from '../github/client';
 import { GitHubError } from '../github/errors';
-import { changeUserStatus, readViewerStatus, statusAsInput, type UserStatus } from '../github/status/userStatus';
-import type { Guard, GuardTarget, EngageOutcome, ReleaseOutcome } from './guard';
+import { changeUserStatus, readViewerStatus, sameStatus, statusAsInput, type UserStatus } from '../github/status/userStatus';
+import type { EngageOptions, EngageOutcome, Guard, GuardTarget, ReleaseOutcome } from './guard';
 import { GuardError } from './guardError';
 import { RemoteStatusGuard, type RemoteStatusGuardOptions } from './remoteStatusGuard';
 
 export interface GitHubStatusSnapshot {
-  /** null: no status was set. */
+  /** The user's own status before the block; null: none (or only another Lead Desk's Busy). */
   readonly status: UserStatus | null;
+  /**
+   * The Busy status another Lead Desk (another profile or machine, sharing no storage with this
+   * one) had set when the block began. Never taken for the user's own: that Lead Desk restores theirs.
+   */
+  readonly otherBusy?: UserStatus;
 }
 
 export interface GitHubStatusPlan {
@@ -51,13 +56,34 @@ function isExpired(iso: string | null | undefined, now: number): boolean {
   return !!iso && Date.parse(iso) <= now;
 }
 
-/** Our status, recognised by its message and Busy flag (GitHub may normalise the emoji). */
-function isOurs(current: UserStatus | null, plan: GitHubStatusPlan): boolean {
-  return !!current && current.message === plan.message && current.indicatesLimitedAvailability;
+const sameInstant = (a: string | null | undefined, b: string | null | undefined): boolean => !!a && !!b && Date.parse(a) === Date.parse(b);
+
+/** Whether `current` is exactly what `plan` sets (GitHub may normalise the emoji, so not that). */
+function isPlanned(current: UserStatus | null, plan: GitHubStatusPlan | undefined): boolean {
+  return !!current && !!plan && current.message === plan.message && current.indicatesLimitedAvailability && sameInstant(current.expiresAt, plan.expiresAt);
 }
 
 function hasContent(status: UserStatus | null): status is UserStatus {
   return !!status && (!!status.emoji || !!status.message);
+}
+
+/** Records written before statuses carried their organisation read it as public. */
+function normalised(status: UserStatus | null): UserStatus | null {
+  return status ? { ...status, organizationId: status.organizationId ?? null } : null;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isTextOrNull = (v: unknown): boolean => v === null || typeof v === 'string';
+
+function isUserStatus(v: unknown): v is UserStatus {
+  return (
+    isObject(v) &&
+    isTextOrNull(v.emoji) &&
+    isTextOrNull(v.message) &&
+    typeof v.indicatesLimitedAvailability === 'boolean' &&
+    isTextOrNull(v.expiresAt) &&
+    (v.organizationId === undefined || isTextOrNull(v.organizationId))
+  );
 }
 
 export class GitHubStatusGuard extends RemoteStatusGuard<GitHubClient> implements Guard<GitHubStatusSnapshot, GitHubStatusPlan> {
@@ -68,8 +94,19 @@ export class GitHubStatusGuard extends RemoteStatusGuard<GitHubClient> implement
     return guardErrorFromGitHub(err);
   }
 
+  /**
+   * A Busy status some Lead Desk set, here or in another profile or machine that shares no storage
+   * with this one: our message, Busy, and an expiry exactly the grace period after the end in the
+   * message. Found by content, because the other instance's records are out of reach.
+   */
+  private isLeadDesks(status: UserStatus | null): status is UserStatus {
+    return !!status?.indicatesLimitedAvailability && !!status.expiresAt && isBusyMessageFor(status.message, Date.parse(status.expiresAt) - this.graceMs);
+  }
+
   async snapshot(): Promise<GitHubStatusSnapshot> {
-    return { status: await this.call(readViewerStatus) };
+    const current = await this.call(readViewerStatus);
+    // Never the user's own: what they had before is known only to the Lead Desk that set this.
+    return this.isLeadDesks(current) ? { status: null, otherBusy: current } : { status: current };
   }
 
   plan(target: GuardTarget): GitHubStatusPlan {
@@ -80,28 +117,38 @@ export class GitHubStatusGuard extends RemoteStatusGuard<GitHubClient> implement
     };
   }
 
-  async engage(plan: GitHubStatusPlan, previous: GitHubStatusPlan | undefined): Promise<EngageOutcome> {
+  async engage(plan: GitHubStatusPlan, previous: GitHubStatusPlan | undefined, options: EngageOptions = {}): Promise<EngageOutcome> {
     return this.call(async (client) => {
-      if (previous) {
+      if (previous || options.retry) {
         const current = await readViewerStatus(client);
-        const oursExpired = current === null && isExpired(previous.expiresAt, this.options.clock.now());
-        if (!isOurs(current, previous) && !oursExpired) return 'userChanged';
+        // An earlier attempt landed and only its answer was lost: nothing to write again.
+        if (isPlanned(current, plan)) return 'engaged';
+        const oursExpired = current === null && !!previous && isExpired(previous.expiresAt, this.options.clock.now());
+        if (previous && !isPlanned(current, previous) && !this.isLeadDesks(current) && !oursExpired) return 'userChanged';
       }
       await changeUserStatus(client, { emoji: plan.emoji, message: plan.message, limitedAvailability: true, expiresAt: plan.expiresAt });
       return 'engaged';
     });
   }
 
-  async release(snapshot: GitHubStatusSnapshot, plan: GitHubStatusPlan, now: number): Promise<ReleaseOutcome> {
+  async release(snapshot: GitHubStatusSnapshot, plan: GitHubStatusPlan, now: number, previous?: GitHubStatusPlan): Promise<ReleaseOutcome> {
     return this.call(async (client) => {
       const current = await readViewerStatus(client);
-      const oursExpired = current === null && isExpired(plan.expiresAt, now);
-      if (!isOurs(current, plan) && !oursExpired) return current === null ? 'nothingToRestore' : 'userChanged';
+      const mine = isPlanned(current, plan) || isPlanned(current, previous) || (current === null && isExpired(plan.expiresAt, now));
+      // Before the block another Lead Desk showed Busy: its block may still run, so its Busy goes
+      // back while it lasts, and that Lead Desk restores the user's own status at its end. Anything
+      // but our own status is left as it is.
+      const other = snapshot.otherBusy ? normalised(snapshot.otherBusy) : null;
       // A status that would have expired by now is not brought back.
-      const before = hasContent(snapshot.status) && !isExpired(snapshot.status.expiresAt, now) ? snapshot.status : null;
-      if (!before && current === null) return 'nothingToRestore';
-      await changeUserStatus(client, statusAsInput(before));
-      return before ? 'restored' : 'cleared';
+      const before = snapshot.otherBusy ? other : normalised(snapshot.status);
+      const target = hasContent(before) && !isExpired(before.expiresAt, now) ? before : null;
+      // A restore whose answer was lost, or a status that is already what it should be.
+      if (target && sameStatus(current, target)) return 'restored';
+      const replaceable = snapshot.otherBusy ? mine : mine || this.isLeadDesks(current);
+      if (!replaceable) return current === null || this.isLeadDesks(current) ? 'nothingToRestore' : 'userChanged';
+      if (!target && current === null) return 'nothingToRestore';
+      await changeUserStatus(client, statusAsInput(target));
+      return target ? 'restored' : 'cleared';
     });
   }
 
@@ -121,5 +168,13 @@ export class GitHubStatusGuard extends RemoteStatusGuard<GitHubClient> implement
 
   describe(plan: GitHubStatusPlan): string {
     return `Busy: "${plan.message}"`;
+  }
+
+  isSnapshot(value: unknown): value is GitHubStatusSnapshot {
+    return isObject(value) && (value.status === null || isUserStatus(value.status)) && (value.otherBusy === undefined || isUserStatus(value.otherBusy));
+  }
+
+  isPlan(value: unknown): value is GitHubStatusPlan {
+    return isObject(value) && typeof value.emoji === 'string' && typeof value.message === 'string' && typeof value.expiresAt === 'string' && Number.isFinite(Date.parse(value.expiresAt));
   }
 }

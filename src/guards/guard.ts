@@ -14,6 +14,15 @@ export type EngageOutcome = 'engaged' | 'userChanged';
  */
 export type ReleaseOutcome = 'restored' | 'cleared' | 'userChanged' | 'nothingToRestore';
 
+/** How the orchestrator calls engage. */
+export interface EngageOptions {
+  /**
+   * An earlier attempt with this plan may have been applied with its answer lost (a timeout, a
+   * reset, a 5xx, a crash): read what is there first and do not write what is already set.
+   */
+  readonly retry?: boolean;
+}
+
 /**
  * `S` is the snapshot and `P` the plan (what engage sets). Both are plain JSON: they are stored in
  * shared storage before engage runs, so that a window started after a crash can finish the restore.
@@ -23,17 +32,25 @@ export interface Guard<S = unknown, P = unknown> {
   readonly id: string;
   /** For the view and messages: "GitHub Busy status". */
   readonly label: string;
-  /** Reads what is there now, to put it back later. */
+  /**
+   * Reads what is there now, to put it back later. A state Lead Desk itself set (this window, an
+   * earlier run, or another profile or machine that shares no storage) is never taken for the
+   * user's own.
+   */
   snapshot(): Promise<S>;
   /** What engage will set for this block. Pure. */
   plan(target: GuardTarget, snapshot: S): P;
   /**
    * Sets the busy state. With `previous` (the block was extended or resumed), updates it, unless the
    * user changed it since we set `previous`: then it leaves theirs alone and says `userChanged`.
+   * Both `previous` and `plan` count as ours (the update may have landed before a crash).
    */
-  engage(plan: P, previous: P | undefined): Promise<EngageOutcome>;
-  /** Puts `snapshot` back, unless the current state is no longer the one we set. */
-  release(snapshot: S, plan: P, now: number): Promise<ReleaseOutcome>;
+  engage(plan: P, previous: P | undefined, options?: EngageOptions): Promise<EngageOutcome>;
+  /**
+   * Puts `snapshot` back, unless the current state is no longer one we set. `previous` is an
+   * earlier plan that may still be what is set (an update whose answer was lost).
+   */
+  release(snapshot: S, plan: P, now: number, previous?: P): Promise<ReleaseOutcome>;
   /** After this time a failed restore is not retried any more. */
   restoreDeadline(snapshot: S, plan: P, releaseStartedAt: number): number;
   /**
@@ -43,6 +60,10 @@ export interface Guard<S = unknown, P = unknown> {
   expiredAnyway(snapshot: S, plan: P, now: number): boolean;
   /** One line for the view about what is set, e.g. `Busy: "Focusing until 11:00"`. */
   describe(plan: P): string;
+  /** Checks a stored snapshot's shape, so a damaged record is dropped rather than acted on. */
+  isSnapshot?(value: unknown): value is S;
+  /** Checks a stored plan's shape. */
+  isPlan?(value: unknown): value is P;
 }
 
 /** A guard as the orchestrator sees it: whether the settings enable it right now. */

@@ -6,53 +6,12 @@
 // No editor and no network here: guards do the I/O, the clock and the storage are injected.
 import type { Clock } from '../core/focus/clock';
 import type { Logger } from '../core/logger';
-import { FocusStoreKey, type SharedStore } from '../core/focus/sharedStore';
+import { FocusStoreKey, guardRecordKey, type SharedStore } from '../core/focus/sharedStore';
 import { defaultRetryPolicy, nextAttemptAt, type RetryPolicy } from '../core/focus/retryPolicy';
 import type { GuardTarget } from '../core/focus/types';
 import type { Guard, GuardEntry, ReleaseOutcome } from './guard';
-import { asGuardError, GuardError, type GuardFailureKind } from './guardError';
-
-export type GuardPhase =
-  /** Wanted, but the snapshot could not be read yet: nothing has been set. */
-  | 'pending'
-  /** Snapshot and plan stored; engage not confirmed (it may have happened). */
-  | 'engaging'
-  | 'engaged'
-  /** The user changed the state during the block; it is theirs now. */
-  | 'userChanged'
-  /** Restoring; retried until it works or the deadline passes. */
-  | 'releasing'
-  | 'released'
-  /** The restore failed for good and the user was told. */
-  | 'gaveUp';
-
-export interface GuardFailure {
-  readonly kind: GuardFailureKind;
-  readonly message: string;
-  readonly at: number;
-  readonly scopes?: readonly string[];
-}
-
-export interface GuardRecord {
-  readonly guardId: string;
-  readonly blockId: string;
-  readonly phase: GuardPhase;
-  readonly snapshot?: unknown;
-  readonly plan?: unknown;
-  /** The block end the plan was made for; a later end (extend, resume) re-engages. */
-  readonly planEndsAt?: number;
-  /** Failures in a row. */
-  readonly attempts: number;
-  readonly nextAttemptAt?: number;
-  readonly failure?: GuardFailure;
-  readonly releaseStartedAt?: number;
-  readonly outcome?: ReleaseOutcome | 'expired';
-  readonly updatedAt: number;
-  /** The window that wrote the record last. */
-  readonly by: string;
-}
-
-export type GuardRecords = Readonly<Record<string, GuardRecord>>;
+import { asGuardError, GuardError } from './guardError';
+import { finalPhases, legacyRecordsLeft, liveForRelease, reviveGuardRecord, storedGuardRecord, type GuardRecord, type GuardRecords, type ReadRecord } from './guardRecords';
 
 export type GuardEvent =
   | { readonly kind: 'engaged'; readonly guard: Guard; readonly record: GuardRecord }
@@ -75,22 +34,18 @@ export interface GuardOrchestratorOptions {
   readonly onEvent?: (event: GuardEvent) => void;
   /** How long one guard call may take before it counts as failed. */
   readonly callTimeoutMs?: number;
+  /**
+   * Whether this window may change guard records now: only the lease holder may. Checked before
+   * every write, because a slow guard call can outlast the lease. Without it, always.
+   */
+  readonly mayWrite?: () => boolean;
 }
 
-/** Phases in which something of ours may be set, so the block's end must release it. */
 type Action = 'none' | 'engage' | 'reengage' | 'retarget' | 'release' | 'forget';
 
-const liveForRelease: ReadonlySet<GuardPhase> = new Set(['engaging', 'engaged', 'releasing']);
-const finalPhases: ReadonlySet<GuardPhase> = new Set(['released', 'gaveUp']);
-
-export function readGuardRecords(store: SharedStore): GuardRecords {
-  const raw = store.get<Record<string, GuardRecord>>(FocusStoreKey.guards);
-  return raw && typeof raw === 'object' ? raw : {};
-}
-
-/** Whether any guard still has work to do (engaging, engaged, restoring) without a block. */
-export function hasLiveGuardRecords(records: GuardRecords): boolean {
-  return Object.values(records).some((r) => !finalPhases.has(r.phase));
+/** This window lost the lease during a step: the step stops, and the holder takes over from the record. */
+class LeaseLostError extends Error {
+  override readonly name = 'LeaseLostError';
 }
 
 export class GuardOrchestrator {
@@ -100,6 +55,8 @@ export class GuardOrchestrator {
   private readonly callTimeoutMs: number;
   private readonly retry: RetryPolicy;
   private readonly retargetMs: number;
+  /** Damaged records already reported, so a record that stays damaged is reported once. */
+  private readonly warned = new Set<string>();
 
   constructor(private readonly options: GuardOrchestratorOptions) {
     this.retry = options.retry ?? defaultRetryPolicy;
@@ -107,37 +64,65 @@ export class GuardOrchestrator {
     this.callTimeoutMs = options.callTimeoutMs ?? 60_000;
   }
 
+  /** Every known guard's record, checked (see guardRecords.ts). */
   records(): GuardRecords {
-    return readGuardRecords(this.options.store);
+    const out: Record<string, GuardRecord> = {};
+    for (const { guard } of this.options.guards()) {
+      const { record } = this.read(guard);
+      if (record) out[guard.id] = record;
+    }
+    return out;
+  }
+
+  private read(guard: Guard): ReadRecord {
+    const raw = storedGuardRecord(this.options.store, guard.id);
+    const read = reviveGuardRecord(raw, guard);
+    if (read.damage) {
+      const key = `${guard.id}\n${JSON.stringify(raw)}`;
+      if (!this.warned.has(key)) {
+        this.warned.add(key);
+        this.options.log.warn(`${guard.label}: the stored record was damaged (${read.damage}), so it was ${read.record ? 'repaired' : 'dropped'}.`);
+      }
+    }
+    return read;
+  }
+
+  /** The latest request to retry at once; see retryNow. */
+  private retryRequest(): number {
+    const value = this.options.store.get<unknown>(FocusStoreKey.guardRetry);
+    return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+  }
+
+  /** Whether the user asked to retry after this record's last failure. */
+  private retryRequested(rec: GuardRecord): boolean {
+    return (rec.retrySeen ?? 0) !== this.retryRequest();
   }
 
   /** The earliest time a retry is due, for the caller's timer. */
   nextDueAt(): number | undefined {
+    const now = this.options.clock.now();
     const due = Object.values(this.records())
       .filter((r) => !finalPhases.has(r.phase) && r.nextAttemptAt !== undefined)
-      .map((r) => r.nextAttemptAt!);
+      .map((r) => (this.retryRequested(r) ? Math.min(now, r.nextAttemptAt!) : r.nextAttemptAt!));
     return due.length ? Math.min(...due) : undefined;
   }
 
   /**
    * Drops the wait before the next retry of every failing guard, e.g. after the user signed in or
-   * connected Slack. Does nothing when no guard is waiting.
+   * connected Slack. Any window may ask, holder or not: it writes a request of its own, never a guard
+   * record, which only the lease holder changes. Does nothing when no guard is waiting.
    */
   async retryNow(): Promise<void> {
-    const records = this.records();
-    const waiting = Object.values(records).filter((r) => r.nextAttemptAt !== undefined && !finalPhases.has(r.phase));
-    if (waiting.length === 0) return;
-    const next = { ...records };
-    for (const r of waiting) next[r.guardId] = { ...r, nextAttemptAt: undefined };
-    await this.options.store.update(FocusStoreKey.guards, next);
+    const waiting = Object.values(this.records()).some((r) => r.nextAttemptAt !== undefined && !finalPhases.has(r.phase));
+    if (!waiting) return;
+    await this.options.store.update(FocusStoreKey.guardRetry, this.retryRequest() + 1);
   }
 
   /** Whether reconcile(target) would do anything now; lets the heartbeat stay cheap. */
   hasWork(target: GuardTarget | undefined): boolean {
-    const records = this.records();
     const now = this.options.clock.now();
     for (const { guard, enabled } of this.options.guards()) {
-      const rec = records[guard.id];
+      const rec = this.read(guard).record;
       const action = this.actionFor(rec, target && enabled ? target : undefined);
       if (action !== 'none' && !this.isBackingOff(rec, action, target, now)) return true;
     }
@@ -149,7 +134,7 @@ export class GuardOrchestrator {
    * block ending while engage keeps failing releases at once).
    */
   private isBackingOff(rec: GuardRecord | undefined, action: Action, target: GuardTarget | undefined, now: number): boolean {
-    if (!rec || rec.nextAttemptAt === undefined || rec.nextAttemptAt <= now) return false;
+    if (!rec || rec.nextAttemptAt === undefined || rec.nextAttemptAt <= now || this.retryRequested(rec)) return false;
     switch (action) {
       case 'engage':
         return rec.blockId === target?.blockId;
@@ -185,7 +170,7 @@ export class GuardOrchestrator {
           this.dirty.delete(id);
           const entry = this.options.guards().find((e) => e.guard.id === id);
           if (!entry) return;
-          await this.step(entry.guard, entry.enabled ? this.latest : undefined);
+          await this.safeStep(entry.guard, entry.enabled ? this.latest : undefined);
         } while (this.dirty.has(id));
       } finally {
         this.inFlight.delete(id);
@@ -220,22 +205,35 @@ export class GuardOrchestrator {
     return 'none';
   }
 
+  /** A step that fails in an unforeseen way is logged, never thrown into the heartbeat. */
+  private async safeStep(guard: Guard, target: GuardTarget | undefined): Promise<void> {
+    try {
+      await this.step(guard, target);
+    } catch (err) {
+      if (err instanceof LeaseLostError) this.options.log.debug(`${guard.label}: ${err.message}`);
+      else this.options.log.error(`${guard.label}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
   private async step(guard: Guard, target: GuardTarget | undefined): Promise<void> {
-    const rec = this.records()[guard.id];
+    const { record: rec, damage } = this.read(guard);
+    // Heal the stored record, so that it is not read damaged again.
+    if (damage) await this.store(guard.id, rec ?? null);
     const now = this.options.clock.now();
     const action = this.actionFor(rec, target);
     if (action === 'none' || this.isBackingOff(rec, action, target, now)) return;
     switch (action) {
       case 'engage':
         return this.engageFresh(guard, target!, rec?.blockId === target!.blockId ? rec : undefined);
+      // Every action below comes from a record (see actionFor).
       case 'reengage':
-        return this.engageAgain(guard, rec, target!);
+        return this.engageAgain(guard, rec!, target!);
       case 'retarget':
-        return this.retarget(guard, rec, target!);
+        return this.retarget(guard, rec!, target!);
       case 'release':
-        return this.release(guard, rec);
+        return this.release(guard, rec!);
       case 'forget':
-        return this.finish(guard, rec, rec.phase === 'userChanged' ? 'userChanged' : 'nothingToRestore');
+        return this.finish(guard, rec!, rec!.phase === 'userChanged' ? 'userChanged' : 'nothingToRestore');
     }
   }
 
@@ -252,30 +250,43 @@ export class GuardOrchestrator {
     const engaging: GuardRecord = { ...base, phase: 'engaging', snapshot, plan, planEndsAt: target.endsAt, updatedAt: this.options.clock.now(), by: this.options.windowId };
     // Stored before engaging: if this window dies mid-call, the next one knows what to undo.
     await this.write(engaging);
-    await this.engage(guard, engaging, plan, undefined);
+    await this.engage(guard, engaging, false);
   }
 
+  /** An engage or update that may have happened: the guard reads before it writes again. */
   private async engageAgain(guard: Guard, rec: GuardRecord, target: GuardTarget): Promise<void> {
-    // The block may have moved since the plan was made (extended while engaging kept failing).
-    const plan = Math.abs((rec.planEndsAt ?? target.endsAt) - target.endsAt) >= this.retargetMs ? guard.plan(target, rec.snapshot) : rec.plan;
-    const updated: GuardRecord = plan === rec.plan ? rec : { ...rec, plan, planEndsAt: target.endsAt };
-    if (updated !== rec) await this.write(updated);
-    await this.engage(guard, updated, plan, undefined);
+    // The block may have moved since the plan was made (extended while engaging kept failing). The
+    // plan that may have landed is still recognised as ours by its content.
+    const moved = Math.abs((rec.planEndsAt ?? target.endsAt) - target.endsAt) >= this.retargetMs;
+    const updated: GuardRecord = moved ? { ...rec, plan: guard.plan(target, rec.snapshot), planEndsAt: target.endsAt, updatedAt: this.options.clock.now(), by: this.options.windowId } : rec;
+    if (moved) await this.write(updated);
+    await this.engage(guard, updated, true);
   }
 
   private async retarget(guard: Guard, rec: GuardRecord, target: GuardTarget): Promise<void> {
-    const plan = guard.plan(target, rec.snapshot);
-    await this.engage(guard, rec, plan, rec.plan, target.endsAt);
+    // Stored before the update is sent: if its answer is lost or this window dies, the next try
+    // knows both plans, and either one found in place counts as ours.
+    const updating: GuardRecord = {
+      ...rec,
+      phase: 'engaging',
+      plan: guard.plan(target, rec.snapshot),
+      planEndsAt: target.endsAt,
+      previousPlan: rec.plan,
+      updatedAt: this.options.clock.now(),
+      by: this.options.windowId,
+    };
+    await this.write(updating);
+    await this.engage(guard, updating, false);
   }
 
-  private async engage(guard: Guard, rec: GuardRecord, plan: unknown, previous: unknown, newEndsAt?: number): Promise<void> {
+  private async engage(guard: Guard, rec: GuardRecord, retry: boolean): Promise<void> {
+    const previous = rec.previousPlan;
     try {
-      const outcome = await this.within(guard, 'setting busy', () => guard.engage(plan, previous));
+      const outcome = await this.within(guard, 'setting busy', () => guard.engage(rec.plan, previous, { retry }));
       const next: GuardRecord = {
         ...rec,
         phase: outcome === 'userChanged' ? 'userChanged' : 'engaged',
-        plan,
-        planEndsAt: newEndsAt ?? rec.planEndsAt,
+        previousPlan: undefined,
         attempts: 0,
         nextAttemptAt: undefined,
         failure: undefined,
@@ -295,7 +306,7 @@ export class GuardOrchestrator {
     const releasing: GuardRecord = { ...rec, phase: 'releasing', releaseStartedAt: startedAt, updatedAt: this.options.clock.now(), by: this.options.windowId };
     if (rec.phase !== 'releasing') await this.write(releasing);
     try {
-      const outcome = await this.within(guard, 'restoring', () => guard.release(rec.snapshot, rec.plan, this.options.clock.now()));
+      const outcome = await this.within(guard, 'restoring', () => guard.release(rec.snapshot, rec.plan, this.options.clock.now(), rec.previousPlan));
       await this.finish(guard, releasing, outcome);
     } catch (err) {
       const now = this.options.clock.now();
@@ -318,7 +329,7 @@ export class GuardOrchestrator {
   }
 
   private async finish(guard: Guard, rec: GuardRecord, outcome: ReleaseOutcome | 'expired'): Promise<void> {
-    const done: GuardRecord = { ...rec, phase: 'released', outcome, attempts: 0, nextAttemptAt: undefined, failure: undefined, updatedAt: this.options.clock.now(), by: this.options.windowId };
+    const done: GuardRecord = { ...rec, phase: 'released', outcome, previousPlan: undefined, attempts: 0, nextAttemptAt: undefined, failure: undefined, updatedAt: this.options.clock.now(), by: this.options.windowId };
     await this.write(done);
     this.options.log.info(`${guard.label}: ${outcome === 'userChanged' ? 'left as you set it' : outcome}`);
     this.options.onEvent?.({ kind: 'released', guard, record: done });
@@ -335,6 +346,7 @@ export class GuardOrchestrator {
       attempts,
       nextAttemptAt: at,
       failure: { kind: error.kind, message: error.message, at: now, scopes: error.options.scopes },
+      retrySeen: this.retryRequest(),
       updatedAt: now,
       by: this.options.windowId,
     };
@@ -344,8 +356,14 @@ export class GuardOrchestrator {
   }
 
   private write(rec: GuardRecord): Promise<void> {
-    // Read and write without an await in between: guards run in parallel and share one map.
-    const all = { ...readGuardRecords(this.options.store), [rec.guardId]: rec };
-    return this.options.store.update(FocusStoreKey.guards, all);
+    return this.store(rec.guardId, rec);
+  }
+
+  /** Writes one guard's record under its own key (null: no record), if this window may. */
+  private async store(guardId: string, value: GuardRecord | null): Promise<void> {
+    if (this.options.mayWrite && !this.options.mayWrite()) throw new LeaseLostError('this window no longer holds the focus lease; the holder carries on from the stored record');
+    await this.options.store.update(guardRecordKey(guardId), value);
+    // The old combined map goes once every record in it has a key of its own.
+    if (this.options.store.get(FocusStoreKey.legacyGuards) !== undefined && !legacyRecordsLeft(this.options.store)) await this.options.store.update(FocusStoreKey.legacyGuards, undefined);
   }
 }

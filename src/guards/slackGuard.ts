@@ -4,8 +4,8 @@
 // Only types come from @slack/web-api here: the client itself is loaded (src/guards/slackClient.ts)
 // when Slack is first used, so that starting Lead Desk does not pay for it.
 import type { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
-import { busyMessage } from '../core/focus/format';
-import type { EngageOutcome, Guard, GuardTarget, ReleaseOutcome } from './guard';
+import { busyMessage, isBusyMessageFor } from '../core/focus/format';
+import type { EngageOptions, EngageOutcome, Guard, GuardTarget, ReleaseOutcome } from './guard';
 import { GuardError } from './guardError';
 import { RemoteStatusGuard, type RemoteStatusGuardOptions } from './remoteStatusGuard';
 
@@ -17,9 +17,15 @@ export interface SlackStatus {
 }
 
 export interface SlackSnapshot {
+  /** The user's own status; empty when there was none, or only another Lead Desk's. */
   readonly status: SlackStatus;
   /** Epoch seconds when the user's own snooze ends; null = not snoozing. */
   readonly snoozeEndsAt: number | null;
+  /**
+   * What another Lead Desk (another profile or machine, sharing no storage with this one) had set
+   * when the block began. Never taken for the user's own: that Lead Desk restores theirs.
+   */
+  readonly other?: { readonly status: SlackStatus; readonly snoozeEndsAt: number | null };
 }
 
 export interface SlackPlan {
@@ -92,6 +98,14 @@ const noStatus: SlackStatus = { text: '', emoji: '', expiration: 0 };
 const seconds = (ms: number): number => Math.floor(ms / 1000);
 const isEmpty = (s: SlackStatus): boolean => !s.text && !s.emoji;
 const expiredAt = (s: SlackStatus, now: number): boolean => s.expiration > 0 && s.expiration * 1000 <= now;
+const sameStatus = (a: SlackStatus, b: SlackStatus): boolean => (isEmpty(a) && isEmpty(b)) || (a.text === b.text && a.emoji === b.emoji && a.expiration === b.expiration);
+/** Slack snoozes by whole minutes, so a snooze we set ends up to a minute after the time asked for. */
+const snoozeSlackSeconds = 90;
+const snoozeNear = (endsAt: number | null, until: number | undefined): boolean => endsAt !== null && until !== undefined && Math.abs(endsAt - until) <= snoozeSlackSeconds;
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isSlackStatus = (v: unknown): v is SlackStatus => isObject(v) && typeof v.text === 'string' && typeof v.emoji === 'string' && typeof v.expiration === 'number' && Number.isFinite(v.expiration);
+const isSnoozeEnd = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isFinite(v));
 
 export class SlackGuard extends RemoteStatusGuard<WebClient> implements Guard<SlackSnapshot, SlackPlan> {
   readonly id = slackGuardId;
@@ -109,11 +123,22 @@ export class SlackGuard extends RemoteStatusGuard<WebClient> implements Guard<Sl
     return { status: readStatus(profile.profile), snoozeEndsAt: snoozing ? (dnd.snooze_endtime as number) : null };
   }
 
+  /** The block end a status some Lead Desk set stands for (here or elsewhere), found by content. */
+  private leadDeskEnd(status: SlackStatus): number | undefined {
+    const end = status.expiration * 1000 - this.graceMs;
+    return status.expiration > 0 && isBusyMessageFor(status.text, end) ? seconds(end) : undefined;
+  }
+
   async snapshot(): Promise<SlackSnapshot> {
     return this.call(async (client) => {
       const { status, snoozeEndsAt } = await this.read(client);
       const now = seconds(this.options.clock.now());
-      return { status, snoozeEndsAt: snoozeEndsAt !== null && snoozeEndsAt > now ? snoozeEndsAt : null };
+      const snooze = snoozeEndsAt !== null && snoozeEndsAt > now ? snoozeEndsAt : null;
+      const otherEnd = this.leadDeskEnd(status);
+      if (otherEnd === undefined) return { status, snoozeEndsAt: snooze };
+      // Another Lead Desk's status, and its snooze if it ends with that block: theirs, not the user's.
+      const othersSnooze = snoozeNear(snooze, otherEnd);
+      return { status: noStatus, snoozeEndsAt: othersSnooze ? null : snooze, other: { status, snoozeEndsAt: othersSnooze ? snooze : null } };
     });
   }
 
@@ -132,42 +157,58 @@ export class SlackGuard extends RemoteStatusGuard<WebClient> implements Guard<Sl
     return client.users.profile.set({ profile: { status_text: status.text, status_emoji: status.emoji, status_expiration: status.expiration } });
   }
 
-  async engage(plan: SlackPlan, previous: SlackPlan | undefined): Promise<EngageOutcome> {
+  async engage(plan: SlackPlan, previous: SlackPlan | undefined, options: EngageOptions = {}): Promise<EngageOutcome> {
     return this.call(async (client) => {
-      if (previous) {
-        const current = readStatus((await client.users.profile.get({})).profile);
-        const oursExpired = isEmpty(current) && expiredAt(previous.status, this.options.clock.now());
-        if (current.text !== previous.status.text && !oursExpired) return 'userChanged';
+      let statusSet = false;
+      let snoozeSet = false;
+      if (previous || options.retry) {
+        const current = await this.read(client);
+        // What an earlier attempt already set (its answer lost) is not sent again.
+        statusSet = sameStatus(current.status, plan.status);
+        snoozeSet = snoozeNear(current.snoozeEndsAt, plan.snoozeUntil);
+        const oursExpired = isEmpty(current.status) && !!previous && expiredAt(previous.status, this.options.clock.now());
+        const ours = statusSet || current.status.text === previous?.status.text || this.leadDeskEnd(current.status) !== undefined || oursExpired;
+        if (previous && !ours) return 'userChanged';
       }
       // Independent calls: in parallel, so the guard costs one round trip.
-      await Promise.all([client.dnd.setSnooze({ num_minutes: this.snoozeMinutes(plan.snoozeUntil) }), this.setStatus(client, plan.status)]);
+      await Promise.all([snoozeSet ? undefined : client.dnd.setSnooze({ num_minutes: this.snoozeMinutes(plan.snoozeUntil) }), statusSet ? undefined : this.setStatus(client, plan.status)]);
       return 'engaged';
     });
   }
 
-  async release(snapshot: SlackSnapshot, plan: SlackPlan, now: number): Promise<ReleaseOutcome> {
+  async release(snapshot: SlackSnapshot, plan: SlackPlan, now: number, previous?: SlackPlan): Promise<ReleaseOutcome> {
     return this.call(async (client) => {
       const current = await this.read(client);
       const writes: Array<Promise<unknown>> = [];
       let outcome: ReleaseOutcome = 'nothingToRestore';
 
+      // With another Lead Desk's status in the snapshot, its status and snooze go back while they
+      // last and that Lead Desk restores the user's own at its end; only our own is replaced then.
+      const other = snapshot.other;
+      const mine = current.status.text === plan.status.text || (!!previous && current.status.text === previous.status.text);
       const oursExpired = isEmpty(current.status) && expiredAt(plan.status, now);
-      const before = isEmpty(snapshot.status) || expiredAt(snapshot.status, now) ? noStatus : snapshot.status;
-      if (current.status.text === plan.status.text || oursExpired) {
-        if (!(oursExpired && isEmpty(before))) {
-          writes.push(this.setStatus(client, before));
-          outcome = isEmpty(before) ? 'cleared' : 'restored';
-        }
-      } else if (!isEmpty(current.status)) {
+      const othersEnd = this.leadDeskEnd(current.status);
+      const replaceable = mine || oursExpired || (!other && othersEnd !== undefined);
+      const wanted = other ? other.status : snapshot.status;
+      const before = isEmpty(wanted) || expiredAt(wanted, now) ? noStatus : wanted;
+      if (sameStatus(current.status, before)) {
+        // Already as it should be: a restore whose answer was lost, or nothing was there.
+        if (!isEmpty(before)) outcome = 'restored';
+      } else if (replaceable) {
+        writes.push(this.setStatus(client, before));
+        outcome = isEmpty(before) ? 'cleared' : 'restored';
+      } else if (!isEmpty(current.status) && othersEnd === undefined) {
         outcome = 'userChanged';
       }
 
-      // Our snooze is the one ending at the block's end; a snooze the user set since is theirs. If
-      // ours has just run out and theirs would still be on, theirs comes back.
-      const theirs = snapshot.snoozeEndsAt !== null && snapshot.snoozeEndsAt * 1000 > now + 60_000 ? snapshot.snoozeEndsAt : null;
-      const oursActive = current.snoozeEndsAt !== null && Math.abs(current.snoozeEndsAt - plan.snoozeUntil) <= 90;
-      const oursRanOut = current.snoozeEndsAt === null && now >= (plan.snoozeUntil - 90) * 1000;
-      if (oursActive || (oursRanOut && theirs)) {
+      // Our snooze is the one ending at the block's end (or, when the snapshot is the user's own,
+      // one another Lead Desk set for its block); a snooze the user set since is theirs. If ours has
+      // just run out and theirs would still be on, theirs comes back.
+      const keep = other?.snoozeEndsAt ?? snapshot.snoozeEndsAt;
+      const theirs = keep !== null && keep * 1000 > now + 60_000 ? keep : null;
+      const oursActive = snoozeNear(current.snoozeEndsAt, plan.snoozeUntil) || snoozeNear(current.snoozeEndsAt, previous?.snoozeUntil) || (!other && snoozeNear(current.snoozeEndsAt, othersEnd));
+      const oursRanOut = current.snoozeEndsAt === null && now >= (plan.snoozeUntil - snoozeSlackSeconds) * 1000;
+      if ((oursActive && !snoozeNear(current.snoozeEndsAt, theirs ?? undefined)) || (oursRanOut && theirs)) {
         writes.push(theirs ? client.dnd.setSnooze({ num_minutes: this.snoozeMinutes(theirs) }) : client.dnd.endSnooze());
         if (outcome === 'nothingToRestore') outcome = theirs ? 'restored' : 'cleared';
       }
@@ -189,5 +230,15 @@ export class SlackGuard extends RemoteStatusGuard<WebClient> implements Guard<Sl
 
   describe(plan: SlackPlan): string {
     return `Snoozed, status "${plan.status.text}"`;
+  }
+
+  isSnapshot(value: unknown): value is SlackSnapshot {
+    if (!isObject(value) || !isSlackStatus(value.status) || !isSnoozeEnd(value.snoozeEndsAt)) return false;
+    const other = value.other;
+    return other === undefined || (isObject(other) && isSlackStatus(other.status) && isSnoozeEnd(other.snoozeEndsAt));
+  }
+
+  isPlan(value: unknown): value is SlackPlan {
+    return isObject(value) && isSlackStatus(value.status) && typeof value.snoozeUntil === 'number' && Number.isFinite(value.snoozeUntil);
   }
 }

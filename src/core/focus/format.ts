@@ -52,6 +52,23 @@ export function busyMessage(endsAt: number): string {
   return `Focusing until ${formatClock(endsAt)}`;
 }
 
+const busyPattern = /^Focusing until (\d\d):(\d\d)$/;
+const minutesPerDay = 24 * 60;
+
+/**
+ * Whether `message` is what busyMessage made for a block ending at `endsAt`, on this machine or on
+ * another one in any time zone (a second Lead Desk that shares no storage with this one). Zones
+ * differ from UTC by whole quarter hours, so the clock in the text and the end agree modulo 15 min.
+ */
+export function isBusyMessageFor(message: string | null | undefined, endsAt: number): boolean {
+  const m = busyPattern.exec(message ?? '');
+  if (!m || !Number.isFinite(endsAt)) return false;
+  const shown = Number(m[1]) * 60 + Number(m[2]);
+  if (shown >= minutesPerDay) return false;
+  const utc = Math.floor(endsAt / 60_000) % minutesPerDay;
+  return (((shown - utc) % minutesPerDay) + minutesPerDay) % 15 === 0;
+}
+
 /** How long until the text changes again: the countdown ticks on whole seconds of the remaining time. */
 export function msUntilNextSecond(remaining: number): number {
   const rest = remaining % 1000;

@@ -9,8 +9,19 @@ export interface SharedStore {
 export const FocusStoreKey = {
   state: 'leadDesk.focus.state',
   lease: 'leadDesk.focus.lease',
-  guards: 'leadDesk.focus.guards',
+  /** Before each guard had a key of its own, all records lived in one map here; read to migrate. */
+  legacyGuards: 'leadDesk.focus.guards',
+  /** Grows when the user fixed a cause (signed in, connected Slack); any window may bump it. */
+  guardRetry: 'leadDesk.focus.guardRetry',
 } as const;
+
+/**
+ * Each guard's record has a key of its own: storage is last-writer-wins per key between windows,
+ * so a write about one guard can never carry a stale copy of another guard's record.
+ */
+export function guardRecordKey(guardId: string): string {
+  return `leadDesk.focus.guard.${guardId}`;
+}
 
 /** Values are copied through JSON, as VS Code's storage does, so nobody shares object references. */
 export class MemorySharedStore implements SharedStore {

@@ -9,6 +9,8 @@ export interface UserStatus {
   readonly indicatesLimitedAvailability: boolean;
   /** ISO 8601; null when the status does not expire. */
   readonly expiresAt: string | null;
+  /** Node id of the organisation whose members alone see the status; null: everyone sees it. */
+  readonly organizationId: string | null;
 }
 
 /** The mutation's input; leaving out both emoji and message clears the status. */
@@ -17,13 +19,15 @@ export interface ChangeUserStatusInput {
   readonly message?: string | null;
   readonly limitedAvailability?: boolean;
   readonly expiresAt?: string | null;
+  /** Leaving it out makes the status public. */
+  readonly organizationId?: string | null;
 }
 
 export const viewerStatusQuery = /* GraphQL */ `
   query LeadDeskViewerStatus {
     viewer {
       login
-      status { emoji message indicatesLimitedAvailability expiresAt }
+      status { emoji message indicatesLimitedAvailability expiresAt organization { id } }
     }
   }
 `;
@@ -31,13 +35,20 @@ export const viewerStatusQuery = /* GraphQL */ `
 export const changeUserStatusMutation = /* GraphQL */ `
   mutation LeadDeskChangeUserStatus($input: ChangeUserStatusInput!) {
     changeUserStatus(input: $input) {
-      status { emoji message indicatesLimitedAvailability expiresAt }
+      status { emoji message indicatesLimitedAvailability expiresAt organization { id } }
     }
   }
 `;
 
 function malformed(detail: string): GitHubError {
   return new GitHubError('malformed', 'GitHub sent a response that could not be read.', { detail });
+}
+
+function organizationIdOf(value: unknown, where: string): string | null {
+  if (value === null || value === undefined) return null;
+  const id = (value as { id?: unknown }).id;
+  if (typeof value !== 'object' || typeof id !== 'string' || id.length === 0) throw malformed(`${where}.organization had no id`);
+  return id;
 }
 
 function readStatus(value: unknown, where: string): UserStatus | null {
@@ -50,6 +61,7 @@ function readStatus(value: unknown, where: string): UserStatus | null {
     message: text(s.message),
     indicatesLimitedAvailability: s.indicatesLimitedAvailability === true,
     expiresAt: text(s.expiresAt),
+    organizationId: organizationIdOf(s.organization, where),
   };
 }
 
@@ -66,6 +78,7 @@ export async function changeUserStatus(client: GitHubClient, input: ChangeUserSt
   if (input.message) variables.message = input.message;
   if (input.limitedAvailability !== undefined) variables.limitedAvailability = input.limitedAvailability;
   if (input.expiresAt) variables.expiresAt = input.expiresAt;
+  if (input.organizationId) variables.organizationId = input.organizationId;
   const data = await client.graphql<{ changeUserStatus?: { status?: unknown } }>(changeUserStatusMutation, { input: variables });
   if (!data.changeUserStatus || typeof data.changeUserStatus !== 'object') throw malformed('changeUserStatus missing');
   return readStatus(data.changeUserStatus.status, 'changeUserStatus.status');
@@ -74,5 +87,13 @@ export async function changeUserStatus(client: GitHubClient, input: ChangeUserSt
 /** The input that puts `status` back exactly; null (no status) clears it. */
 export function statusAsInput(status: UserStatus | null): ChangeUserStatusInput {
   if (!status || (!status.emoji && !status.message)) return { limitedAvailability: false };
-  return { emoji: status.emoji, message: status.message, limitedAvailability: status.indicatesLimitedAvailability, expiresAt: status.expiresAt };
+  return { emoji: status.emoji, message: status.message, limitedAvailability: status.indicatesLimitedAvailability, expiresAt: status.expiresAt, organizationId: status.organizationId };
+}
+
+/** Whether two statuses are the same in every field a restore puts back. */
+export function sameStatus(a: UserStatus | null, b: UserStatus | null): boolean {
+  if (!a || (!a.emoji && !a.message)) return !b || (!b.emoji && !b.message);
+  if (!b) return false;
+  const instant = (iso: string | null) => (iso ? Date.parse(iso) : null);
+  return a.emoji === b.emoji && a.message === b.message && a.indicatesLimitedAvailability === b.indicatesLimitedAvailability && instant(a.expiresAt) === instant(b.expiresAt) && a.organizationId === b.organizationId;
 }

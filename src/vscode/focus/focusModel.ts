@@ -9,7 +9,7 @@ import { scopedLogger, type Logger } from '../../core/logger';
 import { FocusCoordinator, type CoordinatorEvent } from '../../guards/focusCoordinator';
 import type { Guard, GuardEntry } from '../../guards/guard';
 import { GuardError } from '../../guards/guardError';
-import type { GuardRecord, GuardRecords } from '../../guards/guardOrchestrator';
+import type { GuardRecord, GuardRecords } from '../../guards/guardRecords';
 import { GitHubStatusGuard } from '../../guards/githubStatusGuard';
 import { SlackGuard } from '../../guards/slackGuard';
 import { NotSignedInError } from '../auth/authService';

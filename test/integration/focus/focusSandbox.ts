@@ -9,18 +9,24 @@ import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { loadScenario } from '../../sandbox/scenarios/scenario';
 import { DEMO } from '../../sandbox/testing/demoLogins';
 import type { StatusRecord, UserRecord, SlackUserRecord } from '../../sandbox/state/records';
+import { nodeId } from '../../sandbox/graphql/resolvers/nodeIds';
+import { flakyNetwork, type FlakyNetwork } from './flakyNetwork';
 
 export { DEMO };
 
 export interface FocusSandbox {
   readonly sandbox: Sandbox;
   readonly clock: ManualClock;
+  /** Between every client made here and the sandbox. */
+  readonly network: FlakyNetwork;
   github(token?: string, timeoutMs?: number): GitHubClient;
   slack(token?: string, timeoutMs?: number): ReturnType<typeof createSlackClient>;
   lead(): UserRecord;
   slackLead(): SlackUserRecord;
   setStatus(status: Partial<StatusRecord> | null): void;
   changeUserStatusCount(): number;
+  /** An organisation the lead belongs to: its login and GraphQL node id. */
+  leadOrg(): { login: string; id: string };
   slackCalls(method: string): number;
   close(): Promise<void>;
 }
@@ -31,12 +37,18 @@ export async function startFocusSandbox(): Promise<FocusSandbox> {
   const sandbox = await startSandbox({ scenario: loadScenario('demo', new Date(clock.now())), now: () => new Date(clock.now()) });
   const lead = () => sandbox.state.users.find((u) => u.login === DEMO.viewer)!;
   const slackLead = () => sandbox.state.slack.users.find((u) => u.githubLogin === DEMO.viewer)!;
+  const network = flakyNetwork();
   return {
     sandbox,
     clock,
+    network,
     github: (token = DEMO.fullToken, timeoutMs) =>
-      createGitHubClient({ endpoints: resolveEndpoints(sandbox.url), token, log: silentLogger, unthrottled: true, retryBaseMs: 5, timeoutMs }),
-    slack: (token = DEMO.slackToken, timeoutMs) => createSlackClient(token, { apiUrl: sandbox.slackApiUrl, timeoutMs }),
+      createGitHubClient({ endpoints: resolveEndpoints(sandbox.url), token, log: silentLogger, unthrottled: true, retryBaseMs: 5, timeoutMs, fetch: network.fetch }),
+    slack: (token = DEMO.slackToken, timeoutMs) => createSlackClient(token, { apiUrl: sandbox.slackApiUrl, timeoutMs, fetch: network.fetch }),
+    leadOrg() {
+      const org = sandbox.state.orgs.find((o) => o.members.includes(DEMO.viewer))!;
+      return { login: org.login, id: nodeId('Organization', org.id) };
+    },
     lead,
     slackLead,
     setStatus(status) {

@@ -9,6 +9,8 @@ export interface StatusRecord {
   expiresAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Login of the organisation whose members alone see the status; absent or null: public. */
+  organization?: string | null;
 }
 
 export interface UserRecord {

@@ -2,6 +2,7 @@
 // back, failure injection per operation, and a count of every write.
 import type { EngageOutcome, Guard, GuardTarget, ReleaseOutcome } from '../../../src/guards/guard';
 import { GuardError } from '../../../src/guards/guardError';
+import type { Logger } from '../../../src/core/logger';
 
 export interface FakeWorld {
   status: { text: string; expiresAt: number | null } | null;
@@ -58,16 +59,18 @@ export class FakeGuard implements Guard<FakeWorld['status'], FakePlan> {
 
   async engage(plan: FakePlan, previous: FakePlan | undefined): Promise<EngageOutcome> {
     await this.enter('engage');
+    // Like the real guards: what is already set is not written again, and either plan counts as ours.
+    if (this.current()?.text === plan.text) return 'engaged';
     if (previous && this.current()?.text !== previous.text) return 'userChanged';
     this.world.writes++;
     this.world.status = { text: plan.text, expiresAt: plan.expiresAt };
     return 'engaged';
   }
 
-  async release(snapshot: FakeWorld['status'], plan: FakePlan): Promise<ReleaseOutcome> {
+  async release(snapshot: FakeWorld['status'], plan: FakePlan, _now?: number, previous?: FakePlan): Promise<ReleaseOutcome> {
     await this.enter('release');
     const current = this.current();
-    if (current?.text !== plan.text) return current ? 'userChanged' : 'nothingToRestore';
+    if (current?.text !== plan.text && current?.text !== previous?.text) return current ? 'userChanged' : 'nothingToRestore';
     this.world.writes++;
     this.world.status = snapshot;
     return snapshot ? 'restored' : 'cleared';
@@ -89,3 +92,10 @@ export class FakeGuard implements Guard<FakeWorld['status'], FakePlan> {
 export const offline = (): GuardError => new GuardError('offline', 'Could not reach the service.');
 export const rateLimited = (retryAt: number): GuardError => new GuardError('rateLimited', 'Slow down.', { retryAt });
 export const missingScope = (): GuardError => new GuardError('missingScope', 'Needs the user scope.', { scopes: ['user'] });
+
+/** A logger that keeps what it is told, to assert on warnings and errors. */
+export function recordingLogger(): { log: Logger; lines: Array<{ level: string; message: string }> } {
+  const lines: Array<{ level: string; message: string }> = [];
+  const at = (level: string) => (message: string | Error) => void lines.push({ level, message: String(message) });
+  return { lines, log: { trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') } };
+}

@@ -4,8 +4,10 @@ import { parseSchedule, type ScheduleEntry } from '../../../src/core/focus/sched
 import { FocusStoreKey, MemorySharedStore } from '../../../src/core/focus/sharedStore';
 import { silentLogger } from '../../../src/core/logger';
 import { FocusCoordinator, type CoordinatorEvent } from '../../../src/guards/focusCoordinator';
-import { FakeGuard, type FakeWorld } from './fakeGuard';
+import { FakeGuard, missingScope, recordingLogger, type FakeWorld } from './fakeGuard';
 
+/** Where every guard's record lived before each had a key of its own. */
+const legacyKey = 'leadDesk.focus.guards';
 const min = 60_000;
 // Monday 2025-06-09, 08:50 local time.
 const t0 = new Date(2025, 5, 9, 8, 50).getTime();
@@ -120,6 +122,47 @@ describe('focus coordination across windows', () => {
     const ended = events.filter((e) => e.event.kind === 'blockEnded');
     assert.deepEqual(ended.map((e) => e.window), ['w1']);
     assert.equal(all[1].state().breakOffer?.blockId, 'block-1');
+  });
+
+  it('adversarial: a window without the lease never changes a guard record, even when asked to retry now', async () => {
+    const clock = new ManualClock(t0);
+    const store = new MemorySharedStore();
+    const world: FakeWorld = { status: null, writes: 0, reads: 0 };
+    const make = (id: string) => {
+      const guard = new FakeGuard('status', world, () => clock.now());
+      return { guard, c: new FocusCoordinator({ store, clock, log: silentLogger, windowId: id, guards: () => [{ guard, enabled: true }], schedule: () => [], lease }) };
+    };
+    const a = make('w1');
+    const b = make('w2');
+    a.guard.failNext('snapshot', missingScope());
+    await a.c.start({ type: 'deepWork', minutes: 50 });
+    const before = JSON.stringify(a.c.guardRecords());
+    assert.ok(a.c.guardRecords().status.nextAttemptAt, 'the guard waits before its retry');
+    // The user signs in in window b, which does not hold the lease.
+    await b.c.orchestrator.retryNow();
+    await b.c.pulse();
+    assert.equal(JSON.stringify(b.c.guardRecords()), before, 'the record is as the holder left it');
+    assert.equal(b.c.isHolder(), false);
+    // The holder sees the request and retries at once, without waiting for the backoff.
+    await a.c.pulse();
+    assert.equal(a.c.guardRecords().status.phase, 'engaged');
+    assert.equal(a.c.guardRecords().status.by, 'w1');
+  });
+
+  it('adversarial: a damaged guard record never makes the heartbeat fail', async () => {
+    const clock = new ManualClock(t0);
+    const store = new MemorySharedStore();
+    const world: FakeWorld = { status: { text: 'busy until 1', expiresAt: null }, writes: 0, reads: 0 };
+    const guard = new FakeGuard('status', world, () => clock.now());
+    const { log, lines } = recordingLogger();
+    await store.update(legacyKey, { status: { guardId: 'status', blockId: 'gone', phase: 'releasing', snapshot: null, attempts: 1, updatedAt: t0, by: 'w0' } });
+    const c = new FocusCoordinator({ store, clock, log, windowId: 'w1', guards: () => [{ guard, enabled: true }], schedule: () => [], lease });
+    for (let i = 0; i < 10; i++) {
+      clock.advance(1_000);
+      await c.pulse();
+    }
+    assert.deepEqual(lines.filter((l) => l.level === 'error').map((l) => l.message), []);
+    assert.equal(lines.filter((l) => l.level === 'warn').length, 1);
   });
 
   it('lets windows read the state but never write over an unseen change', async () => {

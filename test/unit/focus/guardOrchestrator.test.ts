@@ -4,8 +4,11 @@ import { MemorySharedStore } from '../../../src/core/focus/sharedStore';
 import type { GuardTarget } from '../../../src/core/focus/types';
 import { silentLogger } from '../../../src/core/logger';
 import { GuardOrchestrator, type GuardEvent } from '../../../src/guards/guardOrchestrator';
-import { FakeGuard, missingScope, offline, rateLimited, type FakeWorld } from './fakeGuard';
+import { guardRecordKey } from '../../../src/core/focus/sharedStore';
+import { FakeGuard, missingScope, offline, rateLimited, recordingLogger, type FakeWorld } from './fakeGuard';
 
+/** Where every guard's record lived before each had a key of its own. */
+const legacyKey = 'leadDesk.focus.guards';
 const min = 60_000;
 const t0 = Date.UTC(2025, 5, 10, 7, 0);
 
@@ -281,5 +284,73 @@ describe('guard orchestration', () => {
     await Promise.all([a, b, c]);
     assert.equal(worlds[0].writes, 2, 'engaged once and released once');
     assert.equal(worlds[0].status, null);
+  });
+
+  it('adversarial: stores the new plan, with the previous one, before an update is sent', async () => {
+    const { orchestrator, guards, worlds, clock } = setup();
+    worlds[0].status = { text: 'Working from home', expiresAt: null };
+    await orchestrator.reconcile(block());
+    const stored: unknown[] = [];
+    const original = guards[0].engage.bind(guards[0]);
+    guards[0].engage = async (plan, previous) => {
+      const rec = orchestrator.records().g0;
+      stored.push({ plan: rec.plan, previousPlan: rec.previousPlan });
+      // The update lands and its answer is lost.
+      await original(plan, previous);
+      throw offline();
+    };
+    await orchestrator.reconcile(block(t0 + 65 * min));
+    assert.deepEqual(stored, [{ plan: { text: `busy until ${t0 + 65 * min}`, expiresAt: t0 + 70 * min }, previousPlan: { text: `busy until ${t0 + 50 * min}`, expiresAt: t0 + 55 * min } }]);
+    guards[0].engage = original;
+    clock.set(orchestrator.nextDueAt()!);
+    await orchestrator.reconcile(block(t0 + 65 * min));
+    assert.equal(orchestrator.records().g0.phase, 'engaged');
+    await orchestrator.reconcile(undefined);
+    assert.deepEqual(worlds[0].status, { text: 'Working from home', expiresAt: null });
+  });
+
+  it('adversarial: a damaged record is dropped or repaired with one warning, and nothing throws on any heartbeat', async () => {
+    const clock = new ManualClock(t0);
+    const store = new MemorySharedStore();
+    const worlds: FakeWorld[] = [0, 1, 2].map(() => ({ status: null, writes: 0, reads: 0 }));
+    const guards = worlds.map((w, i) => new FakeGuard(`g${i}`, w, () => clock.now()));
+    const { log, lines } = recordingLogger();
+    worlds[1].status = { text: `busy until ${t0 + 50 * min}`, expiresAt: t0 + 55 * min };
+    await store.update(legacyKey, {
+      // Engaged without a plan: nothing is known about what was set.
+      g0: { guardId: 'g0', blockId: 'b1', phase: 'engaged', snapshot: null, attempts: 0, updatedAt: t0, by: 'w0' },
+      // Usable, with numbers that are not.
+      g1: { guardId: 'g1', blockId: 'b1', phase: 'engaged', snapshot: null, plan: { text: `busy until ${t0 + 50 * min}`, expiresAt: t0 + 55 * min }, attempts: 'x', nextAttemptAt: null, updatedAt: 'soon', by: 'w0' },
+      g2: { phase: 'dancing' },
+    });
+    const o = new GuardOrchestrator({ store, clock, log, windowId: 'w1', guards: () => guards.map((guard) => ({ guard, enabled: true })) });
+    for (let i = 0; i < 5; i++) {
+      await o.reconcile(undefined);
+      clock.advance(5_000);
+    }
+    assert.deepEqual(lines.filter((l) => l.level === 'error'), []);
+    const warnings = lines.filter((l) => l.level === 'warn').map((l) => l.message);
+    assert.equal(warnings.length, 3, warnings.join('\n'));
+    assert.match(warnings.join('\n'), /fake g0: the stored record was damaged \(its plan is missing or damaged\), so it was dropped/);
+    assert.equal(o.records().g1.outcome, 'cleared', 'the repaired record was acted on');
+    assert.equal(worlds[1].status, null);
+    assert.equal(o.records().g0, undefined);
+    assert.equal(store.get(legacyKey), undefined, 'the healed records replaced the old map');
+  });
+
+  it('keeps each guard\'s record under its own key, migrating the old combined record', async () => {
+    const { orchestrator, store, worlds } = setup({ worlds: 2 });
+    worlds[0].status = { text: `busy until ${t0 + 50 * min}`, expiresAt: t0 + 55 * min };
+    const engaged = { guardId: 'g0', blockId: 'b1', phase: 'engaged', snapshot: { text: 'Before', expiresAt: null }, plan: { text: `busy until ${t0 + 50 * min}`, expiresAt: t0 + 55 * min }, attempts: 0, updatedAt: t0, by: 'w0' };
+    await store.update(legacyKey, { g0: engaged });
+    assert.equal(orchestrator.records().g0.phase, 'engaged', 'read from the old map');
+    await orchestrator.reconcile(block(t0 + 90 * min, 'b2'));
+    await orchestrator.reconcile(block(t0 + 90 * min, 'b2'));
+    assert.deepEqual(worlds[0].status?.text, `busy until ${t0 + 90 * min}`);
+    assert.equal(store.get(legacyKey), undefined);
+    assert.equal(store.get<{ blockId: string }>(guardRecordKey('g0'))?.blockId, 'b2');
+    assert.equal(store.get<{ blockId: string }>(guardRecordKey('g1'))?.blockId, 'b2');
+    await orchestrator.reconcile(undefined);
+    assert.deepEqual(worlds[0].status, { text: 'Before', expiresAt: null }, 'the old block was restored before the new one snapshotted');
   });
 });

@@ -1,7 +1,7 @@
 // GraphQL objects for people, organizations and teams.
 import { GraphQLError } from 'graphql';
 import type { OrgRecord, TeamRecord, UserRecord } from '../../state/records';
-import { activeStatus, findTeam, orgsOf, sameLogin, teamsOf } from '../../state/lookup';
+import { activeStatus, findOrg, findTeam, orgsOf, sameLogin, teamsOf } from '../../state/lookup';
 import type { GqlContext } from './context';
 import { connection, type PageArgs } from './connection';
 import { nodeId } from './nodeIds';
@@ -22,7 +22,10 @@ export function statusNode(ctx: GqlContext, user: UserRecord) {
     expiresAt: s.expiresAt,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
-    organization: null,
+    organization: () => {
+      const org = s.organization ? findOrg(ctx.state, s.organization) : undefined;
+      return org ? orgNode(ctx, org) : null;
+    },
     user: () => userNode(ctx, user),
   };
 }

@@ -3,7 +3,7 @@ import { isoSeconds } from '../../scenarios/relativeDates';
 import { GraphQLError } from 'graphql';
 import type { StatusRecord } from '../../state/records';
 import { addComment, requestReviewers, ReviewRequestError } from '../../state/reviewRequestOps';
-import { teamKey } from '../../state/lookup';
+import { sameLogin, teamKey } from '../../state/lookup';
 import type { GqlContext } from './context';
 import { statusNode } from './actorNodes';
 import { commentNode, pullNode } from './pullNode';
@@ -28,10 +28,18 @@ export function mutationRoot(ctx: GqlContext) {
     if (!pull) throw notFound('PullRequest', id);
     return pull;
   };
+  // GitHub lets a status be shown to the members of one organisation the viewer belongs to.
+  const statusOrganization = (id: string): string => {
+    const org = ctx.state.orgs.find((o) => o.id === recordIdOf(id, 'Organization'));
+    if (!org) throw notFound('Organization', id);
+    if (!org.members.some((m) => sameLogin(m, ctx.viewer.login))) throw new GraphQLError(`${ctx.viewer.login} is not a member of ${org.login}.`, { extensions: { type: 'FORBIDDEN' } });
+    return org.login;
+  };
   return {
     changeUserStatus: (args: { input: ChangeUserStatusInput }) => {
       const input = args.input;
       const nowIso = isoSeconds(ctx.now);
+      const organization = input.organizationId ? statusOrganization(input.organizationId) : null;
       // GitHub clears the status when neither an emoji nor a message is given.
       if (!input.emoji && !input.message) {
         ctx.viewer.status = null;
@@ -43,6 +51,7 @@ export function mutationRoot(ctx: GqlContext) {
           expiresAt: input.expiresAt ? isoSeconds(new Date(input.expiresAt)) : null,
           createdAt: ctx.viewer.status?.createdAt ?? nowIso,
           updatedAt: nowIso,
+          organization,
         };
         ctx.viewer.status = next;
       }
