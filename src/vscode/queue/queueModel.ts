@@ -8,6 +8,7 @@ import type { QueueSettings } from '../../core/queue/queueSettings';
 import type { QueueSnapshot } from '../../core/queue/queueTypes';
 import { RefreshScheduler, systemClock, type RefreshFailure, type RefreshOutcome, type RefreshState, type SchedulerClock } from '../../core/queue/refreshScheduler';
 import { planSearches } from '../../core/queue/searchQueries';
+import { asStoredSnapshot } from '../../core/queue/storedSnapshot';
 import { fetchQueue } from '../../github/queue/fetchQueue';
 import { classifyQueueError } from '../../github/queue/queueFailure';
 import { GitHubError } from '../../github/errors';
@@ -15,13 +16,6 @@ import { NotSignedInError } from '../auth/authService';
 import { StateKey } from '../ids';
 import type { Services } from '../services';
 import type { WorkspaceRepos } from './workspaceRepos';
-
-function asSnapshot(value: unknown): QueueSnapshot | undefined {
-  const v = value as Partial<QueueSnapshot> | undefined;
-  if (!v || v.version !== 1 || typeof v.viewer !== 'string' || typeof v.apiUrl !== 'string' || typeof v.fetchedAt !== 'string') return undefined;
-  if (!Array.isArray(v.searches) || v.results === null || typeof v.results !== 'object' || Number.isNaN(Date.parse(v.fetchedAt))) return undefined;
-  return v as QueueSnapshot;
-}
 
 /**
  * The review queue's state: fetches through the GitHub adapter on the scheduler's cue, keeps the
@@ -54,7 +48,7 @@ export class QueueModel implements vscode.Disposable {
     const { globalState } = services.context;
     this.local = asLocalState(globalState.get(StateKey.queueLocal));
     this.searchSettings = this.searchSettingsKey();
-    const cached = asSnapshot(globalState.get(StateKey.queueSnapshot));
+    const cached = asStoredSnapshot(globalState.get(StateKey.queueSnapshot));
     const usable = cached && cached.apiUrl === services.auth.endpoints().apiUrl ? cached : undefined;
     this.scheduler = new RefreshScheduler<QueueSnapshot>({
       load: () => this.load(),
