@@ -18,6 +18,20 @@ import type { Services } from '../services';
 import type { WorkspaceRepos } from './workspaceRepos';
 
 /**
+ * Reads a stored value through its checker. A damaged value is logged once and saved back as
+ * repaired (or removed), so the same warning does not come back at every start.
+ */
+function readStored<T>(state: vscode.Memento, key: string, check: (value: unknown, report: (problem: string) => void) => T, log: Logger): T {
+  let damaged = false;
+  const value = check(state.get(key), (problem) => {
+    damaged = true;
+    log.warn(problem);
+  });
+  if (damaged) void state.update(key, value);
+  return value;
+}
+
+/**
  * The review queue's state: fetches through the GitHub adapter on the scheduler's cue, keeps the
  * last good snapshot (also in globalState, so it shows at once after a restart or while offline),
  * applies local pins and snoozes, and fires events. Views and commands read from here only.
@@ -46,9 +60,9 @@ export class QueueModel implements vscode.Disposable {
   ) {
     this.log = scopedLogger(services.log, 'queue');
     const { globalState } = services.context;
-    this.local = asLocalState(globalState.get(StateKey.queueLocal));
+    this.local = readStored(globalState, StateKey.queueLocal, asLocalState, this.log);
     this.searchSettings = this.searchSettingsKey();
-    const cached = asStoredSnapshot(globalState.get(StateKey.queueSnapshot));
+    const cached = readStored(globalState, StateKey.queueSnapshot, asStoredSnapshot, this.log);
     const usable = cached && cached.apiUrl === services.auth.endpoints().apiUrl ? cached : undefined;
     this.scheduler = new RefreshScheduler<QueueSnapshot>({
       load: () => this.load(),
