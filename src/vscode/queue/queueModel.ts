@@ -147,6 +147,8 @@ export class QueueModel implements vscode.Disposable {
 
   /** Loads now (or joins the running load). Manual refreshes inside a rate-limit window send nothing. */
   refresh(trigger: 'auto' | 'manual' = 'manual'): Promise<RefreshOutcome> {
+    // Said in the log so that a refresh nobody asked for (one started by showing the view) shows up.
+    if (trigger === 'manual' && this.scheduler.state.loading) this.log.info('manual refresh joins the refresh already running');
     return this.scheduler.refresh(trigger);
   }
 
