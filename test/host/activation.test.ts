@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { gitInvocations, leadDeskExtension, leadDeskLogText, sandboxRequests, sleep, waitFor, type LoggedRequest } from './hostEnv';
+import { gitInvocations, leadDeskExtension, leadDeskLogText, sandboxRequests, waitFor, type LoggedRequest } from './hostEnv';
 
 describe('activation', () => {
   let requestsAfterActivation: LoggedRequest[];
@@ -11,13 +11,13 @@ describe('activation', () => {
     // No command is run: the focus status bar and the block schedule need Lead Desk running from
     // start-up, so it activates by itself once VS Code has finished starting.
     await waitFor('the extension to activate after start-up', () => (ext.isActive ? true : undefined), 30_000);
-    // Activation looks up credentials in the background; wait until it has logged the outcome, so
-    // anything it might send has been sent before the sandbox log is read.
+    // Looking up credentials is the last thing activation starts, and it logs its outcome only
+    // after every lookup has answered: once the line is there, anything activation sent is in
+    // the sandbox's log.
     await waitFor('the sign-in state in the log', async () => {
       const { text } = await leadDeskLogText().catch(() => ({ text: '' }));
       return /signed in to|not signed in/.test(text) ? true : undefined;
-    }, 10_000).catch(() => undefined);
-    await sleep(1500);
+    }, 30_000);
     requestsAfterActivation = await sandboxRequests();
     gitAfterActivation = await gitInvocations();
   });

@@ -4,11 +4,11 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
-import { hostEnv, leadDeskExtension, sandboxRequests } from './hostEnv';
+import { hostEnv, leadDeskExtension, sandboxRequests, waitFor } from './hostEnv';
 
 const run = promisify(execFile);
 // The real binary, so these setup commands stay out of the git shim's log.
@@ -106,6 +106,28 @@ describe('delegation view', () => {
     const text = await vscode.commands.executeCommand<string>('leadDesk.copyHandoffMessage', { login: 'marco' });
     assert.match(text, /^@marco could you take the first pass\? You know .+ best\.$/);
     assert.equal(await vscode.env.clipboard.readText(), text);
+  });
+
+  it("ignores a repository's own settings for what is posted under the lead's name", async () => {
+    // A cloned repository ships .vscode/settings.json. Lead Desk must keep the lead's own
+    // handoff message and comment choice; statusBarCount shows when VS Code has read the file.
+    const settingsFile = path.join(workspace, '.vscode', 'settings.json');
+    await mkdir(path.dirname(settingsFile), { recursive: true });
+    await writeFile(settingsFile, JSON.stringify({
+      'leadDesk.delegation.handoffTemplate': 'Click [here](command:workbench.action.terminal.sendSequence) {login}',
+      'leadDesk.delegation.handoffComment': 'always',
+      'leadDesk.queue.statusBarCount': false,
+    }));
+    const section = () => vscode.workspace.getConfiguration('leadDesk');
+    try {
+      await waitFor('VS Code to read the workspace settings', () => (section().inspect('queue.statusBarCount')?.workspaceValue === false ? true : undefined));
+      assert.equal(section().get('delegation.handoffComment'), 'never', 'the lead set "never" in user settings');
+      const text = await vscode.commands.executeCommand<string>('leadDesk.copyHandoffMessage', { login: 'marco' });
+      assert.match(text, /^@marco could you take the first pass\? You know .+ best\.$/);
+    } finally {
+      await rm(path.dirname(settingsFile), { recursive: true, force: true });
+      await waitFor('VS Code to drop the workspace settings', () => (section().inspect('queue.statusBarCount')?.workspaceValue === undefined ? true : undefined));
+    }
   });
 
   it('requests the review on GitHub', async function () {

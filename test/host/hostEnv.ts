@@ -70,7 +70,10 @@ export async function gitInvocations(): Promise<string[]> {
   }
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** How often waitFor asks again: the bound on how late it notices, not a wait for anything. */
+const pollIntervalMs = 200;
 
 /** Polls until `probe` returns a value other than undefined, or fails with `what` after `timeoutMs`. */
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
@@ -79,7 +82,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(200);
+    await sleep(pollIntervalMs);
   }
 }
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { hostEnv, leadDeskExtension, leadDeskLogText, sandboxRequests, sleep, waitFor, type LoggedRequest } from './hostEnv';
+import { hostEnv, leadDeskExtension, leadDeskLogText, sandboxRequests, waitFor, type LoggedRequest } from './hostEnv';
 
 const isQueueQuery = (r: LoggedRequest & { graphqlOperation?: string }) => r.method === 'POST' && /^(\/api)?\/graphql/.test(r.path) && r.graphqlOperation === 'LeadDeskQueue';
 
@@ -19,8 +19,7 @@ describe('review queue', () => {
       const { text } = await leadDeskLogText();
       return /\[queue\] groups: .*$/m.exec(text.slice(logBefore))?.[0];
     }, 30_000);
-    // Anything else the view might (wrongly) send has time to arrive.
-    await sleep(1500);
+    // The groups are logged once the answer is parsed, so the query is in the sandbox's log by now.
     queueRequests = (await sandboxRequests()).filter(isQueueQuery);
   });
 
@@ -43,10 +42,19 @@ describe('review queue', () => {
     assert.match(text, /\[queue\] queue refresh: 1 GraphQL request, cost [1-3] points?/);
   });
 
-  it('does not fetch again when the view is shown again while the data is fresh', async () => {
+  it('does not fetch again when the view is shown again while the data is fresh, only when asked to', async () => {
+    const logBefore = (await leadDeskLogText()).text.length;
     await vscode.commands.executeCommand('workbench.view.explorer');
     await vscode.commands.executeCommand('leadDesk.queue.focus');
-    await sleep(1500);
-    assert.equal((await sandboxRequests()).filter(isQueueQuery).length, 1);
+    // A manual refresh is the marker. Had showing the view started a fetch, the refresh would
+    // either join it (and say so in the log) or follow it (a third query).
+    await vscode.commands.executeCommand('leadDesk.refresh');
+    // The channel writes its file a little later: the refresh's cost line comes after the join line.
+    const log = await waitFor('the manual refresh in the Lead Desk log', async () => {
+      const text = (await leadDeskLogText()).text.slice(logBefore);
+      return /queue refresh: \d+ GraphQL request/.test(text) ? text : undefined;
+    }, 30_000);
+    assert.doesNotMatch(log, /joins the refresh already running/, 'showing the view again started a fetch');
+    assert.equal((await sandboxRequests()).filter(isQueueQuery).length, 2, `only the manual refresh fetched again:\n${log}`);
   });
 });

@@ -4,6 +4,7 @@
 import { addDecayed, decayedAt } from './decay';
 import type { DecayedValue } from './decay';
 import { detachedString } from '../detachedString';
+import { isFiniteNumber, isRecord, isString } from '../storedValues';
 import { IdentityResolver } from './identityResolver';
 import type { IdentityResolverJson } from './identityResolver';
 import type { MailmapEntry } from './mailmap';
@@ -221,6 +222,57 @@ export class ExpertiseIndex {
     t.count++;
     insertTime(t.times, time);
   }
+}
+
+// Saved indexes are read back from extension storage, where a damaged or foreign file may sit: a
+// row of the wrong types would load silently and skew every suggestion, so rows are checked first.
+
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+
+function isTally(v: unknown): v is TallyJson {
+  if (!Array.isArray(v) || v.length !== 5) return false;
+  const [role, value, at, count, times] = v as unknown[];
+  return (
+    (role === 'author' || role === 'review') &&
+    isFiniteNumber(value) &&
+    value >= 0 &&
+    isFiniteNumber(at) &&
+    isCount(count) &&
+    Array.isArray(times) &&
+    times.length <= RECENT_TIMES_KEPT &&
+    times.every((t, i) => isFiniteNumber(t) && (i === 0 || t >= (times[i - 1] as number)))
+  );
+}
+
+/** Why a saved `[path, row]` line cannot be restored, or undefined when restorePath() may take it. */
+export function pathRowProblem(line: unknown): string | undefined {
+  if (!Array.isArray(line) || line.length !== 2 || !isString(line[0])) return 'a line is not a [path, row] pair';
+  const [path, row] = line as [string, unknown];
+  if (!isRecord(row)) return `the row of "${path}" is not a record`;
+  for (const [key, tallies] of Object.entries(row)) {
+    if (!Array.isArray(tallies) || !tallies.every(isTally)) return `the tallies of "${key}" at "${path}" are not [role, value, at, count, times]`;
+  }
+  return undefined;
+}
+
+function isStringMap(v: unknown): boolean {
+  return isRecord(v) && Object.values(v).every(isString);
+}
+
+/** Why a saved header cannot be restored, or undefined when fromHeader() may take it. */
+export function indexHeaderProblem(header: unknown): string | undefined {
+  if (!isRecord(header)) return 'the index header is not a record';
+  if (header.version !== 1) return `the index version is ${JSON.stringify(header.version) ?? 'missing'}, not 1`;
+  const { settings, identities } = header;
+  if (!isString(header.repo) || !(header.headSha === undefined || isString(header.headSha))) return 'the index does not name its repository and HEAD';
+  if (!isCount(header.commitCount) || !(header.lastTime === undefined || isFiniteNumber(header.lastTime))) return 'the index counters are not numbers';
+  if (!isRecord(settings) || !isFiniteNumber(settings.halfLifeDays) || settings.halfLifeDays <= 0 || !isFiniteNumber(settings.largeCommitFiles) || settings.largeCommitFiles <= 0) {
+    return 'the index settings are not positive numbers';
+  }
+  const names = isRecord(identities) ? identities.names : undefined;
+  const namesOk = isRecord(names) && Object.values(names).every((m) => isRecord(m) && Object.values(m).every(isCount));
+  if (!isRecord(identities) || !isStringMap(identities.parent) || !isStringMap(identities.logins) || !namesOk) return 'the identities of the index are damaged';
+  return undefined;
 }
 
 function uniqueKeys(resolver: IdentityResolver, people: readonly CommitRecord['author'][]): string[] {

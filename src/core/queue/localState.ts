@@ -1,6 +1,7 @@
 // Pins and snoozes live only on this machine (globalState); no account or server is involved.
 // The rules are pure so the same answers come out in tests, at start-up and after a refresh.
 import { addDays, addHours, set } from 'date-fns';
+import { isDateText, isRecord, isString, optional, plural } from '../storedValues';
 
 export type SnoozeKind = 'hour' | 'tomorrow' | 'activity';
 
@@ -65,15 +66,38 @@ export function pruneLocalState(state: QueueLocalState, now: Date, current: Read
   return snoozes.length === state.snoozes.length && pins.length === state.pins.length ? state : { pins, snoozes };
 }
 
-/** Reads stored state defensively: anything malformed is dropped rather than trusted. */
-export function asLocalState(value: unknown): QueueLocalState {
-  const v = (value !== null && typeof value === 'object' ? value : {}) as { pins?: unknown; snoozes?: unknown };
-  const pins = Array.isArray(v.pins) ? (v.pins as unknown[]).filter((k): k is string => typeof k === 'string') : [];
-  const snoozes = Array.isArray(v.snoozes)
-    ? (v.snoozes as unknown[]).filter((s): s is Snooze => {
-        const x = (s ?? {}) as Partial<Snooze>;
-        return typeof x.key === 'string' && (x.kind === 'hour' || x.kind === 'tomorrow' || x.kind === 'activity') && typeof x.snoozedAt === 'string';
-      })
-    : [];
+function isSnooze(v: unknown): v is Snooze {
+  if (!isRecord(v) || !isString(v.key) || !isDateText(v.snoozedAt)) return false;
+  // Each kind needs its own field to ever end: without it the item would stay hidden for good.
+  if (v.kind === 'activity') return isDateText(v.updatedAt) && optional(v.until, isDateText);
+  return (v.kind === 'hour' || v.kind === 'tomorrow') && isDateText(v.until) && optional(v.updatedAt, isDateText);
+}
+
+/**
+ * Reads stored pins and snoozes: anything malformed is dropped rather than trusted, and `report`
+ * hears one sentence saying what was dropped. Nothing stored (undefined) is not a problem.
+ */
+export function asLocalState(value: unknown, report: (problem: string) => void = () => undefined): QueueLocalState {
+  if (value === undefined) return emptyLocalState;
+  if (!isRecord(value)) {
+    report('The saved pins and snoozes were not readable and were dropped; pin or snooze the pull requests again.');
+    return emptyLocalState;
+  }
+  const rawPins: unknown[] = Array.isArray(value.pins) ? value.pins : value.pins === undefined ? [] : [value.pins];
+  const rawSnoozes: unknown[] = Array.isArray(value.snoozes) ? value.snoozes : value.snoozes === undefined ? [] : [value.snoozes];
+  const pins = [...new Set(rawPins.filter(isString))];
+  const seen = new Set<string>();
+  const snoozes: Snooze[] = [];
+  // The last snooze of a key wins, as snooze() replaces an earlier one.
+  for (const s of [...rawSnoozes].reverse()) {
+    if (!isSnooze(s) || seen.has(s.key)) continue;
+    seen.add(s.key);
+    snoozes.unshift(s);
+  }
+  const droppedPins = rawPins.length - pins.length;
+  const droppedSnoozes = rawSnoozes.length - snoozes.length;
+  if (droppedPins > 0 || droppedSnoozes > 0) {
+    report(`Dropped ${plural(droppedPins, 'pin', 'pins')} and ${plural(droppedSnoozes, 'snooze', 'snoozes')} that were saved damaged or twice; the other pins and snoozes still apply.`);
+  }
   return { pins, snoozes };
 }

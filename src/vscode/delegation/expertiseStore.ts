@@ -3,11 +3,13 @@
 // and a new HEAD that descends from that one costs only the commits in between.
 
 import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { detachedString } from '../../core/detachedString';
-import { ExpertiseIndex, defaultIndexSettings, type ExpertiseIndexHeader, type PathRowJson } from '../../core/delegation/expertiseIndex';
+import { ExpertiseIndex, defaultIndexSettings, indexHeaderProblem, pathRowProblem, type ExpertiseIndexHeader, type PathRowJson } from '../../core/delegation/expertiseIndex';
 import type { CommitRecord } from '../../core/delegation/types';
 import type { Logger } from '../../core/logger';
+import { isRecord, isString } from '../../core/storedValues';
 import { openGitSession } from '../../git/gitSession';
 import { refreshExpertiseIndex } from '../../git/expertiseRefresh';
 import { inspectRepository } from '../../git/repository';
@@ -61,6 +63,13 @@ interface StoredHeader extends EntryMeta {
   readonly version: number;
   readonly sampleShas: Record<string, string>;
   readonly index: ExpertiseIndexHeader;
+}
+
+/** Why a saved file's first line cannot be used, or undefined when it can. */
+function storedHeaderProblem(header: Record<string, unknown>): string | undefined {
+  if (!isString(header.window) || typeof header.shallow !== 'boolean' || typeof header.truncated !== 'boolean') return 'the history window it was built for is not readable';
+  if (!isRecord(header.sampleShas) || !Object.values(header.sampleShas).every(isString)) return 'the sample commits per email are not commit ids';
+  return indexHeaderProblem(header.index);
 }
 
 export interface BuildProgress {
@@ -176,21 +185,31 @@ export class ExpertiseStore {
       let rows = 0;
       for await (const line of readGzipLines(file)) {
         if (!stored || !index) {
-          stored = JSON.parse(line) as StoredHeader;
-          if (stored.version !== STORE_VERSION || stored.root !== root) return undefined;
+          const header: unknown = JSON.parse(line);
+          // An older format is not damage: the rebuild replaces it without a word.
+          if (!isRecord(header) || header.version !== STORE_VERSION || header.root !== root) return undefined;
+          const problem = storedHeaderProblem(header);
+          if (problem) throw new Error(problem);
+          stored = header as unknown as StoredHeader;
           index = ExpertiseIndex.fromHeader(stored.index);
           continue;
         }
-        const [path, row] = JSON.parse(line) as [string, PathRowJson];
-        index.restorePath(path, row);
+        const row: unknown = JSON.parse(line);
+        const problem = pathRowProblem(row);
+        if (problem) throw new Error(problem);
+        const [path, tallies] = row as [string, PathRowJson];
+        index.restorePath(path, tallies);
         if (++rows % ROWS_PER_SLICE === 0) await yieldToHost();
       }
       if (!stored || !index) throw new Error('the file is empty');
       const meta: EntryMeta = { window: stored.window, root: stored.root, shallow: stored.shallow, truncated: stored.truncated };
       return { meta, index, samples: new Map(Object.entries(stored.sampleShas)) };
     } catch (err) {
-      // A missing or damaged file only costs a rebuild.
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.log.warn(`ignoring the saved expertise index for ${root}: ${err instanceof Error ? err.message : String(err)}`);
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      // A damaged file only costs a rebuild. It is removed now, so that if the rebuild fails too
+      // the next look does not warn about the same file again.
+      this.log.warn(`ignoring the saved expertise index for ${root} and rebuilding it from git history: ${err instanceof Error ? err.message : String(err)}`);
+      await rm(file, { force: true }).catch(() => undefined);
       return undefined;
     }
   }

@@ -8,6 +8,7 @@ import type { QueueSettings } from '../../core/queue/queueSettings';
 import type { QueueSnapshot } from '../../core/queue/queueTypes';
 import { RefreshScheduler, systemClock, type RefreshFailure, type RefreshOutcome, type RefreshState, type SchedulerClock } from '../../core/queue/refreshScheduler';
 import { planSearches } from '../../core/queue/searchQueries';
+import { asStoredSnapshot } from '../../core/queue/storedSnapshot';
 import { fetchQueue } from '../../github/queue/fetchQueue';
 import { classifyQueueError } from '../../github/queue/queueFailure';
 import { GitHubError } from '../../github/errors';
@@ -16,11 +17,18 @@ import { StateKey } from '../ids';
 import type { Services } from '../services';
 import type { WorkspaceRepos } from './workspaceRepos';
 
-function asSnapshot(value: unknown): QueueSnapshot | undefined {
-  const v = value as Partial<QueueSnapshot> | undefined;
-  if (!v || v.version !== 1 || typeof v.viewer !== 'string' || typeof v.apiUrl !== 'string' || typeof v.fetchedAt !== 'string') return undefined;
-  if (!Array.isArray(v.searches) || v.results === null || typeof v.results !== 'object' || Number.isNaN(Date.parse(v.fetchedAt))) return undefined;
-  return v as QueueSnapshot;
+/**
+ * Reads a stored value through its checker. A damaged value is logged once and saved back as
+ * repaired (or removed), so the same warning does not come back at every start.
+ */
+function readStored<T>(state: vscode.Memento, key: string, check: (value: unknown, report: (problem: string) => void) => T, log: Logger): T {
+  let damaged = false;
+  const value = check(state.get(key), (problem) => {
+    damaged = true;
+    log.warn(problem);
+  });
+  if (damaged) void state.update(key, value);
+  return value;
 }
 
 /**
@@ -52,9 +60,9 @@ export class QueueModel implements vscode.Disposable {
   ) {
     this.log = scopedLogger(services.log, 'queue');
     const { globalState } = services.context;
-    this.local = asLocalState(globalState.get(StateKey.queueLocal));
+    this.local = readStored(globalState, StateKey.queueLocal, asLocalState, this.log);
     this.searchSettings = this.searchSettingsKey();
-    const cached = asSnapshot(globalState.get(StateKey.queueSnapshot));
+    const cached = readStored(globalState, StateKey.queueSnapshot, asStoredSnapshot, this.log);
     const usable = cached && cached.apiUrl === services.auth.endpoints().apiUrl ? cached : undefined;
     this.scheduler = new RefreshScheduler<QueueSnapshot>({
       load: () => this.load(),
@@ -139,6 +147,8 @@ export class QueueModel implements vscode.Disposable {
 
   /** Loads now (or joins the running load). Manual refreshes inside a rate-limit window send nothing. */
   refresh(trigger: 'auto' | 'manual' = 'manual'): Promise<RefreshOutcome> {
+    // Said in the log so that a refresh nobody asked for (one started by showing the view) shows up.
+    if (trigger === 'manual' && this.scheduler.state.loading) this.log.info('manual refresh joins the refresh already running');
     return this.scheduler.refresh(trigger);
   }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ExpertiseIndex } from '../../../src/core/delegation/expertiseIndex';
+import { ExpertiseIndex, indexHeaderProblem, pathRowProblem } from '../../../src/core/delegation/expertiseIndex';
 import { scoreExpertise } from '../../../src/core/delegation/expertiseScore';
 import { applyNewCommits, planIndexUpdate } from '../../../src/core/delegation/indexUpdate';
 import { NOW, alice, bob, carol, commit, daysAgo } from './commitFixtures';
@@ -103,5 +103,31 @@ describe('planIndexUpdate', () => {
     assert.deepEqual(planIndexUpdate(index, target), { kind: 'upToDate' });
     index.headSha = 'e'.repeat(40);
     assert.deepEqual(planIndexUpdate(index, target), { kind: 'incremental', fromSha: 'e'.repeat(40) });
+  });
+
+  it('passes its own saved header and every saved row through the load-time checks', () => {
+    const index = new ExpertiseIndex(settings, 'repo');
+    index.addCommits(history());
+    // More events at one path than the index keeps times for, added oldest and newest first.
+    for (let i = 0; i < 80; i++) index.addCommit(commit({ author: i % 2 ? alice : bob, files: ['src/unix/fs.c'], time: daysAgo(i % 2 ? i : 200 - i), sha: i.toString(16).padStart(40, '0') }));
+    index.headSha = 'f'.repeat(40);
+    const saved = JSON.parse(JSON.stringify({ header: index.jsonHeader(), rows: [...index.pathRows()] })) as { header: unknown; rows: unknown[] };
+    assert.equal(indexHeaderProblem(saved.header), undefined);
+    assert.ok(saved.rows.length > 5);
+    for (const row of saved.rows) assert.equal(pathRowProblem(row), undefined, JSON.stringify(row).slice(0, 200));
+  });
+
+  it('names what is wrong with a saved row or header of the wrong types', () => {
+    const row = ['src/a.c', { k: [['author', 1.5, daysAgo(1), 2, [daysAgo(2), daysAgo(1)]]] }];
+    assert.equal(pathRowProblem(row), undefined);
+    assert.match(pathRowProblem(['src/a.c', { k: [['author', 1.5, daysAgo(1), 2, [daysAgo(1), daysAgo(2)]]] }]) ?? '', /"k" at "src\/a.c"/, 'times out of order');
+    assert.match(pathRowProblem(['src/a.c', { k: [['author', -1, daysAgo(1), 2, []]] }]) ?? '', /tallies/, 'a negative value');
+    assert.match(pathRowProblem(['src/a.c', { k: [['author', 1, daysAgo(1), 2.5, []]] }]) ?? '', /tallies/, 'a fractional count');
+    assert.match(pathRowProblem('src/a.c') ?? '', /pair/);
+    const header = new ExpertiseIndex(settings).jsonHeader();
+    assert.equal(indexHeaderProblem(JSON.parse(JSON.stringify(header))), undefined);
+    assert.match(indexHeaderProblem({ ...header, version: 2 }) ?? '', /version is 2/);
+    assert.match(indexHeaderProblem({ ...header, lastTime: 'now' }) ?? '', /counters/);
+    assert.match(indexHeaderProblem({ ...header, identities: { ...header.identities, names: { a: { Ana: 'x' } } } }) ?? '', /identities/);
   });
 });

@@ -8,15 +8,60 @@ const root = join(__dirname, '..', '..', '..');
 interface Manifest {
   engines: { vscode: string };
   main: string;
+  capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; restrictedConfigurations?: string[] } };
   contributes: {
     commands: Array<{ command: string; title: string; category?: string }>;
-    configuration: { properties: Record<string, { markdownDescription?: string }> };
+    configuration: { properties: Record<string, { markdownDescription?: string; scope?: string }> };
     views: Record<string, Array<{ id: string; name: string }>>;
     viewsWelcome: Array<{ view: string; contents: string }>;
   };
   devDependencies: Record<string, string>;
 }
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
+
+/**
+ * Every setting, by what a repository's own settings could do with it. A new setting fails the
+ * test below until it is placed here, so nothing that sends or posts is added without a decision.
+ * - endpoint: where requests, with the lead's token, go.
+ * - postsAsLead: what is written on GitHub or Slack under the lead's name, or when.
+ * - recipients: who is asked to review or mentioned.
+ * - searches: which pull requests are searched for with the lead's account.
+ * - local: how things look or are counted on this machine; nothing leaves it.
+ */
+type Sensitivity = 'endpoint' | 'postsAsLead' | 'recipients' | 'searches' | 'local';
+const settingCatalogue: Record<string, Sensitivity> = {
+  'leadDesk.github.apiUrl': 'endpoint',
+  'leadDesk.focus.slack.apiUrl': 'endpoint',
+  'leadDesk.delegation.handoffComment': 'postsAsLead',
+  'leadDesk.delegation.handoffTemplate': 'postsAsLead',
+  'leadDesk.delegation.removeMyRequest': 'postsAsLead',
+  'leadDesk.focus.githubStatus.enabled': 'postsAsLead',
+  'leadDesk.focus.slack.enabled': 'postsAsLead',
+  'leadDesk.focus.schedule': 'postsAsLead',
+  'leadDesk.team': 'recipients',
+  'leadDesk.delegation.githubTeam': 'recipients',
+  'leadDesk.delegation.logins': 'recipients',
+  'leadDesk.queue.repos': 'searches',
+  'leadDesk.queue.orgs': 'searches',
+  'leadDesk.queue.customSections': 'searches',
+  'leadDesk.delegation.keepPaths': 'local',
+  'leadDesk.delegation.historyDays': 'local',
+  'leadDesk.delegation.maxCommits': 'local',
+  'leadDesk.delegation.smallChangeLines': 'local',
+  'leadDesk.queue.autoRefreshMinutes': 'local',
+  'leadDesk.queue.includeDrafts': 'local',
+  'leadDesk.queue.staleAfterBusinessHours': 'local',
+  'leadDesk.queue.statusBarCount': 'local',
+  'leadDesk.queue.refreshInBackground': 'local',
+  'leadDesk.queue.workingDays': 'local',
+  'leadDesk.queue.workingHours': 'local',
+  'leadDesk.notifications.newReviewRequests': 'local',
+  'leadDesk.focus.breakMinutes': 'local',
+  'leadDesk.focus.reviewBlockMinutes': 'local',
+  'leadDesk.focus.holdReviewRequests': 'local',
+  'leadDesk.focus.notifications.enabled': 'local',
+  'leadDesk.focus.notifications.zenMode': 'local',
+};
 
 describe('package.json', () => {
   it('targets VS Code 1.100 with matching typings and ships the esbuild bundle', () => {
@@ -57,5 +102,31 @@ describe('package.json', () => {
     const { settingsTable } = await import('../../tools/settingsTable.mjs');
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     assert.ok(readme.includes(settingsTable(pkg)), 'README settings table is out of date: run node test/tools/settingsTable.mjs --write');
+  });
+
+  describe('settings a repository must not choose', () => {
+    const properties = pkg.contributes.configuration.properties;
+    const sensitive = Object.keys(settingCatalogue).filter((key) => settingCatalogue[key] !== 'local');
+
+    it('places every setting in the catalogue of what it can send, and nothing else', () => {
+      assert.deepEqual(Object.keys(properties).sort(), Object.keys(settingCatalogue).sort(), 'add the new setting to settingCatalogue with what it decides');
+    });
+
+    it('restricts in untrusted workspaces exactly the settings that decide what is sent, where, to whom or as whom', () => {
+      assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+      assert.deepEqual([...(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [])].sort(), [...sensitive].sort());
+    });
+
+    it('reads endpoints and what is posted under the lead\'s name from user settings only', () => {
+      for (const key of sensitive.filter((k) => settingCatalogue[k] === 'endpoint' || settingCatalogue[k] === 'postsAsLead')) {
+        assert.equal(properties[key].scope, 'application', `${key} must be application-scoped: even a trusted repository must not set it`);
+      }
+    });
+
+    it('tells the user, in each restricted setting that a workspace may set, that an untrusted one cannot', () => {
+      for (const key of sensitive.filter((k) => properties[k].scope !== 'application')) {
+        assert.match(properties[key].markdownDescription ?? '', /workspace you have not trusted/, key);
+      }
+    });
   });
 });

@@ -1,4 +1,7 @@
 // Builders for queue records, so each test states only what it is about.
+import type { GroupingOptions } from '../../../src/core/queue/grouping';
+import { defaultWorkingTime } from '../../../src/core/queue/businessHours';
+import { emptyLocalState } from '../../../src/core/queue/localState';
 import type { QueuePullRequest, QueueSearch, QueueSnapshot, SearchResult } from '../../../src/core/queue/queueTypes';
 
 let counter = 0;
@@ -60,4 +63,9 @@ export function inTimeZone(zone: string): { before: () => void; after: () => voi
       else process.env.TZ = previous;
     },
   };
+}
+
+/** Grouping options with the default working time and no pins or snoozes, at `now`. */
+export function groupingOptions(now: Date, o: Partial<GroupingOptions> = {}): GroupingOptions {
+  return { now, workingTime: defaultWorkingTime, staleBusinessHours: 16, includeDrafts: false, local: emptyLocalState, customSections: [], staleConfigured: true, ...o };
 }

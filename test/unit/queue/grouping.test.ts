@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
 import { buildQueueView, GroupId, mineState, type GroupingOptions, type QueueGroup, type QueueView } from '../../../src/core/queue/grouping';
-import { defaultWorkingTime } from '../../../src/core/queue/businessHours';
 import { emptyLocalState, pin, snooze } from '../../../src/core/queue/localState';
-import { inTimeZone, pr, snapshot } from './fixtures';
+import { groupingOptions, inTimeZone, pr, snapshot } from './fixtures';
 
 // Wednesday 2026-03-04 12:00 UTC.
 const now = new Date('2026-03-04T12:00:00Z');
-const options = (o: Partial<GroupingOptions> = {}): GroupingOptions => ({
-  now,
-  workingTime: defaultWorkingTime,
-  staleBusinessHours: 16,
-  includeDrafts: false,
-  local: emptyLocalState,
-  customSections: [],
-  staleConfigured: true,
-  ...o,
-});
+const options = (o: Partial<GroupingOptions> = {}): GroupingOptions => groupingOptions(now, o);
 
 function find(view: QueueView, id: string): QueueGroup | undefined {
   const walk = (groups: readonly QueueGroup[]): QueueGroup | undefined => {

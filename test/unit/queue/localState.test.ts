@@ -52,9 +52,12 @@ describe('queue pins and snoozes', () => {
 
   it('reads stored state defensively', () => {
     assert.deepEqual(asLocalState(undefined), emptyLocalState);
-    assert.deepEqual(asLocalState({ pins: ['a', 3], snoozes: [{ key: 'a', kind: 'hour', snoozedAt: 'x' }, { key: 'b', kind: 'forever' }, null] }), {
+    const kept = { key: 'a', kind: 'hour', snoozedAt: '2026-03-04T14:20:00.000Z', until: '2026-03-04T15:20:00.000Z' } as const;
+    // An hour snooze without its end would hide the item for good: dropped like any damaged entry.
+    const endless = { key: 'c', kind: 'hour', snoozedAt: '2026-03-04T14:20:00.000Z' };
+    assert.deepEqual(asLocalState({ pins: ['a', 3], snoozes: [kept, endless, { key: 'b', kind: 'forever' }, null] }), {
       pins: ['a'],
-      snoozes: [{ key: 'a', kind: 'hour', snoozedAt: 'x' }],
+      snoozes: [kept],
     });
   });
 });
