@@ -2,13 +2,21 @@ import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import { redactSecrets } from '../core/redact';
 
+// The tokens in use, shared with everything that shows text: a token may sit inside a server's
+// error message in any shape, so the exact values are redacted in messages as well as in the log.
+const secretsInUse = new Set<string>();
+
+/** Redacts known token shapes and the tokens in use from text about to be shown to the user. */
+export function redactForDisplay(text: string): string {
+  return redactSecrets(text, secretsInUse);
+}
+
 /**
  * The extension's one output channel. Every line passes through the redactor, and the tokens in use
  * are registered with it, so a token cannot reach the log even inside an error message or URL.
  */
 export class LeadDeskLog implements Logger, vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
-  private readonly secrets = new Set<string>();
 
   constructor(name = 'Lead Desk') {
     this.channel = vscode.window.createOutputChannel(name, { log: true });
@@ -16,21 +24,21 @@ export class LeadDeskLog implements Logger, vscode.Disposable {
 
   /** Registers a secret to redact wherever it appears; returns a function that forgets it. */
   addSecret(secret: string): () => void {
-    this.secrets.add(secret);
-    return () => this.secrets.delete(secret);
+    secretsInUse.add(secret);
+    return () => secretsInUse.delete(secret);
   }
 
   private clean(value: unknown): unknown {
-    if (typeof value === 'string') return redactSecrets(value, [...this.secrets]);
+    if (typeof value === 'string') return redactSecrets(value, secretsInUse);
     if (value instanceof Error) {
-      const copy = new Error(redactSecrets(value.message, [...this.secrets]));
+      const copy = new Error(redactSecrets(value.message, secretsInUse));
       copy.name = value.name;
-      copy.stack = value.stack ? redactSecrets(value.stack, [...this.secrets]) : undefined;
+      copy.stack = value.stack ? redactSecrets(value.stack, secretsInUse) : undefined;
       return copy;
     }
     if (value !== null && typeof value === 'object') {
       try {
-        return redactSecrets(JSON.stringify(value), [...this.secrets]);
+        return redactSecrets(JSON.stringify(value), secretsInUse);
       } catch {
         return '[unserialisable]';
       }

@@ -58,7 +58,7 @@ export function registerQueueFeature(services: Services): vscode.Disposable {
     if (!failure) prompted = undefined;
     else if (promptKinds.has(failure.kind) && prompted !== failure.kind && !manualRefresh) {
       prompted = failure.kind;
-      presentError(failureError(failure), 'refresh the review queue', log);
+      presentError(failureError(failure), 'refresh the review queue', log, state.nextAttemptAt !== undefined ? new Date(state.nextAttemptAt) : undefined);
     }
   };
 
