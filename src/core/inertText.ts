@@ -12,9 +12,12 @@ export type Surface = 'message' | 'pick' | 'tree' | 'markdown' | 'comment';
 // eslint-disable-next-line no-control-regex
 const invisible = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 
-/** Drops invisible characters and folds every run of whitespace (newlines too) into one space. */
+/**
+ * Drops invisible characters and folds every run of whitespace (newlines too) into one space.
+ * Edges are kept: an interpolated " (Tue 10:00)" keeps the space that separates it.
+ */
 export function oneLine(text: string): string {
-  return text.replace(invisible, '').replace(/\s+/g, ' ').trim();
+  return text.replace(invisible, '').replace(/\s+/g, ' ');
 }
 
 /** Drops invisible characters and keeps line breaks, for surfaces that show several lines. */
@@ -44,10 +47,11 @@ function escapeTree(text: string): string {
 }
 
 // CommonMark lets a backslash escape any ASCII punctuation, and an escaped character is always
-// literal: no link, image, HTML tag, entity, emphasis, heading, list or autolink (`https\:`,
-// `www\.`, `a\@b\.c`) can form. Icon syntax is escaped first, as VS Code's own appendText does, so
+// literal. Every character that starts or ends Markdown syntax is escaped, so no link, image, HTML
+// tag, entity, emphasis, heading, list, table or autolink (`https:\/\/`, `www\.`, `a\@b\.c`) can
+// form. Punctuation that starts nothing (`,` `:` `;` `?` `'` `"` `%`) stays, so text reads as typed. Icon syntax is escaped first, as VS Code's own appendText does, so
 // `$(x)` stays literal in tooltips that show icons.
-const asciiPunctuation = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+const asciiPunctuation = /[!#$&()*+\-./<=>@[\\\]^_`{|}~]/g;
 function escapeMarkdown(text: string): string {
   return escapeIcons(oneLine(text)).replace(asciiPunctuation, '\\$&');
 }

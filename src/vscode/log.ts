@@ -4,7 +4,14 @@ import { redactSecrets } from '../core/redact';
 
 // The tokens in use, shared with everything that shows text: a token may sit inside a server's
 // error message in any shape, so the exact values are redacted in messages as well as in the log.
-const secretsInUse = new Set<string>();
+// Counted, because the same token can be registered twice (checked at sign-in, then stored) and
+// forgetting one registration must not unprotect the other.
+const secretCounts = new Map<string, number>();
+const secretsInUse = {
+  *[Symbol.iterator]() {
+    yield* secretCounts.keys();
+  },
+};
 
 /** Redacts known token shapes and the tokens in use from text about to be shown to the user. */
 export function redactForDisplay(text: string): string {
@@ -24,8 +31,15 @@ export class LeadDeskLog implements Logger, vscode.Disposable {
 
   /** Registers a secret to redact wherever it appears; returns a function that forgets it. */
   addSecret(secret: string): () => void {
-    secretsInUse.add(secret);
-    return () => secretsInUse.delete(secret);
+    secretCounts.set(secret, (secretCounts.get(secret) ?? 0) + 1);
+    let forgotten = false;
+    return () => {
+      if (forgotten) return;
+      forgotten = true;
+      const left = (secretCounts.get(secret) ?? 1) - 1;
+      if (left > 0) secretCounts.set(secret, left);
+      else secretCounts.delete(secret);
+    };
   }
 
   private clean(value: unknown): unknown {

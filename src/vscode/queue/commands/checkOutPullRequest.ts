@@ -1,18 +1,19 @@
 import * as vscode from 'vscode';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
+import type { Logger } from '../../../core/logger';
 import type { QueueModel } from '../queueModel';
 import type { WorkspaceRepos } from '../workspaceRepos';
 import { checkOutPullRequestBranch } from '../pullRequestCheckout';
 import { pullRequestArgument } from './pullRequestArgument';
 
 /** Checks the pull request out as `pr/N` in the open folder whose remote is that repository. */
-export function checkOutPullRequestCommand(model: QueueModel, repos: WorkspaceRepos): LeadDeskCommand {
+export function checkOutPullRequestCommand(model: QueueModel, repos: WorkspaceRepos, log: Logger): LeadDeskCommand {
   return {
     id: CommandId.checkOutPullRequest,
     doing: 'check out the pull request',
     async run(arg?: unknown) {
-      const pr = await pullRequestArgument(model, arg, 'Pull request to check out locally');
+      const pr = await pullRequestArgument(model, arg, 'Pull request to check out locally', log);
       if (!pr) return;
       const name = `${pr.owner}/${pr.repo}#${pr.number}`;
       if (!vscode.workspace.isTrusted) {
