@@ -9,7 +9,6 @@ export type Surface = 'message' | 'pick' | 'tree' | 'markdown' | 'comment';
 
 // C0/C1 controls (tab and newline are handled by each surface), zero-width and bidi controls
 // (U+200B–U+200F, U+202A–U+202E, U+2060–U+2069, U+FEFF): they hide or reorder what the user reads.
-// eslint-disable-next-line no-control-regex
 const invisible = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 
 /**

@@ -41,7 +41,7 @@ export function parseApiUrl(raw: unknown, problems: SettingsProblem[]): LeadDesk
   const fallback = defaultSettings.github.apiUrl;
   if (raw === undefined || raw === null || raw === '') return { apiUrl: fallback };
   const checked = typeof raw === 'string' ? checkServiceUrl(raw, 'github') : { ok: false as const, problem: `${key} must be a URL string.` };
-  if (checked.ok) return { apiUrl: raw.toString().trim().replace(/\/+$/, '') };
+  if (checked.ok) return { apiUrl: `${checked.url.origin}${checked.url.pathname}`.replace(/\/+$/, '') };
   problems.push({ key, message: `${checked.problem} Sign-in stays off until it is fixed.` });
   return { apiUrl: fallback, apiUrlProblem: checked.problem };
 }
