@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { format } from 'date-fns';
 import { GitHubError } from '../github/errors';
 import type { Logger } from '../core/logger';
 import { message, type InertText } from '../core/inertText';
+import { retryAdvice } from '../core/retryAdvice';
 import { NotSignedInError } from './auth/authService';
 import { CommandId } from './ids';
 import { notify } from './ui/notify';
@@ -25,11 +25,8 @@ const showLog = { title: 'Show Log', command: CommandId.showLog };
  * otherwise the message tells the person when running the command again can work.
  */
 function whenAgain(err: GitHubError, retryScheduledAt: Date | undefined): InertText<'message'> {
-  if (retryScheduledAt) return message` Lead Desk will try again at ${format(retryScheduledAt, 'HH:mm')}.`;
-  if (!err.retryAt) return message``;
-  const at = format(err.retryAt, 'HH:mm');
-  if (err.kind === 'rateLimited') return message` GitHub's rate limit resets at ${at}; run the command again then.`;
-  return message` Run the command again after ${at}.`;
+  const reason = err.kind === 'rateLimited' ? 'rateLimited' : err.kind === 'secondaryRateLimited' ? 'slowDown' : 'other';
+  return message`${retryAdvice(reason, err.retryAt, retryScheduledAt)}`;
 }
 
 /** What to tell the user about a failure: what happened and what to do, in one line. */
