@@ -1,4 +1,6 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { message } from './core/inertText';
+import { showError } from './vscode/ui/notify';
 import { createServices } from './vscode/services';
 import { registerCommands } from './vscode/commands/command';
 import { signInCommand } from './vscode/commands/signIn';
@@ -31,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
     // Sets the signed-in context key for the welcome views; reads secret storage only, no network.
     void services.auth.resolve();
   } catch (err) {
-    void vscode.window.showErrorMessage(`Lead Desk could not start: ${err instanceof Error ? err.message : String(err)}`);
+    void showError(message`Lead Desk could not start: ${err instanceof Error ? err.message : String(err)}`);
     throw err;
   }
 }

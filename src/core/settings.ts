@@ -1,5 +1,6 @@
 // The typed mirror of the `leadDesk.*` settings in package.json. Parsing is pure: a bad value
 // falls back to the default and is reported as a problem that names the setting.
+import { checkServiceUrl } from './serviceUrl';
 import { defaultQueueSettings, parseQueueSettings, type QueueSettings } from './queue/queueSettings';
 import { defaultDelegationSettings, parseDelegationSettings, type DelegationSettings } from './handoff/delegationSettings';
 import { defaultFocusSettings, parseFocusSettings, type FocusSettings } from './focus/focusSettings';
@@ -10,6 +11,8 @@ export type { RawSettings, SettingsProblem };
 export interface LeadDeskSettings {
   readonly github: {
     readonly apiUrl: string;
+    /** Why the configured API URL was not used; sign-in refuses with this rather than use the default. */
+    readonly apiUrlProblem?: string;
   };
   readonly queue: QueueSettings;
   readonly delegation: DelegationSettings;
@@ -28,27 +31,20 @@ export interface ParsedSettings {
   readonly problems: readonly SettingsProblem[];
 }
 
-export function parseApiUrl(raw: unknown, problems: SettingsProblem[]): string {
+export function parseApiUrl(raw: unknown, problems: SettingsProblem[]): LeadDeskSettings['github'] {
   const key = 'leadDesk.github.apiUrl';
-  if (raw === undefined || raw === null || raw === '') return defaultSettings.github.apiUrl;
-  if (typeof raw !== 'string') {
-    problems.push({ key, message: `${key} must be a URL string; using ${defaultSettings.github.apiUrl}.` });
-    return defaultSettings.github.apiUrl;
-  }
-  try {
-    const url = new URL(raw.trim());
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('protocol');
-    return raw.trim().replace(/\/+$/, '');
-  } catch {
-    problems.push({ key, message: `${key} "${raw}" is not an http(s) URL; using ${defaultSettings.github.apiUrl}. For GitHub Enterprise Server use https://HOST/api/v3.` });
-    return defaultSettings.github.apiUrl;
-  }
+  const fallback = defaultSettings.github.apiUrl;
+  if (raw === undefined || raw === null || raw === '') return { apiUrl: fallback };
+  const checked = typeof raw === 'string' ? checkServiceUrl(raw, 'github') : { ok: false as const, problem: `${key} must be a URL string.` };
+  if (checked.ok) return { apiUrl: `${checked.url.origin}${checked.url.pathname}`.replace(/\/+$/, '') };
+  problems.push({ key, message: `${checked.problem} Sign-in stays off until it is fixed.` });
+  return { apiUrl: fallback, apiUrlProblem: checked.problem };
 }
 
 export function parseSettings(read: RawSettings): ParsedSettings {
   const problems: SettingsProblem[] = [];
   const settings: LeadDeskSettings = {
-    github: { apiUrl: parseApiUrl(read('github.apiUrl'), problems) },
+    github: parseApiUrl(read('github.apiUrl'), problems),
     queue: parseQueueSettings(read, problems),
     delegation: parseDelegationSettings(read, problems),
     focus: parseFocusSettings(read, problems),

@@ -1,3 +1,5 @@
+import { checkServiceUrl } from '../core/serviceUrl';
+
 /** Where the REST and GraphQL APIs live for a configured `leadDesk.github.apiUrl`. */
 export interface GitHubEndpoints {
   /** REST root without a trailing slash, e.g. https://api.github.com or https://ghe.example.com/api/v3 */
@@ -10,10 +12,11 @@ export interface GitHubEndpoints {
   readonly webUrl: string;
 }
 
+/** The configured API URL fails the shared check; the message is the one the settings check shows. */
 export class InvalidApiUrlError extends Error {
   override readonly name = 'InvalidApiUrlError';
-  constructor(readonly value: string) {
-    super(`"${value}" is not a valid GitHub API URL. Use https://api.github.com or https://HOST/api/v3.`);
+  constructor(problem: string) {
+    super(problem);
   }
   static is(err: unknown): err is InvalidApiUrlError {
     return err instanceof InvalidApiUrlError;
@@ -21,15 +24,9 @@ export class InvalidApiUrlError extends Error {
 }
 
 export function resolveEndpoints(configured: string): GitHubEndpoints {
-  let url: URL;
-  try {
-    url = new URL(configured.trim());
-  } catch {
-    throw new InvalidApiUrlError(configured);
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username) {
-    throw new InvalidApiUrlError(configured);
-  }
+  const checked = checkServiceUrl(configured, 'github');
+  if (!checked.ok) throw new InvalidApiUrlError(checked.problem);
+  const url = checked.url;
   const apiUrl = `${url.origin}${url.pathname}`.replace(/\/+$/, '');
   const isDotCom = url.hostname === 'api.github.com';
   // GHES serves REST at /api/v3 and GraphQL at /api/graphql; github.com and the sandbox at /graphql.

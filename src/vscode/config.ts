@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { message } from '../core/inertText';
+import { showWarning } from './ui/notify';
 import { parseSettings, type LeadDeskSettings, type SettingsProblem } from '../core/settings';
 import type { Logger } from '../core/logger';
 
@@ -51,7 +53,7 @@ export class ConfigService implements vscode.Disposable {
     this.log.warn(problem.message);
     if (this.shownProblems.has(problem.message)) return;
     this.shownProblems.add(problem.message);
-    void vscode.window.showWarningMessage(problem.message, 'Open Setting').then((choice) => {
+    void showWarning(message`${problem.message}`, 'Open Setting').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', problem.key);
     });
   }

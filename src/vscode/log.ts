@@ -2,13 +2,28 @@ import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import { redactSecrets } from '../core/redact';
 
+// The tokens in use, shared with everything that shows text: a token may sit inside a server's
+// error message in any shape, so the exact values are redacted in messages as well as in the log.
+// Counted, because the same token can be registered twice (checked at sign-in, then stored) and
+// forgetting one registration must not unprotect the other.
+const secretCounts = new Map<string, number>();
+const secretsInUse = {
+  *[Symbol.iterator]() {
+    yield* secretCounts.keys();
+  },
+};
+
+/** Redacts known token shapes and the tokens in use from text about to be shown to the user. */
+export function redactForDisplay(text: string): string {
+  return redactSecrets(text, secretsInUse);
+}
+
 /**
  * The extension's one output channel. Every line passes through the redactor, and the tokens in use
  * are registered with it, so a token cannot reach the log even inside an error message or URL.
  */
 export class LeadDeskLog implements Logger, vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
-  private readonly secrets = new Set<string>();
 
   constructor(name = 'Lead Desk') {
     this.channel = vscode.window.createOutputChannel(name, { log: true });
@@ -16,21 +31,28 @@ export class LeadDeskLog implements Logger, vscode.Disposable {
 
   /** Registers a secret to redact wherever it appears; returns a function that forgets it. */
   addSecret(secret: string): () => void {
-    this.secrets.add(secret);
-    return () => this.secrets.delete(secret);
+    secretCounts.set(secret, (secretCounts.get(secret) ?? 0) + 1);
+    let forgotten = false;
+    return () => {
+      if (forgotten) return;
+      forgotten = true;
+      const left = (secretCounts.get(secret) ?? 1) - 1;
+      if (left > 0) secretCounts.set(secret, left);
+      else secretCounts.delete(secret);
+    };
   }
 
   private clean(value: unknown): unknown {
-    if (typeof value === 'string') return redactSecrets(value, [...this.secrets]);
+    if (typeof value === 'string') return redactSecrets(value, secretsInUse);
     if (value instanceof Error) {
-      const copy = new Error(redactSecrets(value.message, [...this.secrets]));
+      const copy = new Error(redactSecrets(value.message, secretsInUse));
       copy.name = value.name;
-      copy.stack = value.stack ? redactSecrets(value.stack, [...this.secrets]) : undefined;
+      copy.stack = value.stack ? redactSecrets(value.stack, secretsInUse) : undefined;
       return copy;
     }
     if (value !== null && typeof value === 'object') {
       try {
-        return redactSecrets(JSON.stringify(value), [...this.secrets]);
+        return redactSecrets(JSON.stringify(value), secretsInUse);
       } catch {
         return '[unserialisable]';
       }

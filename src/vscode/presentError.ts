@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
-import { format } from 'date-fns';
 import { GitHubError } from '../github/errors';
 import type { Logger } from '../core/logger';
+import { message, type InertText } from '../core/inertText';
+import { retryAdvice } from '../core/retryAdvice';
 import { NotSignedInError } from './auth/authService';
 import { CommandId } from './ids';
+import { notify } from './ui/notify';
 
 interface Presentation {
-  readonly message: string;
+  /** Server errors are outside text: they are escaped here and redacted when shown. */
+  readonly message: InertText<'message'>;
   readonly actions: ReadonlyArray<{ title: string; command: string }>;
   readonly severity: 'error' | 'warning';
 }
@@ -17,41 +20,49 @@ const signInActions = [
 ];
 const showLog = { title: 'Show Log', command: CommandId.showLog };
 
+/**
+ * When to try again. Only a caller that really has a retry scheduled passes `retryScheduledAt`;
+ * otherwise the message tells the person when running the command again can work.
+ */
+function whenAgain(err: GitHubError, retryScheduledAt: Date | undefined): InertText<'message'> {
+  const reason = err.kind === 'rateLimited' ? 'rateLimited' : err.kind === 'secondaryRateLimited' ? 'slowDown' : 'other';
+  return message`${retryAdvice(reason, err.retryAt, retryScheduledAt)}`;
+}
+
 /** What to tell the user about a failure: what happened and what to do, in one line. */
-export function describeError(err: unknown, doing: string): Presentation {
+export function describeError(err: unknown, doing: string, retryScheduledAt?: Date): Presentation {
   if (NotSignedInError.is(err)) {
-    return { message: `Sign in to GitHub to ${doing}.`, actions: signInActions, severity: 'warning' };
+    return { message: message`Sign in to GitHub to ${doing}.`, actions: signInActions, severity: 'warning' };
   }
   if (GitHubError.is(err)) {
-    const retry = err.retryAt ? ` Lead Desk will try again at ${format(err.retryAt, 'HH:mm')}.` : '';
+    const again = whenAgain(err, retryScheduledAt);
     switch (err.kind) {
       case 'unauthorized':
-        return { message: `GitHub did not accept your sign-in while trying to ${doing}. Sign in again or use another token.`, actions: signInActions, severity: 'error' };
+        return { message: message`GitHub did not accept your sign-in while trying to ${doing}. Sign in again or use another token.`, actions: signInActions, severity: 'error' };
       case 'missingScope':
-        return { message: `Could not ${doing}: your GitHub sign-in lacks the ${(err.scopes ?? []).map((s) => `'${s}'`).join(' or ') || 'required'} scope. Sign in again to grant it.`, actions: signInActions, severity: 'error' };
+        return { message: message`Could not ${doing}: your GitHub sign-in lacks the ${(err.scopes ?? []).map((s) => `'${s}'`).join(' or ') || 'required'} scope. Sign in again to grant it.`, actions: signInActions, severity: 'error' };
       case 'rateLimited':
       case 'secondaryRateLimited':
-        return { message: `Could not ${doing}: ${err.message}${retry}`, actions: [], severity: 'warning' };
+        return { message: message`Could not ${doing}: ${err.message}${again}`, actions: [], severity: 'warning' };
       case 'offline':
       case 'timeout':
       case 'server':
       case 'malformed':
-        return { message: `Could not ${doing}: ${err.message} Check your connection or ${'leadDesk.github.apiUrl'}.${retry}`, actions: [showLog], severity: 'warning' };
+        return { message: message`Could not ${doing}: ${err.message} Check your connection or leadDesk.github.apiUrl.${again}`, actions: [showLog], severity: 'warning' };
       default:
-        return { message: `Could not ${doing}: ${err.detail ?? err.message}`, actions: [showLog], severity: 'error' };
+        return { message: message`Could not ${doing}: ${err.detail ?? err.message}`, actions: [showLog], severity: 'error' };
     }
   }
   const text = err instanceof Error ? err.message : String(err);
-  return { message: `Could not ${doing}: ${text}`, actions: [showLog], severity: 'error' };
+  return { message: message`Could not ${doing}: ${text}`, actions: [showLog], severity: 'error' };
 }
 
 /** Logs a failure with its scope and shows one short, actionable message. Cancellations stay quiet. */
-export function presentError(err: unknown, doing: string, log: Logger): void {
+export function presentError(err: unknown, doing: string, log: Logger, retryScheduledAt?: Date): void {
   if (err instanceof vscode.CancellationError) return;
   log.error(`${doing}: ${err instanceof Error ? `${err.name}: ${err.message}${GitHubError.is(err) && err.detail ? ` (${err.detail})` : ''}` : String(err)}`);
-  const { message, actions, severity } = describeError(err, doing);
-  const show = severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
-  void show(message, ...actions.map((a) => a.title)).then((picked) => {
+  const { message: text, actions, severity } = describeError(err, doing, retryScheduledAt);
+  void notify(severity, text, {}, ...actions.map((a) => a.title)).then((picked) => {
     const action = actions.find((a) => a.title === picked);
     if (action) void vscode.commands.executeCommand(action.command);
   });

@@ -8,6 +8,20 @@ const vscodeOnlyInGlue = {
   }],
 };
 
+// DESIGN.md "Where outside text can turn into action": notifications, quick picks and Markdown
+// interpret links, icons and HTML. Only the wrappers in src/vscode/ui/ call them, and those accept
+// only InertText (src/core/inertText.ts), so raw outside text cannot reach these surfaces.
+const inertSurfacesOnlyThroughWrappers = {
+  'no-restricted-syntax': ['error',
+    ...['MemberExpression[property.name=/^show(Information|Warning|Error)Message$/]', 'MemberExpression[property.value=/^show(Information|Warning|Error)Message$/]']
+      .map((selector) => ({ selector, message: 'Show notifications through src/vscode/ui/notify.ts, which takes only InertText (see src/core/inertText.ts).' })),
+    ...['MemberExpression[property.name=/^(showQuickPick|createQuickPick)$/]', 'MemberExpression[property.value=/^(showQuickPick|createQuickPick)$/]']
+      .map((selector) => ({ selector, message: 'Show quick picks through src/vscode/ui/quickPick.ts, which takes only InertText (see src/core/inertText.ts).' })),
+    ...['NewExpression[callee.property.name="MarkdownString"]', 'NewExpression[callee.name="MarkdownString"]']
+      .map((selector) => ({ selector, message: 'Make Markdown through src/vscode/ui/markdown.ts, which takes only InertText (see src/core/inertText.ts).' })),
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.tools/**', '.test-output/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['**/*.ts'] })),
@@ -25,6 +39,11 @@ export default tseslint.config(
       'no-console': 'off',
       ...vscodeOnlyInGlue,
     },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/vscode/ui/**'],
+    rules: inertSurfacesOnlyThroughWrappers,
   },
   {
     // The glue is where 'vscode' belongs.

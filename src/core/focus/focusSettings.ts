@@ -1,5 +1,6 @@
 // The typed `leadDesk.focus.*` settings, parsed the way src/core/settings.ts parses the rest: a bad
 // value falls back to its default and is reported as a problem naming the setting.
+import { checkServiceUrl } from '../serviceUrl';
 import type { RawSettings, SettingsProblem } from '../settingsSource';
 import { parseSchedule, type ScheduleEntry } from './schedule';
 
@@ -48,16 +49,13 @@ function slackUrl(read: RawSettings, problems: SettingsProblem[]): string {
   const key = 'focus.slack.apiUrl';
   const raw = read(key);
   if (raw === undefined || raw === null || raw === '') return defaultSlackApiUrl;
-  try {
-    if (typeof raw !== 'string') throw new Error('type');
-    const url = new URL(raw.trim());
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('protocol');
+  const checked = typeof raw === 'string' ? checkServiceUrl(raw, 'slack') : { ok: false as const, problem: `leadDesk.${key} must be a URL string.` };
+  if (checked.ok) {
     // WebClient appends the method name to this URL, so it must end with a slash.
-    return url.href.endsWith('/') ? url.href : `${url.href}/`;
-  } catch {
-    problems.push({ key: `leadDesk.${key}`, message: `leadDesk.${key} ${JSON.stringify(raw)} is not an http(s) URL; using ${defaultSlackApiUrl}.` });
-    return defaultSlackApiUrl;
+    return checked.url.href.endsWith('/') ? checked.url.href : `${checked.url.href}/`;
   }
+  problems.push({ key: `leadDesk.${key}`, message: `${checked.problem} Using ${defaultSlackApiUrl}.` });
+  return defaultSlackApiUrl;
 }
 
 export function parseFocusSettings(read: RawSettings, problems: SettingsProblem[]): FocusSettings {

@@ -1,6 +1,7 @@
 // The message that goes with a handoff: short, names the person and the code they know, and reads
 // the same whether it is pasted into chat or posted on the pull request.
 
+import { escapeFor, oneLine } from '../inertText';
 import { commonDirectory, normalizePath } from '../delegation/paths';
 import { defaultHandoffTemplate } from './delegationSettings';
 
@@ -22,17 +23,37 @@ export function handoffArea(paths: readonly string[]): string {
   return dir === '' ? 'these files' : dir;
 }
 
+// A GitHub login: letters, digits and single hyphens. Anything else is not a login, and putting it
+// after "@" could address or format something else.
+const loginShape = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+
+/** The message as plain text, for the clipboard and chat. */
 export function formatHandoffMessage(parts: HandoffMessageParts): string {
+  return renderHandoff(parts, oneLine);
+}
+
+/**
+ * The message as a GitHub comment posted under the lead's name. Names and paths come from git and
+ * GitHub, so each is escaped: it cannot mention anyone, link, add an image or HTML, or format. Only
+ * the template's own "@{login}" mentions, and only with a login of the right shape.
+ */
+export function formatHandoffComment(parts: HandoffMessageParts): string {
+  return renderHandoff(parts, (text) => escapeFor('comment', text));
+}
+
+function renderHandoff(parts: HandoffMessageParts, escape: (text: string) => string): string {
   const template = parts.template && parts.template.trim() !== '' ? parts.template : defaultHandoffTemplate;
-  const firstName = parts.name.trim().split(/\s+/)[0] || parts.name;
+  const login = parts.login !== undefined && loginShape.test(parts.login) ? parts.login : undefined;
+  const name = oneLine(parts.name).trim();
+  const firstName = name.split(' ')[0] || name;
   const values: Record<string, string> = {
-    login: parts.login ?? firstName,
-    name: parts.name,
-    area: parts.area,
+    login: login ?? escape(firstName),
+    name: escape(name),
+    area: escape(parts.area),
   };
   let text = template.replace(/\{(login|name|area)\}/g, (_m, key: string) => values[key]);
   // "@{login}" with no login would address nobody on GitHub; fall back to plain text.
-  if (!parts.login) text = text.replace(new RegExp(`@${escapeRegExp(firstName)}\\b`, 'g'), firstName);
+  if (!login) text = text.replace(new RegExp(`@${escapeRegExp(values.login)}(?![A-Za-z0-9-])`, 'g'), values.login);
   return text.trim();
 }
 

@@ -1,6 +1,7 @@
 // What the Review Queue tree shows, as plain data: labels, descriptions, icons, context values and
 // tooltips. The VS Code tree provider only turns these into TreeItems, so all wording and
 // ordering is tested (and measured) in plain Node.
+import { escapeFor, joinInert, markdown, type InertText } from '../inertText';
 import { format } from 'date-fns';
 import type { PullRequestRef } from '../pullRequestRef';
 import { formatBusinessDuration, type WorkingTime } from './businessHours';
@@ -116,7 +117,7 @@ export function itemContextValue(item: QueueItem): string {
 
 /** Escapes text from GitHub (titles, logins) so it cannot inject Markdown or links into the tooltip. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
+  return escapeFor('markdown', text);
 }
 
 const basisText: Record<WaitingBasis, string> = {
@@ -131,21 +132,21 @@ const reviewText = { approved: 'approved', changesRequested: 'changes requested'
 const mergeText = { mergeable: 'no conflicts', conflicting: 'conflicts with the base branch', unknown: 'not yet known' } as const;
 
 /** The tooltip, built when VS Code asks for it (resolveTreeItem): the details and why the item sits here. */
-export function itemTooltip(item: QueueItem, time: WorkingTime): string {
+export function itemTooltip(item: QueueItem, time: WorkingTime): InertText<'markdown'> {
   const pr = item.pr;
-  const e = escapeMarkdown;
-  const lines: string[] = [];
-  lines.push(`**${e(`${pr.owner}/${pr.repo}#${pr.number}`)}** ${e(pr.title)}`, '');
-  lines.push(`by ${e(pr.author ?? 'ghost')}${pr.author ? '' : ' (deleted account)'} · ${sizeText(item)} in ${pr.changedFiles} ${pr.changedFiles === 1 ? 'file' : 'files'}${pr.isDraft ? ' · draft' : ''}`, '');
-  lines.push(`CI: ${ciText[pr.ci]} · Review: ${reviewText[pr.review]} · Merge: ${mergeText[pr.merge]}`, '');
+  const blank = markdown``;
+  const lines: Array<InertText<'markdown'>> = [];
+  lines.push(markdown`**${`${pr.owner}/${pr.repo}#${pr.number}`}** ${pr.title}`, blank);
+  lines.push(markdown`by ${pr.author ?? 'ghost'}${pr.author ? '' : ' (deleted account)'} · ${sizeText(item)} in ${pr.changedFiles} ${pr.changedFiles === 1 ? 'file' : 'files'}${pr.isDraft ? ' · draft' : ''}`, blank);
+  lines.push(markdown`CI: ${ciText[pr.ci]} · Review: ${reviewText[pr.review]} · Merge: ${mergeText[pr.merge]}`, blank);
   const since = Date.parse(item.waiting.since);
-  lines.push(`Waiting ${formatBusinessDuration(item.waiting.hours, time)} of working time ${basisText[item.waiting.basis]}${Number.isNaN(since) ? '' : ` (${format(since, 'EEE d MMM HH:mm')})`}.`, '');
-  if (item.teams.length > 0) lines.push(`Teams asked: ${item.teams.map(e).join(', ')}`, '');
-  lines.push(`**Why it is here:** ${e(item.placement)}`, '');
-  if (item.snooze) lines.push(`**Snoozed:** ${snoozeText(item).replace(/^snoozed /, '')}.`, '');
-  lines.push(`**Why it is in this position:** ${item.pinned ? 'pinned to the top, then ' : ''}score ${item.score.total}`);
-  for (const reason of item.score.reasons) lines.push(`- ${formatPoints(reason.points)} ${e(reason.text)}`);
-  return lines.join('\n');
+  lines.push(markdown`Waiting ${formatBusinessDuration(item.waiting.hours, time)} of working time ${basisText[item.waiting.basis]}${Number.isNaN(since) ? blank : markdown` (${format(since, 'EEE d MMM HH:mm')})`}.`, blank);
+  if (item.teams.length > 0) lines.push(markdown`Teams asked: ${joinInert('markdown', item.teams, ', ')}`, blank);
+  lines.push(markdown`**Why it is here:** ${item.placement}`, blank);
+  if (item.snooze) lines.push(markdown`**Snoozed:** ${snoozeText(item).replace(/^snoozed /, '')}.`, blank);
+  lines.push(markdown`**Why it is in this position:** ${item.pinned ? markdown`pinned to the top, then ` : blank}score ${item.score.total}`);
+  for (const reason of item.score.reasons) lines.push(markdown`- ${formatPoints(reason.points)} ${reason.text}`);
+  return joinInert('markdown', lines, '\n');
 }
 
 function groupNode(group: QueueGroup, time: WorkingTime, depth: number): GroupNode {

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { message } from '../../core/inertText';
+import { showWarning } from '../ui/notify';
 import { fetchViewer, missingScopes } from '../../github/viewer';
 import type { Services } from '../services';
 import { CommandId } from '../ids';
@@ -16,8 +18,8 @@ export function registerAccountRefresher({ auth, github, log, refresh }: Service
     const key = `${viewer.login}:${missing.join(',')}`;
     if (missing.length === 0 || warned.has(key)) return;
     warned.add(key);
-    const choice = await vscode.window.showWarningMessage(
-      `Your GitHub sign-in (${viewer.login}) lacks the scopes ${missing.join(', ')}. Some Lead Desk features will not work until you sign in again with them.`,
+    const choice = await showWarning(
+      message`Your GitHub sign-in (${viewer.login}) lacks the scopes ${missing.join(', ')}. Some Lead Desk features will not work until you sign in again with them.`,
       'Sign In',
       'Use a Token',
     );

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { resolveEndpoints, type GitHubEndpoints } from '../../github/endpoints';
+import { message } from '../../core/inertText';
+import { notify } from '../ui/notify';
+import { InvalidApiUrlError, resolveEndpoints, type GitHubEndpoints } from '../../github/endpoints';
 import { ContextKey, SecretKey, StateKey } from '../ids';
 import type { ConfigService } from '../config';
 import type { LeadDeskLog } from '../log';
@@ -79,6 +81,17 @@ export class AuthService implements vscode.Disposable {
     return resolveEndpoints(this.config.settings.github.apiUrl);
   }
 
+  /**
+   * The endpoints to sign in to. When the configured URL failed the settings check, the default
+   * stands in for reading, but a sign-in must not send a token there: it refuses with the same
+   * message the settings check showed.
+   */
+  signInEndpoints(): GitHubEndpoints {
+    const problem = this.config.settings.github.apiUrlProblem;
+    if (problem) throw new InvalidApiUrlError(problem);
+    return this.endpoints();
+  }
+
   private providerId(): 'github' | 'github-enterprise' {
     return this.endpoints().isDotCom ? 'github' : 'github-enterprise';
   }
@@ -150,7 +163,7 @@ export class AuthService implements vscode.Disposable {
 
   /** Interactive sign-in through VS Code's GitHub (or GitHub Enterprise) account. */
   async signIn(): Promise<Credentials | undefined> {
-    const endpoints = this.endpoints();
+    const endpoints = this.signInEndpoints();
     if (!endpoints.isDotCom) await this.ensureEnterpriseUri(endpoints);
     await this.context.globalState.update(StateKey.signedOut, undefined);
     const session = await vscode.authentication.getSession(this.providerId(), this.requiredScopes(), { createIfNone: true });
@@ -163,8 +176,9 @@ export class AuthService implements vscode.Disposable {
     const section = vscode.workspace.getConfiguration('github-enterprise');
     if (section.get<string>('uri')) return;
     const set = 'Set github-enterprise.uri';
-    const choice = await vscode.window.showInformationMessage(
-      `Signing in to ${endpoints.webUrl} uses VS Code's GitHub Enterprise account, which needs the setting github-enterprise.uri.`,
+    const choice = await notify(
+      'info',
+      message`Signing in to ${endpoints.webUrl} uses VS Code's GitHub Enterprise account, which needs the setting github-enterprise.uri.`,
       { modal: true },
       set,
     );

@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import { message } from '../../core/inertText';
+import { showInfo } from '../ui/notify';
 import type { Services } from '../services';
 import { CommandId } from '../ids';
 import type { LeadDeskCommand } from './command';
@@ -10,7 +11,7 @@ export function signInCommand({ auth, refresh }: Services): LeadDeskCommand {
     async run() {
       const credentials = await auth.signIn();
       if (!credentials) return;
-      void vscode.window.showInformationMessage(`Lead Desk is signed in to GitHub${credentials.account ? ` as ${credentials.account}` : ''}.`);
+      void showInfo(credentials.account ? message`Lead Desk is signed in to GitHub as ${credentials.account}.` : message`Lead Desk is signed in to GitHub.`);
       void refresh.refreshAll().catch(() => undefined);
     },
   };

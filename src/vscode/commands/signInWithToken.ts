@@ -1,19 +1,26 @@
 import * as vscode from 'vscode';
+import { message } from '../../core/inertText';
+import { notify } from '../ui/notify';
 import { fetchViewer, missingScopes } from '../../github/viewer';
 import { scopedLogger } from '../../core/logger';
 import type { Services } from '../services';
 import { CommandId } from '../ids';
 import type { LeadDeskCommand } from './command';
 
-/** Asks for a personal access token, checks it against GitHub, then keeps it in SecretStorage. */
+/**
+ * Asks for a personal access token, checks it against GitHub, then keeps it in SecretStorage.
+ * It takes no arguments on purpose: a command link in a notification or a Markdown page can pass
+ * any argument, and a token passed that way would sign the lead in as someone else.
+ */
 export function signInWithTokenCommand({ auth, log, refresh }: Services): LeadDeskCommand {
   return {
     id: CommandId.signInWithToken,
     doing: 'sign in with a token',
-    async run(tokenArg?: unknown) {
-      const endpoints = auth.endpoints();
+    async run(...ignored: unknown[]) {
+      if (ignored.some((a) => a !== undefined)) log.warn('sign in with a token: ignored the arguments passed to the command; the token is always typed by you.');
+      const endpoints = auth.signInEndpoints();
       const needed = auth.requiredScopes();
-      const token = typeof tokenArg === 'string' && tokenArg ? tokenArg : await vscode.window.showInputBox({
+      const token = await vscode.window.showInputBox({
         title: 'Lead Desk: Sign In with a Personal Access Token',
         prompt: `A token for ${endpoints.webUrl} with the scopes ${needed.join(', ')}. It is kept in VS Code's secret storage.`,
         password: true,
@@ -34,7 +41,7 @@ export function signInWithTokenCommand({ auth, log, refresh }: Services): LeadDe
         const missing = missingScopes(viewer.scopes, needed);
         const note = missing.length ? ` It lacks the scopes ${missing.join(', ')}, so some features will not work.` : '';
         log.info(`token accepted for ${viewer.login}; scopes: ${viewer.scopes.join(', ') || '(fine-grained)'}`);
-        void vscode.window[missing.length ? 'showWarningMessage' : 'showInformationMessage'](`Lead Desk is signed in to GitHub as ${viewer.login}.${note}`);
+        void notify(missing.length ? 'warning' : 'info', message`Lead Desk is signed in to GitHub as ${viewer.login}.${note}`, {});
         void refresh.refreshAll().catch(() => undefined);
       } finally {
         // The stored token is registered again by the auth service; this one only covered the check.

@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import { message } from '../../core/inertText';
+import { showInfo } from '../ui/notify';
 import type { Services } from '../services';
 import { CommandId } from '../ids';
 import type { LeadDeskCommand } from './command';
@@ -10,8 +11,8 @@ export function signOutCommand({ auth }: Services): LeadDeskCommand {
     async run() {
       const source = auth.credentials?.source;
       await auth.signOut();
-      const extra = source === 'session' ? ' Your VS Code GitHub account stays signed in for other extensions; manage it from the Accounts menu.' : '';
-      void vscode.window.showInformationMessage(`Lead Desk is signed out of GitHub.${extra}`);
+      const extra = source === 'session' ? message` Your VS Code GitHub account stays signed in for other extensions; manage it from the Accounts menu.` : message``;
+      void showInfo(message`Lead Desk is signed out of GitHub.${extra}`);
     },
   };
 }

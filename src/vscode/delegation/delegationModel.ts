@@ -170,7 +170,7 @@ export class DelegationModel implements vscode.Disposable {
     }
     if (GitReadError.is(err)) return { message: `Could not read git history: ${err.message}`, actions: [showLog] };
     const { message, actions } = describeError(err, 'suggest who could take this');
-    return { message, actions: actions.map((a) => ({ ...a, icon: a.command === CommandId.showLog ? 'output' : 'sign-in' })) };
+    return { message: message.value, actions: actions.map((a) => ({ ...a, icon: a.command === CommandId.showLog ? 'output' : 'sign-in' })) };
   }
 
   private async forPullRequest(pull: Extract<DelegationSubject, { kind: 'pullRequest' }>['pull'], loading: (m: string) => void): Promise<Suggestion> {

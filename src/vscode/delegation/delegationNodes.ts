@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { markdown, tree, type InertText } from '../../core/inertText';
+import { inertMarkdown } from '../ui/markdown';
 import type { CandidateRow } from '../../core/handoff/findCandidates';
 import type { ViewAction } from './delegationModel';
 
@@ -87,19 +89,21 @@ export function candidateDetails(node: CandidateNode): DetailNode[] {
 
 export function candidateTreeItem(node: CandidateNode): vscode.TreeItem {
   const { row } = node;
-  const item = new vscode.TreeItem(row.name, vscode.TreeItemCollapsibleState.Expanded);
+  const item = new vscode.TreeItem(tree`${row.name}`.value, vscode.TreeItemCollapsibleState.Expanded);
   item.id = node.id;
-  item.description = `${row.login ? `@${row.login} · ` : ''}${row.reason}`;
+  item.description = (row.login ? tree`@${row.login} · ${row.reason}` : tree`${row.reason}`).value;
   item.iconPath = personIcon(row);
   const canRequest = node.onPullRequest && row.login !== undefined && !row.alreadyRequested;
   item.contextValue = ['delegationCandidate', canRequest ? 'canRequest' : 'cannotRequest', node.onPullRequest ? 'onPullRequest' : 'onFile'].join(' ');
-  const tooltip = new vscode.MarkdownString(undefined, true);
-  tooltip.appendMarkdown(`**${escape(row.name)}**${row.login ? ` (@${escape(row.login)})` : ''}\n\n`);
-  tooltip.appendMarkdown(`${escape(row.reason)}\n\n`);
-  tooltip.appendMarkdown(`$(git-pull-request) ${escape(loadText(row))}  \n$(${row.available === false ? 'circle-slash' : row.available ? 'pass-filled' : 'question'}) ${escape(availabilityText(row))}`);
-  if (row.login && row.loginSource) tooltip.appendMarkdown(`\n\nLogin from ${SOURCE_TEXT[row.loginSource]}.`);
-  if (row.notRequestable) tooltip.appendMarkdown(`\n\n$(warning) ${escape(row.notRequestable)}`);
-  item.tooltip = tooltip;
+  const parts: Array<InertText<'markdown'>> = [];
+  parts.push(row.login ? markdown`**${row.name}** (@${row.login})\n\n` : markdown`**${row.name}**\n\n`);
+  parts.push(markdown`${row.reason}\n\n`);
+  parts.push(markdown`$(git-pull-request) ${loadText(row)}  \n`);
+  parts.push(row.available === false ? markdown`$(circle-slash) ` : row.available ? markdown`$(pass-filled) ` : markdown`$(question) `);
+  parts.push(markdown`${availabilityText(row)}`);
+  if (row.login && row.loginSource) parts.push(markdown`\n\nLogin from ${SOURCE_TEXT[row.loginSource]}.`);
+  if (row.notRequestable) parts.push(markdown`\n\n$(warning) ${row.notRequestable}`);
+  item.tooltip = inertMarkdown(...parts);
   item.accessibilityInformation = { label: `${row.name}${row.login ? `, @${row.login}` : ''}. ${row.reason}. ${loadText(row)}. ${availabilityText(row)}.` };
   return item;
 }
@@ -123,6 +127,3 @@ export function messageTreeItem(node: MessageNode): vscode.TreeItem {
   return item;
 }
 
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}

@@ -1,4 +1,6 @@
-import * as vscode from 'vscode';
+import { message, oneLine, pick } from '../../core/inertText';
+import { showInfo, showWarning } from '../ui/notify';
+import { pickOne } from '../ui/quickPick';
 import type { CandidateRow } from '../../core/handoff/findCandidates';
 import type { DelegationModel, ReadyState } from './delegationModel';
 import { subjectLabel } from './delegationSubject';
@@ -15,26 +17,26 @@ export interface PickedCandidate {
 export async function pickCandidate(model: DelegationModel, arg: unknown, title: string, filter: (row: CandidateRow) => boolean = () => true): Promise<PickedCandidate | undefined> {
   const state = model.state;
   if (state.kind !== 'ready' || state.rows.length === 0) {
-    void vscode.window.showInformationMessage('There are no suggestions yet. Select a pull request in the Review Queue, or run "Who Knows This File?".');
+    void showInfo(message`There are no suggestions yet. Select a pull request in the Review Queue, or run "Who Knows This File?".`);
     return undefined;
   }
   const wanted = argumentKey(arg);
   if (wanted) {
     const row = state.rows.find((r) => r.id === wanted.id || (wanted.login !== undefined && r.login?.toLowerCase() === wanted.login.toLowerCase()));
     if (row) return { state, row };
-    void vscode.window.showWarningMessage(`${wanted.login ?? 'That person'} is not among the current suggestions for ${subjectLabel(state.subject)}.`);
+    void showWarning(message`${wanted.login ?? 'That person'} is not among the current suggestions for ${subjectLabel(state.subject)}.`);
     return undefined;
   }
   const rows = state.rows.filter(filter);
   if (rows.length === 0) {
-    void vscode.window.showInformationMessage(`None of the suggestions for ${subjectLabel(state.subject)} can be used for this.`);
+    void showInfo(message`None of the suggestions for ${subjectLabel(state.subject)} can be used for this.`);
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(
-    rows.map((row) => ({ label: row.name, description: row.login ? `@${row.login}` : undefined, detail: row.reason, row })),
-    { title, placeHolder: subjectLabel(state.subject) },
+  const picked = await pickOne(
+    rows.map((row) => ({ label: pick`${row.name}`, ...(row.login ? { description: pick`@${row.login}` } : {}), detail: pick`${row.reason}`, value: row })),
+    { title, placeHolder: oneLine(subjectLabel(state.subject)) },
   );
-  return picked ? { state, row: picked.row } : undefined;
+  return picked ? { state, row: picked } : undefined;
 }
 
 function argumentKey(arg: unknown): { id?: string; login?: string } | undefined {

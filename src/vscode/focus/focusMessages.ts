@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { message, type InertText } from '../../core/inertText';
+import { showInfo, showWarning } from '../ui/notify';
 import { formatClock, formatDuration } from '../../core/focus/format';
 import { focusTypeLabel } from '../../core/focus/types';
 import type { GuardEvent } from '../../guards/guardOrchestrator';
@@ -19,18 +21,18 @@ export function registerFocusMessages(model: FocusModel): vscode.Disposable {
         return;
       case 'digest': {
         const n = event.held.length;
-        void vscode.window.showInformationMessage(`${n} review request${n === 1 ? '' : 's'} arrived during your block.`, 'Open Queue').then((choice) => {
+        void showInfo(message`${n} review request${n === 1 ? '' : 's'} arrived during your block.`, 'Open Queue').then((choice) => {
           if (choice) void vscode.commands.executeCommand(`${ViewId.queue}.focus`);
         });
         return;
       }
       case 'scheduledStart':
-        void vscode.window.showInformationMessage(`Starting ${event.occurrence.label} until ${formatClock(event.block.endsAt)}.`, 'Skip').then((choice) => {
+        void showInfo(message`Starting ${event.occurrence.label} until ${formatClock(event.block.endsAt)}.`, 'Skip').then((choice) => {
           if (choice === 'Skip') void model.coordinator.cancel(event.block.id).catch((err: unknown) => model.log.warn(`could not skip the block: ${String(err)}`));
         });
         return;
       case 'breakEnded':
-        void vscode.window.showInformationMessage("Your break is over.", 'Start a Focus Block').then((choice) => {
+        void showInfo(message`Your break is over.`, 'Start a Focus Block').then((choice) => {
           if (choice) void vscode.commands.executeCommand(CommandId.startFocusBlock);
         });
         return;
@@ -44,13 +46,13 @@ export function registerFocusMessages(model: FocusModel): vscode.Disposable {
 
 async function blockEnded(model: FocusModel, focusedMs: number, type: string): Promise<void> {
   const minutes = model.settings.breakMinutes;
-  const text = `Focus block done: ${formatDuration(focusedMs)} of ${type}. Today: ${formatDuration(model.todaysTotalMs())} of focus.`;
+  const text = message`Focus block done: ${formatDuration(focusedMs)} of ${type}. Today: ${formatDuration(model.todaysTotalMs())} of focus.`;
   if (minutes <= 0) {
-    void vscode.window.showInformationMessage(text);
+    void showInfo(text);
     return;
   }
   const take = `Take a ${minutes}-Minute Break`;
-  const choice = await vscode.window.showInformationMessage(text, take, 'Skip Break');
+  const choice = await showInfo(text, take, 'Skip Break');
   try {
     if (choice === take) await model.coordinator.acceptBreak(minutes);
     else if (choice === 'Skip Break') await model.coordinator.declineBreak();
@@ -63,8 +65,8 @@ async function blockEnded(model: FocusModel, focusedMs: number, type: string): P
 /** Problems only the user can fix get one explanation per guard and kind, per window session. */
 function guardEvent(event: GuardEvent, explained: Set<string>): void {
   if (event.kind === 'gaveUp') {
-    void vscode.window.showWarningMessage(
-      `Lead Desk could not put back your ${event.guard.label} after the focus block (${event.record.failure?.message ?? 'unknown error'}). Please set it again yourself.`,
+    void showWarning(
+      message`Lead Desk could not put back your ${event.guard.label} after the focus block (${event.record.failure?.message ?? 'unknown error'}). Please set it again yourself.`,
     );
     return;
   }
@@ -74,26 +76,26 @@ function guardEvent(event: GuardEvent, explained: Set<string>): void {
   explained.add(key);
   const turnOff = 'Turn Off';
   const settingFor: Record<string, string> = { githubStatus: 'focus.githubStatus.enabled', slack: 'focus.slack.enabled', notifications: 'focus.notifications.enabled' };
-  let message: string;
+  let text: InertText<'message'>;
   let actions: Array<{ title: string; command: string }>;
   if (event.guard.id === 'githubStatus') {
     if (event.error.kind === 'missingScope') {
-      message = "Showing you as Busy on GitHub needs the 'user' scope, because changing your status is only allowed with it. Lead Desk uses it for nothing else. The block goes on without it.";
+      text = message`Showing you as Busy on GitHub needs the 'user' scope, because changing your status is only allowed with it. Lead Desk uses it for nothing else. The block goes on without it.`;
       actions = [{ title: 'Sign In Again', command: CommandId.signIn }, { title: 'Use a Token', command: CommandId.signInWithToken }];
     } else {
-      message = `${event.error.message} The block goes on; your GitHub status is set once you sign in.`;
+      text = message`${event.error.message} The block goes on; your GitHub status is set once you sign in.`;
       actions = [{ title: 'Sign In', command: CommandId.signIn }, { title: 'Use a Token', command: CommandId.signInWithToken }];
     }
   } else if (event.guard.id === 'slack') {
-    message = event.error.kind === 'notConnected'
-      ? 'Snoozing Slack during focus blocks needs a Slack connection. The block goes on without it.'
-      : `${event.error.message} Connect Slack again with a token that has dnd:read, dnd:write, users.profile:read and users.profile:write.`;
+    text = event.error.kind === 'notConnected'
+      ? message`Snoozing Slack during focus blocks needs a Slack connection. The block goes on without it.`
+      : message`${event.error.message} Connect Slack again with a token that has dnd:read, dnd:write, users.profile:read and users.profile:write.`;
     actions = [{ title: 'Connect Slack', command: CommandId.connectSlack }];
   } else {
-    message = event.error.message;
+    text = message`${event.error.message}`;
     actions = [];
   }
-  void vscode.window.showWarningMessage(message, ...actions.map((a) => a.title), turnOff).then(async (choice) => {
+  void showWarning(text, ...actions.map((a) => a.title), turnOff).then(async (choice) => {
     if (choice === turnOff) {
       await vscode.workspace.getConfiguration('leadDesk').update(settingFor[event.guard.id] ?? 'focus', false, vscode.ConfigurationTarget.Global);
       return;

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { joinInert, markdown, type InertText } from '../../core/inertText';
+import { inertMarkdown } from '../ui/markdown';
 import { isPaused, remainingMs } from '../../core/focus/focusMachine';
 import { blockTitle, focusStatusText, formatClock, formatCountdown, formatDuration } from '../../core/focus/format';
 import { CommandId } from '../ids';
@@ -43,26 +45,28 @@ export class FocusStatusBar implements vscode.Disposable {
     this.renderText(now);
     const guards = this.model.guards();
     const warnings = guards.filter((g) => g.warning);
-    const tooltip = new vscode.MarkdownString('', true);
-    tooltip.isTrusted = { enabledCommands: [CommandId.showFocusMenu, CommandId.startFocusBlock] };
+    // Block labels can be pull request titles and guard warnings can quote a server: all of it is
+    // outside text, so every value goes through the Markdown escaper.
+    const parts: Array<InertText<'markdown'>> = [];
     const block = state.block;
     if (block) {
       const paused = isPaused(block);
-      tooltip.appendMarkdown(`**${escape(blockTitle(block))}**  \n`);
-      tooltip.appendMarkdown(paused ? `Paused with ${formatCountdown(remainingMs(block, now))} left  \n` : `Until ${formatClock(block.endsAt)}  \n`);
+      parts.push(markdown`**${blockTitle(block)}**  \n`);
+      parts.push(paused ? markdown`Paused with ${formatCountdown(remainingMs(block, now))} left  \n` : markdown`Until ${formatClock(block.endsAt)}  \n`);
       const active = guards.filter((g) => g.enabled);
-      tooltip.appendMarkdown(`\nGuards: ${active.length ? active.map((g) => `${escape(g.label)} (${escape(g.summary)})`).join(', ') : 'none'}  \n`);
+      const list = active.length ? joinInert('markdown', active.map((g) => markdown`${g.label} (${g.summary})`), ', ') : markdown`none`;
+      parts.push(markdown`\nGuards: ${list}  \n`);
       this.item.command = CommandId.showFocusMenu;
     } else if (state.break) {
-      tooltip.appendMarkdown(`**Break** until ${formatClock(state.break.endsAt)}  \n`);
+      parts.push(markdown`**Break** until ${formatClock(state.break.endsAt)}  \n`);
       this.item.command = CommandId.showFocusMenu;
     } else {
-      tooltip.appendMarkdown('**Start a focus block**  \n');
+      parts.push(markdown`**Start a focus block**  \n`);
       this.item.command = CommandId.startFocusBlock;
     }
-    for (const g of warnings) tooltip.appendMarkdown(`\n$(warning) ${escape(g.label)}: ${escape(g.warning!)}  \n`);
-    tooltip.appendMarkdown(`\nToday: ${formatDuration(this.model.todaysTotalMs())} of focus`);
-    this.item.tooltip = tooltip;
+    for (const g of warnings) parts.push(markdown`\n$(warning) ${g.label}: ${g.warning ?? ''}  \n`);
+    parts.push(markdown`\nToday: ${formatDuration(this.model.todaysTotalMs())} of focus`);
+    this.item.tooltip = inertMarkdown(...parts);
     this.item.backgroundColor = warnings.length ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 
@@ -70,8 +74,4 @@ export class FocusStatusBar implements vscode.Disposable {
     this.subscription.dispose();
     this.item.dispose();
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

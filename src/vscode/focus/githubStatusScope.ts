@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
+import { message } from '../../core/inertText';
+import { showInfo } from '../ui/notify';
 import { fetchViewer, missingScopes } from '../../github/viewer';
 import { CommandId } from '../ids';
 import type { Services } from '../services';
 
-const why = "To show you as Busy on GitHub during focus blocks, Lead Desk changes your GitHub status. GitHub allows that only with the 'user' scope; Lead Desk uses it for nothing else.";
+const why = message`To show you as Busy on GitHub during focus blocks, Lead Desk changes your GitHub status. GitHub allows that only with the 'user' scope; Lead Desk uses it for nothing else.`;
 
 /**
  * The Busy guard needs the `user` scope. It is requested only while the guard is turned on, and
@@ -48,7 +50,7 @@ async function explainUserScope(services: Services): Promise<void> {
     }
     actions = [{ title: 'Use Another Token', command: CommandId.signInWithToken }];
   }
-  const choice = await vscode.window.showInformationMessage(why, ...actions.map((a) => a.title));
+  const choice = await showInfo(why, ...actions.map((a) => a.title));
   const action = actions.find((a) => a.title === choice);
   if (action) await vscode.commands.executeCommand(action.command);
 }

@@ -58,7 +58,7 @@ export function registerQueueFeature(services: Services): vscode.Disposable {
     if (!failure) prompted = undefined;
     else if (promptKinds.has(failure.kind) && prompted !== failure.kind && !manualRefresh) {
       prompted = failure.kind;
-      presentError(failureError(failure), 'refresh the review queue', log);
+      presentError(failureError(failure), 'refresh the review queue', log, state.nextAttemptAt !== undefined ? new Date(state.nextAttemptAt) : undefined);
     }
   };
 
@@ -103,15 +103,15 @@ export function registerQueueFeature(services: Services): vscode.Disposable {
     }),
     ...registerCommands(
       [
-        openPullRequestCommand(model),
-        copyPullRequestLinkCommand(model),
-        checkOutPullRequestCommand(model, repos),
-        snoozeForAnHourCommand(model),
-        snoozeUntilTomorrowCommand(model),
-        snoozeUntilActivityCommand(model),
-        unsnoozePullRequestCommand(model),
-        pinPullRequestCommand(model),
-        unpinPullRequestCommand(model),
+        openPullRequestCommand(model, log),
+        copyPullRequestLinkCommand(model, log),
+        checkOutPullRequestCommand(model, repos, log),
+        snoozeForAnHourCommand(model, log),
+        snoozeUntilTomorrowCommand(model, log),
+        snoozeUntilActivityCommand(model, log),
+        unsnoozePullRequestCommand(model, log),
+        pinPullRequestCommand(model, log),
+        unpinPullRequestCommand(model, log),
       ],
       services.log,
     ),

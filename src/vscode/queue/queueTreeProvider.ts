@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { tree } from '../../core/inertText';
+import { inertMarkdown } from '../ui/markdown';
 import { buildQueueTree, itemTooltip, type QueueNode } from '../../core/queue/queueTree';
 import type { QueueModel } from './queueModel';
 import { queueAdviceUri } from '../delegation/queueAdviceDecorations';
@@ -40,8 +42,9 @@ export class QueueTreeProvider implements vscode.TreeDataProvider<QueueNode>, vs
   }
 
   getTreeItem(node: QueueNode): vscode.TreeItem {
+    // Labels and descriptions carry PR titles and logins: one clean line, no hidden characters.
     const item = new vscode.TreeItem(
-      node.label,
+      tree`${node.label}`.value,
       node.kind === 'group' ? (node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None,
     );
     item.id = node.id;
@@ -51,7 +54,7 @@ export class QueueTreeProvider implements vscode.TreeDataProvider<QueueNode>, vs
       item.contextValue = node.contextValue;
       item.tooltip = node.tooltip;
     } else if (node.kind === 'item') {
-      item.description = node.description;
+      item.description = tree`${node.description}`.value;
       item.contextValue = node.contextValue;
       item.accessibilityInformation = { label: `${node.label}, ${node.description}` };
       // "Should I delegate this?": the Delegation feature decorates routine pull requests through this URI.
@@ -65,9 +68,7 @@ export class QueueTreeProvider implements vscode.TreeDataProvider<QueueNode>, vs
   /** The tooltip is built only when the user hovers: it explains why the item sits where it does. */
   resolveTreeItem(item: vscode.TreeItem, node: QueueNode): vscode.TreeItem {
     if (node.kind === 'item') {
-      const markdown = new vscode.MarkdownString(itemTooltip(node.item, this.model.settings.workingTime));
-      markdown.isTrusted = false;
-      item.tooltip = markdown;
+      item.tooltip = inertMarkdown(itemTooltip(node.item, this.model.settings.workingTime));
     }
     return item;
   }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { joinInert, message } from '../../core/inertText';
+import { showInfo } from '../ui/notify';
 import type { PullRequestRef } from '../../core/pullRequestRef';
 import type { Interruption } from '../interruptions';
 import { ViewId } from '../ids';
@@ -22,19 +24,12 @@ async function show(pullRequests: readonly PullRequestRef[]): Promise<void> {
   if (pullRequests.length === 1) {
     const pr = pullRequests[0];
     const open = 'Open on GitHub';
-    const choice = await vscode.window.showInformationMessage(
-      `${pr.author ?? 'Someone'} asked for your review: ${pr.repo}#${pr.number} ${pr.title}`,
-      open,
-      openQueue,
-    );
+    const choice = await showInfo(message`${pr.author ?? 'Someone'} asked for your review: ${pr.repo}#${pr.number} ${pr.title}`, open, openQueue);
     if (choice === open && pr.url) await vscode.env.openExternal(vscode.Uri.parse(pr.url));
     if (choice === openQueue) await vscode.commands.executeCommand(`${ViewId.queue}.focus`);
     return;
   }
-  const names = pullRequests.slice(0, 3).map((pr) => `${pr.repo}#${pr.number}`).join(', ');
-  const choice = await vscode.window.showInformationMessage(
-    `${pullRequests.length} new review requests: ${names}${pullRequests.length > 3 ? ', …' : ''}`,
-    openQueue,
-  );
+  const names = joinInert('message', pullRequests.slice(0, 3).map((pr) => message`${pr.repo}#${pr.number}`), ', ');
+  const choice = await showInfo(message`${pullRequests.length} new review requests: ${names}${pullRequests.length > 3 ? ', …' : ''}`, openQueue);
   if (choice === openQueue) await vscode.commands.executeCommand(`${ViewId.queue}.focus`);
 }

@@ -55,13 +55,13 @@ describe('queue tree nodes', () => {
   it('explains in the tooltip why an item sits where it does, with escaped GitHub text', () => {
     const item = all.find((n) => n.id === 'acme/web#5:needsReview');
     assert.ok(item && item.kind === 'item');
-    const tooltip = itemTooltip(item.item, defaultWorkingTime);
+    const tooltip = itemTooltip(item.item, defaultWorkingTime).value;
     assert.match(tooltip, /\*\*Why it is here:\*\* GitHub asks for your review by name\\\./);
     assert.match(tooltip, /\*\*Why it is in this position:\*\* pinned to the top, then score \d+/);
-    assert.match(tooltip, /^- \+25 you were asked by name$/m);
+    assert.match(tooltip, /^- \\\+25 you were asked by name$/m);
     assert.match(tooltip, /^- −15 CI fails, so the author will likely push again$/m);
     assert.match(tooltip, /since the review was requested \(Tue 3 Mar 10:00\)/);
-    assert.ok(tooltip.includes('Fix \\*login\\* \\[redirect\\]\\(http://evil\\)'), tooltip);
+    assert.ok(tooltip.includes('Fix \\*login\\* \\[redirect\\]\\(http:\\/\\/evil\\)'), tooltip);
   });
 
   it('escapes Markdown', () => {

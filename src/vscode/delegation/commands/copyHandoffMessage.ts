@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { message } from '../../../core/inertText';
+import { showInfo } from '../../ui/notify';
 import { formatHandoffMessage } from '../../../core/handoff/handoffMessage';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
@@ -15,7 +17,7 @@ export function copyHandoffMessageCommand({ services, model }: DelegationFeature
       const { row, state } = picked;
       const text = formatHandoffMessage({ ...(row.login ? { login: row.login } : {}), name: row.name, area: state.area, template: services.config.settings.delegation.handoffTemplate });
       await vscode.env.clipboard.writeText(text);
-      void vscode.window.showInformationMessage(`Copied: ${text}`);
+      void showInfo(message`Copied: ${text}`);
       return text;
     },
   };

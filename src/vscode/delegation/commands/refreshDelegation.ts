@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { message } from '../../../core/inertText';
+import { showInfo } from '../../ui/notify';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId, ViewId } from '../../ids';
 import type { DelegationFeatureContext } from '../delegationFeatureContext';
@@ -9,7 +11,7 @@ export function refreshDelegationCommand({ model }: DelegationFeatureContext): L
     doing: 'refresh the delegation suggestions',
     async run() {
       if (!model.currentSubject) {
-        void vscode.window.showInformationMessage('Select a pull request in the Review Queue, or run "Who Knows This File?" on a file, to get suggestions.');
+        void showInfo(message`Select a pull request in the Review Queue, or run "Who Knows This File?" on a file, to get suggestions.`);
         return undefined;
       }
       await vscode.window.withProgress({ location: { viewId: ViewId.delegation } }, () => model.update());

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
+import { joinInert, message, oneLine, pick, type InertText } from '../../../core/inertText';
+import { showInfo, showWarning } from '../../ui/notify';
+import { pickMany, type InertPickItem } from '../../ui/quickPick';
 import type { AskOrNot } from '../../../core/handoff/delegationSettings';
-import { formatHandoffMessage } from '../../../core/handoff/handoffMessage';
+import { formatHandoffComment, formatHandoffMessage } from '../../../core/handoff/handoffMessage';
 import { HandoffError, requestReview, type HandoffResult } from '../../../github/delegation/requestReview';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
@@ -25,19 +28,20 @@ export function requestReviewFromCommand({ services, model }: DelegationFeatureC
       if (!picked) return undefined;
       const { row, state } = picked;
       if (state.subject.kind !== 'pullRequest' || !state.pull) {
-        void vscode.window.showInformationMessage('Reviews are requested on a pull request. Select one in the Review Queue, or copy the handoff message instead.');
+        void showInfo(message`Reviews are requested on a pull request. Select one in the Review Queue, or copy the handoff message instead.`);
         return undefined;
       }
       if (!row.login) {
-        void vscode.window.showWarningMessage(`Cannot request a review from ${row.name}: ${row.notRequestable ?? 'no GitHub login is known.'}`, 'Open Setting').then((choice) => {
+        void showWarning(message`Cannot request a review from ${row.name}: ${row.notRequestable ?? 'no GitHub login is known.'}`, 'Open Setting').then((choice) => {
           if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'leadDesk.delegation.logins');
         });
         return undefined;
       }
       const settings = services.config.settings.delegation;
-      const message = formatHandoffMessage({ login: row.login, name: row.name, area: state.area, template: settings.handoffTemplate });
+      const parts = { login: row.login, name: row.name, area: state.area, template: settings.handoffTemplate };
+      const handoff = formatHandoffMessage(parts);
       const iAmRequested = state.me !== undefined && state.pull.requestedReviewers.some((l) => l.toLowerCase() === state.me?.toLowerCase());
-      const choices = await decide(settings.handoffComment, settings.removeMyRequest, message, iAmRequested, row.login);
+      const choices = await decide(settings.handoffComment, settings.removeMyRequest, handoff, iAmRequested, row.login);
       if (!choices) return undefined;
 
       const pull = state.subject.pull;
@@ -49,14 +53,15 @@ export function requestReviewFromCommand({ services, model }: DelegationFeatureC
           requestReview(client, {
             pull: { owner: pull.owner, repo: pull.repo, number: pull.number, ...(state.pull?.author ? { author: state.pull.author } : {}) },
             reviewer: row.login as string,
-            ...(choices.comment ? { comment: message } : {}),
+            // The comment is posted under the lead's name: names and paths in it cannot mention, link or format.
+            ...(choices.comment ? { comment: formatHandoffComment(parts) } : {}),
             ...(choices.removeMine && state.me ? { removeRequestFor: state.me } : {}),
           }),
         );
       } catch (err) {
         if (!HandoffError.is(err)) throw err;
         services.log.warn(`[delegation] review request for ${row.login} on ${where} refused: ${err.detail ?? err.message}`);
-        void vscode.window.showWarningMessage(err.message, 'Copy Handoff Message').then((choice) => {
+        void showWarning(message`${err.message}`, 'Copy Handoff Message').then((choice) => {
           if (choice) void vscode.commands.executeCommand(CommandId.copyHandoffMessage, { id: row.id });
         });
         return undefined;
@@ -68,36 +73,34 @@ export function requestReviewFromCommand({ services, model }: DelegationFeatureC
   };
 }
 
-async function decide(comment: AskOrNot, removeMine: AskOrNot, message: string, iAmRequested: boolean, login: string): Promise<Choices | undefined> {
+async function decide(comment: AskOrNot, removeMine: AskOrNot, handoff: string, iAmRequested: boolean, login: string): Promise<Choices | undefined> {
   const fixed: Choices = { comment: comment === 'always', removeMine: iAmRequested && removeMine === 'always' };
   const askComment = comment === 'ask';
   const askRemove = removeMine === 'ask' && iAmRequested;
   if (!askComment && !askRemove) return fixed;
-  type Item = vscode.QuickPickItem & { key: keyof Choices };
-  const items: Item[] = [];
-  if (askComment) items.push({ key: 'comment', label: 'Post the handoff message as a comment', detail: message, picked: true });
-  if (askRemove) items.push({ key: 'removeMine', label: 'Remove my own review request', picked: true });
-  const picked = await vscode.window.showQuickPick(items, {
-    title: `Request a review from @${login}`,
+  const items: Array<InertPickItem<keyof Choices>> = [];
+  if (askComment) items.push({ value: 'comment', label: pick`Post the handoff message as a comment`, detail: pick`${handoff}`, picked: true });
+  if (askRemove) items.push({ value: 'removeMine', label: pick`Remove my own review request`, picked: true });
+  const picked = await pickMany(items, {
+    title: `Request a review from @${oneLine(login)}`,
     placeHolder: 'Also… (Enter to confirm, Escape to cancel)',
-    canPickMany: true,
     ignoreFocusOut: true,
   });
   if (!picked) return undefined;
   return {
-    comment: askComment ? picked.some((p) => p.key === 'comment') : fixed.comment,
-    removeMine: askRemove ? picked.some((p) => p.key === 'removeMine') : fixed.removeMine,
+    comment: askComment ? picked.includes('comment') : fixed.comment,
+    removeMine: askRemove ? picked.includes('removeMine') : fixed.removeMine,
   };
 }
 
 function report(result: HandoffResult, login: string, where: string): void {
-  const done = [`Asked @${login} to review ${where}.`];
-  if (result.commented) done.push('Posted the handoff message.');
-  if (result.removedOwnRequest) done.push('Removed your review request.');
-  void vscode.window.showInformationMessage(done.join(' '));
-  const problems: string[] = [];
-  if (result.commentError) problems.push(`the comment was not posted (${result.commentError.message})`);
-  if (result.removeError) problems.push(`your own request was not removed (${result.removeError.message})`);
-  if (problems.length > 0) void vscode.window.showWarningMessage(`The review was requested, but ${problems.join(' and ')}.`);
+  const done = [message`Asked @${login} to review ${where}.`];
+  if (result.commented) done.push(message`Posted the handoff message.`);
+  if (result.removedOwnRequest) done.push(message`Removed your review request.`);
+  void showInfo(joinInert('message', done, ' '));
+  const problems: Array<InertText<'message'>> = [];
+  if (result.commentError) problems.push(message`the comment was not posted (${result.commentError.message})`);
+  if (result.removeError) problems.push(message`your own request was not removed (${result.removeError.message})`);
+  if (problems.length > 0) void showWarning(message`The review was requested, but ${joinInert('message', problems, ' and ')}.`);
 }
 

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { message } from '../../../core/inertText';
+import { showInfo } from '../../ui/notify';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId, ViewId } from '../../ids';
 import type { DelegationFeatureContext } from '../delegationFeatureContext';
@@ -11,7 +13,7 @@ export function whoKnowsThisFileCommand({ model }: DelegationFeatureContext): Le
     async run(arg?: unknown) {
       const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
       if (!uri || uri.scheme !== 'file') {
-        void vscode.window.showInformationMessage('Open a file from a git repository first, then ask who knows it.');
+        void showInfo(message`Open a file from a git repository first, then ask who knows it.`);
         return undefined;
       }
       // Selecting pull requests one after another in the queue should not pull focus away from it.

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { message } from '../../../core/inertText';
+import { showInfo } from '../../ui/notify';
 import { slackScopes } from '../../../guards/slackGuard';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
@@ -21,11 +23,11 @@ export function connectSlackCommand(model: FocusModel): LeadDeskCommand {
       const who = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking the Slack token…' }, () => model.slack.connect(token.trim()));
       await model.slack.updateContext();
       if (model.settings.slack.enabled) {
-        void vscode.window.showInformationMessage(`Slack connected as ${who.user} (${who.team}). Focus blocks will snooze Slack.`);
+        void showInfo(message`Slack connected as ${who.user} (${who.team}). Focus blocks will snooze Slack.`);
         return;
       }
       const turnOn = 'Snooze Slack During Blocks';
-      const choice = await vscode.window.showInformationMessage(`Slack connected as ${who.user} (${who.team}).`, turnOn);
+      const choice = await showInfo(message`Slack connected as ${who.user} (${who.team}).`, turnOn);
       if (choice === turnOn) await vscode.workspace.getConfiguration('leadDesk').update('focus.slack.enabled', true, vscode.ConfigurationTarget.Global);
     },
   };

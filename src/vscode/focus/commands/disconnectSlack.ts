@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import { message } from '../../../core/inertText';
+import { notify, showInfo } from '../../ui/notify';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
 import type { FocusModel } from '../focusModel';
@@ -12,12 +13,12 @@ export function disconnectSlackCommand(model: FocusModel): LeadDeskCommand {
       const live = model.guardRecords().slack;
       if (live && (live.phase === 'engaged' || live.phase === 'engaging' || live.phase === 'releasing')) {
         const go = 'Disconnect Anyway';
-        const choice = await vscode.window.showWarningMessage('A focus block has snoozed Slack and set your status. Without the token Lead Desk cannot put them back.', { modal: true }, go);
+        const choice = await notify('warning', message`A focus block has snoozed Slack and set your status. Without the token Lead Desk cannot put them back.`, { modal: true }, go);
         if (choice !== go) return;
       }
       await model.slack.disconnect();
       await model.slack.updateContext();
-      void vscode.window.showInformationMessage('Slack disconnected. Lead Desk forgot the token.');
+      void showInfo(message`Slack disconnected. Lead Desk forgot the token.`);
     },
   };
 }

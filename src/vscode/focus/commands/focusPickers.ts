@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import { pick, type InertText } from '../../../core/inertText';
+import { pickOne, type InertPickItem } from '../../ui/quickPick';
 import { maxBlockMinutes } from '../../../core/focus/focusMachine';
 import { focusTypeLabel, focusTypes, isFocusType, type FocusType } from '../../../core/focus/types';
 
 export const presetMinutes = [25, 50, 90] as const;
 
-const typeIcons: Record<FocusType, string> = { deepWork: '$(code)', review: '$(git-pull-request)', planning: '$(checklist)' };
+const typeIcons: Record<FocusType, InertText<'pick'>> = { deepWork: pick`$(code)`, review: pick`$(git-pull-request)`, planning: pick`$(checklist)` };
 
 /** Arguments the focus commands accept when called from code (tests, other features, keybindings). */
 export interface FocusCommandArgs {
@@ -30,19 +32,18 @@ export function validateMinutes(value: string): string | undefined {
 }
 
 export async function pickMinutes(): Promise<number | undefined> {
-  const items: Array<vscode.QuickPickItem & { minutes?: number }> = [
-    ...presetMinutes.map((minutes) => ({ label: `$(clock) ${minutes} minutes`, minutes })),
-    { label: '$(edit) Custom…', description: 'Any length up to 8 hours' },
+  const items: Array<InertPickItem<number | 'custom'>> = [
+    ...presetMinutes.map((minutes) => ({ label: pick`$(clock) ${minutes} minutes`, value: minutes })),
+    { label: pick`$(edit) Custom…`, description: pick`Any length up to 8 hours`, value: 'custom' as const },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'Start a Focus Block (1/2): How long?', placeHolder: 'Pick a length' });
-  if (!picked) return undefined;
-  if (picked.minutes !== undefined) return picked.minutes;
+  const picked = await pickOne(items, { title: 'Start a Focus Block (1/2): How long?', placeHolder: 'Pick a length' });
+  if (picked === undefined) return undefined;
+  if (picked !== 'custom') return picked;
   const typed = await vscode.window.showInputBox({ title: 'Start a Focus Block: Minutes', prompt: 'Length of the block in minutes', value: '45', validateInput: validateMinutes });
   return typed === undefined ? undefined : Number(typed.trim());
 }
 
 export async function pickType(title: string, except?: FocusType): Promise<FocusType | undefined> {
-  const items = focusTypes.filter((t) => t !== except).map((type) => ({ label: `${typeIcons[type]} ${focusTypeLabel[type]}`, type }));
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'What is this block for?' });
-  return picked?.type;
+  const items = focusTypes.filter((t) => t !== except).map((type) => ({ label: pick`${typeIcons[type]} ${focusTypeLabel[type]}`, value: type }));
+  return pickOne(items, { title, placeHolder: 'What is this block for?' });
 }

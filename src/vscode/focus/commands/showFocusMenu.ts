@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { pick } from '../../../core/inertText';
+import { pickOne, type InertPickItem } from '../../ui/quickPick';
 import { isPaused } from '../../../core/focus/focusMachine';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
@@ -11,25 +13,25 @@ export function showFocusMenuCommand(model: FocusModel): LeadDeskCommand {
     doing: 'show the focus actions',
     async run() {
       const { block, break: brk } = model.state;
-      let items: Array<vscode.QuickPickItem & { command: string }>;
+      let items: Array<InertPickItem<string>>;
       if (block) {
         items = [
-          isPaused(block) ? { label: '$(debug-start) Resume', command: CommandId.resumeFocusBlock } : { label: '$(debug-pause) Pause', command: CommandId.pauseFocusBlock },
-          { label: '$(add) Extend by 15 minutes', command: CommandId.extendFocusBlock },
-          { label: '$(debug-stop) Stop', command: CommandId.stopFocusBlock },
-          { label: '$(symbol-enum) Switch type…', command: CommandId.switchFocusType },
+          isPaused(block) ? { label: pick`$(debug-start) Resume`, value: CommandId.resumeFocusBlock } : { label: pick`$(debug-pause) Pause`, value: CommandId.pauseFocusBlock },
+          { label: pick`$(add) Extend by 15 minutes`, value: CommandId.extendFocusBlock },
+          { label: pick`$(debug-stop) Stop`, value: CommandId.stopFocusBlock },
+          { label: pick`$(symbol-enum) Switch type…`, value: CommandId.switchFocusType },
         ];
       } else if (brk) {
         items = [
-          { label: '$(debug-stop) End break', command: CommandId.endBreak },
-          { label: '$(target) Start a focus block', command: CommandId.startFocusBlock },
+          { label: pick`$(debug-stop) End break`, value: CommandId.endBreak },
+          { label: pick`$(target) Start a focus block`, value: CommandId.startFocusBlock },
         ];
       } else {
         await vscode.commands.executeCommand(CommandId.startFocusBlock);
         return;
       }
-      const picked = await vscode.window.showQuickPick(items, { title: 'Focus Block', placeHolder: 'What now?' });
-      if (picked) await vscode.commands.executeCommand(picked.command);
+      const picked = await pickOne(items, { title: 'Focus Block', placeHolder: 'What now?' });
+      if (picked) await vscode.commands.executeCommand(picked);
     },
   };
 }

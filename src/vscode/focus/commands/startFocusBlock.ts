@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { message } from '../../../core/inertText';
+import { showInfo } from '../../ui/notify';
 import { formatClock } from '../../../core/focus/format';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
@@ -13,7 +15,7 @@ export function startFocusBlockCommand(model: FocusModel): LeadDeskCommand {
     async run(arg?: unknown) {
       const running = model.block;
       if (running) {
-        const choice = await vscode.window.showInformationMessage(`A focus block is already running until ${formatClock(running.endsAt)}.`, 'Show Actions');
+        const choice = await showInfo(message`A focus block is already running until ${formatClock(running.endsAt)}.`, 'Show Actions');
         if (choice) await vscode.commands.executeCommand(CommandId.showFocusMenu);
         return;
       }

@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import { message } from '../../../core/inertText';
+import { showInfo } from '../../ui/notify';
 import { formatDuration } from '../../../core/focus/format';
 import { focusTypeLabel } from '../../../core/focus/types';
 import type { LeadDeskCommand } from '../../commands/command';
@@ -12,7 +13,7 @@ export function stopFocusBlockCommand(model: FocusModel): LeadDeskCommand {
     doing: 'stop the focus block',
     async run() {
       const finished = await model.coordinator.stop();
-      void vscode.window.showInformationMessage(`Stopped after ${formatDuration(finished.focusedMs)} of ${focusTypeLabel[finished.type]}. Today: ${formatDuration(model.todaysTotalMs())} of focus.`);
+      void showInfo(message`Stopped after ${formatDuration(finished.focusedMs)} of ${focusTypeLabel[finished.type]}. Today: ${formatDuration(model.todaysTotalMs())} of focus.`);
     },
   };
 }

@@ -1,24 +1,28 @@
 import * as vscode from 'vscode';
+import { message, pick } from '../../../core/inertText';
+import { showInfo, showWarning } from '../../ui/notify';
+import { pickOne } from '../../ui/quickPick';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
+import type { Logger } from '../../../core/logger';
 import type { QueueModel } from '../queueModel';
 import type { WorkspaceRepos } from '../workspaceRepos';
 import { checkOutPullRequestBranch } from '../pullRequestCheckout';
 import { pullRequestArgument } from './pullRequestArgument';
 
 /** Checks the pull request out as `pr/N` in the open folder whose remote is that repository. */
-export function checkOutPullRequestCommand(model: QueueModel, repos: WorkspaceRepos): LeadDeskCommand {
+export function checkOutPullRequestCommand(model: QueueModel, repos: WorkspaceRepos, log: Logger): LeadDeskCommand {
   return {
     id: CommandId.checkOutPullRequest,
     doing: 'check out the pull request',
     async run(arg?: unknown) {
-      const pr = await pullRequestArgument(model, arg, 'Pull request to check out locally');
+      const pr = await pullRequestArgument(model, arg, 'Pull request to check out locally', log);
       if (!pr) return;
       const name = `${pr.owner}/${pr.repo}#${pr.number}`;
       if (!vscode.workspace.isTrusted) {
         const manage = 'Manage Workspace Trust';
-        const choice = await vscode.window.showWarningMessage(
-          `Lead Desk does not run git in an untrusted workspace, because a repository's git config can run programs. Trust this workspace to check out ${name}.`,
+        const choice = await showWarning(
+          message`Lead Desk does not run git in an untrusted workspace, because a repository's git config can run programs. Trust this workspace to check out ${name}.`,
           manage,
         );
         if (choice === manage) await vscode.commands.executeCommand('workbench.trust.manage');
@@ -26,22 +30,22 @@ export function checkOutPullRequestCommand(model: QueueModel, repos: WorkspaceRe
       }
       const matches = (await repos.remotes()).filter((r) => r.owner.toLowerCase() === pr.owner.toLowerCase() && r.repo.toLowerCase() === pr.repo.toLowerCase());
       if (matches.length === 0) {
-        void vscode.window.showInformationMessage(`No open folder has a GitHub remote for ${pr.owner}/${pr.repo}. Open a clone of ${pr.owner}/${pr.repo} to check out #${pr.number}.`);
+        void showInfo(message`No open folder has a GitHub remote for ${pr.owner}/${pr.repo}. Open a clone of ${pr.owner}/${pr.repo} to check out #${pr.number}.`);
         return;
       }
       let target = matches[0];
       if (matches.length > 1) {
-        const picked = await vscode.window.showQuickPick(
-          matches.map((m) => ({ label: m.folder.name, description: `${m.remote} → ${m.owner}/${m.repo}`, match: m })),
+        const picked = await pickOne(
+          matches.map((m) => ({ label: pick`${m.folder.name}`, description: pick`${m.remote} → ${m.owner}/${m.repo}`, value: m })),
           { placeHolder: `Folder to check out ${name} in` },
         );
         if (!picked) return;
-        target = picked.match;
+        target = picked;
       }
       const { branch } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking out ${name}…` }, () =>
         checkOutPullRequestBranch(target.folder.uri.fsPath, target.remote, pr.number),
       );
-      void vscode.window.showInformationMessage(`Checked out ${name} as branch ${branch} in ${target.folder.name}.`);
+      void showInfo(message`Checked out ${name} as branch ${branch} in ${target.folder.name}.`);
     },
   };
 }

@@ -1,15 +1,16 @@
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
+import type { Logger } from '../../../core/logger';
 import type { QueueModel } from '../queueModel';
 import { pullRequestArgument } from './pullRequestArgument';
 
-export function pinPullRequestCommand(model: QueueModel): LeadDeskCommand {
+export function pinPullRequestCommand(model: QueueModel, log: Logger): LeadDeskCommand {
   return {
     id: CommandId.pinPullRequest,
     doing: 'pin the pull request',
     async run(arg?: unknown) {
       const pinned = new Set(model.localState.pins);
-      const pr = await pullRequestArgument(model, arg, 'Pull request to pin to the top of its group', (key) => !pinned.has(key));
+      const pr = await pullRequestArgument(model, arg, 'Pull request to pin to the top of its group', log, (key) => !pinned.has(key));
       if (pr) await model.pin(pr);
     },
   };

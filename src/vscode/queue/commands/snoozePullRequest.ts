@@ -1,32 +1,33 @@
 import type { SnoozeKind } from '../../../core/queue/localState';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
+import type { Logger } from '../../../core/logger';
 import type { QueueModel } from '../queueModel';
 import { pullRequestArgument } from './pullRequestArgument';
 
-function snoozeCommand(model: QueueModel, id: CommandId, kind: SnoozeKind, what: string): LeadDeskCommand {
+function snoozeCommand(model: QueueModel, log: Logger, id: CommandId, kind: SnoozeKind, what: string): LeadDeskCommand {
   return {
     id,
     doing: `snooze the pull request ${what}`,
     async run(arg?: unknown) {
       const snoozed = new Set(model.localState.snoozes.map((s) => s.key));
-      const pr = await pullRequestArgument(model, arg, `Pull request to snooze ${what}`, (key) => !snoozed.has(key));
+      const pr = await pullRequestArgument(model, arg, `Pull request to snooze ${what}`, log, (key) => !snoozed.has(key));
       if (pr) await model.snooze(pr, kind);
     },
   };
 }
 
 /** Hidden for one hour. */
-export function snoozeForAnHourCommand(model: QueueModel): LeadDeskCommand {
-  return snoozeCommand(model, CommandId.snoozeForAnHour, 'hour', 'for an hour');
+export function snoozeForAnHourCommand(model: QueueModel, log: Logger): LeadDeskCommand {
+  return snoozeCommand(model, log, CommandId.snoozeForAnHour, 'hour', 'for an hour');
 }
 
 /** Hidden until the start of tomorrow's working day (9:00 unless leadDesk.queue.workingHours says otherwise). */
-export function snoozeUntilTomorrowCommand(model: QueueModel): LeadDeskCommand {
-  return snoozeCommand(model, CommandId.snoozeUntilTomorrow, 'tomorrow', 'until tomorrow morning');
+export function snoozeUntilTomorrowCommand(model: QueueModel, log: Logger): LeadDeskCommand {
+  return snoozeCommand(model, log, CommandId.snoozeUntilTomorrow, 'tomorrow', 'until tomorrow morning');
 }
 
 /** Hidden until GitHub reports any update to the pull request (a push, a comment, a review). */
-export function snoozeUntilActivityCommand(model: QueueModel): LeadDeskCommand {
-  return snoozeCommand(model, CommandId.snoozeUntilActivity, 'activity', 'until new activity');
+export function snoozeUntilActivityCommand(model: QueueModel, log: Logger): LeadDeskCommand {
+  return snoozeCommand(model, log, CommandId.snoozeUntilActivity, 'activity', 'until new activity');
 }

@@ -1,15 +1,16 @@
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
+import type { Logger } from '../../../core/logger';
 import type { QueueModel } from '../queueModel';
 import { pullRequestArgument } from './pullRequestArgument';
 
-export function unpinPullRequestCommand(model: QueueModel): LeadDeskCommand {
+export function unpinPullRequestCommand(model: QueueModel, log: Logger): LeadDeskCommand {
   return {
     id: CommandId.unpinPullRequest,
     doing: 'unpin the pull request',
     async run(arg?: unknown) {
       const pinned = new Set(model.localState.pins);
-      const pr = await pullRequestArgument(model, arg, 'Pinned pull request to unpin', (key) => pinned.has(key));
+      const pr = await pullRequestArgument(model, arg, 'Pinned pull request to unpin', log, (key) => pinned.has(key));
       if (pr) await model.unpin(pr);
     },
   };
