@@ -44,6 +44,8 @@ export class FakeWorkbench {
  */
 export class MortalStore implements SharedStore {
   private dead = false;
+  /** Saves asked for after the host died; none of them reached storage. */
+  refusedWrites = 0;
 
   constructor(private readonly inner: SharedStore) {}
 
@@ -56,7 +58,10 @@ export class MortalStore implements SharedStore {
   }
 
   update(key: string, value: unknown): Promise<void> {
-    if (this.dead) return Promise.reject(new Error('the extension host is gone'));
+    if (this.dead) {
+      this.refusedWrites++;
+      return Promise.reject(new Error('the extension host is gone'));
+    }
     return this.inner.update(key, value);
   }
 }

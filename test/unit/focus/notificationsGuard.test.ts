@@ -109,7 +109,9 @@ describe('VS Code notifications guard', () => {
     const clock = new ManualClock(t0);
     const dying = new MortalStore(shared);
     workbench.afterToggle = () => dying.die();
-    await assert.rejects(makeWindow(workbench, dying, clock, 'w1').reconcile(target), /extension host is gone/);
+    // The orchestrator logs a failed step instead of throwing it at the heartbeat.
+    await makeWindow(workbench, dying, clock, 'w1').reconcile(target);
+    assert.ok(dying.refusedWrites > 0, 'the save after the toggle was lost with the host');
     workbench.afterToggle = undefined;
     assert.equal(workbench.doNotDisturb, true, 'the toggle reached the workbench before the host died');
     // The next window starts from what the dead one left in storage.
