@@ -2,7 +2,7 @@
 // falls back to the default and is reported as a problem that names the setting.
 import { checkServiceUrl } from './serviceUrl';
 import { defaultQueueSettings, parseQueueSettings, type QueueSettings } from './queue/queueSettings';
-import { defaultDelegationSettings, parseDelegationSettings, type DelegationSettings } from './handoff/delegationSettings';
+import { defaultDelegationSettings, parseDelegationSettings, type DelegationSettings } from './delegation/delegationSettings';
 import { defaultFocusSettings, parseFocusSettings, type FocusSettings } from './focus/focusSettings';
 import type { RawSettings, SettingsProblem } from './settingsSource';
 

@@ -4,7 +4,7 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { githubReposOf, sameRepo, type GitHubRepoRef } from '../core/handoff/gitRemote';
+import { githubReposOf, sameRepo, type GitHubRepoRef } from '../core/delegation/gitRemote';
 
 export interface Checkout {
   /** The folder holding `.git`. */

@@ -22,7 +22,7 @@ import { defaultDelegationOptions, suggestReviewers } from '../../src/core/deleg
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { silentLogger } from '../../src/core/logger';
 import { refreshExpertiseIndex } from '../../src/git/expertiseRefresh';
-import { ExpertiseStore } from '../../src/vscode/delegation/expertiseStore';
+import { ExpertiseStore } from '../../src/storage/expertiseStore';
 import { logArguments } from '../../src/git/logFormat';
 import { seededRandom } from '../sandbox/scenarios/seededRandom.mjs';
 import type { BenchResult } from './bench';

@@ -9,7 +9,7 @@ import { MemorySharedStore } from '../../src/core/focus/sharedStore';
 import { silentLogger } from '../../src/core/logger';
 import { createGitHubClient } from '../../src/github/client';
 import { resolveEndpoints } from '../../src/github/endpoints';
-import { FocusCoordinator } from '../../src/guards/focusCoordinator';
+import { FocusCoordinator } from '../../src/app/focus/focusCoordinator';
 import type { GuardEntry } from '../../src/guards/guard';
 import { GitHubStatusGuard } from '../../src/guards/githubStatusGuard';
 import { createSlackClient } from '../../src/guards/slackClient';

@@ -6,14 +6,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findCandidates } from '../../src/core/handoff/findCandidates';
+import { findCandidates } from '../../src/core/delegation/findCandidates';
 import { silentLogger } from '../../src/core/logger';
 import { createGitHubClient, type GitHubClient } from '../../src/github/client';
 import { githubCandidateSources } from '../../src/github/delegation/candidateSources';
 import { fetchPullRequestChanges } from '../../src/github/delegation/pullRequestFiles';
 import { resolveEndpoints } from '../../src/github/endpoints';
 import { fetchViewer } from '../../src/github/viewer';
-import { ExpertiseStore, type RepositoryExpertise } from '../../src/vscode/delegation/expertiseStore';
+import { ExpertiseStore, type RepositoryExpertise } from '../../src/storage/expertiseStore';
 import { demoIdentity } from '../harness/demoIdentity.mjs';
 import { makeDemoRepo } from '../harness/demoRepo.mjs';
 import { startSandbox } from '../sandbox/server';

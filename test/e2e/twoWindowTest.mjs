@@ -34,7 +34,7 @@ async function waitUntil(what, probe, timeoutMs) {
   }
 }
 
-// What the guard orchestrator logs in the window that acts (src/guards/guardOrchestrator.ts).
+// What the guard orchestrator logs in the window that acts (src/app/focus/guardOrchestrator.ts).
 const busyLine = 'GitHub Busy status: on';
 const restoredLine = 'GitHub Busy status: restored';
 

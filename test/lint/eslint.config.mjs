@@ -22,6 +22,18 @@ const inertSurfacesOnlyThroughWrappers = {
   ],
 };
 
+// The glue only renders and listens: files, compression, processes, sockets and streams are reached
+// through src/storage, src/git and src/github, which plain-Node tests cover.
+const nodeIoModules = ['fs', 'fs/promises', 'zlib', 'child_process', 'net', 'tls', 'dgram', 'http', 'https', 'http2', 'stream', 'stream/promises', 'readline', 'simple-git'];
+const noNodeIoInGlue = {
+  'no-restricted-imports': ['error', {
+    paths: nodeIoModules.flatMap((name) => (name.includes('-') ? [name] : [name, `node:${name}`])).map((name) => ({
+      name,
+      message: 'src/vscode/ does no Node I/O: put it in src/storage/, src/git/ or src/github/ and call that (see docs/architecture.md).',
+    })),
+  }],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.tools/**', '.test-output/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['**/*.ts'] })),
@@ -49,6 +61,10 @@ export default tseslint.config(
     // The glue is where 'vscode' belongs.
     files: ['src/vscode/**/*.ts', 'src/extension.ts', 'test/host/**/*.ts', 'test/e2e/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src/vscode/**/*.ts', 'src/extension.ts'],
+    rules: noNodeIoInGlue,
   },
   {
     files: ['test/**/*.ts'],

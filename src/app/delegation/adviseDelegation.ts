@@ -6,7 +6,7 @@ import { defaultDelegateOptions, expertiseStanding, shouldDelegate, type Changed
 import type { ExpertiseIndex } from '../../core/delegation/expertiseIndex';
 import { scoreExpertise } from '../../core/delegation/expertiseScore';
 import type { RawIdentity } from '../../core/delegation/types';
-import type { DelegationSettings } from '../../core/handoff/delegationSettings';
+import type { DelegationSettings } from '../../core/delegation/delegationSettings';
 import { pullRequestKey, type PullRequestRef } from '../../core/pullRequestRef';
 import { checkoutOf } from '../../git/checkouts';
 import type { GitHubClient } from '../../github/client';

@@ -1,8 +1,8 @@
 // What the candidate finder asks GitHub (logins for commit emails, review load, availability),
 // wired to the calls that answer it.
 
-import type { GitHubRepoRef } from '../../core/handoff/gitRemote';
-import type { CandidateSources } from '../../core/handoff/findCandidates';
+import type { GitHubRepoRef } from '../../core/delegation/gitRemote';
+import type { CandidateSources } from '../../core/delegation/findCandidates';
 import type { GitHubClient } from '../client';
 import { fetchAvailability } from './availability';
 import { fetchCommitAuthors } from './commitAuthors';

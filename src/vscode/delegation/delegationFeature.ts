@@ -12,7 +12,7 @@ import type { DelegationFeatureContext } from './delegationFeatureContext';
 import { DelegationModel, localFolderPaths, type DelegationState } from './delegationModel';
 import { DelegationTreeProvider, viewHeader } from './delegationTreeProvider';
 import { EmailLoginCache } from './emailLoginCache';
-import { ExpertiseStore } from './expertiseStore';
+import { ExpertiseStore } from '../../storage/expertiseStore';
 import { QueueAdviceDecorations } from './queueAdviceDecorations';
 import { scopedLogger } from '../../core/logger';
 import { ReviewerSuggestions } from '../../app/delegation/suggestReviewers';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SuggestionProblem, type ReviewerSuggestions, type Suggestion, type RepositoryHistory } from '../../app/delegation/suggestReviewers';
-import type { DelegationSettings } from '../../core/handoff/delegationSettings';
+import type { DelegationSettings } from '../../core/delegation/delegationSettings';
 import type { Logger } from '../../core/logger';
 import type { GitHubClient } from '../../github/client';
 import { GitHubError } from '../../github/errors';
@@ -9,7 +9,7 @@ import { NotSignedInError } from '../auth/authService';
 import { describeError } from '../presentError';
 import { CommandId, ViewId } from '../ids';
 import { subjectKey, type DelegationSubject } from './delegationSubject';
-import type { ExpertiseStore } from './expertiseStore';
+import type { ExpertiseStore } from '../../storage/expertiseStore';
 
 /** The workspace's folders that are on disk, where clones with git history can be. */
 export function localFolderPaths(): string[] {

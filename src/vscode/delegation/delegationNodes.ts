@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { markdown, tree, type InertText } from '../../core/inertText';
 import { inertMarkdown } from '../ui/markdown';
-import type { CandidateRow } from '../../core/handoff/findCandidates';
+import type { CandidateRow } from '../../core/delegation/findCandidates';
 import type { ViewAction } from './delegationModel';
 
 /** A suggested person, with what the commands need to act on them. */

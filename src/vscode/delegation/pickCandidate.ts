@@ -1,7 +1,7 @@
 import { message, oneLine, pick } from '../../core/inertText';
 import { showInfo, showWarning } from '../ui/notify';
 import { pickOne } from '../ui/quickPick';
-import type { CandidateRow } from '../../core/handoff/findCandidates';
+import type { CandidateRow } from '../../core/delegation/findCandidates';
 import type { DelegationModel, ReadyState } from './delegationModel';
 import { subjectLabel } from './delegationSubject';
 

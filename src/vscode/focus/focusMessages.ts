@@ -3,7 +3,7 @@ import { message, type InertText } from '../../core/inertText';
 import { showInfo, showWarning } from '../ui/notify';
 import { formatClock, formatDuration } from '../../core/focus/format';
 import { focusTypeLabel } from '../../core/focus/types';
-import type { GuardEvent } from '../../guards/guardOrchestrator';
+import type { GuardEvent } from '../../app/focus/guardOrchestrator';
 import { CommandId, ViewId } from '../ids';
 import type { FocusModel, FocusModelEvent } from './focusModel';
 

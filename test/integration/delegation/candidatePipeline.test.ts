@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { silentLogger } from '../../../src/core/logger';
-import { findCandidates, type CandidateSources, type FindCandidatesInput } from '../../../src/core/handoff/findCandidates';
+import { findCandidates, type CandidateSources, type FindCandidatesInput } from '../../../src/core/delegation/findCandidates';
 import { githubCandidateSources } from '../../../src/github/delegation/candidateSources';
-import { ExpertiseStore, type RepositoryExpertise } from '../../../src/vscode/delegation/expertiseStore';
+import { ExpertiseStore, type RepositoryExpertise } from '../../../src/storage/expertiseStore';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import type { Scenario } from '../../sandbox/scenarios/scenario';
 import { TOKENS, clientFor } from './scenario';

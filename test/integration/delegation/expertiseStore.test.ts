@@ -7,7 +7,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { silentLogger } from '../../../src/core/logger';
 import { NotAGitRepositoryError } from '../../../src/git/gitErrors';
-import { ExpertiseStore, type HistoryWindowSettings } from '../../../src/vscode/delegation/expertiseStore';
+import { ExpertiseStore, type HistoryWindowSettings } from '../../../src/storage/expertiseStore';
 import { TempGitRepo, git, makeTempDir } from './tempGitRepo';
 
 const window: HistoryWindowSettings = { historyDays: 1095, maxCommits: 30_000, timeoutMs: 60_000 };

@@ -6,7 +6,7 @@ import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { silentLogger, type Logger } from '../../../src/core/logger';
-import { ExpertiseStore, type HistoryWindowSettings } from '../../../src/vscode/delegation/expertiseStore';
+import { ExpertiseStore, type HistoryWindowSettings } from '../../../src/storage/expertiseStore';
 import { TempGitRepo, makeTempDir } from './tempGitRepo';
 
 const window: HistoryWindowSettings = { historyDays: 1095, maxCommits: 30_000, timeoutMs: 60_000 };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readGzipLines, writeGzipLines } from '../../../src/vscode/delegation/gzipLinesFile';
+import { readGzipLines, writeGzipLines } from '../../../src/storage/gzipLinesFile';
 import { makeTempDir } from './tempGitRepo';
 
 async function all(file: string): Promise<string[]> {

@@ -7,7 +7,7 @@ import { MemorySharedStore } from '../../../src/core/focus/sharedStore';
 import type { GuardTarget } from '../../../src/core/focus/types';
 import { silentLogger } from '../../../src/core/logger';
 import { GitHubStatusGuard } from '../../../src/guards/githubStatusGuard';
-import { GuardOrchestrator } from '../../../src/guards/guardOrchestrator';
+import { GuardOrchestrator } from '../../../src/app/focus/guardOrchestrator';
 import type { Fault } from '../../sandbox/server';
 import { graphqlOperation } from '../focus/flakyNetwork';
 import { startFocusSandbox, type FocusSandbox } from '../focus/focusSandbox';

@@ -6,7 +6,7 @@ import type { GuardTarget } from '../../../src/core/focus/types';
 import { silentLogger } from '../../../src/core/logger';
 import { GitHubStatusGuard } from '../../../src/guards/githubStatusGuard';
 import { GuardError, type GuardFailureKind } from '../../../src/guards/guardError';
-import { GuardOrchestrator, type GuardEvent } from '../../../src/guards/guardOrchestrator';
+import { GuardOrchestrator, type GuardEvent } from '../../../src/app/focus/guardOrchestrator';
 import type { Fault } from '../../sandbox/server';
 import { graphqlOperation } from './flakyNetwork';
 import { DEMO, startFocusSandbox, type FocusSandbox } from './focusSandbox';

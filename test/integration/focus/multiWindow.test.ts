@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { MemorySharedStore } from '../../../src/core/focus/sharedStore';
 import { silentLogger } from '../../../src/core/logger';
-import { FocusCoordinator } from '../../../src/guards/focusCoordinator';
+import { FocusCoordinator } from '../../../src/app/focus/focusCoordinator';
 import { GitHubStatusGuard } from '../../../src/guards/githubStatusGuard';
 import { SlackGuard } from '../../../src/guards/slackGuard';
 import { startFocusSandbox, type FocusSandbox } from './focusSandbox';

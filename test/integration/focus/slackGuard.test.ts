@@ -5,7 +5,7 @@ import { MemorySharedStore } from '../../../src/core/focus/sharedStore';
 import type { GuardTarget } from '../../../src/core/focus/types';
 import { silentLogger } from '../../../src/core/logger';
 import { GuardError, type GuardFailureKind } from '../../../src/guards/guardError';
-import { GuardOrchestrator } from '../../../src/guards/guardOrchestrator';
+import { GuardOrchestrator } from '../../../src/app/focus/guardOrchestrator';
 import { SlackGuard } from '../../../src/guards/slackGuard';
 import type { Fault } from '../../sandbox/server';
 import { DEMO, startFocusSandbox, type FocusSandbox } from './focusSandbox';

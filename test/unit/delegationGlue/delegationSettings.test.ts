@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { defaultDelegationSettings, parseDelegationSettings } from '../../../src/core/handoff/delegationSettings';
+import { defaultDelegationSettings, parseDelegationSettings } from '../../../src/core/delegation/delegationSettings';
 import { parseSettings, type SettingsProblem } from '../../../src/core/settings';
 
 const parse = (values: Record<string, unknown>) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ExpertiseIndex } from '../../../src/core/delegation/expertiseIndex';
 import type { CommitRecord, RawIdentity } from '../../../src/core/delegation/types';
-import { chooseShown, findCandidates, type CandidateSources, type FindCandidatesInput } from '../../../src/core/handoff/findCandidates';
+import { chooseShown, findCandidates, type CandidateSources, type FindCandidatesInput } from '../../../src/core/delegation/findCandidates';
 import type { RankedCandidate } from '../../../src/core/delegation/rankCandidates';
 
 const NOW = Date.parse('2026-05-01T12:00:00Z');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { githubRepoFromUrl, githubReposOf, parseGitConfigRemotes } from '../../../src/core/handoff/gitRemote';
+import { githubRepoFromUrl, githubReposOf, parseGitConfigRemotes } from '../../../src/core/delegation/gitRemote';
 
 describe('git remotes', () => {
   it('reads remote URLs from git config text', () => {

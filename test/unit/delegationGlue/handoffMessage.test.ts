@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatHandoffMessage, handoffArea } from '../../../src/core/handoff/handoffMessage';
+import { formatHandoffMessage, handoffArea } from '../../../src/core/delegation/handoffMessage';
 
 describe('handoff message', () => {
   it('names the folder the files share, the single file, or "these files"', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { loginSet, resolveLogin } from '../../../src/core/handoff/loginResolution';
+import { loginSet, resolveLogin } from '../../../src/core/delegation/loginResolution';
 
 const person = (name: string, emails: string[], logins: string[] = []) => ({ name, emails, logins });
 

@@ -3,7 +3,7 @@ import { ManualClock } from '../../../src/core/focus/clock';
 import { parseSchedule, type ScheduleEntry } from '../../../src/core/focus/schedule';
 import { FocusStoreKey, MemorySharedStore } from '../../../src/core/focus/sharedStore';
 import { silentLogger } from '../../../src/core/logger';
-import { FocusCoordinator, type CoordinatorEvent } from '../../../src/guards/focusCoordinator';
+import { FocusCoordinator, type CoordinatorEvent } from '../../../src/app/focus/focusCoordinator';
 import { FakeGuard, missingScope, recordingLogger, type FakeWorld } from './fakeGuard';
 
 /** Where every guard's record lived before each had a key of its own. */

@@ -3,7 +3,7 @@ import { ManualClock } from '../../../src/core/focus/clock';
 import { MemorySharedStore } from '../../../src/core/focus/sharedStore';
 import type { GuardTarget } from '../../../src/core/focus/types';
 import { silentLogger } from '../../../src/core/logger';
-import { GuardOrchestrator, type GuardEvent } from '../../../src/guards/guardOrchestrator';
+import { GuardOrchestrator, type GuardEvent } from '../../../src/app/focus/guardOrchestrator';
 import { guardRecordKey } from '../../../src/core/focus/sharedStore';
 import { FakeGuard, missingScope, offline, rateLimited, recordingLogger, type FakeWorld } from './fakeGuard';
 

@@ -5,7 +5,7 @@ import { MemorySharedStore, type SharedStore } from '../../../src/core/focus/sha
 import type { GuardTarget } from '../../../src/core/focus/types';
 import { silentLogger } from '../../../src/core/logger';
 import { GuardError } from '../../../src/guards/guardError';
-import { GuardOrchestrator } from '../../../src/guards/guardOrchestrator';
+import { GuardOrchestrator } from '../../../src/app/focus/guardOrchestrator';
 import { NotificationsGuard, type NotificationsPlan } from '../../../src/vscode/focus/notificationsGuard';
 import { FakeWorkbench, MortalStore } from './fakeWorkbench';
 

@@ -6,7 +6,7 @@ import { FocusStoreKey, MemorySharedStore } from '../../../src/core/focus/shared
 import { onceEach, reviveFocusState } from '../../../src/core/focus/storedFocusState';
 import { emptyFocusState, type FocusState, type GuardTarget } from '../../../src/core/focus/types';
 import type { Logger } from '../../../src/core/logger';
-import { FocusCoordinator } from '../../../src/guards/focusCoordinator';
+import { FocusCoordinator } from '../../../src/app/focus/focusCoordinator';
 import { FakeGuard, type FakePlan } from './fakeGuard';
 
 const min = 60_000;

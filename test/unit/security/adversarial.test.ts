@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { escapeFor, message, markdown, pick, type InertText } from '../../../src/core/inertText';
-import { formatHandoffComment } from '../../../src/core/handoff/handoffMessage';
+import { formatHandoffComment } from '../../../src/core/delegation/handoffMessage';
 import { itemTooltip } from '../../../src/core/queue/queueTree';
 import { redactSecrets } from '../../../src/core/redact';
 import { retryAdvice } from '../../../src/core/retryAdvice';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { message } from '../../../core/inertText';
 import { showInfo } from '../../ui/notify';
-import { formatHandoffMessage } from '../../../core/handoff/handoffMessage';
+import { formatHandoffMessage } from '../../../core/delegation/handoffMessage';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
 import type { DelegationFeatureContext } from '../delegationFeatureContext';

@@ -6,9 +6,9 @@
 // Plain Node: the clock, the storage, the guards and the schedule are injected, and the caller
 // drives it by calling pulse() from its timer.
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../core/focus/clock';
-import type { Logger } from '../core/logger';
-import type { PullRequestRef } from '../core/pullRequestRef';
+import type { Clock } from '../../core/focus/clock';
+import type { Logger } from '../../core/logger';
+import type { PullRequestRef } from '../../core/pullRequestRef';
 import {
   acceptBreak,
   advance,
@@ -24,14 +24,14 @@ import {
   stopBlock,
   switchType,
   type StartBlockInput,
-} from '../core/focus/focusMachine';
-import { defaultLeaseOptions, holdsLease, isLease, leaseStep, type Lease, type LeaseOptions } from '../core/focus/lease';
-import type { RetryPolicy } from '../core/focus/retryPolicy';
-import { decideSchedule, isRecentOccurrenceId, nextOccurrenceStart, type Occurrence, type ScheduleEntry } from '../core/focus/schedule';
-import { FocusStoreKey, type SharedStore } from '../core/focus/sharedStore';
-import { onceEach, reviveFocusState } from '../core/focus/storedFocusState';
-import type { ActiveBlock, FinishedBlock, FocusState, FocusType } from '../core/focus/types';
-import type { GuardEntry } from './guard';
+} from '../../core/focus/focusMachine';
+import { defaultLeaseOptions, holdsLease, isLease, leaseStep, type Lease, type LeaseOptions } from '../../core/focus/lease';
+import type { RetryPolicy } from '../../core/focus/retryPolicy';
+import { decideSchedule, isRecentOccurrenceId, nextOccurrenceStart, type Occurrence, type ScheduleEntry } from '../../core/focus/schedule';
+import { FocusStoreKey, type SharedStore } from '../../core/focus/sharedStore';
+import { onceEach, reviveFocusState } from '../../core/focus/storedFocusState';
+import type { ActiveBlock, FinishedBlock, FocusState, FocusType } from '../../core/focus/types';
+import type { GuardEntry } from '../../guards/guard';
 import { GuardOrchestrator, type GuardEvent } from './guardOrchestrator';
 import { hasLiveGuardRecords, type GuardRecords } from './guardRecords';
 

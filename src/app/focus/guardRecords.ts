@@ -1,9 +1,9 @@
 // A guard's record in shared storage: what was there before (snapshot), what we set (plan), and
 // how far we got. Storage outlives versions and crashes, and other windows write it too, so every
 // record is checked when read: a damaged one is repaired or dropped, never acted on.
-import type { Guard, ReleaseOutcome } from './guard';
-import type { GuardFailureKind } from './guardError';
-import { FocusStoreKey, guardRecordKey, type SharedStore } from '../core/focus/sharedStore';
+import type { Guard, ReleaseOutcome } from '../../guards/guard';
+import type { GuardFailureKind } from '../../guards/guardError';
+import { FocusStoreKey, guardRecordKey, type SharedStore } from '../../core/focus/sharedStore';
 
 export type GuardPhase =
   /** Wanted, but the snapshot could not be read yet: nothing has been set. */

@@ -4,10 +4,10 @@
 // anyone outside the team, then ask GitHub about load and availability for the few left and rank
 // again with those facts.
 
-import type { ExpertiseIndex } from '../delegation/expertiseIndex';
-import type { RankedCandidate } from '../delegation/rankCandidates';
-import { defaultDelegationOptions, suggestReviewers, type DelegationOptions } from '../delegation/suggestReviewers';
-import type { RawIdentity } from '../delegation/types';
+import type { ExpertiseIndex } from './expertiseIndex';
+import type { RankedCandidate } from './rankCandidates';
+import { defaultDelegationOptions, suggestReviewers, type DelegationOptions } from './suggestReviewers';
+import type { RawIdentity } from './types';
 import { resolveLogin, loginIn, loginSet, type EmailLogins, type LoginResolution, type LoginSource } from './loginResolution';
 
 export interface LoadAvailability {

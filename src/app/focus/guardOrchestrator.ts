@@ -4,13 +4,13 @@
 // backoff. A failed restore is retried until it works or until the guard says it no longer matters.
 //
 // No editor and no network here: guards do the I/O, the clock and the storage are injected.
-import type { Clock } from '../core/focus/clock';
-import type { Logger } from '../core/logger';
-import { FocusStoreKey, guardRecordKey, type SharedStore } from '../core/focus/sharedStore';
-import { defaultRetryPolicy, nextAttemptAt, type RetryPolicy } from '../core/focus/retryPolicy';
-import type { GuardTarget } from '../core/focus/types';
-import type { Guard, GuardEntry, ReleaseOutcome } from './guard';
-import { asGuardError, GuardError } from './guardError';
+import type { Clock } from '../../core/focus/clock';
+import type { Logger } from '../../core/logger';
+import { FocusStoreKey, guardRecordKey, type SharedStore } from '../../core/focus/sharedStore';
+import { defaultRetryPolicy, nextAttemptAt, type RetryPolicy } from '../../core/focus/retryPolicy';
+import type { GuardTarget } from '../../core/focus/types';
+import type { Guard, GuardEntry, ReleaseOutcome } from '../../guards/guard';
+import { asGuardError, GuardError } from '../../guards/guardError';
 import { finalPhases, legacyRecordsLeft, liveForRelease, reviveGuardRecord, storedGuardRecord, type GuardRecord, type GuardRecords, type ReadRecord } from './guardRecords';
 
 export type GuardEvent =

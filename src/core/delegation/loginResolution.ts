@@ -3,7 +3,7 @@
 // says (a noreply address, an @login in a trailer or CODEOWNERS), and what GitHub says about the
 // person's commits. A person none of them names is still shown, with the reason.
 
-import { loginFromEmail } from '../delegation/identityKeys';
+import { loginFromEmail } from './identityKeys';
 
 export interface PersonIdentity {
   readonly name: string;

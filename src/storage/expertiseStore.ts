@@ -5,14 +5,14 @@
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { detachedString } from '../../core/detachedString';
-import { ExpertiseIndex, defaultIndexSettings, indexHeaderProblem, pathRowProblem, type ExpertiseIndexHeader, type PathRowJson } from '../../core/delegation/expertiseIndex';
-import type { CommitRecord } from '../../core/delegation/types';
-import type { Logger } from '../../core/logger';
-import { isRecord, isString } from '../../core/storedValues';
-import { openGitSession } from '../../git/gitSession';
-import { refreshExpertiseIndex } from '../../git/expertiseRefresh';
-import { inspectRepository } from '../../git/repository';
+import { detachedString } from '../core/detachedString';
+import { ExpertiseIndex, defaultIndexSettings, indexHeaderProblem, pathRowProblem, type ExpertiseIndexHeader, type PathRowJson } from '../core/delegation/expertiseIndex';
+import type { CommitRecord } from '../core/delegation/types';
+import type { Logger } from '../core/logger';
+import { isRecord, isString } from '../core/storedValues';
+import { openGitSession } from '../git/gitSession';
+import { refreshExpertiseIndex } from '../git/expertiseRefresh';
+import { inspectRepository } from '../git/repository';
 import { readGzipLines, writeGzipLines } from './gzipLinesFile';
 
 // 2: one JSON line for the header, then one per path, so a big index is saved and loaded in

@@ -2,7 +2,7 @@
 // the same whether it is pasted into chat or posted on the pull request.
 
 import { escapeFor, oneLine } from '../inertText';
-import { commonDirectory, normalizePath } from '../delegation/paths';
+import { commonDirectory, normalizePath } from './paths';
 import { defaultHandoffTemplate } from './delegationSettings';
 
 export interface HandoffMessageParts {
