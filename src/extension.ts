@@ -12,6 +12,7 @@ import { registerAccountRefresher } from './vscode/auth/accountRefresher';
 import { registerFocusFeature } from './vscode/focus/focusFeature';
 import { registerDelegationFeature } from './vscode/delegation/delegationFeature';
 import { registerQueueFeature } from './vscode/queue/queueFeature';
+import { migrateRenamedSettings } from './vscode/settingsMigration';
 
 /**
  * Builds the services and registers everything. No network and no git here: data is fetched when
@@ -30,6 +31,8 @@ export function activate(context: vscode.ExtensionContext): void {
       registerFocusFeature(services),
       registerDelegationFeature(services),
     );
+    // Moves values of renamed settings once; reads settings only, no network.
+    void migrateRenamedSettings(services.log);
     // Sets the signed-in context key for the welcome views; reads secret storage only, no network.
     void services.auth.resolve();
   } catch (err) {

@@ -3,6 +3,13 @@ import { message } from '../core/inertText';
 import { showWarning } from './ui/notify';
 import { parseSettings, type LeadDeskSettings, type SettingsProblem } from '../core/settings';
 import type { Logger } from '../core/logger';
+import { readWithRenames } from '../core/renamedSettings';
+
+/** Whether the lead set `key` anywhere (user, workspace, folder), rather than it being the declared default. */
+export function hasOwnValue(section: vscode.WorkspaceConfiguration, key: string): boolean {
+  const i = section.inspect(key);
+  return !!i && (i.globalValue !== undefined || i.workspaceValue !== undefined || i.workspaceFolderValue !== undefined);
+}
 
 /**
  * Reads `leadDesk.*` once and again only when a `leadDesk` setting changes. Problems (bad values)
@@ -44,7 +51,7 @@ export class ConfigService implements vscode.Disposable {
 
   private read(): LeadDeskSettings {
     const section = vscode.workspace.getConfiguration('leadDesk');
-    const { settings, problems } = parseSettings((key) => section.get(key));
+    const { settings, problems } = parseSettings(readWithRenames((key) => section.get(key), (key) => hasOwnValue(section, key)));
     for (const problem of problems) this.report(problem);
     return settings;
   }

@@ -1,4 +1,4 @@
-// The `leadDesk.team` and `leadDesk.delegation.*` settings, typed. Like the rest of the settings,
+// The `leadDesk.team`, `leadDesk.githubTeam` and `leadDesk.delegation.*` settings, typed. Like the rest of the settings,
 // a bad value falls back to its default and is reported once, naming the setting.
 
 import type { RawSettings, SettingsProblem } from '../settingsSource';
@@ -123,12 +123,12 @@ function template(raw: unknown, key: string, problems: SettingsProblem[]): strin
   return raw;
 }
 
-/** Reads `team` and `delegation.*` through the same reader as the other settings. */
+/** Reads `team`, `githubTeam` and `delegation.*` through the same reader as the other settings. */
 export function parseDelegationSettings(read: RawSettings, problems: SettingsProblem[]): DelegationSettings {
   const d = defaultDelegationSettings;
   return {
     team: loginList(read('team'), 'leadDesk.team', problems),
-    githubTeam: teamSlug(read('delegation.githubTeam'), 'leadDesk.delegation.githubTeam', problems),
+    githubTeam: teamSlug(read('githubTeam'), 'leadDesk.githubTeam', problems),
     logins: loginMapping(read('delegation.logins'), 'leadDesk.delegation.logins', problems),
     keepPaths: globList(read('delegation.keepPaths'), 'leadDesk.delegation.keepPaths', problems),
     historyDays: integer(read('delegation.historyDays'), 'leadDesk.delegation.historyDays', d.historyDays, 1, 36_500, problems),

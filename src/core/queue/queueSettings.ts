@@ -50,7 +50,7 @@ export const QueueSettingKey = {
   refreshInBackground: 'queue.refreshInBackground',
   workingDays: 'queue.workingDays',
   workingHours: 'queue.workingHours',
-  notifyNewReviewRequests: 'notifications.newReviewRequests',
+  notifyNewReviewRequests: 'queue.notifyNewReviewRequests',
 } as const;
 
 const dayNames = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];

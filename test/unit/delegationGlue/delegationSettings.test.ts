@@ -26,10 +26,10 @@ describe('delegation settings', () => {
   });
 
   it('accepts org/team-slug for the GitHub team and names the setting otherwise', () => {
-    assert.equal(parse({ 'delegation.githubTeam': ' @acme/platform-core ' }).settings.githubTeam, 'acme/platform-core');
-    const bad = parse({ 'delegation.githubTeam': 'platform' });
+    assert.equal(parse({ 'githubTeam': ' @acme/platform-core ' }).settings.githubTeam, 'acme/platform-core');
+    const bad = parse({ 'githubTeam': 'platform' });
     assert.equal(bad.settings.githubTeam, undefined);
-    assert.equal(bad.problems[0].key, 'leadDesk.delegation.githubTeam');
+    assert.equal(bad.problems[0].key, 'leadDesk.githubTeam');
   });
 
   it('lower-cases mapping keys and keeps only valid logins', () => {

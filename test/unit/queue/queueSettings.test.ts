@@ -64,7 +64,7 @@ describe('queue settings', () => {
   });
 
   it('reads the notification toggle from leadDesk.notifications', () => {
-    assert.equal(parse({ 'notifications.newReviewRequests': false }).settings.notifyNewReviewRequests, false);
+    assert.equal(parse({ 'queue.notifyNewReviewRequests': false }).settings.notifyNewReviewRequests, false);
   });
 
   it('refreshes in the background only when asked to', () => {
