@@ -8,6 +8,7 @@ import { changeUserStatus, readViewerStatus, sameStatus, statusAsInput, type Use
 import type { EngageOptions, EngageOutcome, Guard, GuardTarget, ReleaseOutcome } from './guard';
 import { GuardError } from './guardError';
 import { RemoteStatusGuard, type RemoteStatusGuardOptions } from './remoteStatusGuard';
+import { guardCatalogue, type GuardId } from '../core/focus/guardCatalogue';
 
 export interface GitHubStatusSnapshot {
   /** The user's own status before the block; null: none (or only another Lead Desk's Busy). */
@@ -28,7 +29,7 @@ export interface GitHubStatusPlan {
 
 export type GitHubStatusGuardOptions = RemoteStatusGuardOptions<GitHubClient>;
 
-export const githubStatusGuardId = 'githubStatus';
+export const githubStatusGuardId = 'githubStatus' satisfies GuardId;
 
 export function guardErrorFromGitHub(err: unknown): GuardError {
   if (GuardError.is(err)) return err;
@@ -88,7 +89,7 @@ function isUserStatus(v: unknown): v is UserStatus {
 
 export class GitHubStatusGuard extends RemoteStatusGuard<GitHubClient> implements Guard<GitHubStatusSnapshot, GitHubStatusPlan> {
   readonly id = githubStatusGuardId;
-  readonly label = 'GitHub Busy status';
+  readonly label = guardCatalogue.githubStatus.label;
 
   protected toGuardError(err: unknown): GuardError {
     return guardErrorFromGitHub(err);

@@ -1,6 +1,7 @@
 // The do-not-disturb guard interface. A guard snapshots what is there, engages (sets "busy"), and
 // releases (puts the snapshot back). A new guard, e.g. Microsoft Teams, is one more file that
 // implements this interface; the orchestrator persists its snapshot and plan and retries it.
+import type { GuardId } from '../core/focus/guardCatalogue';
 import type { GuardTarget } from '../core/focus/types';
 
 export type { GuardTarget };
@@ -29,7 +30,7 @@ export interface EngageOptions {
  */
 export interface Guard<S = unknown, P = unknown> {
   /** Stable id, used as the storage key: `githubStatus`, `notifications`, `slack`. */
-  readonly id: string;
+  readonly id: GuardId;
   /** For the view and messages: "GitHub Busy status". */
   readonly label: string;
   /**

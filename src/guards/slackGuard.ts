@@ -8,6 +8,7 @@ import { busyMessage, isBusyMessageFor } from '../core/focus/format';
 import type { EngageOptions, EngageOutcome, Guard, GuardTarget, ReleaseOutcome } from './guard';
 import { GuardError } from './guardError';
 import { RemoteStatusGuard, type RemoteStatusGuardOptions } from './remoteStatusGuard';
+import { guardCatalogue, type GuardId } from '../core/focus/guardCatalogue';
 
 export interface SlackStatus {
   readonly text: string;
@@ -36,7 +37,7 @@ export interface SlackPlan {
 
 export type SlackGuardOptions = RemoteStatusGuardOptions<WebClient>;
 
-export const slackGuardId = 'slack';
+export const slackGuardId = 'slack' satisfies GuardId;
 
 /** Scopes the guard needs on a Slack user token. */
 export const slackScopes = ['dnd:read', 'dnd:write', 'users.profile:read', 'users.profile:write'] as const;
@@ -109,7 +110,7 @@ const isSnoozeEnd = (v: unknown): boolean => v === null || (typeof v === 'number
 
 export class SlackGuard extends RemoteStatusGuard<WebClient> implements Guard<SlackSnapshot, SlackPlan> {
   readonly id = slackGuardId;
-  readonly label = 'Slack';
+  readonly label = guardCatalogue.slack.label;
 
   protected toGuardError(err: unknown): GuardError {
     return guardErrorFromSlack(err, this.options.clock.now());

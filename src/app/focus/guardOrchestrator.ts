@@ -7,6 +7,7 @@
 import type { Clock } from '../../core/focus/clock';
 import type { Logger } from '../../core/logger';
 import { FocusStoreKey, guardRecordKey, type SharedStore } from '../../core/focus/sharedStore';
+import type { GuardId } from '../../core/focus/guardCatalogue';
 import { defaultRetryPolicy, nextAttemptAt, type RetryPolicy } from '../../core/focus/retryPolicy';
 import type { GuardTarget } from '../../core/focus/types';
 import type { Guard, GuardEntry, ReleaseOutcome } from '../../guards/guard';
@@ -360,7 +361,7 @@ export class GuardOrchestrator {
   }
 
   /** Writes one guard's record under its own key (null: no record), if this window may. */
-  private async store(guardId: string, value: GuardRecord | null): Promise<void> {
+  private async store(guardId: GuardId, value: GuardRecord | null): Promise<void> {
     if (this.options.mayWrite && !this.options.mayWrite()) throw new LeaseLostError('this window no longer holds the focus lease; the holder carries on from the stored record');
     await this.options.store.update(guardRecordKey(guardId), value);
     // The old combined map goes once every record in it has a key of its own.

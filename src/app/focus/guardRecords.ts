@@ -4,6 +4,7 @@
 import type { Guard, ReleaseOutcome } from '../../guards/guard';
 import type { GuardFailureKind } from '../../guards/guardError';
 import { FocusStoreKey, guardRecordKey, type SharedStore } from '../../core/focus/sharedStore';
+import type { GuardId } from '../../core/focus/guardCatalogue';
 
 export type GuardPhase =
   /** Wanted, but the snapshot could not be read yet: nothing has been set. */
@@ -32,7 +33,7 @@ export interface GuardFailure {
 }
 
 export interface GuardRecord {
-  readonly guardId: string;
+  readonly guardId: GuardId;
   readonly blockId: string;
   readonly phase: GuardPhase;
   readonly snapshot?: unknown;
@@ -122,7 +123,7 @@ export function reviveGuardRecord(raw: unknown, guard: Pick<Guard, 'id' | 'isPla
 }
 
 /** The stored value for one guard: its own key, or, until that is written, the old combined map. */
-export function storedGuardRecord(store: SharedStore, guardId: string): unknown {
+export function storedGuardRecord(store: SharedStore, guardId: GuardId): unknown {
   const own = store.get<unknown>(guardRecordKey(guardId));
   if (own !== undefined) return own;
   const legacy = store.get<unknown>(FocusStoreKey.legacyGuards);

@@ -4,6 +4,8 @@ import { showInfo, showWarning } from '../ui/notify';
 import { formatClock, formatDuration } from '../../core/focus/format';
 import { focusTypeLabel } from '../../core/focus/types';
 import type { GuardEvent } from '../../app/focus/guardOrchestrator';
+import { guardCatalogue } from '../../core/focus/guardCatalogue';
+import { guardFixes } from './guardFixes';
 import { CommandId, ViewId } from '../ids';
 import type { FocusModel, FocusModelEvent } from './focusModel';
 
@@ -75,29 +77,26 @@ function guardEvent(event: GuardEvent, explained: Set<string>): void {
   if (explained.has(key)) return;
   explained.add(key);
   const turnOff = 'Turn Off';
-  const settingFor: Record<string, string> = { githubStatus: 'focus.githubStatus.enabled', slack: 'focus.slack.enabled', notifications: 'focus.notifications.enabled' };
+  const actions = guardFixes(event.guard.id, event.error.kind);
   let text: InertText<'message'>;
-  let actions: Array<{ title: string; command: string }>;
-  if (event.guard.id === 'githubStatus') {
-    if (event.error.kind === 'missingScope') {
-      text = message`Showing you as Busy on GitHub needs the 'user' scope, because changing your status is only allowed with it. Lead Desk uses it for nothing else. The block goes on without it.`;
-      actions = [{ title: 'Sign In Again', command: CommandId.signIn }, { title: 'Use a Token', command: CommandId.signInWithToken }];
-    } else {
-      text = message`${event.error.message} The block goes on; your GitHub status is set once you sign in.`;
-      actions = [{ title: 'Sign In', command: CommandId.signIn }, { title: 'Use a Token', command: CommandId.signInWithToken }];
-    }
-  } else if (event.guard.id === 'slack') {
-    text = event.error.kind === 'notConnected'
-      ? message`Snoozing Slack during focus blocks needs a Slack connection. The block goes on without it.`
-      : message`${event.error.message} Connect Slack again with a token that has dnd:read, dnd:write, users.profile:read and users.profile:write.`;
-    actions = [{ title: 'Connect Slack', command: CommandId.connectSlack }];
-  } else {
-    text = message`${event.error.message}`;
-    actions = [];
+  switch (event.guard.id) {
+    case 'githubStatus':
+      text = event.error.kind === 'missingScope'
+        ? message`Showing you as Busy on GitHub needs the 'user' scope, because changing your status is only allowed with it. Lead Desk uses it for nothing else. The block goes on without it.`
+        : message`${event.error.message} The block goes on; your GitHub status is set once you sign in.`;
+      break;
+    case 'slack':
+      text = event.error.kind === 'notConnected'
+        ? message`Snoozing Slack during focus blocks needs a Slack connection. The block goes on without it.`
+        : message`${event.error.message} Connect Slack again with a token that has dnd:read, dnd:write, users.profile:read and users.profile:write.`;
+      break;
+    case 'notifications':
+      text = message`${event.error.message}`;
+      break;
   }
   void showWarning(text, ...actions.map((a) => a.title), turnOff).then(async (choice) => {
     if (choice === turnOff) {
-      await vscode.workspace.getConfiguration('leadDesk').update(settingFor[event.guard.id] ?? 'focus', false, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.getConfiguration('leadDesk').update(guardCatalogue[event.guard.id].setting, false, vscode.ConfigurationTarget.Global);
       return;
     }
     const action = actions.find((a) => a.title === choice);

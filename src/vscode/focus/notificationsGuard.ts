@@ -2,6 +2,7 @@ import { doNotDisturbLedgerKey, isOursOn, reviveDoNotDisturbLedger, type DoNotDi
 import type { SharedStore } from '../../core/focus/sharedStore';
 import type { EngageOutcome, Guard, GuardTarget, ReleaseOutcome } from '../../guards/guard';
 import { GuardError } from '../../guards/guardError';
+import { guardCatalogue, type GuardId } from '../../core/focus/guardCatalogue';
 
 /** Extensions cannot read whether notifications are in Do Not Disturb mode, so there is nothing to snapshot. */
 export type NotificationsSnapshot = Record<string, never>;
@@ -24,7 +25,7 @@ export interface NotificationsGuardOptions {
   readonly answerWaitMs?: number;
 }
 
-export const notificationsGuardId = 'notifications';
+export const notificationsGuardId = 'notifications' satisfies GuardId;
 const toggleDoNotDisturb = 'notifications.toggleDoNotDisturbMode';
 const toggleZenMode = 'workbench.action.toggleZenMode';
 
@@ -45,7 +46,7 @@ function blockIdOf(plan: unknown): string | undefined {
  */
 export class NotificationsGuard implements Guard<NotificationsSnapshot, NotificationsPlan> {
   readonly id = notificationsGuardId;
-  readonly label = 'VS Code notifications';
+  readonly label = guardCatalogue.notifications.label;
   private readonly answerWaitMs: number;
 
   constructor(private readonly options: NotificationsGuardOptions) {

@@ -2,6 +2,7 @@
 // back, failure injection per operation, and a count of every write.
 import type { EngageOutcome, Guard, GuardTarget, ReleaseOutcome } from '../../../src/guards/guard';
 import { GuardError } from '../../../src/guards/guardError';
+import type { GuardId } from '../../../src/core/focus/guardCatalogue';
 import type { Logger } from '../../../src/core/logger';
 
 export interface FakeWorld {
@@ -19,16 +20,19 @@ type Op = 'snapshot' | 'engage' | 'release';
 
 export class FakeGuard implements Guard<FakeWorld['status'], FakePlan> {
   readonly label: string;
+  /** Tests name fake guards freely (g0, g1…); the orchestrator only uses ids as storage keys. */
+  readonly id: GuardId;
   readonly failures: Record<Op, GuardError[]> = { snapshot: [], engage: [], release: [] };
   /** Set to hold calls until released, to test overlapping pulses. */
   gate: Promise<void> | undefined;
 
   constructor(
-    readonly id: string,
+    id: string,
     readonly world: FakeWorld,
     private readonly now: () => number,
     private readonly graceMs = 5 * 60_000,
   ) {
+    this.id = id as GuardId;
     this.label = `fake ${id}`;
   }
 

@@ -97,7 +97,7 @@ describe('guard orchestration', () => {
     await o.reconcile(undefined);
     assert.equal(ok.status, null, 'and was released while the other still hangs');
     await first;
-    const failed = events.find((e) => e.kind === 'failed' && e.guard.id === 'stuck');
+    const failed = events.find((e) => e.kind === 'failed' && e.guard === stuck);
     assert.equal(failed?.kind === 'failed' && failed.error.kind, 'offline');
     assert.match(failed?.kind === 'failed' ? failed.error.message : '', /did not finish reading what is there within/);
     assert.equal(o.records().stuck?.phase, 'released', 'nothing was set, so the ended block leaves nothing to undo');
