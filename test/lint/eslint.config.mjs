@@ -29,7 +29,7 @@ const noNodeIoInGlue = {
   'no-restricted-imports': ['error', {
     paths: nodeIoModules.flatMap((name) => (name.includes('-') ? [name] : [name, `node:${name}`])).map((name) => ({
       name,
-      message: 'src/vscode/ does no Node I/O: put it in src/storage/, src/git/ or src/github/ and call that (see docs/architecture.md).',
+      message: 'src/vscode/ does no Node I/O: put it in src/storage/, src/git/ or src/github/ and call that (see CONTRIBUTING.md).',
     })),
   }],
 };
