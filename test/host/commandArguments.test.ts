@@ -26,14 +26,12 @@ async function logLines(text: string): Promise<string[]> {
 }
 
 /**
- * Runs `act` and waits until the Lead Desk log has one more line containing `text` than before
- * (the log reaches its file a little later), so an earlier test's line does not count.
+ * Counts the Lead Desk log's lines containing `text` now; the returned function waits until there is
+ * one more (the log reaches its file a little later), so an earlier test's line does not count.
  */
-async function expectLogLine(text: string, act: () => Thenable<unknown>): Promise<unknown> {
+async function logMark(text: string): Promise<() => Promise<unknown>> {
   const before = (await logLines(text)).length;
-  const result = await act();
-  await waitFor(`a new "${text}" line in the Lead Desk log`, async () => ((await logLines(text)).length > before ? true : undefined));
-  return result;
+  return () => waitFor(`a new "${text}" line in the Lead Desk log`, async () => ((await logLines(text)).length > before ? true : undefined));
 }
 
 describe('command arguments', () => {
@@ -46,7 +44,8 @@ describe('command arguments', () => {
   it('adversarial: leadDesk.signInWithToken given a token argument does not sign in with it', async function () {
     this.timeout(60_000);
     await resetSandboxLog();
-    await expectLogLine('ignored the arguments passed to the command', async () => {
+    const warned = await logMark('ignored the arguments passed to the command');
+    {
       let settled = false;
       const run = Promise.resolve(vscode.commands.executeCommand('leadDesk.signInWithToken', DEMO.priyaToken)).finally(() => {
         settled = true;
@@ -60,10 +59,11 @@ describe('command arguments', () => {
         return undefined;
       }, 30_000);
       await run;
-    });
+    }
 
     const asPriya = (await sandboxRequests()).filter((r) => r.login === 'priya');
     assert.deepEqual(asPriya.map((r) => `${r.method} ${r.path}`), [], 'the token passed as an argument reached GitHub');
+    await warned();
 
     // The account is unchanged: the next refresh still reaches GitHub as the lead.
     await resetSandboxLog();
@@ -75,22 +75,22 @@ describe('command arguments', () => {
   it('adversarial: a queue command given a pull request the queue does not show refuses it', async () => {
     const sentinel = `clipboard before the command ${Date.now()}`;
     await vscode.env.clipboard.writeText(sentinel);
-    await expectLogLine('refused a queue command for acme/web#91: the queue does not show it', () =>
-      vscode.commands.executeCommand('leadDesk.copyPullRequestLink', { pullRequest: forged }),
-    );
+    const refused = await logMark('refused a queue command for acme/web#91: the queue does not show it');
+    await vscode.commands.executeCommand('leadDesk.copyPullRequestLink', { pullRequest: forged });
     assert.equal(await vscode.env.clipboard.readText(), sentinel, 'the forged web address was copied');
+    await refused();
 
     // An argument that is not a pull request at all is refused too, so nothing is opened.
-    await expectLogLine('refused a queue command: its argument is not a pull request from the queue (string)', () =>
-      vscode.commands.executeCommand('leadDesk.openPullRequest', forged.url),
-    );
+    const refusedText = await logMark('refused a queue command: its argument is not a pull request from the queue (string)');
+    await vscode.commands.executeCommand('leadDesk.openPullRequest', forged.url);
+    await refusedText();
   });
 
   it('adversarial: leadDesk.delegatePullRequest given a pull request the queue does not show refuses it', async function () {
     this.timeout(60_000);
-    const state = await expectLogLine('refused a queue command for acme/web#91: the queue does not show it', () =>
-      vscode.commands.executeCommand('leadDesk.delegatePullRequest', { pullRequest: forged }),
-    );
+    const refused = await logMark('refused a queue command for acme/web#91: the queue does not show it');
+    const state = await vscode.commands.executeCommand('leadDesk.delegatePullRequest', { pullRequest: forged });
     assert.equal(state, undefined, `delegation ran for a pull request the queue does not show: ${JSON.stringify(state)}`);
+    await refused();
   });
 });
