@@ -1,8 +1,8 @@
 // A pull request title is written by whoever opened the pull request. This step has someone open
 // one whose title carries a command link, HTML and an image, and ask the lead to review it; the
-// notification, the Review Queue row and its tooltip must show the title as text, with no link or
-// image made from it. (A notification renders `[label](command:…)` as a link that runs the
-// command, and a tooltip renders Markdown, so both would show an `a` if the title were not inert.)
+// notification and the Review Queue row must show the title as text, with no link or image made
+// from it. (A notification renders `[label](command:…)` as a link that runs the
+// command, so it would show an `a` if the title were not inert.)
 import { check, runFromPalette, viewPane } from './workbench.mjs';
 
 const commandLink = '[click me](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20pwned%5Cn%22%7D)';
@@ -21,10 +21,13 @@ export const hostilePullRequest = {
   reviewRequests: [{ user: 'lead', requestedAt: '-1m' }],
 };
 
-/** Links and images anywhere in `locator`, and anything on the page that points where the title does. */
+/**
+ * Links and images in `locator`, and anything on the page that points where the title does. A tree
+ * label's text sits in an `a.label-name` with no target, VS Code's own wrapper: that one is no link.
+ */
 async function linksAndImages(page, locator) {
   return {
-    links: await locator.locator('a').count(),
+    links: await locator.locator('a:not(.label-name), a[href]').count(),
     images: await locator.locator('img').count(),
     // Wherever VS Code would put it: an href, a data-href (notification links) or a src.
     pageWide: await page.locator('[href*="sendSequence"], [data-href*="sendSequence"], [src="x"], [src*="evil.example"]').count(),
@@ -71,15 +74,9 @@ export async function checkHostileTitle(page, steps, { addPullRequest }) {
   const row = viewPane(page, 'Review Queue').locator('.monaco-list-row', { hasText: 'click me' }).first();
   await check(steps, 'the Review Queue row shows the title as written, with no link or image', async () => {
     await row.waitFor({ state: 'visible', timeout: 15_000 });
-    expectText('the queue row', await row.innerText(), [hostileTitle]);
-    expectInert('the queue row', await linksAndImages(page, row));
-  });
-
-  await check(steps, 'the row\'s tooltip shows the title as text, with no link or image', async () => {
-    await row.hover();
-    const hover = page.locator('.monaco-hover, .workbench-hover', { hasText: 'click me' }).first();
-    await hover.waitFor({ state: 'visible', timeout: 15_000 });
-    expectText('the tooltip', await hover.innerText(), [commandLink, html, image]);
-    expectInert('the tooltip', await linksAndImages(page, hover));
+    // The label and description; the row's inline actions are VS Code's own buttons.
+    const label = row.locator('.monaco-icon-label-container');
+    expectText('the queue row', await label.innerText(), [hostileTitle]);
+    expectInert('the queue row', await linksAndImages(page, label));
   });
 }
