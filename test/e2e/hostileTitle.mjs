@@ -66,9 +66,9 @@ export async function checkHostileTitle(page, steps, { addPullRequest }) {
   await check(steps, 'the review-request notification shows the title as text, with no link or image', async () => {
     await toast.first().waitFor({ state: 'visible', timeout: 30_000 });
     const text = toast.first().locator('.notification-list-item-message');
+    expectInert('the notification', await linksAndImages(page, text));
     // Notifications know no escape, so brackets are shown as look-alikes; every other character stays.
     expectText('the notification', await text.innerText(), ['click me', '(command:workbench.action.terminal.sendSequence', html, 'https://evil.example/x.png']);
-    expectInert('the notification', await linksAndImages(page, text));
   });
 
   const row = viewPane(page, 'Review Queue').locator('.monaco-list-row', { hasText: 'click me' }).first();
