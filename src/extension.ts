@@ -27,9 +27,13 @@ export function activate(context: vscode.ExtensionContext): void {
         services.log,
       ),
       registerAccountRefresher(services),
-      registerQueueFeature(services),
+    );
+    const queue = registerQueueFeature(services);
+    context.subscriptions.push(
+      queue,
       registerFocusFeature(services),
-      registerDelegationFeature(services),
+      // Delegation acts on a pull request a command argument names only if the queue shows it.
+      registerDelegationFeature(services, (arg) => queue.shownPullRequest(arg)),
     );
     // Moves values of renamed settings once; reads settings only, no network.
     void migrateRenamedSettings(services.log);

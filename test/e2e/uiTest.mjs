@@ -4,16 +4,11 @@
 
 import path from 'node:path';
 import {
-  check, focusCountdown, openWorkbench, runFromPalette, secondsLeft, startDeepWorkFromStatusBar, stepReport,
+  check, focusCountdown, openWorkbench, runFromPalette, secondsLeft, startDeepWorkFromStatusBar, stepReport, viewPane,
 } from './workbench.mjs';
+import { checkHostileTitle } from './hostileTitle.mjs';
 
 const viewTitles = ['Review Queue', 'Focus', 'Delegation'];
-
-/** The side bar pane of a view, by its title. */
-function viewPane(page, title) {
-  // The header's label carries the view's description when it has one: "Focus - running Section".
-  return page.locator('.sidebar .pane', { has: page.locator(`.pane-header[aria-label="${title} Section"], .pane-header[aria-label^="${title} - "]`) });
-}
 
 async function saveScreenshot(steps, page, file) {
   await check(steps, `screenshot saved to ${file}`, async () => {
@@ -27,11 +22,12 @@ async function saveScreenshot(steps, page, file) {
 
 /**
  * @param {import('playwright-core').Page} page
- * @param {{ url: string, delegatePullRequest: string, screenshots?: string, log?: (line: string) => void }} options
+ * @param {{ url: string, delegatePullRequest: string, screenshots?: string, addPullRequest: (pull: object) => Promise<void>, log?: (line: string) => void }} options
  *   delegatePullRequest: a queue entry (`repo#number`) of the repository open in the workbench;
- *   screenshots: the folder for workbench.png, focus.png and delegation.png.
+ *   screenshots: the folder for workbench.png, focus.png and delegation.png;
+ *   addPullRequest: opens a pull request in the sandbox (a scenario entry) while the workbench runs.
  */
-export async function runUiTest(page, { url, delegatePullRequest, screenshots, log = () => undefined }) {
+export async function runUiTest(page, { url, delegatePullRequest, screenshots, addPullRequest, log = () => undefined }) {
   const steps = [];
   try {
     await check(steps, 'the workbench loads', () => openWorkbench(page, url));
@@ -129,6 +125,9 @@ export async function runUiTest(page, { url, delegatePullRequest, screenshots, l
       await runFromPalette(page, 'View: Hide Panel');
       await saveScreenshot(steps, page, path.join(screenshots, 'delegation.png'));
     }
+
+    // After the screenshots, so the hostile pull request never appears in them.
+    await checkHostileTitle(page, steps, { addPullRequest });
   } finally {
     for (const line of stepReport(steps)) log(line);
   }

@@ -25,6 +25,12 @@ export function stepReport(steps) {
   return steps.map((s) => `${s.ok ? 'pass' : 'FAIL'}  ${s.name} (${s.ms} ms)${s.error ? `\n        ${s.error.split('\n')[0]}` : ''}`);
 }
 
+/** The side bar pane of a view, by its title. */
+export function viewPane(page, title) {
+  // The header's label carries the view's description when it has one: "Focus - running Section".
+  return page.locator('.sidebar .pane', { has: page.locator(`.pane-header[aria-label="${title} Section"], .pane-header[aria-label^="${title} - "]`) });
+}
+
 /** Opens the workbench at `url` and waits until it is ready to be used. */
 export async function openWorkbench(page, url) {
   await page.goto(url);

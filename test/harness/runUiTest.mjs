@@ -7,6 +7,7 @@ import path from 'node:path';
 import { root } from './codeServer.mjs';
 import { Session } from './steps.mjs';
 import { makeDemoRepo } from './demoRepo.mjs';
+import { addSandboxPullRequest } from './sandbox.mjs';
 import { collectConsole, saveFailure, startUiRun } from './uiRun.mjs';
 import { runUiTest } from '../e2e/uiTest.mjs';
 
@@ -21,7 +22,7 @@ await new Session('e2e').main(async (session) => {
 
   // The demo's repository (acme/api, with a year of history by the demo team), so that the
   // Delegation view has people to suggest.
-  const { browser, url } = await startUiRun(session, {
+  const { browser, url, sandbox } = await startUiRun(session, {
     outputDir,
     workspace: { name: 'acme-api', step: 'create the demo repository', create: (dir, identity) => makeDemoRepo(dir, identity.scenario) },
   });
@@ -36,6 +37,7 @@ await new Session('e2e').main(async (session) => {
       // The demo asks the lead to review api#427, a pull request on the repository that is open.
       delegatePullRequest: 'api#427',
       screenshots,
+      addPullRequest: (pull) => addSandboxPullRequest(sandbox.url, pull),
       log: (line) => console.log(`  ${line}`),
     }));
   } catch (err) {

@@ -97,3 +97,9 @@ export async function sandboxGraphql(url, token, query, variables = {}) {
   if (!res.ok || body.errors?.length) throw new Error(`GraphQL answered ${res.status}: ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
   return body.data;
 }
+
+/** Opens a pull request (a scenario entry) in the running sandbox at `url`, through its control endpoint. */
+export async function addSandboxPullRequest(url, pull) {
+  const res = await fetch(`${url}/_sandbox/pulls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pull) });
+  if (!res.ok) throw new Error(`POST /_sandbox/pulls answered ${res.status}: ${await res.text()}`);
+}

@@ -33,6 +33,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['queue.test.ts', () => import('./queue.test')],
   ['signedIn.test.ts', () => import('./signedIn.test')],
   ['log.test.ts', () => import('./log.test')],
+  ['commandArguments.test.ts', () => import('./commandArguments.test')],
   ['delegation.test.ts', () => import('./delegation.test')],
   ['focus.test.ts', () => import('./focus.test')],
   ['doNotDisturb.test.ts', () => import('./doNotDisturb.test')],

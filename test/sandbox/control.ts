@@ -2,9 +2,19 @@
 // runs inside VS Code's extension host:
 //   GET  /_sandbox/requests   the request log (JSON array, secrets already redacted)
 //   POST /_sandbox/reset-log  empties it
+//   POST /_sandbox/pulls      adds a pull request (a scenario entry as JSON), as if just opened
 // Control requests are answered before logging, so they never appear in the log themselves.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestLogEntry } from './http/requestLog';
+import type { ScenarioPull } from './scenarios/scenario';
+import { AddPullError } from './state/addPull';
+
+/** What the control endpoints act on. */
+export interface ControlTarget {
+  requests: RequestLogEntry[];
+  /** Adds a pull request to the running state; throws AddPullError when it does not fit the scenario. */
+  addPull(pull: ScenarioPull): { repo: string; number: number };
+}
 
 export const CONTROL_PREFIX = '/_sandbox/';
 
@@ -14,12 +24,34 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+function addPull(req: IncomingMessage, res: ServerResponse, target: ControlTarget): void {
+  readJson(req)
+    .then((body) => send(res, 201, target.addPull(body as ScenarioPull)))
+    .catch((err: unknown) => {
+      if (err instanceof SyntaxError || err instanceof AddPullError) send(res, 422, { message: err.message });
+      else send(res, 500, { message: String(err) });
+    });
+}
+
+const endpoints = ['GET /_sandbox/requests', 'POST /_sandbox/reset-log', 'POST /_sandbox/pulls'];
+
 /** Answers a control request and returns true; returns false for every other request. */
-export function handleControl(req: IncomingMessage, res: ServerResponse, requests: RequestLogEntry[]): boolean {
+export function handleControl(req: IncomingMessage, res: ServerResponse, target: ControlTarget): boolean {
   const pathname = new URL(req.url ?? '/', 'http://sandbox.invalid').pathname;
   if (!pathname.startsWith(CONTROL_PREFIX)) return false;
-  req.resume();
   const route = `${(req.method ?? 'GET').toUpperCase()} ${pathname}`;
+  if (route === 'POST /_sandbox/pulls') {
+    addPull(req, res, target);
+    return true;
+  }
+  req.resume();
+  const { requests } = target;
   if (route === 'GET /_sandbox/requests') {
     send(res, 200, requests);
   } else if (route === 'POST /_sandbox/reset-log') {
@@ -27,7 +59,7 @@ export function handleControl(req: IncomingMessage, res: ServerResponse, request
     requests.splice(0, requests.length);
     send(res, 200, { cleared });
   } else {
-    send(res, 404, { message: `No sandbox control endpoint ${route}`, endpoints: ['GET /_sandbox/requests', 'POST /_sandbox/reset-log'] });
+    send(res, 404, { message: `No sandbox control endpoint ${route}`, endpoints });
   }
   return true;
 }

@@ -17,6 +17,7 @@ import { handleGraphql } from './graphql/graphqlEndpoint';
 import { loadGithubSchema } from './graphql/githubSchema';
 import { handleSlack } from './slack/slackEndpoint';
 import { handleControl } from './control';
+import { addPull } from './state/addPull';
 
 export type { RequestLogEntry } from './http/requestLog';
 export type { Fault, FaultSelector } from './faults/faultTypes';
@@ -87,7 +88,7 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
 
   const sockets = new Set<Socket>();
   const server: Server = createServer((req, res) => {
-    if (handleControl(req, res, requests)) return;
+    if (handleControl(req, res, { requests, addPull: (pull) => addPull(state, o.scenario, pull, now()) })) return;
     const ex = new Exchange(req, res);
     serve(ex).catch((err: unknown) => {
       // A bug in the sandbox should look like a GitHub 500, and be visible in test output.

@@ -1,3 +1,4 @@
+import type { PullRequestRef } from '../../core/pullRequestRef';
 import type { Services } from '../services';
 import type { DelegationModel } from './delegationModel';
 
@@ -5,4 +6,9 @@ import type { DelegationModel } from './delegationModel';
 export interface DelegationFeatureContext {
   readonly services: Services;
   readonly model: DelegationModel;
+  /**
+   * The Review Queue's record of the pull request a command argument names, or undefined (refused,
+   * with a warning) when the queue does not show it: a link can pass any argument to a command.
+   */
+  readonly shownInQueue: (arg: unknown) => Promise<PullRequestRef | undefined>;
 }

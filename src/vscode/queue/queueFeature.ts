@@ -10,6 +10,8 @@ import type { Services } from '../services';
 import { checkOutPullRequestCommand } from './commands/checkOutPullRequest';
 import { copyPullRequestLinkCommand } from './commands/copyPullRequestLink';
 import { openPullRequestCommand } from './commands/openPullRequest';
+import type { PullRequestRef } from '../../core/pullRequestRef';
+import { shownPullRequest } from './commands/pullRequestArgument';
 import { pinPullRequestCommand } from './commands/pinPullRequest';
 import { snoozeForAnHourCommand, snoozeUntilActivityCommand, snoozeUntilTomorrowCommand } from './commands/snoozePullRequest';
 import { unpinPullRequestCommand } from './commands/unpinPullRequest';
@@ -31,7 +33,12 @@ const promptKinds = new Set(['unauthorized', 'missingScope']);
  * queue's commands. Nothing here fetches at registration; the first fetch happens when the view
  * becomes visible, a command needs data, or, with background refreshes on, shortly after start-up.
  */
-export function registerQueueFeature(services: Services): vscode.Disposable {
+export interface QueueFeature extends vscode.Disposable {
+  /** The queue's record of the pull request a command argument names, or undefined (refused, with a warning) if the queue does not show it. */
+  shownPullRequest(arg: unknown): Promise<PullRequestRef | undefined>;
+}
+
+export function registerQueueFeature(services: Services): QueueFeature {
   const log = scopedLogger(services.log, 'queue');
   const repos = new WorkspaceRepos(log, () => services.auth.endpoints().webUrl);
   const model = new QueueModel(services, repos);
@@ -118,5 +125,5 @@ export function registerQueueFeature(services: Services): vscode.Disposable {
   );
   present();
   startIfVisible();
-  return vscode.Disposable.from(...disposables);
+  return Object.assign(vscode.Disposable.from(...disposables), { shownPullRequest: (arg: unknown) => shownPullRequest(model, arg, log) });
 }

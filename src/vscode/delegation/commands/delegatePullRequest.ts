@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { asPullRequestRef, parsePullRequestText, type PullRequestRef } from '../../../core/pullRequestRef';
+import { parsePullRequestText, type PullRequestRef } from '../../../core/pullRequestRef';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId, ViewId } from '../../ids';
 import type { DelegationFeatureContext } from '../delegationFeatureContext';
@@ -7,13 +7,17 @@ import type { DelegationFeatureContext } from '../delegationFeatureContext';
 /**
  * "Delegate…": the queue passes `{ pullRequest }`; from the palette it asks for a URL. Resolves
  * with the view's state once the suggestion is ready, so callers can act on it.
+ *
+ * Any link can run a command with arguments of its choosing, so an argument is taken only when it
+ * names a pull request the queue shows, and the queue's own record of it is used. A pull request
+ * the user types is theirs to choose.
  */
-export function delegatePullRequestCommand({ model }: DelegationFeatureContext): LeadDeskCommand {
+export function delegatePullRequestCommand({ model, shownInQueue }: DelegationFeatureContext): LeadDeskCommand {
   return {
     id: CommandId.delegatePullRequest,
     doing: 'suggest who could take this pull request',
     async run(arg?: unknown) {
-      const pull = asPullRequestRef(arg) ?? (await askForPullRequest());
+      const pull = arg === undefined ? await askForPullRequest() : await shownInQueue(arg);
       if (!pull) return undefined;
       // Selecting pull requests one after another in the queue should not pull focus away from it.
       if (!model.isVisible) void vscode.commands.executeCommand(`${ViewId.delegation}.focus`);

@@ -36,7 +36,8 @@ async function loaded(model: QueueModel): Promise<void> {
   }
 }
 
-async function shownPullRequest(model: QueueModel, arg: unknown, log: Logger): Promise<PullRequestRef | undefined> {
+/** The queue's own record of the pull request an argument names; undefined (with a warning) when the queue does not show it. */
+export async function shownPullRequest(model: QueueModel, arg: unknown, log: Logger): Promise<PullRequestRef | undefined> {
   const given = asPullRequestRef(arg);
   if (!given) {
     log.warn(`refused a queue command: its argument is not a pull request from the queue (${describeArgument(arg)})`);
