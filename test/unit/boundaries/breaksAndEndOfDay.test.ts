@@ -94,7 +94,7 @@ describe('End My Day', () => {
     assert.equal(state.history.length, 1);
     assert.equal(guardTarget(state)?.kind, 'off');
     assert.equal(world.status?.text, `busy until ${monday}`, 'the guard was engaged for the off target');
-    assert.equal(c.guardRecords().status?.snapshot && (c.guardRecords().status!.snapshot as { text: string }).text, 'Reviewing things', 'the snapshot is the user’s own status, not the focus one');
+    assert.equal(c.guardRecords().status?.snapshot && (c.guardRecords().status.snapshot as { text: string }).text, 'Reviewing things', 'the snapshot is the user’s own status, not the focus one');
     assert.equal(c.nextWakeAt()! <= monday, true, 'the timer wakes by the morning');
     clock.set(monday);
     await c.pulse();
