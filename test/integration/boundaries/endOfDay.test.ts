@@ -46,7 +46,7 @@ describe('End My Day (sandbox)', () => {
     // Another machine's Lead Desk, sharing no storage, does not take it for the lead's own.
     const other = coordinator('elsewhere');
     await other.start({ type: 'deepWork', minutes: 30 });
-    assert.equal((other.guardRecords().githubStatus!.snapshot as { status: unknown }).status, null);
+    assert.equal((other.guardRecords().githubStatus.snapshot as { status: unknown }).status, null);
     await other.stop();
     await other.dispose();
     assert.equal(fx.lead().status?.message, off.message, 'the other Lead Desk put the evening status back, not a focus one');
