@@ -5,6 +5,8 @@ import { defaultQueueSettings, parseQueueSettings, type QueueSettings } from './
 import { defaultDelegationSettings, parseDelegationSettings, type DelegationSettings } from './delegation/delegationSettings';
 import { defaultFocusSettings, parseFocusSettings, type FocusSettings } from './focus/focusSettings';
 import type { RawSettings, SettingsProblem } from './settingsSource';
+import { defaultWorkingHours, type WorkingHours } from './workingHours';
+import { parseWorkingHours } from './workingHoursSettings';
 
 export type { RawSettings, SettingsProblem };
 
@@ -14,6 +16,8 @@ export interface LeadDeskSettings {
     /** Why the configured API URL was not used; sign-in refuses with this rather than use the default. */
     readonly apiUrlProblem?: string;
   };
+  /** `leadDesk.workingHours`, shared by every feature. */
+  readonly workingHours: WorkingHours;
   readonly queue: QueueSettings;
   readonly delegation: DelegationSettings;
   readonly focus: FocusSettings;
@@ -21,6 +25,7 @@ export interface LeadDeskSettings {
 
 export const defaultSettings: LeadDeskSettings = {
   github: { apiUrl: 'https://api.github.com' },
+  workingHours: defaultWorkingHours,
   queue: defaultQueueSettings,
   delegation: defaultDelegationSettings,
   focus: defaultFocusSettings,
@@ -43,9 +48,11 @@ export function parseApiUrl(raw: unknown, problems: SettingsProblem[]): LeadDesk
 
 export function parseSettings(read: RawSettings): ParsedSettings {
   const problems: SettingsProblem[] = [];
+  const workingHours = parseWorkingHours(read, problems);
   const settings: LeadDeskSettings = {
     github: parseApiUrl(read('github.apiUrl'), problems),
-    queue: parseQueueSettings(read, problems),
+    workingHours,
+    queue: parseQueueSettings(read, problems, workingHours),
     delegation: parseDelegationSettings(read, problems),
     focus: parseFocusSettings(read, problems),
   };

@@ -1,7 +1,7 @@
 // GitHub "Busy": sets the user's status to limited availability for the block, with an expiry a
 // little after the block's end so that a crash can never leave them Busy for long, and puts the
 // earlier status back exactly afterwards, unless they changed it themselves in the meantime.
-import { busyMessage, isBusyMessageFor } from '../core/focus/format';
+import { isBusyMessageFor, statusMessage } from '../core/focus/format';
 import type { GitHubClient } from '../github/client';
 import { GitHubError } from '../github/errors';
 import { changeUserStatus, readViewerStatus, sameStatus, statusAsInput, type UserStatus } from '../github/status/userStatus';
@@ -113,7 +113,7 @@ export class GitHubStatusGuard extends RemoteStatusGuard<GitHubClient> implement
   plan(target: GuardTarget): GitHubStatusPlan {
     return {
       emoji: this.emoji,
-      message: busyMessage(target.endsAt),
+      message: statusMessage(target),
       expiresAt: new Date(target.endsAt + this.graceMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     };
   }

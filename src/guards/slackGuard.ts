@@ -4,7 +4,7 @@
 // Only types come from @slack/web-api here: the client itself is loaded (src/guards/slackClient.ts)
 // when Slack is first used, so that starting Lead Desk does not pay for it.
 import type { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
-import { busyMessage, isBusyMessageFor } from '../core/focus/format';
+import { isBusyMessageFor, statusMessage } from '../core/focus/format';
 import type { EngageOptions, EngageOutcome, Guard, GuardTarget, ReleaseOutcome } from './guard';
 import { GuardError } from './guardError';
 import { RemoteStatusGuard, type RemoteStatusGuardOptions } from './remoteStatusGuard';
@@ -145,7 +145,7 @@ export class SlackGuard extends RemoteStatusGuard<WebClient> implements Guard<Sl
 
   plan(target: GuardTarget): SlackPlan {
     return {
-      status: { text: busyMessage(target.endsAt), emoji: this.emoji, expiration: seconds(target.endsAt + this.graceMs) },
+      status: { text: statusMessage(target), emoji: this.emoji, expiration: seconds(target.endsAt + this.graceMs) },
       snoozeUntil: seconds(target.endsAt),
     };
   }

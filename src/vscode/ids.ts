@@ -34,6 +34,7 @@ export const CommandId = {
   disconnectSlack: 'leadDesk.disconnectSlack',
   /** Hidden from the palette: what the focus status bar shows, for the host tests and bug reports. */
   inspectFocus: 'leadDesk.inspectFocus',
+  endMyDay: 'leadDesk.endMyDay',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
@@ -66,4 +67,6 @@ export const StateKey = {
   queueSnapshot: 'leadDesk.queue.snapshot',
   /** Pins and snoozes of the review queue; they never leave this machine. */
   queueLocal: 'leadDesk.queue.local',
+  /** Until when End My Day quieted review-request pop-ups (epoch ms), shared by every window. */
+  dayEndedUntil: 'leadDesk.boundaries.dayEndedUntil',
 } as const;

@@ -11,7 +11,7 @@ import { planSearches } from '../../src/core/queue/searchQueries';
 import { fetchQueue } from '../../src/github/queue/fetchQueue';
 import { buildQueueView } from '../../src/core/queue/grouping';
 import { buildQueueTree } from '../../src/core/queue/queueTree';
-import { defaultWorkingTime } from '../../src/core/queue/businessHours';
+import { defaultWorkingHours } from '../../src/core/workingHours';
 import { emptyLocalState } from '../../src/core/queue/localState';
 import type { QueueSnapshot } from '../../src/core/queue/queueTypes';
 
@@ -45,8 +45,8 @@ function limitTo(snapshot: QueueSnapshot, count: number): QueueSnapshot {
 }
 
 function render(snapshot: QueueSnapshot): number {
-  const view = buildQueueView(snapshot, { now: new Date(), workingTime: defaultWorkingTime, staleBusinessHours: 16, includeDrafts: false, local: emptyLocalState, customSections: [], staleConfigured: true });
-  const tree = buildQueueTree(view, defaultWorkingTime);
+  const view = buildQueueView(snapshot, { now: new Date(), workingTime: defaultWorkingHours, staleBusinessHours: 16, includeDrafts: false, local: emptyLocalState, customSections: [], staleConfigured: true });
+  const tree = buildQueueTree(view, defaultWorkingHours);
   return tree.length;
 }
 

@@ -38,6 +38,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['focus.test.ts', () => import('./focus.test')],
   ['doNotDisturb.test.ts', () => import('./doNotDisturb.test')],
   ['settingsMigration.test.ts', () => import('./settingsMigration.test')],
+  ['boundaries.test.ts', () => import('./boundaries.test')],
 ];
 
 async function writeResults(file: string | undefined, results: HostResults): Promise<void> {

@@ -6,6 +6,7 @@
 // Plain Node: the clock, the storage, the guards and the schedule are injected, and the caller
 // drives it by calling pulse() from its timer.
 import { randomUUID } from 'node:crypto';
+import type { CalendarEvent, MeetingSource } from '../../core/calendar/calendarEvent';
 import type { Clock } from '../../core/focus/clock';
 import type { Logger } from '../../core/logger';
 import type { PullRequestRef } from '../../core/pullRequestRef';
@@ -14,20 +15,24 @@ import {
   advance,
   cancelBlock,
   declineBreak,
+  endBlockAt,
   endBreak,
+  endDay,
   extendBlock,
   guardTarget,
   markOccurrencesHandled,
   pauseBlock,
   resumeBlock,
+  resumeDay,
   startBlock,
   stopBlock,
   switchType,
+  takeBreak,
   type StartBlockInput,
 } from '../../core/focus/focusMachine';
 import { defaultLeaseOptions, holdsLease, isLease, leaseStep, type Lease, type LeaseOptions } from '../../core/focus/lease';
 import type { RetryPolicy } from '../../core/focus/retryPolicy';
-import { decideSchedule, isRecentOccurrenceId, nextOccurrenceStart, type Occurrence, type ScheduleEntry } from '../../core/focus/schedule';
+import { decideSchedule, isRecentOccurrenceId, nextMeeting, nextOccurrenceStart, type Occurrence, type ScheduleEntry } from '../../core/focus/schedule';
 import { FocusStoreKey, type SharedStore } from '../../core/focus/sharedStore';
 import { onceEach, reviveFocusState } from '../../core/focus/storedFocusState';
 import type { ActiveBlock, FinishedBlock, FocusState, FocusType } from '../../core/focus/types';
@@ -38,8 +43,14 @@ import { hasLiveGuardRecords, type GuardRecords } from './guardRecords';
 export type CoordinatorEvent =
   /** A block ran to its end (reported by the window that recorded it). */
   | { readonly kind: 'blockEnded'; readonly block: FinishedBlock; readonly state: FocusState }
-  /** The schedule started a block (reported by the window that started it). */
-  | { readonly kind: 'scheduledStart'; readonly block: ActiveBlock; readonly occurrence: Occurrence }
+  /** The schedule started a block (reported by the window that started it); `after` is the meeting it waited for. */
+  | { readonly kind: 'scheduledStart'; readonly block: ActiveBlock; readonly occurrence: Occurrence; readonly after?: CalendarEvent }
+  /** A scheduled block's time began in a meeting: it starts when the meeting ends (reported once). */
+  | { readonly kind: 'scheduledDelayed'; readonly occurrence: Occurrence; readonly meeting: CalendarEvent; readonly until: number }
+  /** Meetings left too little of a scheduled block, so it was skipped. */
+  | { readonly kind: 'scheduledSkipped'; readonly occurrence: Occurrence; readonly meeting: CalendarEvent; readonly leftMs: number }
+  /** The running block will run into a meeting that starts soon (reported once per block and meeting). */
+  | { readonly kind: 'meetingSoon'; readonly block: ActiveBlock; readonly meeting: CalendarEvent }
   | { readonly kind: 'breakEnded'; readonly state: FocusState }
   | { readonly kind: 'guard'; readonly event: GuardEvent };
 
@@ -51,12 +62,19 @@ export interface FocusCoordinatorOptions {
   readonly windowId: string;
   readonly guards: () => readonly GuardEntry[];
   readonly schedule: () => readonly ScheduleEntry[];
+  /** The lead's calendar, when one is configured: scheduled blocks avoid meetings and warn before them. */
+  readonly meetings?: () => MeetingSource | undefined;
   readonly lease?: LeaseOptions;
   readonly retry?: RetryPolicy;
   readonly newId?: () => string;
 }
 
 type Listener<T> = (value: T) => void;
+
+/** How long before a meeting a running block says so. */
+export const meetingWarningMs = 5 * 60_000;
+/** How far around now meetings are looked at. */
+const meetingHorizonMs = 12 * 3600_000;
 
 export class FocusCoordinator {
   readonly orchestrator: GuardOrchestrator;
@@ -70,6 +88,8 @@ export class FocusCoordinator {
   private holding = false;
   private seen = '';
   private disposed = false;
+  /** Delays and meeting warnings already reported by this window, so each is said once. */
+  private readonly announced = new Set<string>();
 
   constructor(private readonly options: FocusCoordinatorOptions) {
     this.leaseOptions = options.lease ?? defaultLeaseOptions;
@@ -145,7 +165,7 @@ export class FocusCoordinator {
   }
 
   private wantsLease(state: FocusState): boolean {
-    return !!state.block || !!state.break || hasLiveGuardRecords(this.orchestrator.records()) || this.options.schedule().length > 0;
+    return !!state.block || !!state.break || !!state.off || hasLiveGuardRecords(this.orchestrator.records()) || this.options.schedule().length > 0;
   }
 
   /**
@@ -215,15 +235,25 @@ export class FocusCoordinator {
     const { state: advanced, events } = advance(raw, now);
     let state = advanced;
     const schedule = this.options.schedule();
-    const decision = decideSchedule(schedule, { blockRunning: !!state.block, onBreak: !!state.break, handled: state.handledOccurrences }, now);
-    let scheduled: { block: ActiveBlock; occurrence: Occurrence } | undefined;
+    const meetings = this.meetingsAround(now);
+    const decision = decideSchedule(schedule, { blockRunning: !!state.block, onBreak: !!state.break, handled: state.handledOccurrences, meetings }, now);
+    let scheduled: { block: ActiveBlock; occurrence: Occurrence; after?: CalendarEvent } | undefined;
+    const notices: CoordinatorEvent[] = [];
     if (decision.kind === 'start') {
       const { occurrence } = decision;
       state = startBlock(state, { id: this.newId(), type: occurrence.type, minutes: 0, endsAt: occurrence.end, label: occurrence.label, source: 'schedule', occurrenceId: occurrence.id }, now);
-      scheduled = { block: state.block!, occurrence };
+      scheduled = { block: state.block!, occurrence, ...(decision.after ? { after: decision.after } : {}) };
     } else if (decision.kind === 'cover') {
       state = markOccurrencesHandled(state, [decision.occurrence.id], (id) => isRecentOccurrenceId(id, now));
+    } else if (decision.kind === 'skip') {
+      state = markOccurrencesHandled(state, [decision.occurrence.id], (id) => isRecentOccurrenceId(id, now));
+      notices.push({ kind: 'scheduledSkipped', occurrence: decision.occurrence, meeting: decision.meeting, leftMs: decision.leftMs });
+    } else if (decision.kind === 'delay' && this.announce(`delay ${decision.occurrence.id}`)) {
+      notices.push({ kind: 'scheduledDelayed', occurrence: decision.occurrence, meeting: decision.meeting, until: decision.until });
     }
+    const running = state.block;
+    const soon = running && running.pausedAt === undefined ? nextMeeting(meetings, now, running.endsAt) : undefined;
+    if (running && soon && soon.start - now <= meetingWarningMs && this.announce(`soon ${running.id} ${soon.id}`)) notices.push({ kind: 'meetingSoon', block: running, meeting: soon });
     if (state !== raw) await this.options.store.update(FocusStoreKey.state, state);
     for (const event of events) {
       if (event.kind === 'blockEnded') this.emit({ kind: 'blockEnded', block: event.block, state });
@@ -233,12 +263,25 @@ export class FocusCoordinator {
       this.options.log.info(`started the scheduled block "${scheduled.occurrence.label}"`);
       this.emit({ kind: 'scheduledStart', ...scheduled });
     }
+    for (const notice of notices) this.emit(notice);
     this.changed();
     const target = guardTarget(state);
     if (this.orchestrator.hasWork(target)) {
       await this.orchestrator.reconcile(target);
       this.changed();
     }
+  }
+
+  private meetingsAround(now: number): readonly CalendarEvent[] {
+    return this.options.meetings?.()?.meetingsBetween(now - meetingHorizonMs, now + meetingHorizonMs) ?? [];
+  }
+
+  /** True the first time a notice is given; the set is trimmed so a long session does not grow it. */
+  private announce(key: string): boolean {
+    if (this.announced.has(key)) return false;
+    if (this.announced.size > 200) this.announced.clear();
+    this.announced.add(key);
+    return true;
   }
 
   /** When the caller's timer should call pulse() next, at the latest. */
@@ -248,6 +291,12 @@ export class FocusCoordinator {
     const times: number[] = [];
     if (state.block && state.block.pausedAt === undefined) times.push(state.block.endsAt);
     if (state.break) times.push(state.break.endsAt);
+    if (state.off) times.push(state.off.until);
+    // A meeting's end may start a delayed block; a running block warns before the next one starts.
+    for (const m of this.meetingsAround(now)) {
+      if (m.end > now && this.options.schedule().length > 0) times.push(m.end);
+      if (state.block && m.start - meetingWarningMs > now && m.start < state.block.endsAt) times.push(m.start - meetingWarningMs);
+    }
     const due = this.orchestrator.nextDueAt();
     if (due !== undefined) times.push(due);
     const start = nextOccurrenceStart(this.options.schedule(), now);
@@ -332,6 +381,26 @@ export class FocusCoordinator {
 
   endBreak(): Promise<FocusState> {
     return this.apply(endBreak);
+  }
+
+  /** Takes a break now, ending the running block first. */
+  takeBreak(minutes: number): Promise<FocusState> {
+    return this.apply((state, now) => takeBreak(state, minutes, now));
+  }
+
+  /** Ends the running block at `endsAt` (the next meeting's start) rather than at its planned end. */
+  endAt(endsAt: number): Promise<FocusState> {
+    return this.apply((state, now) => endBlockAt(state, endsAt, now));
+  }
+
+  /** End My Day: off until `until`; the enabled guards say so, and put back what was there in the morning. */
+  endDay(until: number): Promise<FocusState> {
+    return this.apply((state, now) => endDay(state, `off-${this.newId()}`, until, now));
+  }
+
+  /** Back before the morning: the guards put back what was there. */
+  resumeDay(): Promise<FocusState> {
+    return this.apply(resumeDay);
   }
 
   /** Stops acting and hands the lease back, so another window takes over without waiting. */

@@ -2,7 +2,7 @@
 // (epoch ms): no timers, no storage. The caller persists the result in shared storage.
 import { startOfDay } from 'date-fns';
 import type { PullRequestRef } from '../pullRequestRef';
-import type { ActiveBlock, BlockSource, FinishedBlock, FocusState, FocusType, GuardTarget } from './types';
+import type { ActiveBlock, BlockSource, FinishedBlock, FocusState, FocusType, GuardTarget, TakenBreak } from './types';
 
 export const minuteMs = 60_000;
 /** Longest block or extension a user can ask for; anything longer is a typo. */
@@ -94,7 +94,7 @@ export function startBlock(state: FocusState, input: StartBlockInput, now: numbe
     ? [...state.handledOccurrences, input.occurrenceId]
     : state.handledOccurrences;
   // Starting to focus ends a break early and answers any open break offer.
-  return next(state, { block, break: undefined, breakOffer: undefined, handledOccurrences: handled });
+  return next(state, { block, break: undefined, breakOffer: undefined, handledOccurrences: handled, breaks: endedEarly(state, now), off: undefined });
 }
 
 export function pauseBlock(state: FocusState, now: number): FocusState {
@@ -176,6 +176,7 @@ export function advance(state: FocusState, now: number): Advanced {
     current = next(current, { block: undefined, history: withHistory(current, finished, now), breakOffer: { blockId: block.id, offeredAt: now } });
     events.push({ kind: 'blockEnded', block: finished });
   }
+  if (current.off && current.off.until <= now) current = next(current, { off: undefined });
   if (current.break && current.break.endsAt <= now) {
     events.push({ kind: 'breakEnded', afterBlockId: current.break.afterBlockId });
     current = next(current, { break: undefined });
@@ -183,11 +184,77 @@ export function advance(state: FocusState, now: number): Advanced {
   return { state: current, events };
 }
 
+function withBreak(state: FocusState, taken: TakenBreak, now: number): readonly TakenBreak[] {
+  return [...(state.breaks ?? []), taken].filter((b) => b.endsAt >= now - keepHistoryMs).slice(-maxHistory);
+}
+
+/** The recorded breaks, with the running one cut short at `now`. */
+function endedEarly(state: FocusState, now: number): readonly TakenBreak[] | undefined {
+  const running = state.break;
+  const breaks = state.breaks;
+  if (!running || !breaks?.length) return breaks;
+  return breaks.map((b) => (b.startedAt === running.startedAt && b.endsAt > now ? { ...b, endsAt: Math.max(b.startedAt, now) } : b));
+}
+
 export function acceptBreak(state: FocusState, minutes: number, now: number): FocusState {
   const offer = state.breakOffer;
   if (!offer || state.block) throw new FocusTransitionError('noBreakOffer', 'There is no break to take right now.');
   checkMinutes(minutes, 'A break');
-  return next(state, { breakOffer: undefined, break: { startedAt: now, endsAt: now + minutes * minuteMs, afterBlockId: offer.blockId } });
+  const taken = { startedAt: now, endsAt: now + minutes * minuteMs };
+  return next(state, { breakOffer: undefined, break: { ...taken, afterBlockId: offer.blockId }, breaks: withBreak(state, taken, now) });
+}
+
+/**
+ * A break taken when suggested during a long stretch: the running block ends (recorded as
+ * stopped) and the break starts. Without a block, it is a break all the same.
+ */
+export function takeBreak(state: FocusState, minutes: number, now: number): FocusState {
+  checkMinutes(minutes, 'A break');
+  const block = state.block;
+  const stopped = block ? stopBlock(state, now).state : state;
+  const taken = { startedAt: now, endsAt: now + minutes * minuteMs };
+  return next(stopped, { breakOffer: undefined, break: { ...taken, afterBlockId: block?.id ?? '' }, breaks: withBreak(stopped, taken, now) });
+}
+
+/** Ends the running block at `endsAt` instead (e.g. when the next meeting starts); at once if that is past. */
+export function endBlockAt(state: FocusState, endsAt: number, now: number): FocusState {
+  const block = requireBlock(state);
+  if (endsAt <= now) return stopBlock(state, now).state;
+  if (isPaused(block)) return next(state, { block: { ...block, endsAt: Math.max(endsAt, block.pausedAt! + 1) } });
+  return next(state, { block: { ...block, endsAt } });
+}
+
+/** End My Day: off until `until`. A running block is stopped and recorded first. */
+export function endDay(state: FocusState, id: string, until: number, now: number): FocusState {
+  if (until <= now) throw new FocusTransitionError('invalidMinutes', 'The next working morning must be in the future.');
+  const stopped = state.block ? stopBlock(state, now).state : state;
+  return next(stopped, { off: { id, since: now, until }, break: undefined, breakOffer: undefined, breaks: endedEarly(stopped, now) });
+}
+
+/** Back before the morning: the status goes back to what it was. */
+export function resumeDay(state: FocusState): FocusState {
+  if (!state.off) return state;
+  return next(state, { off: undefined });
+}
+
+/**
+ * The stretch of focus now without a break: the running block plus earlier blocks that ended less
+ * than `gapMs` before the next one started, stopping at a recorded break. Undefined when no block
+ * runs (paused counts as a break in the making, so nothing is suggested while paused).
+ */
+export function focusStretch(state: FocusState, now: number, gapMs: number): { readonly since: number; readonly focusedMs: number } | undefined {
+  const block = state.block;
+  if (!block || isPaused(block)) return undefined;
+  const lastBreakEnd = Math.max(0, ...(state.breaks ?? []).map((b) => Math.min(b.endsAt, now)));
+  let since = Math.max(block.startedAt, lastBreakEnd);
+  let total = focusedMs(block, now) - Math.max(0, lastBreakEnd - block.startedAt);
+  const earlier = [...state.history].sort((a, b) => b.endedAt - a.endedAt);
+  for (const b of earlier) {
+    if (b.endedAt <= lastBreakEnd || since - b.endedAt >= gapMs) break;
+    total += b.focusedMs;
+    since = b.startedAt;
+  }
+  return { since, focusedMs: Math.max(0, total) };
 }
 
 export function declineBreak(state: FocusState): FocusState {
@@ -195,10 +262,10 @@ export function declineBreak(state: FocusState): FocusState {
   return next(state, { breakOffer: undefined });
 }
 
-/** Ends an accepted break early. */
-export function endBreak(state: FocusState): FocusState {
+/** Ends an accepted break early; the week counts it only up to now. */
+export function endBreak(state: FocusState, now?: number): FocusState {
   if (!state.break) return state;
-  return next(state, { break: undefined });
+  return next(state, { break: undefined, breaks: now === undefined ? state.breaks : endedEarly(state, now) });
 }
 
 export function markOccurrencesHandled(state: FocusState, ids: readonly string[], keepSince: (id: string) => boolean = () => true): FocusState {
@@ -226,6 +293,7 @@ export function todaysFocusMs(state: FocusState, now: number): number {
 /** What the guards should protect now; undefined when there is no block. Paused blocks stay protected. */
 export function guardTarget(state: FocusState): GuardTarget | undefined {
   const block = state.block;
-  if (!block) return undefined;
-  return { blockId: block.id, type: block.type, label: block.label, endsAt: block.endsAt };
+  if (block) return { blockId: block.id, type: block.type, label: block.label, endsAt: block.endsAt };
+  if (state.off) return { kind: 'off', blockId: state.off.id, type: 'planning', endsAt: state.off.until };
+  return undefined;
 }

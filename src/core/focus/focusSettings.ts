@@ -7,6 +7,8 @@ import { parseSchedule, type ScheduleEntry } from './schedule';
 export interface FocusSettings {
   /** Length of the break offered when a block completes; 0 turns the offer off. */
   readonly breakMinutes: number;
+  /** Minutes of focus without a break after which a break is suggested; 0 turns it off. */
+  readonly breakAfterMinutes: number;
   /** Length of a review block started from the queue. */
   readonly reviewBlockMinutes: number;
   readonly schedule: readonly ScheduleEntry[];
@@ -21,6 +23,7 @@ export const defaultSlackApiUrl = 'https://slack.com/api/';
 
 export const defaultFocusSettings: FocusSettings = {
   breakMinutes: 5,
+  breakAfterMinutes: 90,
   reviewBlockMinutes: 30,
   schedule: [],
   holdReviewRequests: true,
@@ -63,6 +66,7 @@ export function parseFocusSettings(read: RawSettings, problems: SettingsProblem[
   for (const message of schedule.problems) problems.push({ key: 'leadDesk.focus.schedule', message });
   return {
     breakMinutes: minutes(read, 'focus.breakMinutes', defaultFocusSettings.breakMinutes, 0, 60, problems),
+    breakAfterMinutes: minutes(read, 'focus.breakAfterMinutes', defaultFocusSettings.breakAfterMinutes, 0, 480, problems),
     reviewBlockMinutes: minutes(read, 'focus.reviewBlockMinutes', defaultFocusSettings.reviewBlockMinutes, 5, 240, problems),
     schedule: schedule.entries,
     holdReviewRequests: bool(read, 'focus.holdReviewRequests', defaultFocusSettings.holdReviewRequests, problems),

@@ -52,11 +52,16 @@ export function busyMessage(endsAt: number): string {
   return `Focusing until ${formatClock(endsAt)}`;
 }
 
-const busyPattern = /^Focusing until (\d\d):(\d\d)$/;
+/** What guards publish for a target: busy for a block, off for the evening after End My Day. */
+export function statusMessage(target: { readonly kind?: 'focus' | 'off'; readonly endsAt: number }): string {
+  return target.kind === 'off' ? `Off until ${format(target.endsAt, 'EEE HH:mm')}` : busyMessage(target.endsAt);
+}
+
+const busyPattern = /^(?:Focusing until|Off until (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)) (\d\d):(\d\d)$/;
 const minutesPerDay = 24 * 60;
 
 /**
- * Whether `message` is what busyMessage made for a block ending at `endsAt`, on this machine or on
+ * Whether `message` is what busyMessage (or statusMessage) made for a block ending at `endsAt`, on this machine or on
  * another one in any time zone (a second Lead Desk that shares no storage with this one). Zones
  * differ from UTC by whole quarter hours, so the clock in the text and the end agree modulo 15 min.
  */

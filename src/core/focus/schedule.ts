@@ -2,6 +2,7 @@
 // calendar days: the day is stepped with date-fns and the wall-clock time is set on that day, so a
 // 09:00 block is at 09:00 on both sides of a DST change (never "24 hours after yesterday's").
 import { addDays, format, startOfDay } from 'date-fns';
+import { isMeeting, type CalendarEvent } from '../calendar/calendarEvent';
 import { isFocusType, type FocusType } from './types';
 
 export type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';
@@ -181,19 +182,54 @@ export function nextOccurrenceStart(entries: readonly ScheduleEntry[], now: numb
 /** A scheduled block shorter than this is not worth starting (e.g. VS Code opened at 10:58 for a block until 11:00). */
 export const minScheduledMs = 5 * 60_000;
 
+/** With meetings in the calendar, a scheduled block that would start in one and keep less than this is skipped. */
+export const minAfterMeetingMs = 25 * 60_000;
+
 export type ScheduleDecision =
   | { readonly kind: 'none' }
-  /** Start a block for this occurrence now. */
-  | { readonly kind: 'start'; readonly occurrence: Occurrence }
+  /** Start a block for this occurrence now; `after` is the meeting it waited for, if any. */
+  | { readonly kind: 'start'; readonly occurrence: Occurrence; readonly after?: CalendarEvent }
   /** A block the user started is already running over this occurrence: count it as done. */
   | { readonly kind: 'cover'; readonly occurrence: Occurrence }
   /** The user is on a break they accepted: wait, and start when the break ends if time is left. */
-  | { readonly kind: 'wait'; readonly occurrence: Occurrence };
+  | { readonly kind: 'wait'; readonly occurrence: Occurrence }
+  /** The occurrence's time is in a meeting: start when it ends, at `until`. */
+  | { readonly kind: 'delay'; readonly occurrence: Occurrence; readonly meeting: CalendarEvent; readonly until: number }
+  /** Meetings leave too little of the occurrence: skip it, and say which meeting. */
+  | { readonly kind: 'skip'; readonly occurrence: Occurrence; readonly meeting: CalendarEvent; readonly leftMs: number };
 
 export interface ScheduleInputs {
   readonly blockRunning: boolean;
   readonly onBreak: boolean;
   readonly handled: readonly string[];
+  /** The lead's meetings around now, from the calendar (none without one). */
+  readonly meetings?: readonly CalendarEvent[];
+}
+
+/**
+ * The meeting `now` falls in, followed through back-to-back or overlapping ones: the last of the
+ * chain and when the chain ends.
+ */
+export function meetingAt(meetings: readonly CalendarEvent[], now: number): { meeting: CalendarEvent; until: number } | undefined {
+  const blocking = meetings.filter(isMeeting).sort((a, b) => a.start - b.start);
+  let found: CalendarEvent | undefined;
+  let until = now;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const m of blocking) {
+      if (m.start <= until && m.end > until) {
+        found = m;
+        until = m.end;
+        changed = true;
+      }
+    }
+  }
+  return found ? { meeting: found, until } : undefined;
+}
+
+/** The next meeting that starts after `now` and before `before`, if any. */
+export function nextMeeting(meetings: readonly CalendarEvent[], now: number, before: number): CalendarEvent | undefined {
+  return meetings.filter((m) => isMeeting(m) && m.start > now && m.start < before).sort((a, b) => a.start - b.start)[0];
 }
 
 /** What the schedule asks for at `now`. */
@@ -202,8 +238,16 @@ export function decideSchedule(entries: readonly ScheduleEntry[], inputs: Schedu
   if (!occurrence || inputs.handled.includes(occurrence.id)) return { kind: 'none' };
   if (inputs.blockRunning) return { kind: 'cover', occurrence };
   if (occurrence.end - now < minScheduledMs) return { kind: 'none' };
+  const busy = meetingAt(inputs.meetings ?? [], now);
+  if (busy) {
+    const leftMs = occurrence.end - busy.until;
+    if (leftMs < minAfterMeetingMs) return { kind: 'skip', occurrence, meeting: busy.meeting, leftMs: Math.max(0, leftMs) };
+    return { kind: 'delay', occurrence, meeting: busy.meeting, until: busy.until };
+  }
   if (inputs.onBreak) return { kind: 'wait', occurrence };
-  return { kind: 'start', occurrence };
+  // A start later than the occurrence's own is one that waited for a meeting.
+  const after = now - occurrence.start >= 60_000 ? (inputs.meetings ?? []).filter((m) => isMeeting(m) && m.end > occurrence.start && m.end <= now).sort((a, b) => b.end - a.end)[0] : undefined;
+  return after ? { kind: 'start', occurrence, after } : { kind: 'start', occurrence };
 }
 
 /** Keeps handled-occurrence ids from the last week, so the stored list stays small. */

@@ -5,7 +5,7 @@
 // repaired, and each problem is reported once.
 import type { PullRequestRef } from '../pullRequestRef';
 import { maxBlockMinutes, minuteMs } from './focusMachine';
-import { emptyFocusState, isFocusType, type ActiveBlock, type BlockSource, type BreakOffer, type BreakPeriod, type FinishedBlock, type FocusState, type FocusType } from './types';
+import { emptyFocusState, isFocusType, type ActiveBlock, type BlockSource, type BreakOffer, type BreakPeriod, type FinishedBlock, type FocusState, type FocusType, type OffDuty, type TakenBreak } from './types';
 
 export interface ReviveOptions {
   /** Now, to recognise a block that claims to have started in the future. */
@@ -153,6 +153,20 @@ function reviveBreakOffer(raw: unknown, warn: (problem: string) => void): BreakO
   return undefined;
 }
 
+function isTakenBreak(v: unknown): v is TakenBreak {
+  return isRecord(v) && isTime(v.startedAt) && isTime(v.endsAt) && v.endsAt >= v.startedAt && v.endsAt - v.startedAt <= maxBlockMinutes * minuteMs;
+}
+
+function reviveOff(raw: unknown, warn: (problem: string) => void): OffDuty | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  // End My Day reaches at most a long weekend ahead; more is damage.
+  if (isRecord(raw) && typeof raw.id === 'string' && raw.id && isTime(raw.since) && isTime(raw.until) && raw.until > raw.since && raw.until - raw.since <= 8 * 24 * 60 * minuteMs) {
+    return { id: raw.id, since: raw.since, until: raw.until };
+  }
+  warn(`The stored end of your day is damaged (${show(raw)}), so your status goes back to what it was. Run End My Day again if you are off.`);
+  return undefined;
+}
+
 function isFinishedBlock(v: unknown): v is FinishedBlock {
   if (!isRecord(v)) return false;
   const { id, type, source, startedAt, endedAt, focusedMs, outcome, label } = v;
@@ -207,5 +221,7 @@ export function reviveFocusState(raw: unknown, options: ReviveOptions = {}): Foc
     breakOffer: reviveBreakOffer(raw.breakOffer, warn),
     history: reviveList(raw.history, isFinishedBlock, 'finished blocks', warn),
     handledOccurrences: reviveList(raw.handledOccurrences, (v): v is string => typeof v === 'string', 'schedule occurrences', warn),
+    ...(raw.breaks === undefined ? {} : { breaks: reviveList(raw.breaks, isTakenBreak, 'breaks', warn) }),
+    ...(raw.off === undefined || raw.off === null ? {} : { off: reviveOff(raw.off, warn) }),
   };
 }

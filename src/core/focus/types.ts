@@ -62,6 +62,20 @@ export interface BreakPeriod {
   readonly afterBlockId: string;
 }
 
+/** A break the user took, kept for the week's figures; `endsAt` is moved earlier when it ends early. */
+export interface TakenBreak {
+  readonly startedAt: number;
+  readonly endsAt: number;
+}
+
+/** Set by End My Day: the lead is off until the next working morning, and the guards may say so. */
+export interface OffDuty {
+  /** Stands in for a block id in the guard records. */
+  readonly id: string;
+  readonly since: number;
+  readonly until: number;
+}
+
 /** A break offered when a block completed, not yet accepted or declined. */
 export interface BreakOffer {
   readonly blockId: string;
@@ -82,12 +96,18 @@ export interface FocusState {
    * started by hand. Pruned with the history.
    */
   readonly handledOccurrences: readonly string[];
+  /** Breaks taken, newest last, pruned with the history (absent in states written before breaks were kept). */
+  readonly breaks?: readonly TakenBreak[];
+  /** The day is over (End My Day) until then; a block started meanwhile ends it. */
+  readonly off?: OffDuty;
 }
 
 export const emptyFocusState: FocusState = { version: 1, revision: 0, history: [], handledOccurrences: [] };
 
-/** What the guards are asked to protect: the running or paused block. */
+/** What the guards are asked to protect: the running or paused block, or the evening after End My Day. */
 export interface GuardTarget {
+  /** 'off' publishes "Off until Mon 09:00" instead of "Focusing until 11:00"; absent means 'focus'. */
+  readonly kind?: 'focus' | 'off';
   readonly blockId: string;
   readonly type: FocusType;
   readonly label?: string;

@@ -2,7 +2,7 @@
 // stale, the user's own sections, and what is snoozed. Pure: the clock, settings and local pins
 // and snoozes come in as arguments.
 import { pullRequestKey, type PullRequestRef } from '../pullRequestRef';
-import { businessHoursBetween, formatBusinessDuration, type WorkingTime } from './businessHours';
+import { businessHoursBetween, formatBusinessDuration, type WorkingHours } from '../workingHours';
 import { isSnoozeActive, type QueueLocalState, type Snooze } from './localState';
 import type { QueuePullRequest, QueueSnapshot, Reviewer, SearchResult } from './queueTypes';
 import { scorePullRequest, type RequestKind, type Score } from './score';
@@ -58,7 +58,7 @@ export interface QueueView {
 
 export interface GroupingOptions {
   readonly now: Date;
-  readonly workingTime: WorkingTime;
+  readonly workingTime: WorkingHours;
   readonly staleBusinessHours: number;
   readonly includeDrafts: boolean;
   readonly local: QueueLocalState;

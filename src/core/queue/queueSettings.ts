@@ -1,7 +1,7 @@
 // The `leadDesk.queue.*` and `leadDesk.notifications.*` settings, parsed purely. A bad value falls
 // back to its default and becomes a problem that names the setting; the other settings still apply.
 import type { RawSettings, SettingsProblem } from '../settingsSource';
-import { defaultWorkingTime, type WorkingTime } from './businessHours';
+import { defaultWorkingHours, type WorkingHours } from '../workingHours';
 import { customSearchQuery, searchProblem } from './searchQueries';
 
 export interface CustomSection {
@@ -22,7 +22,8 @@ export interface QueueSettings {
   /** Refresh from start-up with the sidebar closed, for notifications and the status-bar count. */
   readonly refreshInBackground: boolean;
   readonly notifyNewReviewRequests: boolean;
-  readonly workingTime: WorkingTime;
+  /** The extension's working hours (`leadDesk.workingHours`), which waiting times are counted in. */
+  readonly workingTime: WorkingHours;
 }
 
 export const defaultQueueSettings: QueueSettings = {
@@ -35,7 +36,7 @@ export const defaultQueueSettings: QueueSettings = {
   statusBarCount: true,
   refreshInBackground: false,
   notifyNewReviewRequests: true,
-  workingTime: defaultWorkingTime,
+  workingTime: defaultWorkingHours,
 };
 
 /** Keys as read through RawSettings (relative to `leadDesk.`). */
@@ -48,12 +49,9 @@ export const QueueSettingKey = {
   customSections: 'queue.customSections',
   statusBarCount: 'queue.statusBarCount',
   refreshInBackground: 'queue.refreshInBackground',
-  workingDays: 'queue.workingDays',
-  workingHours: 'queue.workingHours',
   notifyNewReviewRequests: 'queue.notifyNewReviewRequests',
 } as const;
 
-const dayNames = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const repoPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 const ownerPattern = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
@@ -130,37 +128,7 @@ function sections(read: RawSettings, includeDrafts: boolean, problems: SettingsP
   return out;
 }
 
-function clockMinutes(value: unknown): number | undefined {
-  const m = typeof value === 'string' ? /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(value.trim()) : null;
-  return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
-}
-
-function workingTime(read: RawSettings, problems: SettingsProblem[]): WorkingTime {
-  let days = defaultWorkingTime.days;
-  const rawDays = read(QueueSettingKey.workingDays);
-  if (rawDays !== undefined && rawDays !== null) {
-    const parsed = Array.isArray(rawDays) ? (rawDays as unknown[]).map((d) => (typeof d === 'string' ? dayNames.indexOf(d.trim().toLowerCase().slice(0, 3)) : -1)) : [-1];
-    if (parsed.length === 0 || parsed.some((d) => d < 0)) {
-      problems.push({ key: full(QueueSettingKey.workingDays), message: `${full(QueueSettingKey.workingDays)} must list days such as ["mon", "tue", "wed", "thu", "fri"]; using Monday to Friday.` });
-    } else days = [...new Set(parsed)].sort();
-  }
-  let { startMinute, endMinute } = defaultWorkingTime;
-  const rawHours = read(QueueSettingKey.workingHours);
-  if (rawHours !== undefined && rawHours !== null) {
-    const h = (typeof rawHours === 'object' ? rawHours : {}) as { start?: unknown; end?: unknown };
-    const start = clockMinutes(h.start);
-    const end = clockMinutes(h.end);
-    if (start === undefined || end === undefined || end <= start) {
-      problems.push({ key: full(QueueSettingKey.workingHours), message: `${full(QueueSettingKey.workingHours)} must be { "start": "09:00", "end": "17:00" } with end after start; using 09:00–17:00.` });
-    } else {
-      startMinute = start;
-      endMinute = end;
-    }
-  }
-  return { days, startMinute, endMinute };
-}
-
-export function parseQueueSettings(read: RawSettings, problems: SettingsProblem[]): QueueSettings {
+export function parseQueueSettings(read: RawSettings, problems: SettingsProblem[], workingTime: WorkingHours = defaultWorkingHours): QueueSettings {
   const includeDrafts = boolean(read, QueueSettingKey.includeDrafts, defaultQueueSettings.includeDrafts, problems);
   return {
     autoRefreshMinutes: number(read, QueueSettingKey.autoRefreshMinutes, defaultQueueSettings.autoRefreshMinutes, 1, 24 * 60, problems),
@@ -172,6 +140,6 @@ export function parseQueueSettings(read: RawSettings, problems: SettingsProblem[
     statusBarCount: boolean(read, QueueSettingKey.statusBarCount, defaultQueueSettings.statusBarCount, problems),
     refreshInBackground: boolean(read, QueueSettingKey.refreshInBackground, defaultQueueSettings.refreshInBackground, problems),
     notifyNewReviewRequests: boolean(read, QueueSettingKey.notifyNewReviewRequests, defaultQueueSettings.notifyNewReviewRequests, problems),
-    workingTime: workingTime(read, problems),
+    workingTime,
   };
 }

@@ -4,7 +4,7 @@
 import { escapeFor, joinInert, markdown, type InertText } from '../inertText';
 import { format } from 'date-fns';
 import type { PullRequestRef } from '../pullRequestRef';
-import { formatBusinessDuration, type WorkingTime } from './businessHours';
+import { formatBusinessDuration, type WorkingHours } from '../workingHours';
 import type { QueueGroup, QueueItem, QueueView, WaitingBasis } from './grouping';
 import { GroupId } from './grouping';
 import { formatPoints } from './score';
@@ -92,7 +92,7 @@ export function itemLabel(item: QueueItem): string {
 }
 
 /** "pinned · team only · alice · 5 h · +34 −2 · 3 files" */
-export function itemDescription(item: QueueItem, time: WorkingTime): string {
+export function itemDescription(item: QueueItem, time: WorkingHours): string {
   const parts: string[] = [];
   if (item.pinned) parts.push('pinned');
   if (item.request === 'teamNobodyNamed') parts.push('team only');
@@ -132,7 +132,7 @@ const reviewText = { approved: 'approved', changesRequested: 'changes requested'
 const mergeText = { mergeable: 'no conflicts', conflicting: 'conflicts with the base branch', unknown: 'not yet known' } as const;
 
 /** The tooltip, built when VS Code asks for it (resolveTreeItem): the details and why the item sits here. */
-export function itemTooltip(item: QueueItem, time: WorkingTime): InertText<'markdown'> {
+export function itemTooltip(item: QueueItem, time: WorkingHours): InertText<'markdown'> {
   const pr = item.pr;
   const blank = markdown``;
   const lines: Array<InertText<'markdown'>> = [];
@@ -149,7 +149,7 @@ export function itemTooltip(item: QueueItem, time: WorkingTime): InertText<'mark
   return joinInert('markdown', lines, '\n');
 }
 
-function groupNode(group: QueueGroup, time: WorkingTime, depth: number): GroupNode {
+function groupNode(group: QueueGroup, time: WorkingHours, depth: number): GroupNode {
   const children: QueueNode[] = [];
   if (group.error) children.push({ kind: 'message', id: `${group.id}:error`, label: group.error, icon: { id: 'error', color: 'errorForeground' }, tooltip: group.error });
   for (const item of group.items) {
@@ -173,6 +173,6 @@ function groupNode(group: QueueGroup, time: WorkingTime, depth: number): GroupNo
   };
 }
 
-export function buildQueueTree(view: QueueView, time: WorkingTime): GroupNode[] {
+export function buildQueueTree(view: QueueView, time: WorkingHours): GroupNode[] {
   return view.groups.map((g) => groupNode(g, time, 0));
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerBoundariesFeature } from '../boundaries/boundariesFeature';
 import { registerCommands } from '../commands/command';
 import { ViewId } from '../ids';
 import type { Services } from '../services';
@@ -57,6 +58,8 @@ export function registerFocusFeature(services: Services): vscode.Disposable {
     ...commands,
     registerGitHubStatusScope(services),
     registerFocusMessages(model),
+    // End My Day and break suggestions act through this window's focus model.
+    registerBoundariesFeature(services, model),
     model.onDidChange(() => {
       present();
       // A change (a command here, or another window) may start or stop the countdown.

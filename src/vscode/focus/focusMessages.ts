@@ -29,10 +29,28 @@ export function registerFocusMessages(model: FocusModel): vscode.Disposable {
         return;
       }
       case 'scheduledStart':
-        void showInfo(message`Starting ${event.occurrence.label} until ${formatClock(event.block.endsAt)}.`, 'Skip').then((choice) => {
+        void showInfo(
+          event.after
+            ? message`Starting ${event.occurrence.label} until ${formatClock(event.block.endsAt)}, after ${event.after.title}.`
+            : message`Starting ${event.occurrence.label} until ${formatClock(event.block.endsAt)}.`,
+          'Skip',
+        ).then((choice) => {
           if (choice === 'Skip') void model.coordinator.cancel(event.block.id).catch((err: unknown) => model.log.warn(`could not skip the block: ${String(err)}`));
         });
         return;
+      case 'scheduledDelayed':
+        void showInfo(message`${event.occurrence.label} starts at ${formatClock(event.until)}, when ${event.meeting.title} ends.`);
+        return;
+      case 'scheduledSkipped':
+        void showInfo(message`Skipped ${event.occurrence.label}: ${event.meeting.title} leaves only ${formatDuration(event.leftMs)} of it.`);
+        return;
+      case 'meetingSoon': {
+        const end = `End at ${formatClock(event.meeting.start)}`;
+        void showInfo(message`${event.meeting.title} starts at ${formatClock(event.meeting.start)}.`, end).then((choice) => {
+          if (choice === end) void model.coordinator.endAt(event.meeting.start).catch((err: unknown) => model.log.warn(`could not end the block at the meeting: ${String(err)}`));
+        });
+        return;
+      }
       case 'breakEnded':
         void showInfo(message`Your break is over.`, 'Start a Focus Block').then((choice) => {
           if (choice) void vscode.commands.executeCommand(CommandId.startFocusBlock);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { format } from 'date-fns';
 import { scopedLogger } from '../../core/logger';
+import { quietText } from '../../core/boundaries/quietTime';
 import { describeQueueStatus, formatRetryTime } from '../../core/queue/queueStatus';
 import { failureError } from '../../core/queue/refreshScheduler';
 import { registerCommands } from '../commands/command';
@@ -44,7 +45,7 @@ export function registerQueueFeature(services: Services): QueueFeature {
   const model = new QueueModel(services, repos);
   const provider = new QueueTreeProvider(model);
   const view = vscode.window.createTreeView(ViewId.queue, { treeDataProvider: provider, showCollapseAll: true });
-  const disposables: vscode.Disposable[] = [repos, model, provider, view, new QueueStatusBar(model), registerReviewRequestNotifier(services, model)];
+  const disposables: vscode.Disposable[] = [repos, model, provider, view, new QueueStatusBar(model, services.interruptions, () => services.config.settings.workingHours), registerReviewRequestNotifier(services, model)];
 
   let manualRefresh = false;
   let prompted: string | undefined;
@@ -52,8 +53,10 @@ export function registerQueueFeature(services: Services): QueueFeature {
     const state = model.state;
     const now = Date.now();
     const count = model.view?.needsReviewCount ?? 0;
-    view.badge = count > 0 ? { value: count, tooltip: `${count === 1 ? '1 pull request needs' : `${count} pull requests need`} your review` } : undefined;
-    view.description = describeQueueStatus(state, now) || undefined;
+    // Outside working hours the queue says so rather than nag with a count.
+    const quiet = services.interruptions.quiet;
+    view.badge = count > 0 && !quiet ? { value: count, tooltip: `${count === 1 ? '1 pull request needs' : `${count} pull requests need`} your review` } : undefined;
+    view.description = [quiet ? quietText(quiet, services.config.settings.workingHours) : '', describeQueueStatus(state, now)].filter(Boolean).join(' · ') || undefined;
     const failure = state.failure;
     if (failure && failure.kind !== 'signedOut') {
       const shown = state.updatedAt !== undefined ? ` Showing what was fetched at ${format(state.updatedAt, 'HH:mm')}.` : '';
@@ -91,6 +94,7 @@ export function registerQueueFeature(services: Services): QueueFeature {
 
   disposables.push(
     model.onDidChange(present),
+    services.interruptions.onDidChange(present),
     view.onDidChangeVisibility(startIfVisible),
     // Turning background refreshes on takes effect at once, without a reload.
     services.config.onDidChangeSection('queue', startInBackground),

@@ -15,11 +15,12 @@ export function registerReviewRequestNotifier(services: Services, model: QueueMo
   return model.onDidReceiveReviewRequests((pullRequests) => {
     if (!model.settings.notifyNewReviewRequests) return;
     const offered: Interruption[] = pullRequests.map((pullRequest) => ({ kind: 'reviewRequest', pullRequest }));
-    services.interruptions.offer(offered, (items) => void show(items.map((i) => i.pullRequest)));
+    services.interruptions.offer(offered, (items) => void showReviewRequests(items.map((i) => i.pullRequest)));
   });
 }
 
-async function show(pullRequests: readonly PullRequestRef[]): Promise<void> {
+/** One pop-up for new review requests, or for the digest of those that waited. */
+export async function showReviewRequests(pullRequests: readonly PullRequestRef[]): Promise<void> {
   const openQueue = 'Open Queue';
   if (pullRequests.length === 1) {
     const pr = pullRequests[0];

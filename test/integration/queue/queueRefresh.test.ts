@@ -5,7 +5,7 @@ import { generateScenario, GENERATED_TOKEN } from '../../sandbox/scenarios/gener
 import { DEMO } from '../../sandbox/testing/demoLogins';
 import { resolveEndpoints } from '../../../src/github/endpoints';
 import { buildQueueView, GroupId, type QueueGroup, type QueueView } from '../../../src/core/queue/grouping';
-import { defaultWorkingTime } from '../../../src/core/queue/businessHours';
+import { defaultWorkingHours } from '../../../src/core/workingHours';
 import { emptyLocalState } from '../../../src/core/queue/localState';
 import { buildQueueTree } from '../../../src/core/queue/queueTree';
 import type { QueueSnapshot } from '../../../src/core/queue/queueTypes';
@@ -71,7 +71,7 @@ describe('review queue refresh against the sandbox', function () {
     const r412 = group(v, GroupId.needsReview).items.find((i) => i.pr.number === 412)!;
     assert.equal(r412.waiting.basis, 'requested');
     assert.ok(Math.abs(r412.waiting.hours - 5) < 0.1, `${r412.waiting.hours}`);
-    assert.ok(buildQueueTree(v, defaultWorkingTime).length >= 4);
+    assert.ok(buildQueueTree(v, defaultWorkingHours).length >= 4);
   });
 
   it('needs only the repo scope', async () => {
@@ -117,7 +117,7 @@ describe('review queue refresh against the sandbox', function () {
     assert.equal(snapshot.requests, sandbox.requests.length);
     assert.match(snapshot.results.custom0?.error ?? '', /Invalid date/);
     assert.ok((snapshot.results.reviewRequested?.pullRequests.length ?? 0) > 5);
-    const v = buildQueueView(snapshot, { now: new Date(), workingTime: defaultWorkingTime, staleBusinessHours: 16, includeDrafts: false, local: emptyLocalState, customSections: [{ name: 'Broken dates' }], staleConfigured: false });
+    const v = buildQueueView(snapshot, { now: new Date(), workingTime: defaultWorkingHours, staleBusinessHours: 16, includeDrafts: false, local: emptyLocalState, customSections: [{ name: 'Broken dates' }], staleConfigured: false });
     assert.match(group(v, 'custom0').error ?? '', /^Section "Broken dates": GitHub rejected its search/);
   });
 });

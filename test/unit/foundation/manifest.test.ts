@@ -63,6 +63,8 @@ const settingCatalogue: Record<string, Sensitivity> = {
   'leadDesk.focus.holdReviewRequests': 'local',
   'leadDesk.focus.notifications.enabled': 'local',
   'leadDesk.focus.notifications.zenMode': 'local',
+  'leadDesk.workingHours': 'local',
+  'leadDesk.focus.breakAfterMinutes': 'local',
 };
 
 describe('package.json', () => {

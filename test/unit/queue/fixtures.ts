@@ -1,6 +1,6 @@
 // Builders for queue records, so each test states only what it is about.
 import type { GroupingOptions } from '../../../src/core/queue/grouping';
-import { defaultWorkingTime } from '../../../src/core/queue/businessHours';
+import { defaultWorkingHours } from '../../../src/core/workingHours';
 import { emptyLocalState } from '../../../src/core/queue/localState';
 import type { QueuePullRequest, QueueSearch, QueueSnapshot, SearchResult } from '../../../src/core/queue/queueTypes';
 
@@ -67,5 +67,5 @@ export function inTimeZone(zone: string): { before: () => void; after: () => voi
 
 /** Grouping options with the default working time and no pins or snoozes, at `now`. */
 export function groupingOptions(now: Date, o: Partial<GroupingOptions> = {}): GroupingOptions {
-  return { now, workingTime: defaultWorkingTime, staleBusinessHours: 16, includeDrafts: false, local: emptyLocalState, customSections: [], staleConfigured: true, ...o };
+  return { now, workingTime: defaultWorkingHours, staleBusinessHours: 16, includeDrafts: false, local: emptyLocalState, customSections: [], staleConfigured: true, ...o };
 }

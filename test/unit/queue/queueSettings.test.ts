@@ -55,14 +55,6 @@ describe('queue settings', () => {
     assert.match(problems[2].message, /section "Section 4" has no "query"/);
   });
 
-  it('parses working days and hours, falling back on nonsense', () => {
-    const good = parse({ 'queue.workingDays': ['mon', 'Tuesday', 'sun'], 'queue.workingHours': { start: '08:30', end: '16:00' } });
-    assert.deepEqual(good.settings.workingTime, { days: [0, 1, 2], startMinute: 510, endMinute: 960 });
-    const bad = parse({ 'queue.workingDays': ['someday'], 'queue.workingHours': { start: '18:00', end: '09:00' } });
-    assert.deepEqual(bad.settings.workingTime, defaultQueueSettings.workingTime);
-    assert.deepEqual(bad.problems.map((p) => p.key), ['leadDesk.queue.workingDays', 'leadDesk.queue.workingHours']);
-  });
-
   it('reads the notification toggle from leadDesk.notifications', () => {
     assert.equal(parse({ 'queue.notifyNewReviewRequests': false }).settings.notifyNewReviewRequests, false);
   });

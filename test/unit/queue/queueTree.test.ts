@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { buildQueueView, type GroupingOptions } from '../../../src/core/queue/grouping';
-import { defaultWorkingTime } from '../../../src/core/queue/businessHours';
+import { defaultWorkingHours } from '../../../src/core/workingHours';
 import { emptyLocalState, pin } from '../../../src/core/queue/localState';
 import { buildQueueTree, escapeMarkdown, itemTooltip, type QueueNode } from '../../../src/core/queue/queueTree';
 import { inTimeZone, pr, snapshot } from './fixtures';
 
 const now = new Date('2026-03-04T12:00:00Z');
-const options = (o: Partial<GroupingOptions> = {}): GroupingOptions => ({ now, workingTime: defaultWorkingTime, staleBusinessHours: 16, includeDrafts: false, local: emptyLocalState, customSections: [], staleConfigured: true, ...o });
+const options = (o: Partial<GroupingOptions> = {}): GroupingOptions => ({ now, workingTime: defaultWorkingHours, staleBusinessHours: 16, includeDrafts: false, local: emptyLocalState, customSections: [], staleConfigured: true, ...o });
 
 function flatten(nodes: readonly QueueNode[]): QueueNode[] {
   return nodes.flatMap((n) => [n, ...(n.kind === 'group' ? flatten(n.children) : [])]);
@@ -20,7 +20,7 @@ describe('queue tree nodes', () => {
   const requested = pr({ number: 5, title: 'Fix *login* [redirect](http://evil)', author: 'alice', additions: 30, deletions: 4, changedFiles: 2, ci: 'failure', history: { open: [{ reviewer: { kind: 'user', login: 'lead' }, at: '2026-03-03T10:00:00Z' }], reviewedBy: [] } });
   const team = pr({ number: 6, author: undefined, history: { open: [{ reviewer: { kind: 'team', slug: 'platform', org: 'acme' }, at: '2026-03-03T10:00:00Z' }], reviewedBy: [] } });
   const view = buildQueueView(snapshot({ reviewRequested: [requested, team], direct: [requested], stale0: [pr({ number: 7, updatedAt: '2026-02-20T10:00:00Z' })] }), options({ local: pin(emptyLocalState, 'acme/web#5') }));
-  const tree = buildQueueTree(view, defaultWorkingTime);
+  const tree = buildQueueTree(view, defaultWorkingHours);
   const all = flatten(tree);
 
   it('gives every node a unique id', () => {
@@ -55,7 +55,7 @@ describe('queue tree nodes', () => {
   it('explains in the tooltip why an item sits where it does, with escaped GitHub text', () => {
     const item = all.find((n) => n.id === 'acme/web#5:needsReview');
     assert.ok(item && item.kind === 'item');
-    const tooltip = itemTooltip(item.item, defaultWorkingTime).value;
+    const tooltip = itemTooltip(item.item, defaultWorkingHours).value;
     assert.match(tooltip, /\*\*Why it is here:\*\* GitHub asks for your review by name\\\./);
     assert.match(tooltip, /\*\*Why it is in this position:\*\* pinned to the top, then score \d+/);
     assert.match(tooltip, /^- \\\+25 you were asked by name$/m);

@@ -8,7 +8,7 @@ import { parseSettings } from '../../../src/core/settings';
 import { parseFocusSettings } from '../../../src/core/focus/focusSettings';
 import { resolveEndpoints, InvalidApiUrlError } from '../../../src/github/endpoints';
 import type { SettingsProblem } from '../../../src/core/settings';
-import { defaultWorkingTime } from '../../../src/core/queue/businessHours';
+import { defaultWorkingHours } from '../../../src/core/workingHours';
 
 // VS Code's notification link syntax (vs/base/common/linkedText.ts): this is what turns a PR title
 // into a clickable command.
@@ -44,7 +44,7 @@ describe('adversarial: outside text is inert', () => {
         pullRequest: { owner: 'acme', repo: 'api', number: 1, title: 't', url: '' },
         waiting: { hours: 1, since: 'x', basis: 'opened' }, score: { total: 0, reasons: [] }, pinned: false,
       } as never,
-      defaultWorkingTime,
+      defaultWorkingHours,
     ));
     assert.ok(!/https?:\/\//.test(tooltip), tooltip);
   });

@@ -1,0 +1,208 @@
+// The lead's working hours (`leadDesk.workingHours`): which days, from when to when, in which time
+// zone. The queue counts waiting time in them, review-request pop-ups wait for them, and End My Day
+// snoozes until the next working morning. Each day's window is built from wall-clock times in the
+// zone, so a day on which clocks change still has its full working window.
+
+export interface WorkingHours {
+  /** Days of the week that are working days, 0 = Sunday … 6 = Saturday. */
+  readonly days: readonly number[];
+  /** Start and end of the working day, in minutes after midnight in the zone (end > start). */
+  readonly startMinute: number;
+  readonly endMinute: number;
+  /** An IANA zone such as "Europe/Berlin"; undefined: the system's zone, whatever it is now. */
+  readonly timeZone?: string;
+}
+
+export const defaultWorkingHours: WorkingHours = { days: [1, 2, 3, 4, 5], startMinute: 9 * 60, endMinute: 17 * 60 };
+
+/** A calendar day in the working zone. `month` is 0-based, as in Date. */
+interface ZonedDay {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/** Wall-clock arithmetic in one zone: the system's (fast, through Date) or a named one (through Intl). */
+interface ZoneCalendar {
+  /** The calendar day and minute of day at an instant. */
+  at(time: number): ZonedDay & { readonly minute: number; readonly weekday: number };
+  /** The instant of a wall-clock time; the day may overflow (day 32 is the next month's 1st). Skipped times move forward. */
+  instant(day: ZonedDay, minute: number): number;
+}
+
+const localCalendar: ZoneCalendar = {
+  at(time) {
+    const d = new Date(time);
+    return { year: d.getFullYear(), month: d.getMonth(), day: d.getDate(), minute: d.getHours() * 60 + d.getMinutes(), weekday: d.getDay() };
+  },
+  instant(day, minute) {
+    return new Date(day.year, day.month, day.day, Math.floor(minute / 60), minute % 60).getTime();
+  },
+};
+
+const weekdayIndex: Readonly<Record<string, number>> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+
+function namedCalendar(timeZone: string): ZoneCalendar {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    weekday: 'short',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  const fields = (time: number) => {
+    const out: Record<string, string> = {};
+    for (const p of parts.formatToParts(time)) out[p.type] = p.value;
+    return out;
+  };
+  /** How far the zone's wall clock is ahead of UTC at an instant (whole seconds). */
+  const offset = (time: number): number => {
+    const f = fields(time);
+    const wall = Date.UTC(Number(f.year), Number(f.month) - 1, Number(f.day), Number(f.hour), Number(f.minute), Number(f.second));
+    return wall - Math.floor(time / 1000) * 1000;
+  };
+  return {
+    at(time) {
+      const f = fields(time);
+      return { year: Number(f.year), month: Number(f.month) - 1, day: Number(f.day), minute: Number(f.hour) * 60 + Number(f.minute), weekday: weekdayIndex[f.weekday] ?? 0 };
+    },
+    instant(day, minute) {
+      const wall = Date.UTC(day.year, day.month, day.day, Math.floor(minute / 60), minute % 60);
+      // The offsets on either side of the day; a wall time that fits neither was skipped by the
+      // clocks going forward and, like the Date constructor, moves forward by the gap.
+      const before = offset(wall - 12 * 3600_000);
+      const after = offset(wall + 12 * 3600_000);
+      const early = wall - before;
+      if (offset(early) === before) return early;
+      const late = wall - after;
+      if (offset(late) === after) return late;
+      return early;
+    },
+  };
+}
+
+const calendars = new Map<string, ZoneCalendar>();
+
+function calendarFor(timeZone: string | undefined): ZoneCalendar {
+  if (timeZone === undefined) return localCalendar;
+  let calendar = calendars.get(timeZone);
+  if (!calendar) {
+    calendar = namedCalendar(timeZone);
+    calendars.set(timeZone, calendar);
+  }
+  return calendar;
+}
+
+/** Whether the runtime knows the IANA zone name. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function nextDay(day: ZonedDay, by = 1): ZonedDay {
+  const d = new Date(Date.UTC(day.year, day.month, day.day + by));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth(), day: d.getUTCDate() };
+}
+
+function weekdayOf(day: ZonedDay): number {
+  return new Date(Date.UTC(day.year, day.month, day.day)).getUTCDay();
+}
+
+function isValid(hours: WorkingHours): boolean {
+  return hours.days.length > 0 && hours.endMinute > hours.startMinute;
+}
+
+/** Longest span worth walking day by day; older items have waited "forever" for ranking purposes. */
+const maxDays = 3 * 366;
+
+/** Working milliseconds between two instants (0 when `to` is not after `from`). */
+export function businessMsBetween(from: Date, to: Date, hours: WorkingHours = defaultWorkingHours): number {
+  const fromMs = from.getTime();
+  const toMs = to.getTime();
+  if (!(toMs > fromMs) || !isValid(hours)) return 0;
+  const calendar = calendarFor(hours.timeZone);
+  const working = [false, false, false, false, false, false, false];
+  for (const d of hours.days) working[d] = true;
+  const last = calendar.at(toMs);
+  const lastDay = Date.UTC(last.year, last.month, last.day);
+  const firstAt = calendar.at(fromMs);
+  const span = Math.round((lastDay - Date.UTC(firstAt.year, firstAt.month, firstAt.day)) / 86_400_000);
+  const days = Math.min(span, maxDays);
+  let day: ZonedDay = span > maxDays ? nextDay(last, -maxDays) : firstAt;
+  let weekday = weekdayOf(day);
+  let total = 0;
+  for (let i = 0; i <= days; i += 1) {
+    if (working[weekday]) {
+      const start = calendar.instant(day, hours.startMinute);
+      const end = calendar.instant(day, hours.endMinute);
+      const a = start > fromMs ? start : fromMs;
+      const b = end < toMs ? end : toMs;
+      if (b > a) total += b - a;
+    }
+    day = nextDay(day);
+    weekday = (weekday + 1) % 7;
+  }
+  return total;
+}
+
+/** Working hours between two instants, as a fraction. */
+export function businessHoursBetween(from: Date, to: Date, hours: WorkingHours = defaultWorkingHours): number {
+  return businessMsBetween(from, to, hours) / 3_600_000;
+}
+
+/** "45 min", "3 h", "2 d 4 h" in working time, where a day is one working day's length. */
+export function formatBusinessDuration(hours: number, working: WorkingHours = defaultWorkingHours): string {
+  const dayHours = (working.endMinute - working.startMinute) / 60;
+  if (hours < 1) return `${Math.max(0, Math.round(hours * 60))} min`;
+  if (dayHours <= 0 || hours < dayHours) return `${Math.floor(hours)} h`;
+  const days = Math.floor(hours / dayHours);
+  const rest = Math.floor(hours - days * dayHours);
+  return rest > 0 ? `${days} d ${rest} h` : `${days} d`;
+}
+
+/** Whether `now` falls inside a working day's window. */
+export function isWorkingTime(now: number, hours: WorkingHours = defaultWorkingHours): boolean {
+  if (!isValid(hours)) return true;
+  const at = calendarFor(hours.timeZone).at(now);
+  if (!hours.days.includes(at.weekday)) return false;
+  const calendar = calendarFor(hours.timeZone);
+  return now >= calendar.instant(at, hours.startMinute) && now < calendar.instant(at, hours.endMinute);
+}
+
+/** The next start of a working day strictly after `now` (tomorrow's when today's has begun). */
+export function nextWorkingStart(now: number, hours: WorkingHours = defaultWorkingHours): number {
+  const calendar = calendarFor(hours.timeZone);
+  const days = isValid(hours) ? hours.days : defaultWorkingHours.days;
+  const startMinute = isValid(hours) ? hours.startMinute : defaultWorkingHours.startMinute;
+  let day: ZonedDay = calendar.at(now);
+  for (let i = 0; i <= 7; i += 1, day = nextDay(day)) {
+    if (!days.includes(weekdayOf(day))) continue;
+    const start = calendar.instant(day, startMinute);
+    if (start > now) return start;
+  }
+  // Unreachable with at least one working day; a week ahead keeps callers safe anyway.
+  return now + 7 * 86_400_000;
+}
+
+/** When today's working window ends, if `now` is inside one. */
+export function workingEndToday(now: number, hours: WorkingHours = defaultWorkingHours): number | undefined {
+  if (!isValid(hours) || !isWorkingTime(now, hours)) return undefined;
+  const calendar = calendarFor(hours.timeZone);
+  return calendar.instant(calendar.at(now), hours.endMinute);
+}
+
+const weekdayShort = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "Mon 09:00": a time in the working zone, with its weekday. */
+export function formatWorkingTime(time: number, hours: WorkingHours = defaultWorkingHours): string {
+  const at = calendarFor(hours.timeZone).at(time);
+  return `${weekdayShort[at.weekday]} ${String(Math.floor(at.minute / 60)).padStart(2, '0')}:${String(at.minute % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { fetchDayCounts } from '../../github/queue/dayCounts';
+import { registerCommands } from '../commands/command';
+import type { FocusModel } from '../focus/focusModel';
+import type { Services } from '../services';
+import { registerBreakReminder } from './breakReminder';
+import { endMyDayCommand } from './commands/endMyDay';
+import { migrateWorkingHours } from './workingHoursMigration';
+import { QuietHours } from './quietHours';
+
+/**
+ * Boundaries: working hours for the whole extension, quiet review-request pop-ups outside them,
+ * End My Day, and break suggestions. Built on the focus model, whose guards set the evening's status.
+ */
+export function registerBoundariesFeature(services: Services, focus: FocusModel): vscode.Disposable {
+  const quiet = new QuietHours(services.interruptions, services.context.globalState, () => services.config.settings.workingHours, focus.clock);
+  const commands = registerCommands(
+    [
+      endMyDayCommand({
+        focus,
+        quiet,
+        workingHours: () => services.config.settings.workingHours,
+        counts: async (dayStart) => fetchDayCounts(await services.github.client(), dayStart),
+        canSetStatus: () => focus.settings.githubStatus.enabled || focus.settings.slack.enabled,
+        log: focus.log,
+      }),
+    ],
+    services.log,
+  );
+  quiet.check();
+  // Settings writes are local, but kept off the activation path all the same.
+  setTimeout(() => void migrateWorkingHours(focus.log), 0);
+  return vscode.Disposable.from(...commands, quiet, services.config.onDidChangeSection('workingHours', () => quiet.check()), registerBreakReminder(focus));
+}

@@ -1,0 +1,54 @@
+import type * as vscode from 'vscode';
+import { quietAt, recheckAt, type Quiet } from '../../core/boundaries/quietTime';
+import type { Clock } from '../../core/focus/clock';
+import type { WorkingHours } from '../../core/workingHours';
+import { StateKey } from '../ids';
+import type { InterruptionGate } from '../interruptions';
+import { showReviewRequests } from '../queue/reviewRequestNotifier';
+
+/** Global storage is not evented across windows, so End My Day in another window is noticed within this. */
+const maxWaitMs = 10 * 60_000;
+
+/**
+ * Keeps the interruption gate quiet outside working hours and after End My Day, and shows what
+ * waited as one digest when the working morning comes.
+ */
+export class QuietHours implements vscode.Disposable {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly gate: InterruptionGate,
+    private readonly globalState: vscode.Memento,
+    private readonly workingHours: () => WorkingHours,
+    private readonly clock: Clock,
+  ) {}
+
+  get dayEndedUntil(): number | undefined {
+    const value = this.globalState.get<unknown>(StateKey.dayEndedUntil);
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  }
+
+  /** End My Day: quiet until `until` in every window. */
+  async endDay(until: number): Promise<void> {
+    await this.globalState.update(StateKey.dayEndedUntil, until);
+    this.check();
+  }
+
+  /** Looks again now (at start, on a settings change, and from the timer). */
+  check(): Quiet | undefined {
+    clearTimeout(this.timer);
+    const now = this.clock.now();
+    const ended = this.dayEndedUntil;
+    const quiet = quietAt(now, this.workingHours(), ended);
+    const waited = this.gate.setQuiet(quiet);
+    if (waited.length > 0) void showReviewRequests(waited.map((i) => i.pullRequest));
+    if (ended !== undefined && ended <= now) void this.globalState.update(StateKey.dayEndedUntil, undefined);
+    const wait = Math.min(maxWaitMs, Math.max(1_000, recheckAt(now, this.workingHours(), ended) - now));
+    this.timer = setTimeout(() => this.check(), wait);
+    return quiet;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+  }
+}
