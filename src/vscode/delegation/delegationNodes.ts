@@ -3,6 +3,7 @@ import { markdown, tree, type InertText } from '../../core/inertText';
 import { ViewItem } from '../../core/viewItems';
 import { inertMarkdown } from '../ui/markdown';
 import type { CandidateRow } from '../../core/delegation/findCandidates';
+import { LineNode } from '../tree/lineNode';
 import { TreeNode, treeItem } from '../tree/treeNode';
 import type { ViewAction } from './delegationModel';
 
@@ -48,16 +49,16 @@ export function availabilityText(row: CandidateRow): string {
 
 const SOURCE_TEXT = { mapping: 'your leadDesk.delegation.logins', history: 'git history', github: "GitHub's data for their commits" } as const;
 
-function candidateDetails(node: CandidateNode): DetailNode[] {
+function candidateDetails(node: CandidateNode): LineNode[] {
   const { row } = node;
-  const details: DetailNode[] = [
-    new DetailNode(`${node.id}/load`, loadText(row), loadIcon(row)),
-    new DetailNode(`${node.id}/availability`, availabilityText(row), availabilityIcon(row)),
+  const details: LineNode[] = [
+    detail(`${node.id}/load`, loadText(row), loadIcon(row)),
+    detail(`${node.id}/availability`, availabilityText(row), availabilityIcon(row)),
   ];
   if (row.notRequestable) {
-    details.push(new DetailNode(`${node.id}/login`, node.onPullRequest ? 'Cannot be requested: no GitHub login' : 'No GitHub login known', new vscode.ThemeIcon('warning', yellow), row.notRequestable));
+    details.push(detail(`${node.id}/login`, node.onPullRequest ? 'Cannot be requested: no GitHub login' : 'No GitHub login known', new vscode.ThemeIcon('warning', yellow), row.notRequestable));
   } else if (row.alreadyRequested) {
-    details.push(new DetailNode(`${node.id}/requested`, 'Review already requested', new vscode.ThemeIcon('check', green)));
+    details.push(detail(`${node.id}/requested`, 'Review already requested', new vscode.ThemeIcon('check', green)));
   }
   return details;
 }
@@ -68,7 +69,7 @@ function candidateDetails(node: CandidateNode): DetailNode[] {
  */
 export class CandidateNode extends TreeNode {
   readonly kind = 'candidate';
-  private readonly details: readonly DetailNode[];
+  private readonly details: readonly LineNode[];
 
   constructor(
     id: string,
@@ -108,55 +109,19 @@ export class CandidateNode extends TreeNode {
 }
 
 /** One fact about a suggested person: load, availability, login. */
-export class DetailNode extends TreeNode {
-  readonly kind = 'detail';
-
-  constructor(
-    id: string,
-    private readonly text: string,
-    private readonly icon: vscode.ThemeIcon,
-    private readonly tooltip?: string,
-  ) {
-    super(id);
-  }
-
-  render(): vscode.TreeItem {
-    const item = treeItem(tree`${this.text}`);
-    item.iconPath = this.icon;
-    if (this.tooltip) item.tooltip = this.tooltip;
-    return item;
-  }
-
-  override contextValue(): string {
-    return ViewItem.delegation.detail;
-  }
+function detail(id: string, label: string, icon: vscode.ThemeIcon, tooltip?: string): LineNode {
+  return new LineNode(id, { label: tree`${label}`, icon, ...(tooltip ? { tooltip } : {}), contextValue: ViewItem.delegation.detail });
 }
 
 /** A line about the list itself (loading, a problem, a note), or an action to take. */
-export class MessageNode extends TreeNode {
-  readonly kind = 'message';
-
-  constructor(
-    id: string,
-    private readonly text: string,
-    private readonly icon: vscode.ThemeIcon,
-    private readonly tooltip?: string,
-    private readonly action?: ViewAction,
-  ) {
-    super(id);
-  }
-
-  render(): vscode.TreeItem {
-    const item = treeItem(tree`${this.text}`);
-    item.iconPath = this.icon;
-    item.tooltip = this.tooltip ?? this.text;
-    if (this.action) item.command = { title: this.action.title, command: this.action.command, arguments: this.action.arguments };
-    return item;
-  }
-
-  override contextValue(): string {
-    return ViewItem.delegation.message;
-  }
+export function messageNode(id: string, label: string, icon: vscode.ThemeIcon, tooltip?: string, action?: ViewAction): LineNode {
+  return new LineNode(id, {
+    label: tree`${label}`,
+    icon,
+    tooltip: tooltip || label,
+    ...(action ? { command: { title: action.title, command: action.command, arguments: action.arguments } } : {}),
+    contextValue: ViewItem.delegation.message,
+  });
 }
 
-export type DelegationNode = CandidateNode | DetailNode | MessageNode;
+export type DelegationNode = CandidateNode | LineNode;

@@ -3,7 +3,7 @@ import { NodeTreeProvider } from '../tree/nodeTreeProvider';
 import { TreeModel } from '../tree/treeModel';
 import type { DelegationModel, DelegationState, ViewAction } from './delegationModel';
 import { manageTrustAction } from './delegationModel';
-import { CandidateNode, MessageNode, type DelegationNode } from './delegationNodes';
+import { CandidateNode, messageNode, type DelegationNode } from './delegationNodes';
 import { subjectKey, subjectLabel, subjectShortLabel } from './delegationSubject';
 
 /** Renders the model; never fetches. */
@@ -45,8 +45,8 @@ export function rootNodes(state: DelegationState): DelegationNode[] {
   }
 }
 
-function message(id: string, label: string, icon: string, tooltip?: string, action?: ViewAction): MessageNode {
-  return new MessageNode(id, label, new vscode.ThemeIcon(icon), tooltip || undefined, action);
+function message(id: string, label: string, icon: string, tooltip?: string, action?: ViewAction): DelegationNode {
+  return messageNode(id, label, new vscode.ThemeIcon(icon), tooltip, action);
 }
 
 /** The view's description (the subject, short) and message (what the list is, and from what). */

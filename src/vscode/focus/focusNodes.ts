@@ -7,6 +7,7 @@ import type { Occurrence } from '../../core/focus/schedule';
 import { focusTypeLabel, type ActiveBlock, type BreakPeriod, type FinishedBlock } from '../../core/focus/types';
 import { ViewItem } from '../../core/viewItems';
 import { CommandId } from '../ids';
+import { LineNode } from '../tree/lineNode';
 import { TreeNode, treeItem } from '../tree/treeNode';
 import type { GuardView } from './focusModel';
 
@@ -57,18 +58,13 @@ export class CurrentNode extends TreeNode {
   }
 }
 
-export class IdleNode extends TreeNode {
-  constructor() {
-    super('focus:idle');
-  }
-
-  render(): vscode.TreeItem {
-    const item = treeItem(tree`No focus block running`);
-    item.description = 'Start one';
-    item.iconPath = new vscode.ThemeIcon('target');
-    item.command = { title: 'Start a Focus Block', command: CommandId.startFocusBlock };
-    return item;
-  }
+export function idleNode(): LineNode {
+  return new LineNode('focus:idle', {
+    label: tree`No focus block running`,
+    description: 'Start one',
+    icon: new vscode.ThemeIcon('target'),
+    command: { title: 'Start a Focus Block', command: CommandId.startFocusBlock },
+  });
 }
 
 export type SectionId = 'today' | 'upcoming' | 'guards';
@@ -132,18 +128,13 @@ export class OccurrenceNode extends TreeNode {
   }
 }
 
-export class NoScheduleNode extends TreeNode {
-  constructor() {
-    super('focus:upcoming:none');
-  }
-
-  render(): vscode.TreeItem {
-    const item = treeItem(tree`No scheduled blocks`);
-    item.description = 'Plan your week';
-    item.iconPath = new vscode.ThemeIcon('calendar');
-    item.command = settingsCommand('leadDesk.focus.schedule');
-    return item;
-  }
+export function noScheduleNode(): LineNode {
+  return new LineNode('focus:upcoming:none', {
+    label: tree`No scheduled blocks`,
+    description: 'Plan your week',
+    icon: new vscode.ThemeIcon('calendar'),
+    command: settingsCommand('leadDesk.focus.schedule'),
+  });
 }
 
 /** One guard: what it does now, or the problem that needs the user. */

@@ -2,7 +2,7 @@ import { formatDuration } from '../../core/focus/format';
 import { NodeTreeProvider } from '../tree/nodeTreeProvider';
 import { TreeModel } from '../tree/treeModel';
 import type { TreeNode } from '../tree/treeNode';
-import { CurrentNode, FinishedNode, GuardNode, IdleNode, NoScheduleNode, OccurrenceNode, SectionNode } from './focusNodes';
+import { CurrentNode, FinishedNode, GuardNode, idleNode, noScheduleNode, OccurrenceNode, SectionNode } from './focusNodes';
 import type { FocusModel } from './focusModel';
 
 /** What the Focus view reads from the focus model. */
@@ -26,13 +26,13 @@ export function focusNodes(model: FocusSource): TreeNode[] {
   const guards = model.guards();
   const warnings = guards.filter((g) => g.warning).length;
   return [
-    block || brk ? new CurrentNode(block, brk, now) : new IdleNode(),
+    block || brk ? new CurrentNode(block, brk, now) : idleNode(),
     new SectionNode(
       'today',
       blocks.map((b) => new FinishedNode(b)),
       `${formatDuration(model.todaysTotalMs())} of focus · ${blocks.length} block${blocks.length === 1 ? '' : 's'} done`,
     ),
-    new SectionNode('upcoming', upcoming.length ? upcoming.map((o) => new OccurrenceNode(o, now)) : [new NoScheduleNode()], undefined),
+    new SectionNode('upcoming', upcoming.length ? upcoming.map((o) => new OccurrenceNode(o, now)) : [noScheduleNode()], undefined),
     new SectionNode(
       'guards',
       guards.map((g) => new GuardNode(g)),

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { tree } from '../../core/inertText';
 import type { PullRequestRef } from '../../core/pullRequestRef';
 import type { WorkingTime } from '../../core/queue/businessHours';
-import { buildQueueTree, itemTooltip, type GroupNode, type ItemNode, type MessageNode, type NodeIcon, type QueueNode } from '../../core/queue/queueTree';
+import { buildQueueTree, itemTooltip, type GroupNode, type ItemNode, type NodeIcon, type QueueNode } from '../../core/queue/queueTree';
 import { queueAdviceUri } from '../delegation/queueAdviceDecorations';
+import { LineNode } from '../tree/lineNode';
 import { NodeTreeProvider } from '../tree/nodeTreeProvider';
 import { TreeModel } from '../tree/treeModel';
 import { TreeNode, treeItem } from '../tree/treeNode';
@@ -79,21 +80,6 @@ class QueueItemNode extends TreeNode {
   }
 }
 
-class QueueMessageNode extends TreeNode {
-  readonly kind = 'message';
-
-  constructor(private readonly message: MessageNode) {
-    super(message.id);
-  }
-
-  render(): vscode.TreeItem {
-    const item = treeItem(tree`${this.message.label}`);
-    item.iconPath = themeIcon(this.message.icon);
-    item.tooltip = this.message.tooltip;
-    return item;
-  }
-}
-
 function queueTreeNode(node: QueueNode, time: Time): TreeNode {
   switch (node.kind) {
     case 'group':
@@ -101,7 +87,7 @@ function queueTreeNode(node: QueueNode, time: Time): TreeNode {
     case 'item':
       return new QueueItemNode(node, time);
     case 'message':
-      return new QueueMessageNode(node);
+      return new LineNode(node.id, { label: tree`${node.label}`, icon: themeIcon(node.icon), ...(node.tooltip !== undefined ? { tooltip: node.tooltip } : {}) });
   }
 }
 
