@@ -5,11 +5,13 @@ import { isPaused, remainingMs } from '../../core/focus/focusMachine';
 import { blockTitle, formatClock, formatCountdown, formatDuration } from '../../core/focus/format';
 import type { Occurrence } from '../../core/focus/schedule';
 import { focusTypeLabel, type ActiveBlock, type BreakPeriod, type FinishedBlock } from '../../core/focus/types';
+import { guardCatalogue, isGuardId } from '../../core/focus/guardCatalogue';
 import { ViewItem } from '../../core/viewItems';
 import { CommandId } from '../ids';
 import { LineNode } from '../tree/lineNode';
 import { TreeNode, treeItem } from '../tree/treeNode';
 import type { GuardView } from './focusModel';
+import { guardFixes } from './guardFixes';
 
 // The Focus view's rows. Ids come from stable keys (block ids, occurrence ids, guard ids).
 // The current block's row receives the focus menu commands, which read `minutes`, `type` and
@@ -18,11 +20,6 @@ import type { GuardView } from './focusModel';
 type Now = () => number;
 
 const settingsCommand = (key: string): vscode.Command => ({ title: 'Open Setting', command: 'workbench.action.openSettings', arguments: [key] });
-const guardSetting: Record<string, string> = {
-  githubStatus: 'leadDesk.focus.githubStatus.enabled',
-  notifications: 'leadDesk.focus.notifications',
-  slack: 'leadDesk.focus.slack',
-};
 
 /** The running or paused block, or the break after one. */
 export class CurrentNode extends TreeNode {
@@ -137,6 +134,14 @@ export function noScheduleNode(): LineNode {
   });
 }
 
+/** A click on a guard offers the first fix for its failure (as its warning does), else its setting. */
+function guardCommand(g: GuardView): vscode.Command {
+  // The model's guards come from the guard catalogue; an unknown id only opens the focus settings.
+  if (!isGuardId(g.id)) return settingsCommand('leadDesk.focus');
+  const fix = g.record?.failure ? guardFixes(g.id, g.record.failure.kind)[0] : undefined;
+  return fix ? { title: fix.title, command: fix.command } : settingsCommand(`leadDesk.${guardCatalogue[g.id].setting}`);
+}
+
 /** One guard: what it does now, or the problem that needs the user. */
 export class GuardNode extends TreeNode {
   constructor(private readonly guard: GuardView) {
@@ -151,11 +156,7 @@ export class GuardNode extends TreeNode {
     item.iconPath = g.warning
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
       : new vscode.ThemeIcon(!g.enabled ? 'circle-slash' : g.record?.phase === 'engaged' ? 'shield' : 'circle-outline');
-    item.command = g.id === 'slack' && g.record?.failure?.kind === 'notConnected'
-      ? { title: 'Connect Slack', command: CommandId.connectSlack }
-      : g.id === 'githubStatus' && (g.record?.failure?.kind === 'missingScope' || g.record?.failure?.kind === 'notConnected')
-        ? { title: 'Sign In', command: CommandId.signIn }
-        : settingsCommand(guardSetting[g.id] ?? 'leadDesk.focus');
+    item.command = guardCommand(g);
     return item;
   }
 

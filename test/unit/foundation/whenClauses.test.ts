@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { guardIds } from '../../../src/core/focus/guardCatalogue';
 import { ViewItemToken, viewItemValues, type ViewItemFeature } from '../../../src/core/viewItems';
-import { githubStatusGuardId } from '../../../src/guards/githubStatusGuard';
-import { slackGuardId } from '../../../src/guards/slackGuard';
 import { ContextKey, ViewId } from '../../../src/vscode/ids';
 
 // package.json decides when menus, palette entries, keybindings and welcome texts show, by naming
@@ -13,8 +12,7 @@ import { ContextKey, ViewId } from '../../../src/vscode/ids';
 const root = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: unknown };
 
-// The notifications guard's id lives in the editor glue, which plain Node cannot import.
-const values = viewItemValues([githubStatusGuardId, slackGuardId, 'notifications']);
+const values = viewItemValues(guardIds);
 const featureOfView: Record<string, ViewItemFeature> = { [ViewId.queue]: 'queue', [ViewId.focus]: 'focus', [ViewId.delegation]: 'delegation' };
 
 interface Clause {
