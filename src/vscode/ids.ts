@@ -44,6 +44,10 @@ export const ContextKey = {
   focusPaused: 'leadDesk.focusPaused',
   onBreak: 'leadDesk.onBreak',
   slackConnected: 'leadDesk.slackConnected',
+  /** The Delegation view shows at least one suggested person. */
+  delegationHasCandidates: 'leadDesk.delegation.hasCandidates',
+  /** A review can be requested from one of the people suggested for a pull request. */
+  delegationCanRequest: 'leadDesk.delegation.canRequest',
 } as const;
 
 export const ViewId = {

@@ -8,6 +8,7 @@ import { formatBusinessDuration, type WorkingHours } from '../workingHours';
 import type { QueueGroup, QueueItem, QueueView, WaitingBasis } from './grouping';
 import { GroupId } from './grouping';
 import { formatPoints } from './score';
+import { ViewItem } from '../viewItems';
 
 /** A codicon id plus an optional theme colour id. */
 export interface NodeIcon {
@@ -48,12 +49,6 @@ export interface MessageNode {
 }
 
 export type QueueNode = GroupNode | ItemNode | MessageNode;
-
-export const QueueContext = {
-  item: 'pullRequest',
-  group: 'queueGroup',
-  message: 'queueMessage',
-} as const;
 
 const groupIcons: Record<string, NodeIcon> = {
   [GroupId.needsReview]: { id: 'git-pull-request-reviewer' },
@@ -112,7 +107,7 @@ function snoozeText(item: QueueItem): string {
 }
 
 export function itemContextValue(item: QueueItem): string {
-  return [QueueContext.item, item.pinned ? 'pinned' : 'unpinned', item.snooze ? 'snoozed' : 'awake'].join(' ');
+  return ViewItem.queue.pullRequest({ pinned: item.pinned, snoozed: Boolean(item.snooze) });
 }
 
 /** Escapes text from GitHub (titles, logins) so it cannot inject Markdown or links into the tooltip. */
@@ -167,7 +162,7 @@ function groupNode(group: QueueGroup, time: WorkingHours, depth: number): GroupN
     icon: groupIcons[group.id] ?? (isCustom ? { id: 'search' } : { id: 'list-unordered' }),
     // Top-level groups open; the Snoozed group and sub-groups of My PRs stay closed until wanted.
     expanded: group.id !== GroupId.snoozed && (depth === 0 || group.id === GroupId.teamRequests || group.count <= 5),
-    contextValue: `${QueueContext.group} ${group.id}`,
+    contextValue: ViewItem.queue.group(group.id),
     tooltip: group.hint ?? group.error ?? `${group.label}: ${group.count}`,
     children,
   };

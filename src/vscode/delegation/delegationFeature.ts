@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { registerCommands } from '../commands/command';
-import { ViewId } from '../ids';
+import { ContextKey, ViewId } from '../ids';
 import type { Services } from '../services';
 import { copyHandoffMessageCommand } from './commands/copyHandoffMessage';
 import { delegatePullRequestCommand } from './commands/delegatePullRequest';
@@ -27,10 +27,6 @@ function githubHosts(webUrl: string): string[] {
     return ['github.com'];
   }
 }
-
-/** Context keys for the palette: whether a suggestion is showing, and whether one can be requested. */
-const HAS_CANDIDATES = 'leadDesk.delegation.hasCandidates';
-const CAN_REQUEST = 'leadDesk.delegation.canRequest';
 
 export interface DelegationFeature extends vscode.Disposable {
   readonly model: DelegationModel;
@@ -77,8 +73,8 @@ export function registerDelegationFeature(services: Services, shownInQueue: Dele
     view.description = header.description;
     view.message = header.message;
     const ready = state.kind === 'ready' ? state : undefined;
-    void vscode.commands.executeCommand('setContext', HAS_CANDIDATES, (ready?.rows.length ?? 0) > 0);
-    void vscode.commands.executeCommand('setContext', CAN_REQUEST, ready?.subject.kind === 'pullRequest' && ready.rows.some((r) => r.login !== undefined && !r.alreadyRequested));
+    void vscode.commands.executeCommand('setContext', ContextKey.delegationHasCandidates, (ready?.rows.length ?? 0) > 0);
+    void vscode.commands.executeCommand('setContext', ContextKey.delegationCanRequest, ready?.subject.kind === 'pullRequest' && ready.rows.some((r) => r.login !== undefined && !r.alreadyRequested));
   };
 
   const feature: DelegationFeatureContext = { services, model, shownInQueue };

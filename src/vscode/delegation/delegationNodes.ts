@@ -1,35 +1,11 @@
 import * as vscode from 'vscode';
 import { markdown, tree, type InertText } from '../../core/inertText';
+import { ViewItem } from '../../core/viewItems';
 import { inertMarkdown } from '../ui/markdown';
 import type { CandidateRow } from '../../core/delegation/findCandidates';
+import { LineNode } from '../tree/lineNode';
+import { TreeNode, treeItem } from '../tree/treeNode';
 import type { ViewAction } from './delegationModel';
-
-/** A suggested person, with what the commands need to act on them. */
-export interface CandidateNode {
-  readonly kind: 'candidate';
-  readonly id: string;
-  readonly row: CandidateRow;
-  readonly onPullRequest: boolean;
-}
-
-export interface DetailNode {
-  readonly kind: 'detail';
-  readonly id: string;
-  readonly label: string;
-  readonly icon: vscode.ThemeIcon;
-  readonly tooltip?: string;
-}
-
-export interface MessageNode {
-  readonly kind: 'message';
-  readonly id: string;
-  readonly label: string;
-  readonly icon: vscode.ThemeIcon;
-  readonly tooltip?: string;
-  readonly action?: ViewAction;
-}
-
-export type DelegationNode = CandidateNode | DetailNode | MessageNode;
 
 /** Open reviews at which a person starts to look busy, and overloaded. */
 const LOAD_WARN = 3;
@@ -73,57 +49,79 @@ export function availabilityText(row: CandidateRow): string {
 
 const SOURCE_TEXT = { mapping: 'your leadDesk.delegation.logins', history: 'git history', github: "GitHub's data for their commits" } as const;
 
-export function candidateDetails(node: CandidateNode): DetailNode[] {
+function candidateDetails(node: CandidateNode): LineNode[] {
   const { row } = node;
-  const details: DetailNode[] = [
-    { kind: 'detail', id: `${node.id}/load`, label: loadText(row), icon: loadIcon(row) },
-    { kind: 'detail', id: `${node.id}/availability`, label: availabilityText(row), icon: availabilityIcon(row) },
+  const details: LineNode[] = [
+    detail(`${node.id}/load`, loadText(row), loadIcon(row)),
+    detail(`${node.id}/availability`, availabilityText(row), availabilityIcon(row)),
   ];
   if (row.notRequestable) {
-    details.push({ kind: 'detail', id: `${node.id}/login`, label: node.onPullRequest ? 'Cannot be requested: no GitHub login' : 'No GitHub login known', icon: new vscode.ThemeIcon('warning', yellow), tooltip: row.notRequestable });
+    details.push(detail(`${node.id}/login`, node.onPullRequest ? 'Cannot be requested: no GitHub login' : 'No GitHub login known', new vscode.ThemeIcon('warning', yellow), row.notRequestable));
   } else if (row.alreadyRequested) {
-    details.push({ kind: 'detail', id: `${node.id}/requested`, label: 'Review already requested', icon: new vscode.ThemeIcon('check', green) });
+    details.push(detail(`${node.id}/requested`, 'Review already requested', new vscode.ThemeIcon('check', green)));
   }
   return details;
 }
 
-export function candidateTreeItem(node: CandidateNode): vscode.TreeItem {
-  const { row } = node;
-  const item = new vscode.TreeItem(tree`${row.name}`.value, vscode.TreeItemCollapsibleState.Expanded);
-  item.id = node.id;
-  item.description = (row.login ? tree`@${row.login} · ${row.reason}` : tree`${row.reason}`).value;
-  item.iconPath = personIcon(row);
-  const canRequest = node.onPullRequest && row.login !== undefined && !row.alreadyRequested;
-  item.contextValue = ['delegationCandidate', canRequest ? 'canRequest' : 'cannotRequest', node.onPullRequest ? 'onPullRequest' : 'onFile'].join(' ');
-  const parts: Array<InertText<'markdown'>> = [];
-  parts.push(row.login ? markdown`**${row.name}** (@${row.login})\n\n` : markdown`**${row.name}**\n\n`);
-  parts.push(markdown`${row.reason}\n\n`);
-  parts.push(markdown`$(git-pull-request) ${loadText(row)}  \n`);
-  parts.push(row.available === false ? markdown`$(circle-slash) ` : row.available ? markdown`$(pass-filled) ` : markdown`$(question) `);
-  parts.push(markdown`${availabilityText(row)}`);
-  if (row.login && row.loginSource) parts.push(markdown`\n\nLogin from ${SOURCE_TEXT[row.loginSource]}.`);
-  if (row.notRequestable) parts.push(markdown`\n\n$(warning) ${row.notRequestable}`);
-  item.tooltip = inertMarkdown(...parts);
-  item.accessibilityInformation = { label: `${row.name}${row.login ? `, @${row.login}` : ''}. ${row.reason}. ${loadText(row)}. ${availabilityText(row)}.` };
-  return item;
+/**
+ * A suggested person. Menu commands receive this node and read `kind` and `row` from it
+ * (see pickCandidate.ts).
+ */
+export class CandidateNode extends TreeNode {
+  readonly kind = 'candidate';
+  private readonly details: readonly LineNode[];
+
+  constructor(
+    id: string,
+    readonly row: CandidateRow,
+    readonly onPullRequest: boolean,
+  ) {
+    super(id);
+    this.details = candidateDetails(this);
+  }
+
+  render(): vscode.TreeItem {
+    const { row } = this;
+    const item = treeItem(tree`${row.name}`, vscode.TreeItemCollapsibleState.Expanded);
+    item.description = (row.login ? tree`@${row.login} · ${row.reason}` : tree`${row.reason}`).value;
+    item.iconPath = personIcon(row);
+    const parts: Array<InertText<'markdown'>> = [];
+    parts.push(row.login ? markdown`**${row.name}** (@${row.login})\n\n` : markdown`**${row.name}**\n\n`);
+    parts.push(markdown`${row.reason}\n\n`);
+    parts.push(markdown`$(git-pull-request) ${loadText(row)}  \n`);
+    parts.push(row.available === false ? markdown`$(circle-slash) ` : row.available ? markdown`$(pass-filled) ` : markdown`$(question) `);
+    parts.push(markdown`${availabilityText(row)}`);
+    if (row.login && row.loginSource) parts.push(markdown`\n\nLogin from ${SOURCE_TEXT[row.loginSource]}.`);
+    if (row.notRequestable) parts.push(markdown`\n\n$(warning) ${row.notRequestable}`);
+    item.tooltip = inertMarkdown(...parts);
+    item.accessibilityInformation = { label: `${row.name}${row.login ? `, @${row.login}` : ''}. ${row.reason}. ${loadText(row)}. ${availabilityText(row)}.` };
+    return item;
+  }
+
+  override contextValue(): string {
+    const canRequest = this.onPullRequest && this.row.login !== undefined && !this.row.alreadyRequested;
+    return ViewItem.delegation.candidate({ canRequest, onPullRequest: this.onPullRequest });
+  }
+
+  override childNodes(): readonly TreeNode[] {
+    return this.details;
+  }
 }
 
-export function detailTreeItem(node: DetailNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
-  item.id = node.id;
-  item.iconPath = node.icon;
-  item.contextValue = 'delegationDetail';
-  if (node.tooltip) item.tooltip = node.tooltip;
-  return item;
+/** One fact about a suggested person: load, availability, login. */
+function detail(id: string, label: string, icon: vscode.ThemeIcon, tooltip?: string): LineNode {
+  return new LineNode(id, { label: tree`${label}`, icon, ...(tooltip ? { tooltip } : {}), contextValue: ViewItem.delegation.detail });
 }
 
-export function messageTreeItem(node: MessageNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
-  item.id = node.id;
-  item.iconPath = node.icon;
-  item.tooltip = node.tooltip ?? node.label;
-  item.contextValue = 'delegationMessage';
-  if (node.action) item.command = { title: node.action.title, command: node.action.command, arguments: node.action.arguments };
-  return item;
+/** A line about the list itself (loading, a problem, a note), or an action to take. */
+export function messageNode(id: string, label: string, icon: vscode.ThemeIcon, tooltip?: string, action?: ViewAction): LineNode {
+  return new LineNode(id, {
+    label: tree`${label}`,
+    icon,
+    tooltip: tooltip || label,
+    ...(action ? { command: { title: action.title, command: action.command, arguments: action.arguments } } : {}),
+    contextValue: ViewItem.delegation.message,
+  });
 }
 
+export type DelegationNode = CandidateNode | LineNode;

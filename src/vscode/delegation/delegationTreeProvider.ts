@@ -1,42 +1,15 @@
 import * as vscode from 'vscode';
-import type { DelegationModel, DelegationState } from './delegationModel';
+import { NodeTreeProvider } from '../tree/nodeTreeProvider';
+import { TreeModel } from '../tree/treeModel';
+import type { DelegationModel, DelegationState, ViewAction } from './delegationModel';
 import { manageTrustAction } from './delegationModel';
-import { candidateDetails, candidateTreeItem, detailTreeItem, messageTreeItem, type CandidateNode, type DelegationNode, type MessageNode } from './delegationNodes';
+import { CandidateNode, messageNode, type DelegationNode } from './delegationNodes';
 import { subjectKey, subjectLabel, subjectShortLabel } from './delegationSubject';
 
 /** Renders the model; never fetches. */
-export class DelegationTreeProvider implements vscode.TreeDataProvider<DelegationNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.emitter.event;
-  private readonly subscription: vscode.Disposable;
-
-  constructor(private readonly model: DelegationModel) {
-    this.subscription = model.onDidChange(() => this.emitter.fire());
-  }
-
-  getTreeItem(node: DelegationNode): vscode.TreeItem {
-    switch (node.kind) {
-      case 'candidate':
-        return candidateTreeItem(node);
-      case 'detail':
-        return detailTreeItem(node);
-      case 'message':
-        return messageTreeItem(node);
-    }
-  }
-
-  getChildren(node?: DelegationNode): DelegationNode[] {
-    if (node) return node.kind === 'candidate' ? candidateDetails(node) : [];
-    return rootNodes(this.model.state);
-  }
-
-  getParent(): undefined {
-    return undefined;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.emitter.dispose();
+export class DelegationTreeProvider extends NodeTreeProvider {
+  constructor(model: DelegationModel) {
+    super(new TreeModel(() => rootNodes(model.state), model.onDidChange));
   }
 }
 
@@ -64,7 +37,7 @@ export function rootNodes(state: DelegationState): DelegationNode[] {
     case 'ready': {
       const key = subjectKey(state.subject);
       const onPullRequest = state.subject.kind === 'pullRequest';
-      const candidates: CandidateNode[] = state.rows.map((row) => ({ kind: 'candidate', id: `${key}/candidate/${row.id}`, row, onPullRequest }));
+      const candidates = state.rows.map((row) => new CandidateNode(`${key}/candidate/${row.id}`, row, onPullRequest));
       const notes = state.notes.map((n, i) => message(`${key}/note/${i}`, n, 'info'));
       if (candidates.length === 0) notes.unshift(message(`${key}/nobody`, 'Nobody to suggest', 'circle-slash', 'Nobody in the history window (narrowed by your team settings) worked on these files.'));
       return [...candidates, ...notes];
@@ -72,8 +45,8 @@ export function rootNodes(state: DelegationState): DelegationNode[] {
   }
 }
 
-function message(id: string, label: string, icon: string, tooltip?: string, action?: MessageNode['action']): MessageNode {
-  return { kind: 'message', id, label, icon: new vscode.ThemeIcon(icon), ...(tooltip ? { tooltip } : {}), ...(action ? { action } : {}) };
+function message(id: string, label: string, icon: string, tooltip?: string, action?: ViewAction): DelegationNode {
+  return messageNode(id, label, new vscode.ThemeIcon(icon), tooltip, action);
 }
 
 /** The view's description (the subject, short) and message (what the list is, and from what). */

@@ -1,89 +1,105 @@
 import * as vscode from 'vscode';
 import { tree } from '../../core/inertText';
-import { inertMarkdown } from '../ui/markdown';
-import { buildQueueTree, itemTooltip, type QueueNode } from '../../core/queue/queueTree';
-import type { QueueModel } from './queueModel';
+import type { PullRequestRef } from '../../core/pullRequestRef';
+import type { WorkingTime } from '../../core/queue/businessHours';
+import { buildQueueTree, itemTooltip, type GroupNode, type ItemNode, type NodeIcon, type QueueNode } from '../../core/queue/queueTree';
 import { queueAdviceUri } from '../delegation/queueAdviceDecorations';
+import { LineNode } from '../tree/lineNode';
+import { NodeTreeProvider } from '../tree/nodeTreeProvider';
+import { TreeModel } from '../tree/treeModel';
+import { TreeNode, treeItem } from '../tree/treeNode';
+import { inertMarkdown } from '../ui/markdown';
+import type { QueueModel } from './queueModel';
 
-/**
- * Renders the model's groups. It never fetches: the model does, and fires onDidChange. Ids are the
- * stable `owner/repo#n:group` keys, so selection and expansion survive refreshes.
- */
-export class QueueTreeProvider implements vscode.TreeDataProvider<QueueNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<QueueNode | undefined>();
-  private readonly subscription: vscode.Disposable;
-  private roots: readonly QueueNode[] = [];
-  private parents = new Map<string, QueueNode>();
-  readonly onDidChangeTreeData = this.emitter.event;
+// The wording, ordering, ids and contextValues of the queue's rows are built in plain Node
+// (core/queue/queueTree.ts); these nodes only turn them into TreeItems. Ids are the stable
+// `owner/repo#n:group` keys, so selection and expansion survive refreshes.
 
-  constructor(private readonly model: QueueModel) {
-    this.subscription = model.onDidChange(() => this.rebuild());
-    this.rebuild();
+type Time = () => WorkingTime;
+
+function themeIcon(icon: NodeIcon): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
+}
+
+class QueueGroupNode extends TreeNode {
+  readonly kind = 'group';
+  private readonly children: readonly TreeNode[];
+
+  constructor(private readonly group: GroupNode, time: Time) {
+    super(group.id);
+    this.children = group.children.map((child) => queueTreeNode(child, time));
   }
 
-  /** The nodes as currently shown (top-level groups). */
-  get nodes(): readonly QueueNode[] {
-    return this.roots;
-  }
-
-  private rebuild(): void {
-    const view = this.model.view;
-    this.roots = view ? buildQueueTree(view, this.model.settings.workingTime) : [];
-    this.parents = new Map();
-    const index = (node: QueueNode) => {
-      if (node.kind !== 'group') return;
-      for (const child of node.children) {
-        this.parents.set(child.id, node);
-        index(child);
-      }
-    };
-    this.roots.forEach(index);
-    this.emitter.fire(undefined);
-  }
-
-  getTreeItem(node: QueueNode): vscode.TreeItem {
-    // Labels and descriptions carry PR titles and logins: one clean line, no hidden characters.
-    const item = new vscode.TreeItem(
-      tree`${node.label}`.value,
-      node.kind === 'group' ? (node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None,
-    );
-    item.id = node.id;
-    item.iconPath = new vscode.ThemeIcon(node.icon.id, node.icon.color ? new vscode.ThemeColor(node.icon.color) : undefined);
-    if (node.kind === 'group') {
-      item.description = node.description;
-      item.contextValue = node.contextValue;
-      item.tooltip = node.tooltip;
-    } else if (node.kind === 'item') {
-      item.description = tree`${node.description}`.value;
-      item.contextValue = node.contextValue;
-      item.accessibilityInformation = { label: `${node.label}, ${node.description}` };
-      // "Should I delegate this?": the Delegation feature decorates routine pull requests through this URI.
-      item.resourceUri = queueAdviceUri(node);
-    } else {
-      item.tooltip = node.tooltip;
-    }
+  render(): vscode.TreeItem {
+    const g = this.group;
+    const item = treeItem(tree`${g.label}`, g.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.iconPath = themeIcon(g.icon);
+    item.description = g.description;
+    item.tooltip = g.tooltip;
     return item;
+  }
+
+  override contextValue(): string {
+    return this.group.contextValue;
+  }
+
+  override childNodes(): readonly TreeNode[] {
+    return this.children;
+  }
+}
+
+/** A pull request. Menu commands receive this node: `{ pullRequest }` is what they (and other features' commands) accept. */
+class QueueItemNode extends TreeNode {
+  readonly kind = 'item';
+  readonly pullRequest: PullRequestRef;
+
+  constructor(private readonly node: ItemNode, private readonly time: Time) {
+    super(node.id);
+    this.pullRequest = node.pullRequest;
+  }
+
+  render(): vscode.TreeItem {
+    const n = this.node;
+    const item = treeItem(tree`${n.label}`);
+    item.iconPath = themeIcon(n.icon);
+    item.description = tree`${n.description}`.value;
+    item.accessibilityInformation = { label: `${n.label}, ${n.description}` };
+    // "Should I delegate this?": the Delegation feature decorates routine pull requests through this URI.
+    item.resourceUri = queueAdviceUri(this);
+    return item;
+  }
+
+  override contextValue(): string {
+    return this.node.contextValue;
   }
 
   /** The tooltip is built only when the user hovers: it explains why the item sits where it does. */
-  resolveTreeItem(item: vscode.TreeItem, node: QueueNode): vscode.TreeItem {
-    if (node.kind === 'item') {
-      item.tooltip = inertMarkdown(itemTooltip(node.item, this.model.settings.workingTime));
-    }
+  override resolve(item: vscode.TreeItem): vscode.TreeItem {
+    item.tooltip = inertMarkdown(itemTooltip(this.node.item, this.time()));
     return item;
   }
+}
 
-  getChildren(node?: QueueNode): QueueNode[] {
-    if (!node) return [...this.roots];
-    return node.kind === 'group' ? [...node.children] : [];
+function queueTreeNode(node: QueueNode, time: Time): TreeNode {
+  switch (node.kind) {
+    case 'group':
+      return new QueueGroupNode(node, time);
+    case 'item':
+      return new QueueItemNode(node, time);
+    case 'message':
+      return new LineNode(node.id, { label: tree`${node.label}`, icon: themeIcon(node.icon), ...(node.tooltip !== undefined ? { tooltip: node.tooltip } : {}) });
   }
+}
 
-  getParent(node: QueueNode): QueueNode | undefined {
-    return this.parents.get(node.id);
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.emitter.dispose();
+/** Renders the model's groups. It never fetches: the model does, and fires onDidChange. */
+export class QueueTreeProvider extends NodeTreeProvider {
+  constructor(model: QueueModel) {
+    const time = () => model.settings.workingTime;
+    super(
+      new TreeModel(() => {
+        const view = model.view;
+        return view ? buildQueueTree(view, time()).map((group) => queueTreeNode(group, time)) : [];
+      }, model.onDidChange),
+    );
   }
 }

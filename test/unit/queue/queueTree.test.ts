@@ -38,6 +38,12 @@ describe('queue tree nodes', () => {
     assert.deepEqual(item.pullRequest, { owner: 'acme', repo: 'web', number: 5, title: requested.title, url: requested.url, author: 'alice' });
   });
 
+  it('gives groups the queueGroup contextValue with their id, and items their pin and snooze state', () => {
+    assert.equal(tree[0].kind === 'group' && tree[0].contextValue, 'queueGroup needsReview');
+    const team = all.find((n) => n.id === 'acme/web#6:needsReview.team');
+    assert.equal(team?.kind === 'item' && team.contextValue, 'pullRequest unpinned awake');
+  });
+
   it('marks team-only requests and ghost authors in the description', () => {
     const item = all.find((n) => n.id === 'acme/web#6:needsReview.team');
     assert.ok(item && item.kind === 'item');

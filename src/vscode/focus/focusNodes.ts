@@ -1,0 +1,166 @@
+import * as vscode from 'vscode';
+import { format } from 'date-fns';
+import { tree } from '../../core/inertText';
+import { isPaused, remainingMs } from '../../core/focus/focusMachine';
+import { blockTitle, formatClock, formatCountdown, formatDuration } from '../../core/focus/format';
+import type { Occurrence } from '../../core/focus/schedule';
+import { focusTypeLabel, type ActiveBlock, type BreakPeriod, type FinishedBlock } from '../../core/focus/types';
+import { guardCatalogue, isGuardId } from '../../core/focus/guardCatalogue';
+import { ViewItem } from '../../core/viewItems';
+import { CommandId } from '../ids';
+import { LineNode } from '../tree/lineNode';
+import { TreeNode, treeItem } from '../tree/treeNode';
+import type { GuardView } from './focusModel';
+import { guardFixes } from './guardFixes';
+
+// The Focus view's rows. Ids come from stable keys (block ids, occurrence ids, guard ids).
+// The current block's row receives the focus menu commands, which read `minutes`, `type` and
+// `label` from their argument: no node has fields by those names.
+
+type Now = () => number;
+
+const settingsCommand = (key: string): vscode.Command => ({ title: 'Open Setting', command: 'workbench.action.openSettings', arguments: [key] });
+
+/** The running or paused block, or the break after one. */
+export class CurrentNode extends TreeNode {
+  constructor(
+    private readonly block: ActiveBlock | undefined,
+    private readonly brk: BreakPeriod | undefined,
+    private readonly now: Now,
+  ) {
+    super('focus:current');
+  }
+
+  render(): vscode.TreeItem {
+    const { block, brk } = this;
+    if (!block) {
+      const item = treeItem(tree`Break`);
+      item.description = brk ? `until ${formatClock(brk.endsAt)}` : undefined;
+      item.iconPath = new vscode.ThemeIcon('coffee');
+      return item;
+    }
+    const paused = isPaused(block);
+    const item = treeItem(tree`${blockTitle(block)}`);
+    item.description = paused ? `paused · ${formatCountdown(remainingMs(block, this.now()))} left` : `until ${formatClock(block.endsAt)}`;
+    item.iconPath = new vscode.ThemeIcon(paused ? 'debug-pause' : 'clock');
+    item.tooltip = block.pullRequest ? `${block.pullRequest.owner}/${block.pullRequest.repo}#${block.pullRequest.number}: ${block.pullRequest.title}` : undefined;
+    item.command = block.pullRequest?.url
+      ? { title: 'Open Pull Request', command: 'vscode.open', arguments: [vscode.Uri.parse(block.pullRequest.url)] }
+      : { title: 'Focus Block Actions', command: CommandId.showFocusMenu };
+    return item;
+  }
+
+  override contextValue(): string {
+    return this.block ? ViewItem.focus.block(isPaused(this.block)) : ViewItem.focus.break;
+  }
+}
+
+export function idleNode(): LineNode {
+  return new LineNode('focus:idle', {
+    label: tree`No focus block running`,
+    description: 'Start one',
+    icon: new vscode.ThemeIcon('target'),
+    command: { title: 'Start a Focus Block', command: CommandId.startFocusBlock },
+  });
+}
+
+export type SectionId = 'today' | 'upcoming' | 'guards';
+const sectionLabels: Record<SectionId, string> = { today: 'Today', upcoming: 'Upcoming', guards: 'Guards' };
+
+/** A heading with its rows; it opens by itself and says in a few words what it holds. */
+export class SectionNode extends TreeNode {
+  constructor(
+    private readonly section: SectionId,
+    private readonly children: readonly TreeNode[],
+    private readonly summary: string | undefined,
+  ) {
+    super(`focus:section:${section}`);
+  }
+
+  render(): vscode.TreeItem {
+    // Today's section has nothing to open until a block is done.
+    const empty = this.section === 'today' && this.children.length === 0;
+    const item = treeItem(tree`${sectionLabels[this.section]}`, empty ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded);
+    if (this.summary) item.description = this.summary;
+    return item;
+  }
+
+  override childNodes(): readonly TreeNode[] {
+    return this.children;
+  }
+}
+
+/** A block finished today. */
+export class FinishedNode extends TreeNode {
+  constructor(private readonly finished: FinishedBlock) {
+    super(`focus:today:${finished.id}`);
+  }
+
+  render(): vscode.TreeItem {
+    const b = this.finished;
+    const item = treeItem(tree`${blockTitle(b)}`);
+    item.description = `${formatClock(b.startedAt)}–${formatClock(b.endedAt)} · ${formatDuration(b.focusedMs)}${b.outcome === 'stopped' ? ' · stopped early' : ''}`;
+    item.iconPath = new vscode.ThemeIcon(b.outcome === 'completed' ? 'pass' : 'circle-slash');
+    return item;
+  }
+}
+
+/** A scheduled block to come, or running now. */
+export class OccurrenceNode extends TreeNode {
+  constructor(
+    private readonly occurrence: Occurrence,
+    private readonly now: Now,
+  ) {
+    super(`focus:upcoming:${occurrence.id}`);
+  }
+
+  render(): vscode.TreeItem {
+    const o = this.occurrence;
+    const item = treeItem(tree`${o.label}`);
+    const running = o.start <= this.now();
+    item.description = `${format(o.start, 'EEE HH:mm')}–${format(o.end, 'HH:mm')} · ${focusTypeLabel[o.type]}${running ? ' · now' : ''}`;
+    item.iconPath = new vscode.ThemeIcon(running ? 'clock' : 'calendar');
+    item.command = settingsCommand('leadDesk.focus.schedule');
+    return item;
+  }
+}
+
+export function noScheduleNode(): LineNode {
+  return new LineNode('focus:upcoming:none', {
+    label: tree`No scheduled blocks`,
+    description: 'Plan your week',
+    icon: new vscode.ThemeIcon('calendar'),
+    command: settingsCommand('leadDesk.focus.schedule'),
+  });
+}
+
+/** A click on a guard offers the first fix for its failure (as its warning does), else its setting. */
+function guardCommand(g: GuardView): vscode.Command {
+  // The model's guards come from the guard catalogue; an unknown id only opens the focus settings.
+  if (!isGuardId(g.id)) return settingsCommand('leadDesk.focus');
+  const fix = g.record?.failure ? guardFixes(g.id, g.record.failure.kind)[0] : undefined;
+  return fix ? { title: fix.title, command: fix.command } : settingsCommand(`leadDesk.${guardCatalogue[g.id].setting}`);
+}
+
+/** One guard: what it does now, or the problem that needs the user. */
+export class GuardNode extends TreeNode {
+  constructor(private readonly guard: GuardView) {
+    super(`focus:guard:${guard.id}`);
+  }
+
+  render(): vscode.TreeItem {
+    const g = this.guard;
+    const item = treeItem(tree`${g.label}`);
+    item.description = g.summary;
+    item.tooltip = g.warning ?? `${g.label}: ${g.summary}`;
+    item.iconPath = g.warning
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+      : new vscode.ThemeIcon(!g.enabled ? 'circle-slash' : g.record?.phase === 'engaged' ? 'shield' : 'circle-outline');
+    item.command = guardCommand(g);
+    return item;
+  }
+
+  override contextValue(): string {
+    return ViewItem.focus.guard(this.guard.id);
+  }
+}
