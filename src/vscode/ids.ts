@@ -32,6 +32,10 @@ export const CommandId = {
   endBreak: 'leadDesk.endBreak',
   connectSlack: 'leadDesk.connectSlack',
   disconnectSlack: 'leadDesk.disconnectSlack',
+  draftWeeklyUpdate: 'leadDesk.draftWeeklyUpdate',
+  copyWeeklyUpdate: 'leadDesk.copyWeeklyUpdate',
+  postWeeklyUpdate: 'leadDesk.postWeeklyUpdate',
+  rewriteWeeklyUpdate: 'leadDesk.rewriteWeeklyUpdate',
   /** Hidden from the palette: what the focus status bar shows, for the host tests and bug reports. */
   inspectFocus: 'leadDesk.inspectFocus',
 } as const;

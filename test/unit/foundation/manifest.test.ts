@@ -61,6 +61,10 @@ const settingCatalogue: Record<string, Sensitivity> = {
   'leadDesk.focus.holdReviewRequests': 'local',
   'leadDesk.focus.notifications.enabled': 'local',
   'leadDesk.focus.notifications.zenMode': 'local',
+  'leadDesk.update.template': 'postsAsLead',
+  'leadDesk.update.slackChannel': 'postsAsLead',
+  'leadDesk.update.groupBy': 'local',
+  'leadDesk.update.reviewTurnaroundHours': 'local',
 };
 
 describe('package.json', () => {
