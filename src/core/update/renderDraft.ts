@@ -3,6 +3,7 @@
 // cannot add a link, an image, HTML, emphasis or a mention to what the lead sends on.
 import { format } from 'date-fns';
 import { escapeFor } from '../inertText';
+import { httpUrl } from './httpUrl';
 import { formatDuration } from '../focus/format';
 import { progressStateLabel, type AtRisk, type RiskReason, type UpdateSections } from './updateSections';
 import type { UpdatePullRequest } from './updateTypes';
@@ -27,14 +28,7 @@ const doc = (text: string) => escapeFor('document', text);
 
 /** A link target from GitHub: http(s) only, and no character that could end the link early. */
 export function safeUrl(raw: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  return url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return httpUrl(raw)?.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
 function link(title: string, url: string): string {

@@ -4,6 +4,7 @@
 // so a title cannot bold, strike or quote the rest of the message; an `@` gets a word joiner, so
 // `@channel` or `@here` written in a title cannot ping anyone; and bare addresses are broken up
 // (Slack links `example.com` by itself). Only the draft's own Markdown links become Slack links.
+import { httpUrl } from './httpUrl';
 
 const lookAlike: Readonly<Record<string, string>> = { '*': '∗', _: '＿', '~': '～', '`': 'ˋ' };
 const wordJoiner = '\u2060';
@@ -21,15 +22,8 @@ export function slackText(text: string): string {
 }
 
 function slackUrl(raw: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
   // Inside <url|text>, `|` and `>` would end the address.
-  return url.href.replace(/\|/g, '%7C').replace(/>/g, '%3E').replace(/</g, '%3C');
+  return httpUrl(raw)?.href.replace(/\|/g, '%7C').replace(/>/g, '%3E').replace(/</g, '%3C');
 }
 
 interface Span {
