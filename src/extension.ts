@@ -13,6 +13,7 @@ import { registerFocusFeature } from './vscode/focus/focusFeature';
 import { registerDelegationFeature } from './vscode/delegation/delegationFeature';
 import { registerQueueFeature } from './vscode/queue/queueFeature';
 import { migrateRenamedSettings } from './vscode/settingsMigration';
+import { registerUpdateFeature } from './vscode/update/updateFeature';
 
 /**
  * Builds the services and registers everything. No network and no git here: data is fetched when
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
       registerFocusFeature(services),
       // Delegation acts on a pull request a command argument names only if the queue shows it.
       registerDelegationFeature(services, (arg) => queue.shownPullRequest(arg)),
+      registerUpdateFeature(services),
     );
     // Moves values of renamed settings once; reads settings only, no network.
     void migrateRenamedSettings(services.log);

@@ -5,7 +5,7 @@
 // a tooltip by accident.
 
 /** The surfaces that interpret text, each with its own syntax. */
-export type Surface = 'message' | 'pick' | 'tree' | 'markdown' | 'comment';
+export type Surface = 'message' | 'pick' | 'tree' | 'markdown' | 'comment' | 'document';
 
 // C0/C1 controls (tab and newline are handled by each surface), zero-width and bidi controls
 // (U+200B–U+200F, U+202A–U+202E, U+2060–U+2069, U+FEFF): they hide or reorder what the user reads.
@@ -62,12 +62,26 @@ function escapeComment(text: string): string {
   return escapeMarkdown(text).replace(/\\@/g, '@&#8203;').replace(/\\#/g, '#&#8203;');
 }
 
+// A Markdown document the lead reads, edits and sends on (the weekly update): no link, image, HTML,
+// emphasis, code span or mention may form, yet a title should still read as typed. So only the
+// characters that can start syntax in the middle of a line are escaped, plus the ones GitHub and
+// Slack turn into autolinks (`https://`, `www.`) or mentions (`@`). Outside text is always placed
+// mid-line by the code, so line-start markers (`-`, `1.`, `#`) need no escape.
+const documentPunctuation = /[\\`*_{}[\]<>()#!|~&@$]/g;
+function escapeDocument(text: string): string {
+  return oneLine(text)
+    .replace(documentPunctuation, '\\$&')
+    .replace(/:\/\//g, '\\:\\/\\/')
+    .replace(/\b(www)\./gi, '$1\\.');
+}
+
 const escapers: Record<Surface, (text: string) => string> = {
   message: escapeMessage,
   pick: escapePick,
   tree: escapeTree,
   markdown: escapeMarkdown,
   comment: escapeComment,
+  document: escapeDocument,
 };
 
 // Only this module can make InertText: the constructor is private and the one way in is this
@@ -122,6 +136,9 @@ export const tree = template('tree');
 export const markdown = template('markdown');
 /** A comment GitHub shows under the lead's name. */
 export const comment = template('comment');
+
+/** A line of a Markdown document (the weekly update draft). */
+export const documentText = template('document');
 
 /** Joins inert pieces of one surface, e.g. a list of names. */
 export function joinInert<S extends Surface>(surface: S, parts: ReadonlyArray<Interpolation<S>>, separator: string): InertText<S> {

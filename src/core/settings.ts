@@ -4,6 +4,7 @@ import { checkServiceUrl } from './serviceUrl';
 import { defaultQueueSettings, parseQueueSettings, type QueueSettings } from './queue/queueSettings';
 import { defaultDelegationSettings, parseDelegationSettings, type DelegationSettings } from './delegation/delegationSettings';
 import { defaultFocusSettings, parseFocusSettings, type FocusSettings } from './focus/focusSettings';
+import { defaultUpdateSettings, parseUpdateSettings, type UpdateSettings } from './update/updateSettings';
 import type { RawSettings, SettingsProblem } from './settingsSource';
 import { defaultWorkingHours, type WorkingHours } from './workingHours';
 import { parseWorkingHours } from './workingHoursSettings';
@@ -21,6 +22,7 @@ export interface LeadDeskSettings {
   readonly queue: QueueSettings;
   readonly delegation: DelegationSettings;
   readonly focus: FocusSettings;
+  readonly update: UpdateSettings;
 }
 
 export const defaultSettings: LeadDeskSettings = {
@@ -29,6 +31,7 @@ export const defaultSettings: LeadDeskSettings = {
   queue: defaultQueueSettings,
   delegation: defaultDelegationSettings,
   focus: defaultFocusSettings,
+  update: defaultUpdateSettings,
 };
 
 export interface ParsedSettings {
@@ -55,6 +58,7 @@ export function parseSettings(read: RawSettings): ParsedSettings {
     queue: parseQueueSettings(read, problems, workingHours),
     delegation: parseDelegationSettings(read, problems),
     focus: parseFocusSettings(read, problems),
+    update: parseUpdateSettings(read, problems),
   };
   return { settings, problems };
 }

@@ -32,6 +32,10 @@ export const CommandId = {
   endBreak: 'leadDesk.endBreak',
   connectSlack: 'leadDesk.connectSlack',
   disconnectSlack: 'leadDesk.disconnectSlack',
+  draftWeeklyUpdate: 'leadDesk.draftWeeklyUpdate',
+  copyWeeklyUpdate: 'leadDesk.copyWeeklyUpdate',
+  postWeeklyUpdate: 'leadDesk.postWeeklyUpdate',
+  rewriteWeeklyUpdate: 'leadDesk.rewriteWeeklyUpdate',
   /** Hidden from the palette: what the focus status bar shows, for the host tests and bug reports. */
   inspectFocus: 'leadDesk.inspectFocus',
   endMyDay: 'leadDesk.endMyDay',
@@ -48,6 +52,8 @@ export const ContextKey = {
   delegationHasCandidates: 'leadDesk.delegation.hasCandidates',
   /** A review can be requested from one of the people suggested for a pull request. */
   delegationCanRequest: 'leadDesk.delegation.canRequest',
+  /** The active editor holds a weekly update draft Lead Desk opened. */
+  weeklyUpdateActive: 'leadDesk.weeklyUpdateActive',
 } as const;
 
 export const ViewId = {

@@ -39,6 +39,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['doNotDisturb.test.ts', () => import('./doNotDisturb.test')],
   ['settingsMigration.test.ts', () => import('./settingsMigration.test')],
   ['boundaries.test.ts', () => import('./boundaries.test')],
+  ['update.test.ts', () => import('./update.test')],
 ];
 
 async function writeResults(file: string | undefined, results: HostResults): Promise<void> {

@@ -87,7 +87,8 @@ export function planSearches(input: SearchPlanInput): QueueSearch[] {
   return searches;
 }
 
-function unique(values: readonly string[]): string[] {
+/** Trimmed names without case-insensitive repeats, in their first order. */
+export function unique(values: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const v of values) {
@@ -99,7 +100,8 @@ function unique(values: readonly string[]): string[] {
   return out;
 }
 
-function chunk(base: string, terms: readonly string[]): string[] {
+/** `base` plus as many terms per search as the length limit allows (GitHub ORs repeated scope qualifiers). */
+export function chunk(base: string, terms: readonly string[]): string[] {
   const out: string[] = [];
   let current = base;
   let count = 0;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { tree } from '../../core/inertText';
 import type { PullRequestRef } from '../../core/pullRequestRef';
-import type { WorkingTime } from '../../core/queue/businessHours';
+import type { WorkingHours } from '../../core/workingHours';
 import { buildQueueTree, itemTooltip, type GroupNode, type ItemNode, type NodeIcon, type QueueNode } from '../../core/queue/queueTree';
 import { queueAdviceUri } from '../delegation/queueAdviceDecorations';
 import { LineNode } from '../tree/lineNode';
@@ -15,7 +15,7 @@ import type { QueueModel } from './queueModel';
 // (core/queue/queueTree.ts); these nodes only turn them into TreeItems. Ids are the stable
 // `owner/repo#n:group` keys, so selection and expansion survive refreshes.
 
-type Time = () => WorkingTime;
+type Time = () => WorkingHours;
 
 function themeIcon(icon: NodeIcon): vscode.ThemeIcon {
   return new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);

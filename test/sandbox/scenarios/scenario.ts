@@ -120,6 +120,13 @@ export type CiState = 'SUCCESS' | 'FAILURE' | 'PENDING' | 'ERROR' | 'EXPECTED';
 export type MergeableState = 'MERGEABLE' | 'CONFLICTING' | 'UNKNOWN';
 export type ReviewDecision = 'APPROVED' | 'CHANGES_REQUESTED' | 'REVIEW_REQUIRED';
 
+export interface ScenarioMilestone {
+  title: string;
+  /** Per repository; defaults to 1. */
+  number?: number;
+  dueAt?: ScenarioDate | null;
+}
+
 export interface ScenarioPull {
   /** "owner/name" */
   repo: string;
@@ -142,6 +149,8 @@ export interface ScenarioPull {
   headSha?: string;
   files: ScenarioPullFile[];
   labels?: string[];
+  /** The milestone the pull request belongs to; `dueAt` becomes GraphQL's `dueOn`. */
+  milestone?: ScenarioMilestone | null;
   assignees?: string[];
   reviewRequests?: ScenarioReviewRequest[];
   reviews?: ScenarioReview[];
@@ -185,6 +194,14 @@ export interface ScenarioSlack {
   teamName: string;
   users: ScenarioSlackUser[];
   tokens: ScenarioSlackToken[];
+  /** Channels for chat.postMessage; members are Slack user ids. */
+  channels?: ScenarioSlackChannel[];
+}
+
+export interface ScenarioSlackChannel {
+  id: string;
+  name: string;
+  members: string[];
 }
 
 export type RateResource = 'core' | 'search' | 'graphql';

@@ -84,7 +84,8 @@ function matchQualifier(ctx: SearchContext, pull: PullRecord, key: string, raw: 
     case 'no':
       if (value === 'assignee') return pull.assignees.length === 0;
       if (value === 'label') return pull.labels.length === 0;
-      if (value === 'milestone' || value === 'project') return true;
+      if (value === 'milestone') return pull.milestone === null;
+      if (value === 'project') return true;
       return false;
     case 'review-requested':
       return isReviewRequestedFrom(ctx.state, pull, me(ctx, raw));
@@ -125,6 +126,8 @@ function matchQualifier(ctx: SearchContext, pull: PullRecord, key: string, raw: 
       return pull.closedAt !== null && dateMatcher(raw)(ms(pull.closedAt));
     case 'merged':
       return pull.mergedAt !== null && dateMatcher(raw)(ms(pull.mergedAt));
+    case 'milestone':
+      return pull.milestone !== null && pull.milestone.title.toLowerCase() === value;
     case 'base':
       return pull.baseRef.toLowerCase() === value;
     case 'head':

@@ -25,7 +25,7 @@ export interface ParsedQuery {
 const KNOWN = new Set([
   'is', 'type', 'state', 'draft', 'archived', 'author', 'assignee', 'label', 'no', 'review-requested',
   'user-review-requested', 'team-review-requested', 'reviewed-by', 'review', 'status', 'involves', 'mentions',
-  'commenter', 'repo', 'org', 'user', 'updated', 'created', 'closed', 'merged', 'sort', 'in', 'base', 'head',
+  'commenter', 'repo', 'org', 'user', 'updated', 'created', 'closed', 'merged', 'sort', 'in', 'base', 'head', 'milestone',
 ]);
 
 function tokenize(q: string): string[] {

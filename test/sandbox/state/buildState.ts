@@ -144,6 +144,7 @@ export function buildState(input: Scenario, now: Date): SandboxState {
       headSha,
       files: p.files.map((f) => ({ path: f.path, additions: f.additions, deletions: f.deletions, status: f.status ?? 'modified', previousPath: f.previousPath })),
       labels: [...(p.labels ?? [])],
+      milestone: p.milestone ? { title: p.milestone.title, number: p.milestone.number ?? 1, dueOn: p.milestone.dueAt ?? null } : null,
       assignees: (p.assignees ?? []).map((a) => requireUser(a, `PR ${p.repo}#${p.number} assignee`).login),
       reviewRequests: requests,
       reviews,
@@ -207,5 +208,7 @@ function buildSlack(scenario: Scenario, now: Date): SlackState {
       })(),
     })),
     tokens: (s?.tokens ?? []).map((t) => ({ token: t.token, userId: t.userId, scopes: [...t.scopes] })),
+    channels: (s?.channels ?? []).map((c) => ({ id: c.id, name: c.name, members: [...c.members] })),
+    messages: [],
   };
 }

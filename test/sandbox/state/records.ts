@@ -114,6 +114,13 @@ export interface TimelineEventRecord {
   reviewer?: { user?: string; team?: string };
 }
 
+export interface MilestoneRecord {
+  title: string;
+  number: number;
+  /** ISO timestamp or null. */
+  dueOn: string | null;
+}
+
 export interface PullRecord {
   /** "owner/name" as written in the scenario. */
   repo: string;
@@ -135,6 +142,7 @@ export interface PullRecord {
   headSha: string;
   files: PullFileRecord[];
   labels: string[];
+  milestone: MilestoneRecord | null;
   assignees: string[];
   reviewRequests: ReviewRequestRecord[];
   reviews: ReviewRecord[];
@@ -177,6 +185,25 @@ export interface SlackState {
   teamName: string;
   users: SlackUserRecord[];
   tokens: SlackTokenRecord[];
+  channels: SlackChannelRecord[];
+  /** Messages posted with chat.postMessage, oldest first. */
+  messages: SlackMessageRecord[];
+}
+
+export interface SlackChannelRecord {
+  id: string;
+  name: string;
+  /** Slack user ids. */
+  members: string[];
+}
+
+export interface SlackMessageRecord {
+  channel: string;
+  ts: string;
+  user: string;
+  text: string;
+  /** The other arguments as sent (parse, link_names, unfurl_*), for tests. */
+  args: Record<string, unknown>;
 }
 
 export interface SandboxState {

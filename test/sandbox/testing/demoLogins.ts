@@ -6,5 +6,7 @@ export const DEMO = {
   outsiderToken: 'ghp_sandboxOscarOutside0000000000000000004',
   slackToken: 'xoxp-sandbox-lead-0001',
   slackReadOnlyToken: 'xoxp-sandbox-lead-readonly-0002',
+  /** The lead's token with chat:write, for posting the weekly update. */
+  slackChatToken: 'xoxp-sandbox-lead-chat-0003',
   viewer: 'lead',
 } as const;

@@ -65,6 +65,10 @@ const settingCatalogue: Record<string, Sensitivity> = {
   'leadDesk.focus.notifications.zenMode': 'local',
   'leadDesk.workingHours': 'local',
   'leadDesk.focus.breakAfterMinutes': 'local',
+  'leadDesk.update.template': 'postsAsLead',
+  'leadDesk.update.slackChannel': 'postsAsLead',
+  'leadDesk.update.groupBy': 'local',
+  'leadDesk.update.reviewTurnaroundHours': 'local',
 };
 
 describe('package.json', () => {

@@ -89,6 +89,12 @@ function labelNode(ctx: GqlContext, pull: PullRecord, name: string) {
   return { __typename: 'Label', id: nodeId('Label', `${pull.repo}:${name}`), name, color, description: null, isDefault: false, url: `${ctx.webUrl}/${pull.repo}/labels/${encodeURIComponent(name)}` };
 }
 
+function milestoneNode(ctx: GqlContext, pull: PullRecord) {
+  const m = pull.milestone!;
+  const url = `${ctx.webUrl}/${pull.repo}/milestone/${m.number}`;
+  return { __typename: 'Milestone', id: nodeId('Milestone', `${pull.repo}:${m.number}`), number: m.number, title: m.title, description: null, dueOn: m.dueOn, state: 'OPEN', closed: false, url, resourcePath: new URL(url).pathname };
+}
+
 const CHANGE_TYPE = { added: 'ADDED', removed: 'DELETED', modified: 'MODIFIED', renamed: 'RENAMED' } as const;
 
 export function pullUrl(ctx: GqlContext, pull: PullRecord): string {
@@ -203,6 +209,7 @@ export function pullNode(ctx: GqlContext, pull: PullRecord) {
         args,
       ),
     labels: (args: PageArgs) => connection(pull.labels.map((l) => labelNode(ctx, pull, l)), args),
+    milestone: () => (pull.milestone ? milestoneNode(ctx, pull) : null),
     assignees: (args: PageArgs) => connection(pull.assignees.map((a) => actor(ctx, a)).filter((u) => u !== null), args),
     participants: (args: PageArgs) => connection(participants(), args),
     comments: (args: PageArgs) => connection(pull.comments.map((c) => commentNode(ctx, pull, c)), args),

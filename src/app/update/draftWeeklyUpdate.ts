@@ -1,0 +1,78 @@
+// Draft Weekly Update: reads the week from GitHub in one request, adds the lead's focus time and
+// next week's schedule, and fills the template. The result is plain text the editor shows as an
+// untitled Markdown document; nothing here depends on a language model.
+import { addDays } from 'date-fns';
+import type { FinishedBlock } from '../../core/focus/types';
+import { occurrencesOn, type ScheduleEntry } from '../../core/focus/schedule';
+import type { Logger } from '../../core/logger';
+import type { WorkingHours } from '../../core/workingHours';
+import { placeholderValues } from '../../core/update/renderDraft';
+import { buildUpdateSections, type UpdateSections } from '../../core/update/updateSections';
+import { planUpdateSearches } from '../../core/update/updateSearches';
+import type { UpdateSettings } from '../../core/update/updateSettings';
+import { fillTemplate } from '../../core/update/updateTemplate';
+import type { PlannedBlock, UpdateWeek } from '../../core/update/updateTypes';
+import type { GitHubClient } from '../../github/client';
+import { fetchUpdate } from '../../github/update/fetchUpdate';
+
+export interface DraftSettings {
+  readonly update: UpdateSettings;
+  readonly repos: readonly string[];
+  readonly orgs: readonly string[];
+  readonly team: readonly string[];
+  readonly staleBusinessHours: number;
+  readonly workingTime: WorkingHours;
+  readonly schedule: readonly ScheduleEntry[];
+}
+
+export interface DraftDependencies {
+  readonly client: () => Promise<GitHubClient>;
+  readonly settings: () => DraftSettings;
+  /** "owner/name" of the open folders' GitHub remotes, as the queue's Stale group uses. */
+  readonly workspaceRepos: () => Promise<readonly string[]>;
+  /** Finished focus blocks from the focus history; undefined when there is none to read. */
+  readonly focusHistory: () => readonly FinishedBlock[] | undefined;
+  /** The template's text: the configured file, or the one shipped with Lead Desk. */
+  readonly template: (path: string) => Promise<string>;
+  readonly now: () => Date;
+  readonly log?: Logger;
+}
+
+export interface WeeklyDraft {
+  readonly text: string;
+  readonly sections: UpdateSections;
+  /** Problems with the template, to show beside the draft. */
+  readonly problems: readonly string[];
+  readonly requests: number;
+  readonly cost: number;
+}
+
+function plannedBlocks(schedule: readonly ScheduleEntry[], week: UpdateWeek): PlannedBlock[] {
+  const out: PlannedBlock[] = [];
+  for (let day = week.nextStart; day < week.nextEnd; day = addDays(day, 1)) {
+    for (const o of occurrencesOn(schedule, day)) out.push({ label: o.label, start: o.start, end: o.end });
+  }
+  return out;
+}
+
+export async function draftWeeklyUpdate(deps: DraftDependencies, week: UpdateWeek): Promise<WeeklyDraft> {
+  const settings = deps.settings();
+  const [client, workspaceRepos, template] = await Promise.all([deps.client(), deps.workspaceRepos(), deps.template(settings.update.template)]);
+  const searches = planUpdateSearches({ repos: [...workspaceRepos, ...settings.repos], orgs: settings.orgs, team: settings.team }, week);
+  const data = await fetchUpdate(client, searches, { labels: settings.update.groupBy === 'label', since: week.start, ...(deps.log ? { log: deps.log } : {}) });
+  const history = deps.focusHistory();
+  const focus = history?.filter((b) => b.endedAt >= week.start.getTime() && b.endedAt <= week.end.getTime()).map((b) => ({ type: b.type, focusedMs: b.focusedMs }));
+  const sections = buildUpdateSections({
+    data,
+    week,
+    groupBy: settings.update.groupBy,
+    now: deps.now(),
+    workingTime: settings.workingTime,
+    staleBusinessHours: settings.staleBusinessHours,
+    reviewTurnaroundHours: settings.update.reviewTurnaroundHours,
+    ...(focus ? { focus } : {}),
+    nextBlocks: plannedBlocks(settings.schedule, week),
+  });
+  const filled = fillTemplate(template, placeholderValues(sections));
+  return { text: filled.text, sections, problems: filled.problems, requests: data.requests, cost: data.cost };
+}
