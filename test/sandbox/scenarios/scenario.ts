@@ -180,11 +180,20 @@ export interface ScenarioSlackToken {
   scopes: string[];
 }
 
+export interface ScenarioSlackChannel {
+  id: string;
+  name: string;
+  isPrivate?: boolean;
+  /** Slack user ids. */
+  members: string[];
+}
+
 export interface ScenarioSlack {
   teamId: string;
   teamName: string;
   users: ScenarioSlackUser[];
   tokens: ScenarioSlackToken[];
+  channels?: ScenarioSlackChannel[];
 }
 
 export type RateResource = 'core' | 'search' | 'graphql';

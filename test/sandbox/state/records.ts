@@ -172,11 +172,35 @@ export interface SlackTokenRecord {
   scopes: string[];
 }
 
+export interface SlackReactionRecord {
+  name: string;
+  /** User ids, as Slack keeps them. */
+  users: string[];
+}
+
+export interface SlackMessageRecord {
+  ts: string;
+  user: string;
+  text: string;
+  reactions: SlackReactionRecord[];
+}
+
+export interface SlackChannelRecord {
+  id: string;
+  name: string;
+  isPrivate: boolean;
+  /** User ids of the members; a token whose user is not one gets not_in_channel. */
+  members: string[];
+  /** Oldest first. */
+  messages: SlackMessageRecord[];
+}
+
 export interface SlackState {
   teamId: string;
   teamName: string;
   users: SlackUserRecord[];
   tokens: SlackTokenRecord[];
+  channels: SlackChannelRecord[];
 }
 
 export interface SandboxState {

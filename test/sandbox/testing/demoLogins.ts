@@ -6,5 +6,9 @@ export const DEMO = {
   outsiderToken: 'ghp_sandboxOscarOutside0000000000000000004',
   slackToken: 'xoxp-sandbox-lead-0001',
   slackReadOnlyToken: 'xoxp-sandbox-lead-readonly-0002',
+  slackPriyaToken: 'xoxp-sandbox-priya-0003',
+  /** The team channel the lead is a member of; #random is one they are not in. */
+  slackTeamChannel: 'C0TEAM0001',
+  slackOtherChannel: 'C0RAND0001',
   viewer: 'lead',
 } as const;
