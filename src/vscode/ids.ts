@@ -34,6 +34,11 @@ export const CommandId = {
   disconnectSlack: 'leadDesk.disconnectSlack',
   /** Hidden from the palette: what the focus status bar shows, for the host tests and bug reports. */
   inspectFocus: 'leadDesk.inspectFocus',
+  sendTeamPulse: 'leadDesk.sendTeamPulse',
+  refreshTeam: 'leadDesk.refreshTeam',
+  delegateForTeammate: 'leadDesk.delegateForTeammate',
+  /** Hidden from the palette: what the Team view shows, for the host tests and bug reports. */
+  inspectTeam: 'leadDesk.inspectTeam',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
@@ -50,6 +55,7 @@ export const ViewId = {
   queue: 'leadDesk.queue',
   focus: 'leadDesk.focus',
   delegation: 'leadDesk.delegation',
+  team: 'leadDesk.team',
 } as const;
 
 export const SecretKey = {
@@ -66,4 +72,6 @@ export const StateKey = {
   queueSnapshot: 'leadDesk.queue.snapshot',
   /** Pins and snoozes of the review queue; they never leave this machine. */
   queueLocal: 'leadDesk.queue.local',
+  /** Per week: where the team pulse was posted and its reaction counts; never who answered. */
+  pulseHistory: 'leadDesk.pulse.history',
 } as const;

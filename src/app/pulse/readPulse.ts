@@ -28,7 +28,7 @@ export async function readPulseAnswers(deps: ReadPulseDeps, options: readonly Pu
   for (const record of deps.store.read().filter((r) => needsReading(r, recent))) {
     let all: Record<string, number>;
     try {
-      all = await deps.slack.reactionCounts(record.channel, record.ts!);
+      all = await deps.slack.reactionCounts(record.channel, record.ts);
     } catch (err) {
       if (!PulseError.is(err, 'messageGone')) throw err;
       deps.log.warn(`the pulse of the week of ${record.week} is gone from ${record.channel}; its answers stay as last read`);

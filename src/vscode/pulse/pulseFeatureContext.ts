@@ -1,0 +1,9 @@
+import type { SendPulseOutcome } from '../../app/pulse/sendPulse';
+import type { TeamModel } from './teamModel';
+
+/** What the Team view's commands need. */
+export interface PulseFeatureContext {
+  readonly model: TeamModel;
+  /** Sends this week's pulse and tells the view. */
+  readonly send: () => Promise<SendPulseOutcome>;
+}
