@@ -35,6 +35,7 @@ export class TeamModel implements vscode.Disposable {
   private visible = false;
   private loaded = false;
   private inFlight: Promise<void> | undefined;
+  private queued: Promise<void> | undefined;
 
   constructor(private readonly deps: TeamModelDeps) {}
 
@@ -52,9 +53,19 @@ export class TeamModel implements vscode.Disposable {
     if (visible && !this.loaded) void this.refresh();
   }
 
-  /** Re-reads both halves; concurrent calls share one refresh. */
+  /**
+   * Re-reads both halves. A call while a refresh runs gets one more refresh after it (shared by all
+   * such calls): the running one may have read Slack or GitHub before the change that prompted this call.
+   */
   refresh(): Promise<void> {
-    this.inFlight ??= this.load().finally(() => (this.inFlight = undefined));
+    if (this.inFlight) {
+      this.queued ??= this.inFlight.then(() => {
+        this.queued = undefined;
+        return this.refresh();
+      });
+      return this.queued;
+    }
+    this.inFlight = this.load().finally(() => (this.inFlight = undefined));
     return this.inFlight;
   }
 
