@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { hostEnv, leadDeskExtension, sandboxFetch, sandboxRequests, waitFor } from './hostEnv';
 
 // The demo scenario's Slack credentials and team channel (test/sandbox/scenarios/demo.json).
-const leadSlackToken = 'xoxp-sandbox-lead-0001';
+const leadSlackToken = 'xoxp-sandbox-lead-pulse-0004';
 const priyaSlackToken = 'xoxp-sandbox-priya-0003';
 const teamChannel = 'C0TEAM0001';
 

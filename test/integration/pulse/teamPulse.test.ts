@@ -34,7 +34,7 @@ describe('team pulse (Slack sandbox)', () => {
   });
   afterEach(() => fx.close());
 
-  const deps = (token: string = DEMO.slackToken, s = store) => ({ slack: slackPulse(fx.slack(token), () => fx.clock.now()), store: s, now: () => fx.clock.now(), log: silentLogger });
+  const deps = (token: string = DEMO.slackPulseToken, s = store) => ({ slack: slackPulse(fx.slack(token), () => fx.clock.now()), store: s, now: () => fx.clock.now(), log: silentLogger });
   const channel = (id: string = DEMO.slackTeamChannel) => fx.sandbox.state.slack.channels.find((c) => c.id === id)!;
 
   it('posts the question with its five answers once, and a second send finds it', async () => {
@@ -48,7 +48,7 @@ describe('team pulse (Slack sandbox)', () => {
     const again = await sendPulse(deps(), settings);
     assert.equal(again.kind, 'alreadySent');
     // Another profile or machine, with storage of its own, finds the post instead of repeating it.
-    const elsewhere = await sendPulse(deps(DEMO.slackToken, new MemoryPulseStore()), settings);
+    const elsewhere = await sendPulse(deps(DEMO.slackPulseToken, new MemoryPulseStore()), settings);
     assert.equal(elsewhere.kind, 'found');
     assert.equal(elsewhere.record.ts, posted[0].ts);
     assert.equal(channel().messages.length, 1);
@@ -85,7 +85,7 @@ describe('team pulse (Slack sandbox)', () => {
     { name: 'not_in_channel', kind: 'notInChannel', text: /not a member of #random.*Join the channel/, setUp: () => ({ settings: { ...settings, slackChannel: DEMO.slackOtherChannel } }) },
     { name: 'channel_not_found', kind: 'channelNotFound', text: /no channel C0NOPE0001 that your token can see.*leadDesk\.pulse\.slackChannel/, setUp: () => ({ settings: { ...settings, slackChannel: 'C0NOPE0001' } }) },
     { name: 'invalid_auth', kind: 'unauthorized', text: /did not accept the stored token.*Connect Slack/, setUp: () => ({ token: 'xoxp-revoked' }) },
-    { name: 'missing_scope', kind: 'missingScope', text: /lacks the channels:read scope.*Connect Slack/, setUp: () => ({ token: DEMO.slackReadOnlyToken }) },
+    { name: 'missing_scope', kind: 'missingScope', text: /lacks the channels:read scope.*Connect Slack/, setUp: () => ({ token: DEMO.slackToken }) },
     {
       name: 'ratelimited',
       kind: 'rateLimited',

@@ -6,6 +6,8 @@ export const DEMO = {
   outsiderToken: 'ghp_sandboxOscarOutside0000000000000000004',
   slackToken: 'xoxp-sandbox-lead-0001',
   slackReadOnlyToken: 'xoxp-sandbox-lead-readonly-0002',
+  /** The lead's token with the team pulse's scopes as well as the focus guard's. */
+  slackPulseToken: 'xoxp-sandbox-lead-pulse-0004',
   slackPriyaToken: 'xoxp-sandbox-priya-0003',
   /** The team channel the lead is a member of; #random is one they are not in. */
   slackTeamChannel: 'C0TEAM0001',
