@@ -15,7 +15,7 @@ interface Inspection {
 }
 
 const config = () => vscode.workspace.getConfiguration('leadDesk');
-const inspect = async () => (await vscode.commands.executeCommand('leadDesk.inspectTeam')) as Inspection;
+const inspect = () => vscode.commands.executeCommand<Inspection>('leadDesk.inspectTeam');
 const posts = async () => (await sandboxRequests()).filter((r) => r.route === 'slack chat.postMessage' && r.status === 200).length;
 
 async function slack(method: string, token: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
