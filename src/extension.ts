@@ -14,6 +14,7 @@ import { registerDelegationFeature } from './vscode/delegation/delegationFeature
 import { registerQueueFeature } from './vscode/queue/queueFeature';
 import { migrateRenamedSettings } from './vscode/settingsMigration';
 import { registerUpdateFeature } from './vscode/update/updateFeature';
+import { registerPulseFeature } from './vscode/pulse/pulseFeature';
 
 /**
  * Builds the services and registers everything. No network and no git here: data is fetched when
@@ -30,12 +31,14 @@ export function activate(context: vscode.ExtensionContext): void {
       registerAccountRefresher(services),
     );
     const queue = registerQueueFeature(services);
+    // Delegation acts on a pull request a command argument names only if the queue shows it.
+    const delegation = registerDelegationFeature(services, (arg) => queue.shownPullRequest(arg));
     context.subscriptions.push(
       queue,
       registerFocusFeature(services),
-      // Delegation acts on a pull request a command argument names only if the queue shows it.
-      registerDelegationFeature(services, (arg) => queue.shownPullRequest(arg)),
+      delegation,
       registerUpdateFeature(services),
+      registerPulseFeature(services, delegation.delegate),
     );
     // Moves values of renamed settings once; reads settings only, no network.
     void migrateRenamedSettings(services.log);

@@ -5,6 +5,7 @@ import { defaultQueueSettings, parseQueueSettings, type QueueSettings } from './
 import { defaultDelegationSettings, parseDelegationSettings, type DelegationSettings } from './delegation/delegationSettings';
 import { defaultFocusSettings, parseFocusSettings, type FocusSettings } from './focus/focusSettings';
 import { defaultUpdateSettings, parseUpdateSettings, type UpdateSettings } from './update/updateSettings';
+import { defaultPulseSettings, parsePulseSettings, type PulseSettings } from './pulse/pulseSettings';
 import type { RawSettings, SettingsProblem } from './settingsSource';
 import { defaultWorkingHours, type WorkingHours } from './workingHours';
 import { parseWorkingHours } from './workingHoursSettings';
@@ -23,6 +24,7 @@ export interface LeadDeskSettings {
   readonly delegation: DelegationSettings;
   readonly focus: FocusSettings;
   readonly update: UpdateSettings;
+  readonly pulse: PulseSettings;
 }
 
 export const defaultSettings: LeadDeskSettings = {
@@ -32,6 +34,7 @@ export const defaultSettings: LeadDeskSettings = {
   delegation: defaultDelegationSettings,
   focus: defaultFocusSettings,
   update: defaultUpdateSettings,
+  pulse: defaultPulseSettings,
 };
 
 export interface ParsedSettings {
@@ -59,6 +62,7 @@ export function parseSettings(read: RawSettings): ParsedSettings {
     delegation: parseDelegationSettings(read, problems),
     focus: parseFocusSettings(read, problems),
     update: parseUpdateSettings(read, problems),
+    pulse: parsePulseSettings(read, problems),
   };
   return { settings, problems };
 }

@@ -25,6 +25,11 @@ export const ViewItemToken = {
   onFile: 'onFile',
   delegationDetail: 'delegationDetail',
   delegationMessage: 'delegationMessage',
+  // Team
+  teammate: 'teammate',
+  overloaded: 'overloaded',
+  notOverloaded: 'notOverloaded',
+  teamPull: 'teamPull',
 } as const;
 export type ViewItemToken = (typeof ViewItemToken)[keyof typeof ViewItemToken];
 
@@ -51,6 +56,12 @@ export const ViewItem = {
     detail: T.delegationDetail,
     message: T.delegationMessage,
   },
+  team: {
+    /** A teammate; one with far more open review requests than the others is marked overloaded. */
+    teammate: (overloaded: boolean): string => words(T.teammate, overloaded ? T.overloaded : T.notOverloaded),
+    /** A pull request waiting on a teammate. */
+    waiting: T.teamPull,
+  },
 } as const;
 
 export type ViewItemFeature = keyof typeof ViewItem;
@@ -72,5 +83,6 @@ export function viewItemValues(guardIds: readonly string[]): Record<ViewItemFeat
       ViewItem.delegation.detail,
       ViewItem.delegation.message,
     ],
+    team: [...both.map(ViewItem.team.teammate), ViewItem.team.waiting],
   };
 }

@@ -39,6 +39,11 @@ export const CommandId = {
   /** Hidden from the palette: what the focus status bar shows, for the host tests and bug reports. */
   inspectFocus: 'leadDesk.inspectFocus',
   endMyDay: 'leadDesk.endMyDay',
+  sendTeamPulse: 'leadDesk.sendTeamPulse',
+  refreshTeam: 'leadDesk.refreshTeam',
+  delegateForTeammate: 'leadDesk.delegateForTeammate',
+  /** Hidden from the palette: what the Team view shows, for the host tests and bug reports. */
+  inspectTeam: 'leadDesk.inspectTeam',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
@@ -61,6 +66,7 @@ export const ViewId = {
   queue: 'leadDesk.queue',
   focus: 'leadDesk.focus',
   delegation: 'leadDesk.delegation',
+  team: 'leadDesk.team',
 } as const;
 
 export const SecretKey = {
@@ -79,4 +85,6 @@ export const StateKey = {
   queueLocal: 'leadDesk.queue.local',
   /** Until when End My Day quieted review-request pop-ups (epoch ms), shared by every window. */
   dayEndedUntil: 'leadDesk.boundaries.dayEndedUntil',
+  /** Per week: where the team pulse was posted and its reaction counts; never who answered. */
+  pulseHistory: 'leadDesk.pulse.history',
 } as const;

@@ -40,6 +40,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['settingsMigration.test.ts', () => import('./settingsMigration.test')],
   ['boundaries.test.ts', () => import('./boundaries.test')],
   ['update.test.ts', () => import('./update.test')],
+  ['pulse.test.ts', () => import('./pulse.test')],
 ];
 
 async function writeResults(file: string | undefined, results: HostResults): Promise<void> {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { PullRequestRef } from '../../core/pullRequestRef';
 import { registerCommands } from '../commands/command';
 import { ContextKey, ViewId } from '../ids';
 import type { Services } from '../services';
@@ -32,6 +33,8 @@ export interface DelegationFeature extends vscode.Disposable {
   readonly model: DelegationModel;
   /** "Should I delegate this?" for the Review Queue. */
   readonly advisor: DelegationAdvisor;
+  /** For other Lead Desk views (the Team view): suggestions for a pull request they show. */
+  readonly delegate: DelegationFeatureContext['delegate'];
 }
 
 /**
@@ -77,7 +80,12 @@ export function registerDelegationFeature(services: Services, shownInQueue: Dele
     void vscode.commands.executeCommand('setContext', ContextKey.delegationCanRequest, ready?.subject.kind === 'pullRequest' && ready.rows.some((r) => r.login !== undefined && !r.alreadyRequested));
   };
 
-  const feature: DelegationFeatureContext = { services, model, shownInQueue };
+  const delegate = (pull: PullRequestRef): Promise<DelegationState> => {
+    // Selecting pull requests one after another should not pull focus away from where they are listed.
+    if (!model.isVisible) void vscode.commands.executeCommand(`${ViewId.delegation}.focus`);
+    return model.show({ kind: 'pullRequest', pull });
+  };
+  const feature: DelegationFeatureContext = { services, model, shownInQueue, delegate };
   const disposables: vscode.Disposable[] = [
     model,
     services.refresh.register('delegation', () => model.refresh()),
@@ -102,6 +110,7 @@ export function registerDelegationFeature(services: Services, shownInQueue: Dele
   return {
     model,
     advisor,
+    delegate,
     dispose: () => {
       for (const d of disposables.reverse()) d.dispose();
     },

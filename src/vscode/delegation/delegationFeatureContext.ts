@@ -1,6 +1,6 @@
 import type { PullRequestRef } from '../../core/pullRequestRef';
 import type { Services } from '../services';
-import type { DelegationModel } from './delegationModel';
+import type { DelegationModel, DelegationState } from './delegationModel';
 
 /** What the delegation commands share: the services and the one model the view renders. */
 export interface DelegationFeatureContext {
@@ -11,4 +11,6 @@ export interface DelegationFeatureContext {
    * with a warning) when the queue does not show it: a link can pass any argument to a command.
    */
   readonly shownInQueue: (arg: unknown) => Promise<PullRequestRef | undefined>;
+  /** Shows the Delegation view for a pull request Lead Desk itself chose (not a command argument). */
+  readonly delegate: (pull: PullRequestRef) => Promise<DelegationState>;
 }

@@ -22,14 +22,16 @@ describe('weekly update posted to Slack', () => {
   });
   afterEach(() => sb.close());
 
+  /** Every message the sandbox's channels received, in the order of the channels. */
+  const posted = () => sb.state.slack.channels.flatMap((c) => c.messages);
   const post = (channel: string, token: string = DEMO.slackChatToken): Promise<PostResult> =>
     postWeeklyUpdate({ slack: () => Promise.resolve(createSlackClient(token, { apiUrl: sb.slackApiUrl })), now: () => now }, channel, draft);
 
   it('posts once, as mrkdwn in which no title pings, mentions or links', async () => {
     const result = await post('#team-updates');
     assert.deepEqual(result.ok && result.channel, 'C0UPDATES01');
-    assert.equal(sb.state.slack.messages.length, 1);
-    const [sent] = sb.state.slack.messages;
+    assert.equal(posted().length, 1);
+    const [sent] = posted();
     assert.equal(sent.args.parse, 'none');
     assert.equal(sent.args.link_names, 'false');
     assert.match(sent.text, /^\*Weekly update\*\n\n\*Shipped \(1\)\*\n\n• <https:\/\/github\.com\/acme\/api\/pull\/1\|/);
@@ -51,7 +53,7 @@ describe('weekly update posted to Slack', () => {
       assert.equal(!result.ok && result.failure, failure);
       assert.match(!result.ok ? result.message : '', wording);
       assert.match(!result.ok ? result.message : '', /draft is still open/);
-      assert.equal(sb.state.slack.messages.length, 0);
+      assert.equal(posted().length, 0);
     });
   }
 
@@ -60,7 +62,7 @@ describe('weekly update posted to Slack', () => {
     const result = await post('#team-updates');
     assert.equal(!result.ok && result.failure, 'rateLimited');
     assert.match(!result.ok ? result.message : '', /Post again after \d\d:\d\d\./);
-    assert.equal(sb.state.slack.messages.length, 0);
+    assert.equal(posted().length, 0);
     assert.equal(sb.requests.filter((r) => r.path.endsWith('/chat.postMessage')).length, 1);
   });
 
@@ -69,7 +71,7 @@ describe('weekly update posted to Slack', () => {
     const result = await post('#team-updates');
     assert.equal(!result.ok && result.failure, 'unknownOutcome');
     assert.match(!result.ok ? result.message : '', /may or may not be in #team-updates\. Look there before posting again/);
-    assert.equal(sb.state.slack.messages.length, 1);
+    assert.equal(posted().length, 1);
     assert.equal(sb.requests.filter((r) => r.path.endsWith('/chat.postMessage')).length, 1);
   });
 

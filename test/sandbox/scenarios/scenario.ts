@@ -189,19 +189,20 @@ export interface ScenarioSlackToken {
   scopes: string[];
 }
 
+export interface ScenarioSlackChannel {
+  id: string;
+  name: string;
+  isPrivate?: boolean;
+  /** Slack user ids. */
+  members: string[];
+}
+
 export interface ScenarioSlack {
   teamId: string;
   teamName: string;
   users: ScenarioSlackUser[];
   tokens: ScenarioSlackToken[];
-  /** Channels for chat.postMessage; members are Slack user ids. */
   channels?: ScenarioSlackChannel[];
-}
-
-export interface ScenarioSlackChannel {
-  id: string;
-  name: string;
-  members: string[];
 }
 
 export type RateResource = 'core' | 'search' | 'graphql';

@@ -4,7 +4,6 @@ import type { Exchange } from '../http/exchange';
 import type { SandboxState } from '../state/records';
 import { satisfies } from '../auth/scopes';
 import { SLACK_METHODS } from './slackMethods';
-import { SLACK_CHAT_METHODS } from './slackChat';
 
 export function slackToken(ex: Exchange, args: Record<string, unknown>): string | undefined {
   const h = ex.header('authorization');
@@ -31,7 +30,7 @@ export function handleSlack(ex: Exchange, state: SandboxState, now: Date): void 
   const user = token && state.slack.users.find((u) => u.id === token.userId);
   if (!token || !user) return ex.json(200, { ok: false, error: 'invalid_auth' });
   const headers = { 'x-oauth-scopes': token.scopes.join(','), 'x-slack-req-id': ex.requestId };
-  const impl = SLACK_METHODS[method] ?? SLACK_CHAT_METHODS[method];
+  const impl = SLACK_METHODS[method];
   if (!impl) return ex.json(200, { ok: false, error: 'unknown_method' }, headers);
   const accepted = { ...headers, 'x-accepted-oauth-scopes': impl.scope ?? '' };
   if (impl.scope && !satisfies(token.scopes, [impl.scope])) {

@@ -1,6 +1,7 @@
 // The Slack Web API methods the focus guard uses, over the sandbox's Slack state.
 import type { SlackState, SlackUserRecord } from '../state/records';
 import { profileShape } from './slackProfile';
+import { CHANNEL_METHODS } from './slackChannels';
 
 export interface SlackCall {
   slack: SlackState;
@@ -90,4 +91,5 @@ export const SLACK_METHODS: Record<string, SlackMethod> = {
       return { ok: true, username: user.name, profile: profileShape(user, slack.teamId, nowSec) };
     },
   },
+  ...CHANNEL_METHODS,
 };

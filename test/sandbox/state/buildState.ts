@@ -208,7 +208,6 @@ function buildSlack(scenario: Scenario, now: Date): SlackState {
       })(),
     })),
     tokens: (s?.tokens ?? []).map((t) => ({ token: t.token, userId: t.userId, scopes: [...t.scopes] })),
-    channels: (s?.channels ?? []).map((c) => ({ id: c.id, name: c.name, members: [...c.members] })),
-    messages: [],
+    channels: (s?.channels ?? []).map((c) => ({ id: c.id, name: c.name, isPrivate: c.isPrivate ?? false, members: [...c.members], messages: [] })),
   };
 }

@@ -180,30 +180,37 @@ export interface SlackTokenRecord {
   scopes: string[];
 }
 
+export interface SlackReactionRecord {
+  name: string;
+  /** User ids, as Slack keeps them. */
+  users: string[];
+}
+
+export interface SlackMessageRecord {
+  ts: string;
+  user: string;
+  text: string;
+  reactions: SlackReactionRecord[];
+  /** The other arguments as sent (parse, link_names, unfurl_*…), for tests. */
+  args: Record<string, unknown>;
+}
+
+export interface SlackChannelRecord {
+  id: string;
+  name: string;
+  isPrivate: boolean;
+  /** User ids of the members; a token whose user is not one gets not_in_channel. */
+  members: string[];
+  /** Oldest first. */
+  messages: SlackMessageRecord[];
+}
+
 export interface SlackState {
   teamId: string;
   teamName: string;
   users: SlackUserRecord[];
   tokens: SlackTokenRecord[];
   channels: SlackChannelRecord[];
-  /** Messages posted with chat.postMessage, oldest first. */
-  messages: SlackMessageRecord[];
-}
-
-export interface SlackChannelRecord {
-  id: string;
-  name: string;
-  /** Slack user ids. */
-  members: string[];
-}
-
-export interface SlackMessageRecord {
-  channel: string;
-  ts: string;
-  user: string;
-  text: string;
-  /** The other arguments as sent (parse, link_names, unfurl_*), for tests. */
-  args: Record<string, unknown>;
 }
 
 export interface SandboxState {

@@ -8,5 +8,11 @@ export const DEMO = {
   slackReadOnlyToken: 'xoxp-sandbox-lead-readonly-0002',
   /** The lead's token with chat:write, for posting the weekly update. */
   slackChatToken: 'xoxp-sandbox-lead-chat-0003',
+  /** The lead's token with the team pulse's scopes as well as the focus guard's. */
+  slackPulseToken: 'xoxp-sandbox-lead-pulse-0004',
+  slackPriyaToken: 'xoxp-sandbox-priya-0003',
+  /** The team channel the lead is a member of; #random is one they are not in. */
+  slackTeamChannel: 'C0TEAM0001',
+  slackOtherChannel: 'C0RAND0001',
   viewer: 'lead',
 } as const;

@@ -69,6 +69,10 @@ const settingCatalogue: Record<string, Sensitivity> = {
   'leadDesk.update.slackChannel': 'postsAsLead',
   'leadDesk.update.groupBy': 'local',
   'leadDesk.update.reviewTurnaroundHours': 'local',
+  'leadDesk.pulse.slackChannel': 'postsAsLead',
+  'leadDesk.pulse.question': 'postsAsLead',
+  'leadDesk.pulse.options': 'postsAsLead',
+  'leadDesk.pulse.schedule': 'postsAsLead',
 };
 
 describe('package.json', () => {
@@ -98,9 +102,9 @@ describe('package.json', () => {
     }
   });
 
-  it('has the three views, each with welcome content', () => {
+  it('has the four views, each with welcome content', () => {
     const views = pkg.contributes.views.leadDesk.map((v) => v.name);
-    assert.deepEqual(views, ['Review Queue', 'Focus', 'Delegation']);
+    assert.deepEqual(views, ['Review Queue', 'Focus', 'Delegation', 'Team']);
     for (const v of pkg.contributes.views.leadDesk) {
       assert.ok(pkg.contributes.viewsWelcome.some((w) => w.view === v.id), `${v.id} has no welcome content`);
     }

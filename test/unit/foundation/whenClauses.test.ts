@@ -13,7 +13,7 @@ const root = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: unknown };
 
 const values = viewItemValues(guardIds);
-const featureOfView: Record<string, ViewItemFeature> = { [ViewId.queue]: 'queue', [ViewId.focus]: 'focus', [ViewId.delegation]: 'delegation' };
+const featureOfView: Record<string, ViewItemFeature> = { [ViewId.queue]: 'queue', [ViewId.focus]: 'focus', [ViewId.delegation]: 'delegation', [ViewId.team]: 'team' };
 
 interface Clause {
   readonly where: string;

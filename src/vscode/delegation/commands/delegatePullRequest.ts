@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parsePullRequestText, type PullRequestRef } from '../../../core/pullRequestRef';
 import type { LeadDeskCommand } from '../../commands/command';
-import { CommandId, ViewId } from '../../ids';
+import { CommandId } from '../../ids';
 import type { DelegationFeatureContext } from '../delegationFeatureContext';
 
 /**
@@ -12,16 +12,14 @@ import type { DelegationFeatureContext } from '../delegationFeatureContext';
  * names a pull request the queue shows, and the queue's own record of it is used. A pull request
  * the user types is theirs to choose.
  */
-export function delegatePullRequestCommand({ model, shownInQueue }: DelegationFeatureContext): LeadDeskCommand {
+export function delegatePullRequestCommand({ shownInQueue, delegate }: DelegationFeatureContext): LeadDeskCommand {
   return {
     id: CommandId.delegatePullRequest,
     doing: 'suggest who could take this pull request',
     async run(arg?: unknown) {
       const pull = arg === undefined ? await askForPullRequest() : await shownInQueue(arg);
       if (!pull) return undefined;
-      // Selecting pull requests one after another in the queue should not pull focus away from it.
-      if (!model.isVisible) void vscode.commands.executeCommand(`${ViewId.delegation}.focus`);
-      return model.show({ kind: 'pullRequest', pull });
+      return delegate(pull);
     },
   };
 }

@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { scopedLogger } from '../../core/logger';
+import { readPulseAnswers } from '../../app/pulse/readPulse';
+import { sendPulse } from '../../app/pulse/sendPulse';
+import { slackPulse, type PulseSlack } from '../../app/pulse/pulseSlack';
+import { loadTeamOverview } from '../../app/pulse/teamOverview';
+import { TeamDirectory } from '../../github/delegation/teamDirectory';
+import { GuardError } from '../../guards/guardError';
+import { registerCommands } from '../commands/command';
+import { SlackConnection } from '../focus/slackConnection';
+import { ViewId } from '../ids';
+import { describeError, presentError } from '../presentError';
+import type { Services } from '../services';
+import { delegateForTeammateCommand } from './commands/delegateForTeammate';
+import { inspectTeamCommand } from './commands/inspectTeam';
+import { refreshTeamCommand } from './commands/refreshTeam';
+import { sendTeamPulseCommand } from './commands/sendTeamPulse';
+import type { PulseFeatureContext } from './pulseFeatureContext';
+import { PulseScheduler } from './pulseScheduler';
+import { PulseStateStore } from './pulseStateStore';
+import { TeamModel } from './teamModel';
+import { TeamTreeProvider } from './teamTreeProvider';
+
+/**
+ * The team pulse and the Team view. Registering does no I/O: Slack and GitHub are reached when the
+ * view is visible, a command runs, or the scheduled pulse is due.
+ */
+export function registerPulseFeature(services: Services, delegate: PulseFeatureContext['delegate']): vscode.Disposable {
+  const log = scopedLogger(services.log, 'pulse');
+  const settings = () => services.config.settings;
+  const store = new PulseStateStore(services.context.globalState, log);
+  const slackConnection = new SlackConnection(services);
+  const slack = async (): Promise<PulseSlack> => slackPulse(await slackConnection.require(), Date.now);
+  const teams = new TeamDirectory();
+
+  const model = new TeamModel({
+    overview: async () => loadTeamOverview({ client: await services.github.client(), teams, now: Date.now }, settings().delegation, settings().queue.workingTime),
+    readAnswers: async () => {
+      if (!store.read().some((r) => r.ts)) return;
+      await readPulseAnswers({ slack: await slack(), store, now: Date.now, log }, settings().pulse.options);
+    },
+    records: () => store.read(),
+    options: () => settings().pulse.options,
+    now: Date.now,
+    describe: (err, doing) => (GuardError.is(err, 'notConnected') ? 'Connect Slack to read the pulse answers' : describeError(err, doing).message.value),
+    log,
+  });
+  const send = async () => {
+    const outcome = await sendPulse({ slack: await slack(), store, now: Date.now }, settings().pulse);
+    model.pulseChanged();
+    return outcome;
+  };
+  const provider = new TeamTreeProvider(model);
+  const view = vscode.window.createTreeView(ViewId.team, { treeDataProvider: provider, showCollapseAll: false });
+  const scheduler = new PulseScheduler({
+    settings: () => settings().pulse,
+    working: () => settings().queue.workingTime,
+    records: () => store.read(),
+    send,
+    failed: (err) => presentError(err, 'send the scheduled team pulse', log),
+    now: Date.now,
+    log,
+  });
+  const refreshIfVisible = () => {
+    if (model.isVisible) void model.refresh();
+  };
+  const feature: PulseFeatureContext = { model, send, delegate };
+  const disposables: vscode.Disposable[] = [
+    model,
+    provider,
+    view,
+    slackConnection,
+    scheduler,
+    services.refresh.register('team', () => model.refresh()),
+    view.onDidChangeVisibility((e) => model.setVisible(e.visible)),
+    services.github.onDidChangeAccount(refreshIfVisible),
+    services.config.onDidChangeSection('pulse', refreshIfVisible),
+    services.config.onDidChangeSection('delegation', refreshIfVisible),
+    ...registerCommands([sendTeamPulseCommand, refreshTeamCommand, delegateForTeammateCommand, inspectTeamCommand].map((make) => make(feature)), services.log),
+  ];
+  model.setVisible(view.visible);
+  scheduler.start();
+  return {
+    dispose: () => {
+      for (const d of disposables.reverse()) d.dispose();
+    },
+  };
+}
