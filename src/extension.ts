@@ -12,6 +12,7 @@ import { registerAccountRefresher } from './vscode/auth/accountRefresher';
 import { registerFocusFeature } from './vscode/focus/focusFeature';
 import { registerDelegationFeature } from './vscode/delegation/delegationFeature';
 import { registerQueueFeature } from './vscode/queue/queueFeature';
+import { registerWeekFeature } from './vscode/week/weekFeature';
 
 /**
  * Builds the services and registers everything. No network and no git here: data is fetched when
@@ -20,6 +21,7 @@ import { registerQueueFeature } from './vscode/queue/queueFeature';
 export function activate(context: vscode.ExtensionContext): void {
   try {
     const services = createServices(context);
+    const week = registerWeekFeature(services);
     context.subscriptions.push(
       ...registerCommands(
         [signInCommand, signInWithTokenCommand, signOutCommand, refreshCommand, showLogCommand].map((make) => make(services)),
@@ -28,7 +30,8 @@ export function activate(context: vscode.ExtensionContext): void {
       registerAccountRefresher(services),
       registerQueueFeature(services),
       registerFocusFeature(services),
-      registerDelegationFeature(services),
+      registerDelegationFeature(services, { onDidRequestReview: (pullRequest, login) => week.recordHandoff(pullRequest, login) }),
+      week,
     );
     // Sets the signed-in context key for the welcome views; reads secret storage only, no network.
     void services.auth.resolve();

@@ -34,6 +34,9 @@ export const CommandId = {
   disconnectSlack: 'leadDesk.disconnectSlack',
   /** Hidden from the palette: what the focus status bar shows, for the host tests and bug reports. */
   inspectFocus: 'leadDesk.inspectFocus',
+  refreshWeek: 'leadDesk.refreshWeek',
+  /** Hidden from the palette: what the This Week view last showed, for the host tests and bug reports. */
+  inspectWeek: 'leadDesk.inspectWeek',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
@@ -50,6 +53,7 @@ export const ViewId = {
   queue: 'leadDesk.queue',
   focus: 'leadDesk.focus',
   delegation: 'leadDesk.delegation',
+  week: 'leadDesk.week',
 } as const;
 
 export const SecretKey = {

@@ -41,8 +41,8 @@ function reviewsOutdated(record: WeekRecord, weekEnd: number, now: number): bool
 export async function loadWeekView(deps: LoadWeekDeps, week: WeekKey): Promise<WeekViewData> {
   const now = deps.now();
   const days = daysOfWeek(week);
-  const from = days[0]!.start;
-  const to = days[6]!.end;
+  const from = days[0].start;
+  const to = days[6].end;
   const notes: string[] = [];
   let record = await deps.records.read(week);
   if (from <= now && reviewsOutdated(record, to, now)) {

@@ -99,8 +99,8 @@ export function aggregateWeek(inputs: WeekInputs): WeekSummary {
     outside: zero(),
     reviews: 0,
   }));
-  const weekStart = buckets[0]!.span.start;
-  const weekEnd = buckets[6]!.span.end;
+  const weekStart = buckets[0].span.start;
+  const weekEnd = buckets[6].span.end;
   const items = new Map<string, { title: string; category: Category; ms: number }>();
 
   // Spreads [from, to) over the days it touches; `share` scales it down for paused time.

@@ -42,7 +42,7 @@ export interface DelegationFeature extends vscode.Disposable {
  * The Delegation view, its commands and the queue's delegation advice. Registering does no I/O:
  * git and GitHub are reached only once a subject is chosen and someone is looking.
  */
-export function registerDelegationFeature(services: Services): DelegationFeature {
+export function registerDelegationFeature(services: Services, hooks: Pick<DelegationFeatureContext, 'onDidRequestReview'> = {}): DelegationFeature {
   const { context } = services;
   const log = scopedLogger(services.log, 'delegation');
   const storage = (context.storageUri ?? context.globalStorageUri).fsPath;
@@ -81,7 +81,7 @@ export function registerDelegationFeature(services: Services): DelegationFeature
     void vscode.commands.executeCommand('setContext', CAN_REQUEST, ready?.subject.kind === 'pullRequest' && ready.rows.some((r) => r.login !== undefined && !r.alreadyRequested));
   };
 
-  const feature: DelegationFeatureContext = { services, model };
+  const feature: DelegationFeatureContext = { services, model, ...hooks };
   const disposables: vscode.Disposable[] = [
     model,
     services.refresh.register('delegation', () => model.refresh()),

@@ -5,4 +5,6 @@ import type { DelegationModel } from './delegationModel';
 export interface DelegationFeatureContext {
   readonly services: Services;
   readonly model: DelegationModel;
+  /** Told of each review asked of someone else (`owner/repo#123`, their login), e.g. to count handoffs in the week. */
+  readonly onDidRequestReview?: (pullRequest: string, login: string) => void;
 }

@@ -55,6 +55,7 @@ const settingCatalogue: Record<string, Sensitivity> = {
   'leadDesk.queue.refreshInBackground': 'local',
   'leadDesk.queue.workingDays': 'local',
   'leadDesk.queue.workingHours': 'local',
+  'leadDesk.week.codingTargetPercent': 'local',
   'leadDesk.notifications.newReviewRequests': 'local',
   'leadDesk.focus.breakMinutes': 'local',
   'leadDesk.focus.reviewBlockMinutes': 'local',
