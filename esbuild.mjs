@@ -24,6 +24,18 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  // The This Week view's page: a browser bundle of its own, so chart.js never reaches the host bundle.
+  {
+    ...common,
+    entryPoints: ['src/webview/week/main.ts'],
+    outfile: 'dist/webview/week.js',
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    external: [],
+    mainFields: ['browser', 'module', 'main'],
+    tsconfig: 'src/webview/tsconfig.json',
+  },
 ];
 // The host suite runs inside VS Code's extension host; mocha stays external and resolves from node_modules.
 if (!production) {

@@ -15,6 +15,7 @@ import { registerQueueFeature } from './vscode/queue/queueFeature';
 import { migrateRenamedSettings } from './vscode/settingsMigration';
 import { registerUpdateFeature } from './vscode/update/updateFeature';
 import { registerPulseFeature } from './vscode/pulse/pulseFeature';
+import { registerWeekFeature } from './vscode/week/weekFeature';
 
 /**
  * Builds the services and registers everything. No network and no git here: data is fetched when
@@ -23,6 +24,7 @@ import { registerPulseFeature } from './vscode/pulse/pulseFeature';
 export function activate(context: vscode.ExtensionContext): void {
   try {
     const services = createServices(context);
+    const week = registerWeekFeature(services);
     context.subscriptions.push(
       ...registerCommands(
         [signInCommand, signInWithTokenCommand, signOutCommand, refreshCommand, showLogCommand].map((make) => make(services)),
@@ -32,13 +34,17 @@ export function activate(context: vscode.ExtensionContext): void {
     );
     const queue = registerQueueFeature(services);
     // Delegation acts on a pull request a command argument names only if the queue shows it.
-    const delegation = registerDelegationFeature(services, (arg) => queue.shownPullRequest(arg));
+    const delegation = registerDelegationFeature(services, (arg) => queue.shownPullRequest(arg), {
+      // Handoffs are counted in the week's figures.
+      onDidRequestReview: (pullRequest, login) => week.recordHandoff(pullRequest, login),
+    });
     context.subscriptions.push(
       queue,
       registerFocusFeature(services),
       delegation,
       registerUpdateFeature(services),
       registerPulseFeature(services, delegation.delegate),
+      week,
     );
     // Moves values of renamed settings once; reads settings only, no network.
     void migrateRenamedSettings(services.log);

@@ -6,6 +6,7 @@ import { defaultDelegationSettings, parseDelegationSettings, type DelegationSett
 import { defaultFocusSettings, parseFocusSettings, type FocusSettings } from './focus/focusSettings';
 import { defaultUpdateSettings, parseUpdateSettings, type UpdateSettings } from './update/updateSettings';
 import { defaultPulseSettings, parsePulseSettings, type PulseSettings } from './pulse/pulseSettings';
+import { defaultWeekSettings, parseWeekSettings, type WeekSettings } from './week/weekSettings';
 import type { RawSettings, SettingsProblem } from './settingsSource';
 import { defaultWorkingHours, type WorkingHours } from './workingHours';
 import { parseWorkingHours } from './workingHoursSettings';
@@ -25,6 +26,7 @@ export interface LeadDeskSettings {
   readonly focus: FocusSettings;
   readonly update: UpdateSettings;
   readonly pulse: PulseSettings;
+  readonly week: WeekSettings;
 }
 
 export const defaultSettings: LeadDeskSettings = {
@@ -35,6 +37,7 @@ export const defaultSettings: LeadDeskSettings = {
   focus: defaultFocusSettings,
   update: defaultUpdateSettings,
   pulse: defaultPulseSettings,
+  week: defaultWeekSettings,
 };
 
 export interface ParsedSettings {
@@ -63,6 +66,7 @@ export function parseSettings(read: RawSettings): ParsedSettings {
     focus: parseFocusSettings(read, problems),
     update: parseUpdateSettings(read, problems),
     pulse: parsePulseSettings(read, problems),
+    week: parseWeekSettings(read, problems),
   };
   return { settings, problems };
 }

@@ -44,6 +44,9 @@ export const CommandId = {
   delegateForTeammate: 'leadDesk.delegateForTeammate',
   /** Hidden from the palette: what the Team view shows, for the host tests and bug reports. */
   inspectTeam: 'leadDesk.inspectTeam',
+  refreshWeek: 'leadDesk.refreshWeek',
+  /** Hidden from the palette: what the This Week view last showed, for the host tests and bug reports. */
+  inspectWeek: 'leadDesk.inspectWeek',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
@@ -67,6 +70,7 @@ export const ViewId = {
   focus: 'leadDesk.focus',
   delegation: 'leadDesk.delegation',
   team: 'leadDesk.team',
+  week: 'leadDesk.week',
 } as const;
 
 export const SecretKey = {

@@ -41,6 +41,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['boundaries.test.ts', () => import('./boundaries.test')],
   ['update.test.ts', () => import('./update.test')],
   ['pulse.test.ts', () => import('./pulse.test')],
+  ['week.test.ts', () => import('./week.test')],
 ];
 
 async function writeResults(file: string | undefined, results: HostResults): Promise<void> {

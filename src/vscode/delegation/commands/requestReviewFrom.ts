@@ -19,7 +19,7 @@ interface Choices {
  * "Request Review from This Person": asks GitHub for the review, then, as the settings or the
  * person choose, posts the handoff message and withdraws the lead's own request.
  */
-export function requestReviewFromCommand({ services, model }: DelegationFeatureContext): LeadDeskCommand {
+export function requestReviewFromCommand({ services, model, onDidRequestReview }: DelegationFeatureContext): LeadDeskCommand {
   return {
     id: CommandId.requestReviewFrom,
     doing: 'request the review',
@@ -67,6 +67,7 @@ export function requestReviewFromCommand({ services, model }: DelegationFeatureC
         return undefined;
       }
       report(result, row.login, where);
+      onDidRequestReview?.(where, row.login);
       await model.update();
       return result;
     },

@@ -5,6 +5,7 @@ import { activeStatus, findOrg, findTeam, orgsOf, sameLogin, teamsOf } from '../
 import type { GqlContext } from './context';
 import { connection, type PageArgs } from './connection';
 import { nodeId } from './nodeIds';
+import { contributionsCollectionNode, type CollectionArgs } from './contributionNodes';
 
 const avatar = (id: number, prefix = 'u') => (args: { size?: number }) =>
   `https://avatars.githubusercontent.com/${prefix}/${id}?v=4${args?.size ? `&s=${args.size}` : ''}`;
@@ -50,6 +51,7 @@ export function userNode(ctx: GqlContext, user: UserRecord) {
     isSiteAdmin: false,
     isEmployee: false,
     status: () => statusNode(ctx, user),
+    contributionsCollection: (args: CollectionArgs) => contributionsCollectionNode(ctx, user, args),
     organizations: (args: PageArgs) => connection(orgsOf(ctx.state, user.login).map((o) => orgNode(ctx, o)), args),
     organization: (args: { login: string }) => {
       const org = orgsOf(ctx.state, user.login).find((o) => sameLogin(o.login, args.login));

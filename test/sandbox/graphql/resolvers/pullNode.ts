@@ -20,7 +20,7 @@ function reviewerNode(ctx: GqlContext, who: { user?: string; team?: string }) {
   return team ? teamNode(ctx, team) : null;
 }
 
-function reviewNode(ctx: GqlContext, pull: PullRecord, r: ReviewRecord) {
+export function reviewNode(ctx: GqlContext, pull: PullRecord, r: ReviewRecord) {
   const url = `${pullUrl(ctx, pull)}#pullrequestreview-${r.id}`;
   return {
     __typename: 'PullRequestReview',

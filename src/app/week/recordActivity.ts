@@ -1,0 +1,29 @@
+// Copies what happened into the week records: finished focus blocks (the focus state forgets them
+// after two weeks), the break under way, and reviews handed off. Safe to run again and again, and
+// from several windows: everything is keyed, so a repeat changes nothing and writes nothing.
+import type { FocusState } from '../../core/focus/types';
+import { weekKeyOf, type WeekKey } from '../../core/week/weekCalendar';
+import { withBlocks, withBreak, withHandoff, type WeekBlock } from '../../core/week/weekRecord';
+import type { WeekRecords } from './weekRecords';
+
+/** Records the focus state's finished blocks and its break, each in the week it started in. */
+export async function recordFocus(records: WeekRecords, state: FocusState, now: number): Promise<void> {
+  const byWeek = new Map<WeekKey, WeekBlock[]>();
+  for (const b of state.history) {
+    const week = weekKeyOf(b.startedAt);
+    const block: WeekBlock = { id: b.id, type: b.type, startedAt: b.startedAt, endedAt: b.endedAt, focusedMs: b.focusedMs, ...(b.label ? { label: b.label } : {}) };
+    byWeek.set(week, [...(byWeek.get(week) ?? []), block]);
+  }
+  for (const [week, blocks] of byWeek) await records.update(week, (r) => withBlocks(r, blocks));
+  const pause = state.break;
+  if (pause && pause.startedAt <= now) {
+    // Seen while it runs: its end so far is now, or its planned end once that has passed.
+    const item = { id: pause.afterBlockId, startedAt: pause.startedAt, endedAt: Math.min(now, pause.endsAt) };
+    await records.update(weekKeyOf(pause.startedAt), (r) => withBreak(r, item));
+  }
+}
+
+/** A review the lead asked someone else for: `owner/repo#123` and the login asked. */
+export async function recordHandoff(records: WeekRecords, pullRequest: string, login: string, at: number): Promise<void> {
+  await records.update(weekKeyOf(at), (r) => withHandoff(r, { id: `${pullRequest.toLowerCase()}→${login.toLowerCase()}`, at }));
+}

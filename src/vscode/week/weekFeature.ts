@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import type { MeetingSource } from '../../core/calendar/calendarEvent';
+import { scopedLogger } from '../../core/logger';
+import { loadWeekView } from '../../app/week/loadWeekView';
+import { fetchReviewsGiven } from '../../github/week/reviewsGiven';
+import { WeekStore } from '../../storage/weekStore';
+import { NotSignedInError } from '../auth/authService';
+import { registerCommands } from '../commands/command';
+import { ViewId } from '../ids';
+import type { Services } from '../services';
+import { inspectWeekCommand } from './commands/inspectWeek';
+import { refreshWeekCommand } from './commands/refreshWeek';
+import { WeekRecorder } from './weekRecorder';
+import { WeekViewProvider } from './weekViewProvider';
+
+export interface WeekFeature extends vscode.Disposable {
+  /** Delegation reports a review it asked someone else for: `owner/repo#123` and their login. */
+  recordHandoff(pullRequest: string, login: string): void;
+}
+
+export interface WeekFeatureOptions {
+  /** The calendar's meetings, once a calendar is set up; without one the view counts none and says so. */
+  readonly meetings?: MeetingSource;
+}
+
+/**
+ * The This Week view and the records behind it. Registering does no I/O: the records are read and
+ * written once the view is shown or a minute has passed, and GitHub is asked only when the view is
+ * drawn.
+ */
+export function registerWeekFeature(services: Services, options: WeekFeatureOptions = {}): WeekFeature {
+  const log = scopedLogger(services.log, 'week');
+  const store = new WeekStore(services.context.globalStorageUri.fsPath, log);
+  const recorder = new WeekRecorder(store, services.context.globalState, log);
+  const reviews = async (from: number, to: number) => {
+    try {
+      return await fetchReviewsGiven(await services.github.client(), from, to);
+    } catch (err) {
+      if (NotSignedInError.is(err)) return undefined;
+      throw err;
+    }
+  };
+  const provider = new WeekViewProvider(
+    services.context.extensionUri,
+    async (week) => {
+      await recorder.recordNow();
+      const settings = services.config.settings;
+      return loadWeekView(
+        { records: store, now: Date.now, workingTime: settings.queue.workingTime, targetPercent: settings.week.codingTargetPercent, meetings: options.meetings, reviews, log },
+        week,
+      );
+    },
+    log,
+  );
+  const redraw = () => void provider.refresh();
+  const disposables: vscode.Disposable[] = [
+    vscode.window.registerWebviewViewProvider(ViewId.week, provider),
+    ...registerCommands([inspectWeekCommand(provider), refreshWeekCommand(recorder, provider)], services.log),
+    services.config.onDidChangeSection('week', redraw),
+    services.config.onDidChangeSection('queue', redraw),
+    services.github.onDidChangeAccount(redraw),
+    recorder.onDidRecord(redraw),
+    provider,
+    recorder,
+  ];
+  recorder.start();
+  return {
+    recordHandoff: (pullRequest, login) => void recorder.handoff(pullRequest, login),
+    dispose: () => {
+      for (const d of disposables.reverse()) d.dispose();
+    },
+  };
+}
