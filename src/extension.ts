@@ -12,6 +12,7 @@ import { registerAccountRefresher } from './vscode/auth/accountRefresher';
 import { registerFocusFeature } from './vscode/focus/focusFeature';
 import { registerDelegationFeature } from './vscode/delegation/delegationFeature';
 import { registerQueueFeature } from './vscode/queue/queueFeature';
+import { registerCalendarFeature } from './vscode/calendar/calendarFeature';
 
 /**
  * Builds the services and registers everything. No network and no git here: data is fetched when
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
       registerQueueFeature(services),
       registerFocusFeature(services),
       registerDelegationFeature(services),
+      registerCalendarFeature(services),
     );
     // Sets the signed-in context key for the welcome views; reads secret storage only, no network.
     void services.auth.resolve();

@@ -4,6 +4,7 @@ import { checkServiceUrl } from './serviceUrl';
 import { defaultQueueSettings, parseQueueSettings, type QueueSettings } from './queue/queueSettings';
 import { defaultDelegationSettings, parseDelegationSettings, type DelegationSettings } from './delegation/delegationSettings';
 import { defaultFocusSettings, parseFocusSettings, type FocusSettings } from './focus/focusSettings';
+import { defaultCalendarSettings, parseCalendarSettings, type CalendarSettings } from './calendar/calendarSettings';
 import type { RawSettings, SettingsProblem } from './settingsSource';
 
 export type { RawSettings, SettingsProblem };
@@ -17,6 +18,7 @@ export interface LeadDeskSettings {
   readonly queue: QueueSettings;
   readonly delegation: DelegationSettings;
   readonly focus: FocusSettings;
+  readonly calendar: CalendarSettings;
 }
 
 export const defaultSettings: LeadDeskSettings = {
@@ -24,6 +26,7 @@ export const defaultSettings: LeadDeskSettings = {
   queue: defaultQueueSettings,
   delegation: defaultDelegationSettings,
   focus: defaultFocusSettings,
+  calendar: defaultCalendarSettings,
 };
 
 export interface ParsedSettings {
@@ -48,6 +51,7 @@ export function parseSettings(read: RawSettings): ParsedSettings {
     queue: parseQueueSettings(read, problems),
     delegation: parseDelegationSettings(read, problems),
     focus: parseFocusSettings(read, problems),
+    calendar: parseCalendarSettings(read, problems),
   };
   return { settings, problems };
 }

@@ -34,6 +34,10 @@ export const CommandId = {
   disconnectSlack: 'leadDesk.disconnectSlack',
   /** Hidden from the palette: what the focus status bar shows, for the host tests and bug reports. */
   inspectFocus: 'leadDesk.inspectFocus',
+  addCalendarFeed: 'leadDesk.addCalendarFeed',
+  removeCalendarFeed: 'leadDesk.removeCalendarFeed',
+  refreshCalendar: 'leadDesk.refreshCalendar',
+  findFocusTime: 'leadDesk.findFocusTime',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
@@ -57,6 +61,8 @@ export const SecretKey = {
   githubToken: (apiUrl: string) => `leadDesk.githubToken:${apiUrl}`,
   /** The Slack user token for the focus guard. */
   slackToken: 'leadDesk.slackToken',
+  /** The calendar feeds' names and secret addresses, as one JSON list. */
+  calendarFeeds: 'leadDesk.calendarFeeds',
 } as const;
 
 export const StateKey = {

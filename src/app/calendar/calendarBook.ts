@@ -116,7 +116,7 @@ export class CalendarBook implements MeetingSource {
       to: now + this.window.aheadDays * day,
       maxOccurrences: this.window.maxOccurrences,
     });
-    this.deps.log.debug(`Calendar "${entry.source.name}": ${result.events.length} occurrences from ${Math.round(text.length / 1024)} KiB in ${Date.now() - started} ms`);
+    this.deps.log.info(`Calendar "${entry.source.name}": ${result.events.length} occurrences from ${Math.round(text.length / 1024)} KiB in ${Date.now() - started} ms`);
     entry.events = result.events;
     entry.expandedFor = this.expandKey(myEmails);
     return result;

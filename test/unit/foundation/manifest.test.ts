@@ -61,6 +61,9 @@ const settingCatalogue: Record<string, Sensitivity> = {
   'leadDesk.focus.holdReviewRequests': 'local',
   'leadDesk.focus.notifications.enabled': 'local',
   'leadDesk.focus.notifications.zenMode': 'local',
+  'leadDesk.calendar.files': 'local',
+  'leadDesk.calendar.myEmails': 'local',
+  'leadDesk.calendar.focusSlotMinutes': 'local',
 };
 
 describe('package.json', () => {
