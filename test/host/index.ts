@@ -36,6 +36,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['delegation.test.ts', () => import('./delegation.test')],
   ['focus.test.ts', () => import('./focus.test')],
   ['doNotDisturb.test.ts', () => import('./doNotDisturb.test')],
+  ['calendar.test.ts', () => import('./calendar.test')],
 ];
 
 async function writeResults(file: string | undefined, results: HostResults): Promise<void> {
