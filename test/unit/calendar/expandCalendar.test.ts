@@ -129,6 +129,29 @@ describe('calendar feeds: expanding real-world exports', () => {
     });
   });
 
+  describe('overrides', () => {
+    it('applies a RECURRENCE-ID override only to the series with its UID', () => {
+      const series = (uid: string, title: string) => ['BEGIN:VEVENT', `UID:${uid}`, 'DTSTART:20260302T100000Z', 'DTEND:20260302T103000Z', 'RRULE:FREQ=DAILY;COUNT=3', `SUMMARY:${title}`, 'END:VEVENT'];
+      const text = [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        ...series('a@x', 'Series A'),
+        ...series('b@x', 'Series B'),
+        'BEGIN:VEVENT',
+        'UID:a@x',
+        'RECURRENCE-ID:20260303T100000Z',
+        'DTSTART:20260303T150000Z',
+        'DTEND:20260303T153000Z',
+        'SUMMARY:Series A (moved)',
+        'END:VEVENT',
+        'END:VCALENDAR',
+      ].join('\r\n');
+      const events = expandCalendar(text, { feedId: 'w', myEmails: [], from: Date.parse('2026-03-01T00:00:00Z'), to: Date.parse('2026-03-10T00:00:00Z'), maxOccurrences: 100 }).events;
+      const onThe3rd = events.filter((e) => iso(e.start).startsWith('2026-03-03')).map((e) => `${e.title} ${iso(e.start)}`);
+      assert.deepEqual(onThe3rd, ['Series B 2026-03-03T10:00:00Z', 'Series A (moved) 2026-03-03T15:00:00Z']);
+    });
+  });
+
   describe('bounds', () => {
     it('keeps only occurrences overlapping the window', () => {
       const events = expand('google.ics', { from: Date.parse('2026-03-31T07:40:00Z'), to: Date.parse('2026-03-31T12:00:00Z') });
