@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import path from 'node:path';
 import type { MeetingSource } from '../../core/calendar/calendarEvent';
+import { describeFeedStatus } from '../../core/calendar/feedStatus';
 import { scopedLogger } from '../../core/logger';
 import { registerCommands } from '../commands/command';
 import type { Services } from '../services';
@@ -16,6 +17,8 @@ import { FocusSlotReminders } from './focusSlotReminders';
 export interface CalendarFeature extends vscode.Disposable {
   readonly meetings: MeetingSource;
   readonly onDidChange: vscode.Event<void>;
+  /** One line per feed for a view to show, e.g. "work calendar: offline since 10:40 (…), showing the copy from 10:25". */
+  feedLines(): string[];
 }
 
 /**
@@ -49,5 +52,10 @@ export function registerCalendarFeature(services: Services): CalendarFeature {
     log,
   );
   const disposable = vscode.Disposable.from(...commands, config.onDidChangeSection('calendar', () => model.settingsChanged()), reminders, model);
-  return { meetings: model, onDidChange: model.onDidChange, dispose: () => void disposable.dispose() };
+  return {
+    meetings: model,
+    onDidChange: model.onDidChange,
+    feedLines: () => model.statuses().map((s) => describeFeedStatus(s, Date.now())),
+    dispose: () => void disposable.dispose(),
+  };
 }
