@@ -16,6 +16,7 @@ import { migrateRenamedSettings } from './vscode/settingsMigration';
 import { registerUpdateFeature } from './vscode/update/updateFeature';
 import { registerPulseFeature } from './vscode/pulse/pulseFeature';
 import { registerWeekFeature } from './vscode/week/weekFeature';
+import { registerCalendarFeature } from './vscode/calendar/calendarFeature';
 
 /**
  * Builds the services and registers everything. No network and no git here: data is fetched when
@@ -24,7 +25,8 @@ import { registerWeekFeature } from './vscode/week/weekFeature';
 export function activate(context: vscode.ExtensionContext): void {
   try {
     const services = createServices(context);
-    const week = registerWeekFeature(services);
+    const calendar = registerCalendarFeature(services);
+    const week = registerWeekFeature(services, { meetings: calendar.meetings });
     context.subscriptions.push(
       ...registerCommands(
         [signInCommand, signInWithTokenCommand, signOutCommand, refreshCommand, showLogCommand].map((make) => make(services)),
@@ -45,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): void {
       registerUpdateFeature(services),
       registerPulseFeature(services, delegation.delegate),
       week,
+      calendar,
     );
     // Moves values of renamed settings once; reads settings only, no network.
     void migrateRenamedSettings(services.log);

@@ -7,6 +7,7 @@ import { defaultFocusSettings, parseFocusSettings, type FocusSettings } from './
 import { defaultUpdateSettings, parseUpdateSettings, type UpdateSettings } from './update/updateSettings';
 import { defaultPulseSettings, parsePulseSettings, type PulseSettings } from './pulse/pulseSettings';
 import { defaultWeekSettings, parseWeekSettings, type WeekSettings } from './week/weekSettings';
+import { defaultCalendarSettings, parseCalendarSettings, type CalendarSettings } from './calendar/calendarSettings';
 import type { RawSettings, SettingsProblem } from './settingsSource';
 import { defaultWorkingHours, type WorkingHours } from './workingHours';
 import { parseWorkingHours } from './workingHoursSettings';
@@ -27,6 +28,7 @@ export interface LeadDeskSettings {
   readonly update: UpdateSettings;
   readonly pulse: PulseSettings;
   readonly week: WeekSettings;
+  readonly calendar: CalendarSettings;
 }
 
 export const defaultSettings: LeadDeskSettings = {
@@ -38,6 +40,7 @@ export const defaultSettings: LeadDeskSettings = {
   update: defaultUpdateSettings,
   pulse: defaultPulseSettings,
   week: defaultWeekSettings,
+  calendar: defaultCalendarSettings,
 };
 
 export interface ParsedSettings {
@@ -67,6 +70,7 @@ export function parseSettings(read: RawSettings): ParsedSettings {
     update: parseUpdateSettings(read, problems),
     pulse: parsePulseSettings(read, problems),
     week: parseWeekSettings(read, problems),
+    calendar: parseCalendarSettings(read, problems),
   };
   return { settings, problems };
 }

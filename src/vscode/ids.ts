@@ -47,6 +47,10 @@ export const CommandId = {
   refreshWeek: 'leadDesk.refreshWeek',
   /** Hidden from the palette: what the This Week view last showed, for the host tests and bug reports. */
   inspectWeek: 'leadDesk.inspectWeek',
+  addCalendarFeed: 'leadDesk.addCalendarFeed',
+  removeCalendarFeed: 'leadDesk.removeCalendarFeed',
+  refreshCalendar: 'leadDesk.refreshCalendar',
+  findFocusTime: 'leadDesk.findFocusTime',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
@@ -78,6 +82,8 @@ export const SecretKey = {
   githubToken: (apiUrl: string) => `leadDesk.githubToken:${apiUrl}`,
   /** The Slack user token for the focus guard. */
   slackToken: 'leadDesk.slackToken',
+  /** The calendar feeds' names and secret addresses, as one JSON list. */
+  calendarFeeds: 'leadDesk.calendarFeeds',
 } as const;
 
 export const StateKey = {

@@ -1,7 +1,7 @@
 // npm run demo: Lead Desk in a real VS Code (code-server) in your browser, against the local GitHub
 // sandbox's demo team, with a demo repository whose history that team wrote. Ctrl+C stops it all.
 //   LEAD_DESK_DEMO_PORT=8080   first port to try for the workbench (the next free one is used)
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   codeServerBin, installVsix, portInUse, root, signedInEnv, startCodeServer, workbenchUrl, writeSettings,
@@ -9,6 +9,7 @@ import {
 import { demoIdentity } from './demoIdentity.mjs';
 import { makeDemoRepo } from './demoRepo.mjs';
 import { startSandbox } from './sandbox.mjs';
+import { demoCalendar } from '../sandbox/calendar/demoCalendar.mjs';
 import { Session } from './steps.mjs';
 import { packageExtension } from '../tools/package.mjs';
 
@@ -49,8 +50,15 @@ await session.main(async () => {
   const extensionsDir = path.join(demoState, 'extensions');
   const userDataDir = path.join(demoState, 'user-data');
   await session.step('install the extension', () => installVsix({ bin, vsix: packaged.vsixPath, extensionsDir }));
+  // A believable week of meetings, as a local .ics file (a feed address would have to be typed
+  // into secret storage; the sandbox serves the same calendar at calendarUrl for trying that).
+  const calendarFile = path.join(demoState, 'calendar', 'work.ics');
+  await mkdir(path.dirname(calendarFile), { recursive: true });
+  await writeFile(calendarFile, demoCalendar(Date.now(), 'lee@acme.example'));
   await writeSettings(userDataDir, {
     ...sandboxSettings(sandbox),
+    'leadDesk.calendar.files': [calendarFile],
+    'leadDesk.calendar.myEmails': ['lee@acme.example'],
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
     'extensions.autoCheckUpdates': false,
@@ -76,6 +84,7 @@ await session.main(async () => {
   console.log('');
   console.log(`  signed in as     ${identity.login} (token from the demo scenario, via GH_TOKEN)`);
   console.log(`  GitHub sandbox   ${sandbox.url}`);
+  console.log(`  calendar         ${path.relative(root, calendarFile)}; as a feed for "Add Calendar Feed": ${sandbox.url}/calendar/demo-secret/demo.ics`);
   const slackToken = sandbox.info.slackTokens?.find((t) => t.userId)?.token;
   if (slackToken) console.log(`  Slack token      ${slackToken} (for "Lead Desk: Connect Slack"; the sandbox answers Slack too)`);
   console.log(`  demo repository  ${path.relative(root, demoRepo)} (${repo.commits} commits by ${repo.team.map((p) => p.login).join(', ')}; origin ${repo.remote})`);

@@ -42,6 +42,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['update.test.ts', () => import('./update.test')],
   ['pulse.test.ts', () => import('./pulse.test')],
   ['week.test.ts', () => import('./week.test')],
+  ['calendar.test.ts', () => import('./calendar.test')],
 ];
 
 async function writeResults(file: string | undefined, results: HostResults): Promise<void> {

@@ -18,6 +18,7 @@ import { loadGithubSchema } from './graphql/githubSchema';
 import { handleSlack } from './slack/slackEndpoint';
 import { handleControl } from './control';
 import { addPull } from './state/addPull';
+import { CalendarFeeds, handleCalendar } from './calendar/calendarFeeds';
 
 export type { RequestLogEntry } from './http/requestLog';
 export type { Fault, FaultSelector } from './faults/faultTypes';
@@ -46,6 +47,8 @@ export interface Sandbox {
   graphqlUrl: string;
   ghesGraphqlUrl: string;
   state: SandboxState;
+  /** Calendar feeds at `${url}/calendar/:secret/:name.ics` (see calendar/calendarFeeds.ts). */
+  calendar: CalendarFeeds;
   requests: RequestLogEntry[];
   clearRequests(): void;
   faults: FaultInjector;
@@ -69,6 +72,7 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
   const requests: RequestLogEntry[] = [];
   const webUrl = o.webUrl ?? 'https://github.com';
   let latencyMs = o.latencyMs ?? 0;
+  const calendar = new CalendarFeeds(now);
   // Build the schema before listening so the first GraphQL request is not slow.
   await loadGithubSchema();
 
@@ -80,6 +84,7 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     const fault = faults.take({ api: ex.api, method: ex.method, path: ex.path });
     if (fault && (await applyFault(ex, fault, who)) === 'handled') return;
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+    if (await handleCalendar(ex, calendar)) return;
     if (ex.api === 'slack') return handleSlack(ex, state, now());
     if (!who) return ex.json(401, BAD_CREDENTIALS);
     if (ex.api === 'graphql') return handleGraphql(ex, who, { state, limiter, now, webUrl });
@@ -126,6 +131,7 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     graphqlUrl: `${origin}/graphql`,
     ghesGraphqlUrl: `${origin}/api/graphql`,
     state,
+    calendar,
     requests,
     clearRequests: () => void requests.splice(0, requests.length),
     faults,

@@ -74,6 +74,9 @@ const settingCatalogue: Record<string, Sensitivity> = {
   'leadDesk.pulse.question': 'postsAsLead',
   'leadDesk.pulse.options': 'postsAsLead',
   'leadDesk.pulse.schedule': 'postsAsLead',
+  'leadDesk.calendar.files': 'local',
+  'leadDesk.calendar.myEmails': 'local',
+  'leadDesk.calendar.focusSlotMinutes': 'local',
 };
 
 describe('package.json', () => {

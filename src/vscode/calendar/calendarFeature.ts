@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import path from 'node:path';
+import type { MeetingSource } from '../../core/calendar/calendarEvent';
+import { describeFeedStatus } from '../../core/calendar/feedStatus';
+import { scopedLogger } from '../../core/logger';
+import { registerCommands } from '../commands/command';
+import type { Services } from '../services';
+import { CalendarModel } from './calendarModel';
+import { addCalendarFeedCommand } from './commands/addCalendarFeed';
+import { findFocusTimeCommand } from './commands/findFocusTime';
+import { refreshCalendarCommand } from './commands/refreshCalendar';
+import { removeCalendarFeedCommand } from './commands/removeCalendarFeed';
+import { FeedSecrets } from './feedSecrets';
+import { FocusSlotReminders } from './focusSlotReminders';
+
+/** What the calendar gives the other features: the lead's meetings, and when they change. */
+export interface CalendarFeature extends vscode.Disposable {
+  readonly meetings: MeetingSource;
+  readonly onDidChange: vscode.Event<void>;
+  /** One line per feed for a view to show, e.g. "work calendar: offline since 10:40 (…), showing the copy from 10:25". */
+  feedLines(): string[];
+}
+
+/**
+ * Calendar feeds (read-only) and Find Focus Time. Registering reads nothing: the feeds are first
+ * read when a feature asks for meetings or a calendar command runs.
+ */
+export function registerCalendarFeature(services: Services): CalendarFeature {
+  const { context, log, config } = services;
+  const secrets = new FeedSecrets(context.secrets, (secret) => log.addSecret(secret));
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
+  const model = new CalendarModel({
+    log: scopedLogger(log, 'calendar'),
+    secrets,
+    settings: () => config.settings.calendar,
+    storageDir: path.join(context.globalStorageUri.fsPath, 'calendar'),
+    userAgent: `lead-desk/${version}`,
+  });
+  const reminders = new FocusSlotReminders();
+  const commands = registerCommands(
+    [
+      addCalendarFeedCommand(model, secrets),
+      removeCalendarFeedCommand(model),
+      refreshCalendarCommand(model),
+      findFocusTimeCommand({
+        model,
+        reminders,
+        workingTime: () => config.settings.queue.workingTime,
+        slotMinutes: () => config.settings.calendar.focusSlotMinutes,
+      }),
+    ],
+    log,
+  );
+  const disposable = vscode.Disposable.from(...commands, config.onDidChangeSection('calendar', () => model.settingsChanged()), reminders, model);
+  return {
+    meetings: model,
+    onDidChange: model.onDidChange,
+    feedLines: () => model.statuses().map((s) => describeFeedStatus(s, Date.now())),
+    dispose: () => void disposable.dispose(),
+  };
+}

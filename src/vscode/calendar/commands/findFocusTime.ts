@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { format } from 'date-fns';
+import { message, pick } from '../../../core/inertText';
+import { findFreeSlots, type FreeSlot } from '../../../core/calendar/freeSlots';
+import { describeFeedStatus } from '../../../core/calendar/feedStatus';
+import { minutesLeft, slotDayAndTimes, slotLength } from '../../../core/calendar/slotText';
+import type { WorkingHours } from '../../../core/workingHours';
+import type { LeadDeskCommand } from '../../commands/command';
+import { CommandId } from '../../ids';
+import { showInfo } from '../../ui/notify';
+import { pickOne } from '../../ui/quickPick';
+import type { CalendarModel } from '../calendarModel';
+import type { FocusSlotReminders } from '../focusSlotReminders';
+
+export interface FindFocusTimeDeps {
+  readonly model: CalendarModel;
+  readonly reminders: FocusSlotReminders;
+  readonly workingTime: () => WorkingHours;
+  readonly slotMinutes: () => number;
+}
+
+/** Whole minutes a focus block may last (the focus commands accept up to 8 hours). */
+const maxBlockMinutes = 480;
+
+/**
+ * Lead Desk: Find Focus Time. Lists the free slots of at least N minutes in working hours, today
+ * and the rest of the week; a slot that has begun starts a deep-work block until its end, a later
+ * one gets a reminder at its start.
+ */
+export function findFocusTimeCommand(deps: FindFocusTimeDeps): LeadDeskCommand {
+  return {
+    id: CommandId.findFocusTime,
+    doing: 'find focus time',
+    async run() {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading calendars' }, () => deps.model.refresh());
+      const now = Date.now();
+      const minMinutes = deps.slotMinutes();
+      const meetings = deps.model.meetingsBetween(now - 86_400_000, now + 8 * 86_400_000);
+      const slots = findFreeSlots({ now, meetings, workingTime: deps.workingTime(), minMinutes });
+      const statuses = deps.model.statuses();
+      const calendarNote = statuses.length === 0 ? 'No calendar added: only working hours are considered.' : statuses.filter((s) => s.health !== 'ok').map((s) => describeFeedStatus(s, now)).join('; ');
+      if (slots.length === 0) {
+        void showInfo(message`No free slot of ${minMinutes} minutes or more in working hours for the rest of this week. ${calendarNote}`);
+        return;
+      }
+      const items = slots.map((slot) => ({
+        label: pick`$(calendar) ${slotDayAndTimes(slot, now)}`,
+        description: pick`${slotLength(slot)}${slot.start <= now ? ', free now' : ''}`,
+        ...(slot.before ? { detail: pick`until ${slot.before.title || 'a meeting'}` } : {}),
+        value: slot,
+      }));
+      const slot = await pickOne(items, {
+        title: `Find Focus Time: free slots of ${minMinutes} min or more`,
+        placeHolder: calendarNote || 'Pick a slot to start a focus block in it',
+        matchOnDetail: true,
+      });
+      if (slot) await useSlot(slot, deps.reminders);
+    },
+  };
+}
+
+async function useSlot(slot: FreeSlot, reminders: FocusSlotReminders): Promise<void> {
+  const now = Date.now();
+  if (slot.start <= now) {
+    const minutes = Math.min(maxBlockMinutes, minutesLeft(slot, now));
+    await vscode.commands.executeCommand(CommandId.startFocusBlock, { minutes, type: 'deepWork' });
+    return;
+  }
+  const choice = await showInfo(
+    message`This slot starts ${format(slot.start, 'EEE HH:mm')}. Lead Desk can remind you then in this window, with a button to start the block.`,
+    'Remind Me',
+  );
+  if (choice !== 'Remind Me') return;
+  const set = reminders.remind(slot);
+  void showInfo(message`${set ? 'Reminder set' : 'A reminder is already set'} for ${format(slot.start, 'EEE HH:mm')}.`);
+}
