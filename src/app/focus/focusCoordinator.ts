@@ -6,7 +6,7 @@
 // Plain Node: the clock, the storage, the guards and the schedule are injected, and the caller
 // drives it by calling pulse() from its timer.
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../../core/focus/clock';
+import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import type { PullRequestRef } from '../../core/pullRequestRef';
 import {

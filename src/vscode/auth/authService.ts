@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { message } from '../../core/inertText';
 import { notify } from '../ui/notify';
 import { InvalidApiUrlError, resolveEndpoints, type GitHubEndpoints } from '../../github/endpoints';
+import { NotSignedInError } from '../../github/notSignedInError';
 import { ContextKey, SecretKey, StateKey } from '../ids';
 import type { ConfigService } from '../config';
 import type { LeadDeskLog } from '../log';
@@ -18,16 +19,6 @@ export interface Credentials {
 
 /** Scopes every feature needs; features that need more (the Busy guard needs `user`) add a requirement. */
 const baseScopes = ['read:org', 'repo'];
-
-export class NotSignedInError extends Error {
-  override readonly name = 'NotSignedInError';
-  constructor() {
-    super('You are not signed in to GitHub.');
-  }
-  static is(err: unknown): err is NotSignedInError {
-    return err instanceof NotSignedInError;
-  }
-}
 
 /**
  * Finds the GitHub credentials to use, in this order: a personal access token the user stored,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { systemClock, type Clock } from '../../core/focus/clock';
+import { systemClock, type Clock } from '../../core/clock';
 import { todaysFocusMs } from '../../core/focus/focusMachine';
 import type { FocusSettings } from '../../core/focus/focusSettings';
 import { upcomingOccurrences, type Occurrence } from '../../core/focus/schedule';
@@ -12,7 +12,7 @@ import { GuardError } from '../../guards/guardError';
 import type { GuardRecord, GuardRecords } from '../../app/focus/guardRecords';
 import { GitHubStatusGuard } from '../../guards/githubStatusGuard';
 import { SlackGuard } from '../../guards/slackGuard';
-import { NotSignedInError } from '../auth/authService';
+import { NotSignedInError } from '../../github/notSignedInError';
 import { ContextKey, SecretKey } from '../ids';
 import type { Interruption } from '../interruptions';
 import type { Services } from '../services';
