@@ -2,13 +2,7 @@ import type * as vscode from 'vscode';
 import { message } from './core/inertText';
 import { showError } from './vscode/ui/notify';
 import { createServices } from './vscode/services';
-import { registerCommands } from './vscode/commands/command';
-import { signInCommand } from './vscode/commands/signIn';
-import { signInWithTokenCommand } from './vscode/commands/signInWithToken';
-import { signOutCommand } from './vscode/commands/signOut';
-import { refreshCommand } from './vscode/commands/refresh';
-import { showLogCommand } from './vscode/commands/showLog';
-import { registerAccountRefresher } from './vscode/auth/accountRefresher';
+import { registerAccountFeature } from './vscode/auth/accountFeature';
 import { registerFocusFeature } from './vscode/focus/focusFeature';
 import { registerDelegationFeature } from './vscode/delegation/delegationFeature';
 import { registerQueueFeature } from './vscode/queue/queueFeature';
@@ -21,11 +15,7 @@ export function activate(context: vscode.ExtensionContext): void {
   try {
     const services = createServices(context);
     context.subscriptions.push(
-      ...registerCommands(
-        [signInCommand, signInWithTokenCommand, signOutCommand, refreshCommand, showLogCommand].map((make) => make(services)),
-        services.log,
-      ),
-      registerAccountRefresher(services),
+      registerAccountFeature(services),
       registerQueueFeature(services),
       registerFocusFeature(services),
       registerDelegationFeature(services),

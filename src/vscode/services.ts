@@ -21,7 +21,14 @@ export interface Services {
 export function createServices(context: vscode.ExtensionContext): Services {
   const log = new LeadDeskLog();
   const config = new ConfigService(log);
-  const auth = new AuthService(context, config, log);
+  const auth = new AuthService({
+    secrets: context.secrets,
+    globalState: context.globalState,
+    settings: () => config.settings.github,
+    onDidChangeSettings: config.onDidChange,
+    log,
+    addSecret: (secret) => log.addSecret(secret),
+  });
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
   const github = new GitHubService(auth, log, `lead-desk/${version}`);
   const refresh = new RefreshCoordinator(log);

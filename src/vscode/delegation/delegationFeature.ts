@@ -81,7 +81,7 @@ export function registerDelegationFeature(services: Services): DelegationFeature
     void vscode.commands.executeCommand('setContext', CAN_REQUEST, ready?.subject.kind === 'pullRequest' && ready.rows.some((r) => r.login !== undefined && !r.alreadyRequested));
   };
 
-  const feature: DelegationFeatureContext = { services, model };
+  const feature: DelegationFeatureContext = { model, settings, client: () => services.github.client(), log };
   const disposables: vscode.Disposable[] = [
     model,
     services.refresh.register('delegation', () => model.refresh()),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { scopedLogger } from '../../core/logger';
 import { registerCommands } from '../commands/command';
 import { ViewId } from '../ids';
 import type { Services } from '../services';
@@ -20,6 +21,7 @@ import { FocusStatusBar } from './focusStatusBar';
 import { FocusTicker } from './focusTicker';
 import { FocusTreeProvider } from './focusTreeProvider';
 import { registerGitHubStatusScope } from './githubStatusScope';
+import { SlackConnection } from './slackConnection';
 
 /**
  * Focus blocks: the status-bar countdown, the Focus view, the commands, the schedule and the
@@ -27,7 +29,23 @@ import { registerGitHubStatusScope } from './githubStatusScope';
  * once only if the last session left a restore unfinished.
  */
 export function registerFocusFeature(services: Services): vscode.Disposable {
-  const model = new FocusModel(services);
+  const { auth, config, context, github, interruptions, log } = services;
+  const slack = new SlackConnection({
+    secrets: context.secrets,
+    apiUrl: () => config.settings.focus.slack.apiUrl,
+    log: scopedLogger(log, 'slack'),
+    addSecret: (secret) => log.addSecret(secret),
+  });
+  const model = new FocusModel({
+    globalState: context.globalState,
+    settings: () => config.settings.focus,
+    onDidChangeSettings: config.onDidChange,
+    githubClient: () => github.client(),
+    onDidChangeCredentials: auth.onDidChange,
+    slack,
+    interruptions,
+    log: scopedLogger(log, 'focus'),
+  });
   const statusBar = new FocusStatusBar(model);
   const ticker = new FocusTicker(model, statusBar);
   const provider = new FocusTreeProvider(model);
@@ -47,7 +65,7 @@ export function registerFocusFeature(services: Services): vscode.Disposable {
       disconnectSlackCommand(model),
       inspectFocusCommand(model, statusBar, ticker),
     ],
-    services.log,
+    log,
   );
   const present = () => {
     const block = model.state.block;
@@ -55,7 +73,7 @@ export function registerFocusFeature(services: Services): vscode.Disposable {
   };
   const disposables: vscode.Disposable[] = [
     ...commands,
-    registerGitHubStatusScope(services),
+    registerGitHubStatusScope({ auth, github, config, log }),
     registerFocusMessages(model),
     model.onDidChange(() => {
       present();
@@ -67,6 +85,7 @@ export function registerFocusFeature(services: Services): vscode.Disposable {
     statusBar,
     ticker,
     model,
+    slack,
   ];
   model.start();
   present();

@@ -43,7 +43,7 @@ export function registerQueueFeature(services: Services): vscode.Disposable {
   });
   const provider = new QueueTreeProvider(model);
   const view = vscode.window.createTreeView(ViewId.queue, { treeDataProvider: provider, showCollapseAll: true });
-  const disposables: vscode.Disposable[] = [repos, model, provider, view, new QueueStatusBar(model), registerReviewRequestNotifier(services, model)];
+  const disposables: vscode.Disposable[] = [repos, model, provider, view, new QueueStatusBar(model), registerReviewRequestNotifier(services.interruptions, model)];
 
   let manualRefresh = false;
   // Failures only the user can fix get one prompt (with Sign In) per kind, until a refresh succeeds.
