@@ -1,7 +1,8 @@
 // Wires the queue's Node parts exactly as the extension does (the refresh use case, which plans,
 // sends one GraphQL request and parses it, on the scheduler), against the sandbox over real HTTP,
 // with a fake clock for the scheduler so retries and recovery are tested without waiting.
-import type { Sandbox } from '../../sandbox/server';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { loadScenario } from '../../sandbox/scenarios/scenario';
 import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from '../../../src/github/client';
 import { resolveEndpoints } from '../../../src/github/endpoints';
 import { classifyRefreshFailure, refreshQueue, type RefreshQueueDeps } from '../../../src/app/queue/refreshQueue';
@@ -61,5 +62,25 @@ export function queueHarness(client: GitHubClient, options: QueueHarnessOptions 
       await clock.advance(Math.max(0, due - clock.now()));
       await scheduler.refresh();
     },
+  };
+}
+
+/**
+ * The demo scenario's sandbox for the calling suite, with faults and the request log cleared
+ * before each test; call the returned function inside a test to get it.
+ */
+export function useDemoSandbox(): () => Sandbox {
+  let sandbox: Sandbox | undefined;
+  before(async () => {
+    sandbox = await startSandbox({ scenario: loadScenario('demo') });
+  });
+  after(async () => sandbox?.close());
+  beforeEach(() => {
+    sandbox?.faults.clear();
+    sandbox?.clearRequests();
+  });
+  return () => {
+    if (!sandbox) throw new Error('the sandbox is not running; call useDemoSandbox() inside describe()');
+    return sandbox;
   };
 }

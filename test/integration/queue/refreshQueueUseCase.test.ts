@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { loadScenario } from '../../sandbox/scenarios/scenario';
 import { DEMO } from '../../sandbox/testing/demoLogins';
 import { describeQueueDisplay, needsSignInPrompt, queueViewOf } from '../../../src/app/queue/queueDisplay';
 import { emptyLocalState } from '../../../src/core/queue/localState';
 import { defaultQueueSettings } from '../../../src/core/queue/queueSettings';
 import { NotSignedInError } from '../../../src/github/notSignedInError';
 import { FakeClock } from '../../unit/queue/fakeClock';
-import { makeClient, queueHarness } from './queueHarness';
+import { makeClient, queueHarness, useDemoSandbox } from './queueHarness';
 
 // The queue's refresh use case in plain Node, as the model runs it: planned from the settings and
 // the workspace's repositories, fetched from the sandbox, shown as the view's words.
@@ -16,17 +14,10 @@ import { makeClient, queueHarness } from './queueHarness';
 const tenOClock = new Date(2026, 2, 4, 10, 0, 0).getTime();
 
 describe('refresh the review queue (use case) against the sandbox', function () {
-  let sandbox: Sandbox;
-  before(async () => {
-    sandbox = await startSandbox({ scenario: loadScenario('demo') });
-  });
-  after(async () => sandbox.close());
-  beforeEach(() => {
-    sandbox.faults.clear();
-    sandbox.clearRequests();
-  });
+  const demo = useDemoSandbox();
 
   it('watches the workspace repositories and the configured ones for staleness, in one request', async () => {
+    const sandbox = demo();
     const h = queueHarness(makeClient(sandbox, DEMO.fullToken), { workspaceRepos: ['acme/web'], settings: { repos: ['acme/api'], orgs: ['acme-labs'] } });
     const outcome = await h.scheduler.refresh('manual');
     assert.deepEqual(outcome, { ok: true });
@@ -48,6 +39,7 @@ describe('refresh the review queue (use case) against the sandbox', function () 
   });
 
   it('keeps the last good data through a failure and says what is shown and when it retries', async () => {
+    const sandbox = demo();
     const h = queueHarness(makeClient(sandbox, DEMO.fullToken), { clock: new FakeClock(tenOClock) });
     h.scheduler.start();
     await h.scheduler.refresh();
@@ -70,6 +62,7 @@ describe('refresh the review queue (use case) against the sandbox', function () 
   });
 
   it('says "not signed in" without a request, and leaves the sign-in to the welcome view', async () => {
+    const sandbox = demo();
     const h = queueHarness(makeClient(sandbox, DEMO.fullToken), { clientGetter: () => Promise.reject(new NotSignedInError()), clock: new FakeClock(tenOClock) });
     const outcome = await h.scheduler.refresh('manual');
     assert.equal(outcome.ok, false);
@@ -84,6 +77,7 @@ describe('refresh the review queue (use case) against the sandbox', function () 
   });
 
   it('asks the user to sign in again when GitHub refuses the token', async () => {
+    const sandbox = demo();
     const h = queueHarness(makeClient(sandbox, 'ghp_revokedToken00000000000000000000000099'), { clock: new FakeClock(tenOClock) });
     await h.scheduler.refresh('manual');
     const failure = h.scheduler.state.failure;

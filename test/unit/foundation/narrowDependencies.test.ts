@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import ts from 'typescript';
+import { typeScriptFilesUnder } from './sourceFiles';
 
 // A class that takes the whole services bag (or the ExtensionContext) can reach everything, so
 // nobody can tell from its signature what it uses, and its tests must build everything. Only the
@@ -41,17 +42,9 @@ function bagFindings(file: string, text: string): Finding[] {
   return found;
 }
 
-function glueFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return glueFiles(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
-  });
-}
-
 describe('narrow dependencies', () => {
   it('no constructor takes the services bag or the ExtensionContext, and only feature registrations name them', () => {
-    const files = [...glueFiles(join(root, 'src', 'vscode')), join(root, 'src', 'extension.ts')];
+    const files = [...typeScriptFilesUnder(join(root, 'src', 'vscode')), join(root, 'src', 'extension.ts')];
     assert.ok(files.length > 20, `found only ${files.length} files under src/vscode`);
     const findings = files.flatMap((file) => bagFindings(relative(root, file), readFileSync(file, 'utf8')));
     assert.deepEqual(
