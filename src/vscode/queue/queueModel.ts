@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { classifyRefreshFailure, refreshQueue, searchSettingsKey } from '../../app/queue/refreshQueue';
+import { classifyRefreshFailure, refreshQueue, searchSettingsKey, type RefreshQueueDeps } from '../../app/queue/refreshQueue';
 import { queueViewOf } from '../../app/queue/queueDisplay';
 import type { Logger } from '../../core/logger';
 import { pullRequestKey, type PullRequestRef } from '../../core/pullRequestRef';
@@ -79,7 +79,7 @@ export class QueueModel implements vscode.Disposable {
     this.searchSettings = searchSettingsKey(this.settings);
     const cached = readStored(globalState, StateKey.queueSnapshot, asStoredSnapshot, this.log);
     const usable = cached && cached.apiUrl === deps.apiUrl() ? cached : undefined;
-    const refresh = { client: deps.client, settings: deps.settings, workspaceRepos: () => deps.repos.repoNames(), clock: this.clock, log: this.log };
+    const refresh: RefreshQueueDeps = { client: deps.client, settings: deps.settings, workspaceRepos: () => deps.repos.repoNames(), clock: this.clock, log: this.log };
     this.scheduler = new RefreshScheduler<QueueSnapshot>({
       load: () => refreshQueue(refresh),
       classify: (err) => classifyRefreshFailure(refresh, err),
