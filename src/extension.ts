@@ -2,13 +2,7 @@ import type * as vscode from 'vscode';
 import { message } from './core/inertText';
 import { showError } from './vscode/ui/notify';
 import { createServices } from './vscode/services';
-import { registerCommands } from './vscode/commands/command';
-import { signInCommand } from './vscode/commands/signIn';
-import { signInWithTokenCommand } from './vscode/commands/signInWithToken';
-import { signOutCommand } from './vscode/commands/signOut';
-import { refreshCommand } from './vscode/commands/refresh';
-import { showLogCommand } from './vscode/commands/showLog';
-import { registerAccountRefresher } from './vscode/auth/accountRefresher';
+import { registerAccountFeature } from './vscode/auth/accountFeature';
 import { registerFocusFeature } from './vscode/focus/focusFeature';
 import { registerDelegationFeature } from './vscode/delegation/delegationFeature';
 import { registerQueueFeature } from './vscode/queue/queueFeature';
@@ -28,11 +22,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const calendar = registerCalendarFeature(services);
     const week = registerWeekFeature(services, { meetings: calendar.meetings });
     context.subscriptions.push(
-      ...registerCommands(
-        [signInCommand, signInWithTokenCommand, signOutCommand, refreshCommand, showLogCommand].map((make) => make(services)),
-        services.log,
-      ),
-      registerAccountRefresher(services),
+      registerAccountFeature(services),
     );
     const queue = registerQueueFeature(services);
     // Delegation acts on a pull request a command argument names only if the queue shows it.
@@ -42,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
     });
     context.subscriptions.push(
       queue,
-      registerFocusFeature(services),
+      registerFocusFeature(services, calendar.meetings),
       delegation,
       registerUpdateFeature(services),
       registerPulseFeature(services, delegation.delegate),

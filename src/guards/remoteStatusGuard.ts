@@ -1,7 +1,7 @@
 // What the GitHub and Slack guards share: both set a status on a remote service that expires a
 // little after the block, and both turn the service's failures into GuardErrors for the
 // orchestrator, which decides when to retry.
-import type { Clock } from '../core/focus/clock';
+import type { Clock } from '../core/clock';
 import type { GuardError } from './guardError';
 
 export interface RemoteStatusGuardOptions<Client> {

@@ -3,7 +3,7 @@ import { GitHubError } from '../github/errors';
 import type { Logger } from '../core/logger';
 import { message, type InertText } from '../core/inertText';
 import { retryAdvice } from '../core/retryAdvice';
-import { NotSignedInError } from './auth/authService';
+import { NotSignedInError } from '../github/notSignedInError';
 import { CommandId } from './ids';
 import { notify } from './ui/notify';
 

@@ -5,6 +5,8 @@ import { GitHubService } from './github/githubService';
 import { LeadDeskLog } from './log';
 import { RefreshCoordinator } from './refreshCoordinator';
 import { InterruptionGate } from './interruptions';
+import { SlackConnection } from './slack/slackConnection';
+import { scopedLogger } from '../core/logger';
 
 /** The long-lived services every feature builds on. Creating them does no I/O. */
 export interface Services {
@@ -16,16 +18,31 @@ export interface Services {
   readonly refresh: RefreshCoordinator;
   /** Review-request pop-ups pass through here, so a focus block can hold them for a digest. */
   readonly interruptions: InterruptionGate;
+  /** The one Slack connection (token in SecretStorage) the focus guard, the weekly update and the pulse share. */
+  readonly slack: SlackConnection;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
   const log = new LeadDeskLog();
   const config = new ConfigService(log);
-  const auth = new AuthService(context, config, log);
+  const auth = new AuthService({
+    secrets: context.secrets,
+    globalState: context.globalState,
+    settings: () => config.settings.github,
+    onDidChangeSettings: config.onDidChange,
+    log,
+    addSecret: (secret) => log.addSecret(secret),
+  });
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
   const github = new GitHubService(auth, log, `lead-desk/${version}`);
   const refresh = new RefreshCoordinator(log);
   const interruptions = new InterruptionGate();
-  context.subscriptions.push(log, config, auth, github, refresh, interruptions);
-  return { context, log, config, auth, github, refresh, interruptions };
+  const slack = new SlackConnection({
+    secrets: context.secrets,
+    apiUrl: () => config.settings.focus.slack.apiUrl,
+    log: scopedLogger(log, 'slack'),
+    addSecret: (secret) => log.addSecret(secret),
+  });
+  context.subscriptions.push(log, config, auth, github, refresh, interruptions, slack);
+  return { context, log, config, auth, github, refresh, interruptions, slack };
 }

@@ -3,7 +3,7 @@
 //
 // The countdown is measured with the extension's own ticker (FocusTicker) and coordinator, driven by
 // real timers for a few seconds and scaled to a minute; only the status bar item is a stand-in.
-import { ManualClock, systemClock } from '../../src/core/focus/clock';
+import { ManualClock, systemClock } from '../../src/core/clock';
 import { focusStatusText } from '../../src/core/focus/format';
 import { MemorySharedStore } from '../../src/core/focus/sharedStore';
 import { silentLogger } from '../../src/core/logger';

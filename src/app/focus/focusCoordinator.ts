@@ -7,7 +7,7 @@
 // drives it by calling pulse() from its timer.
 import { randomUUID } from 'node:crypto';
 import type { CalendarEvent, MeetingSource } from '../../core/calendar/calendarEvent';
-import type { Clock } from '../../core/focus/clock';
+import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import type { PullRequestRef } from '../../core/pullRequestRef';
 import {

@@ -4,7 +4,7 @@
 // backoff. A failed restore is retried until it works or until the guard says it no longer matters.
 //
 // No editor and no network here: guards do the I/O, the clock and the storage are injected.
-import type { Clock } from '../../core/focus/clock';
+import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import { FocusStoreKey, guardRecordKey, type SharedStore } from '../../core/focus/sharedStore';
 import type { GuardId } from '../../core/focus/guardCatalogue';

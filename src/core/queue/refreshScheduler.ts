@@ -5,21 +5,41 @@
 // only decides when the next refresh starts. The clock and timers are injected, so tests run it
 // in plain Node with a fake clock.
 
-export interface SchedulerClock {
-  now(): number;
+import { systemClock, type Clock } from '../clock';
+
+/** The scheduler reads the time like everyone else, and also sets its own timers. */
+export interface TimerClock extends Clock {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
 }
 
-export const systemClock: SchedulerClock = {
-  now: () => Date.now(),
+export const systemTimerClock: TimerClock = {
+  now: () => systemClock.now(),
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+/**
+ * Why a refresh failed. GitHub's own kinds (see github/errors.ts, which must stay a subset of
+ * these), plus 'signedOut' (no credentials at all) and 'stopped' (the scheduler was disposed).
+ */
+export type RefreshFailureKind =
+  | 'unauthorized'
+  | 'missingScope'
+  | 'rateLimited'
+  | 'secondaryRateLimited'
+  | 'server'
+  | 'timeout'
+  | 'offline'
+  | 'malformed'
+  | 'notFound'
+  | 'validation'
+  | 'unknown'
+  | 'signedOut'
+  | 'stopped';
+
 export interface RefreshFailure {
-  /** A stable kind, e.g. 'offline', 'rateLimited', 'unauthorized'. */
-  readonly kind: string;
+  readonly kind: RefreshFailureKind;
   /** A few words for the view's description: "offline", "rate limited". */
   readonly summary: string;
   /** One sentence for messages and tooltips. */
@@ -58,7 +78,7 @@ export type RefreshOutcome = { readonly ok: true } | { readonly ok: false; reado
 export interface RefreshSchedulerOptions<T> {
   readonly load: () => Promise<T>;
   readonly classify: (err: unknown) => RefreshFailure;
-  readonly clock?: SchedulerClock;
+  readonly clock?: TimerClock;
   readonly intervalMs: number;
   /** First retry delay after a transient failure; doubles per failure. */
   readonly backoffBaseMs?: number;
@@ -72,7 +92,7 @@ export interface RefreshSchedulerOptions<T> {
 }
 
 export class RefreshScheduler<T> {
-  private readonly clock: SchedulerClock;
+  private readonly clock: TimerClock;
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
   private intervalMs: number;
@@ -84,7 +104,7 @@ export class RefreshScheduler<T> {
   private disposed = false;
 
   constructor(private readonly options: RefreshSchedulerOptions<T>) {
-    this.clock = options.clock ?? systemClock;
+    this.clock = options.clock ?? systemTimerClock;
     this.intervalMs = Math.max(1, options.intervalMs);
     this.backoffBaseMs = options.backoffBaseMs ?? 30_000;
     this.backoffMaxMs = options.backoffMaxMs ?? 15 * 60_000;

@@ -32,7 +32,15 @@ export function classifyQueueError(err: unknown, now: Date = new Date()): Refres
       return { ...base, summary: 'unreadable answer', message: 'GitHub sent an answer that could not be read.' };
     case 'validation':
       return { ...base, summary: 'search rejected', message: `GitHub rejected the queue's search: ${e.detail ?? e.message}` };
-    default:
+    case 'notFound':
+    case 'unknown':
       return { ...base, transient: true, summary: 'refresh failed', message: `${e.message}${e.detail ? ` (${e.detail})` : ''}` };
+    default:
+      return unhandledKind(e.kind);
   }
+}
+
+/** Fails to compile when GitHub gains an error kind that the queue does not describe yet. */
+function unhandledKind(kind: never): never {
+  throw new Error(`unhandled GitHub error kind ${String(kind)}`);
 }

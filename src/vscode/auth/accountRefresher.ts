@@ -2,14 +2,24 @@ import * as vscode from 'vscode';
 import { message } from '../../core/inertText';
 import { showWarning } from '../ui/notify';
 import { fetchViewer, missingScopes } from '../../github/viewer';
-import type { Services } from '../services';
+import type { Logger } from '../../core/logger';
+import type { GitHubService } from '../github/githubService';
 import { CommandId } from '../ids';
+import type { RefreshCoordinator } from '../refreshCoordinator';
+import type { AuthService } from './authService';
+
+export interface AccountRefresherDeps {
+  readonly auth: Pick<AuthService, 'requiredScopes'>;
+  readonly github: Pick<GitHubService, 'client'>;
+  readonly refresh: Pick<RefreshCoordinator, 'register'>;
+  readonly log: Logger;
+}
 
 /**
  * On refresh, checks who the credentials belong to and warns once per account when scopes are
  * missing, so a feature failing later is not the first sign of it.
  */
-export function registerAccountRefresher({ auth, github, log, refresh }: Services): vscode.Disposable {
+export function registerAccountRefresher({ auth, github, log, refresh }: AccountRefresherDeps): vscode.Disposable {
   const warned = new Set<string>();
   return refresh.register('account', async () => {
     const viewer = await fetchViewer(await github.client());

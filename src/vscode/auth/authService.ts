@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { message } from '../../core/inertText';
 import { notify } from '../ui/notify';
 import { InvalidApiUrlError, resolveEndpoints, type GitHubEndpoints } from '../../github/endpoints';
+import { NotSignedInError } from '../../github/notSignedInError';
 import { ContextKey, SecretKey, StateKey } from '../ids';
-import type { ConfigService } from '../config';
-import type { LeadDeskLog } from '../log';
+import type { Logger } from '../../core/logger';
+import type { LeadDeskSettings } from '../../core/settings';
 
 export type CredentialSource = 'token' | 'session' | 'environment';
 
@@ -16,18 +17,22 @@ export interface Credentials {
   readonly endpoints: GitHubEndpoints;
 }
 
+/** What the sign-in needs from the editor, and nothing more. */
+export interface AuthServiceDeps {
+  /** Stored personal access tokens, one per API root. */
+  readonly secrets: vscode.SecretStorage;
+  /** Remembers "signed out", so a VS Code session or an environment token is not picked up again. */
+  readonly globalState: vscode.Memento;
+  readonly settings: () => LeadDeskSettings['github'];
+  readonly onDidChangeSettings: vscode.Event<unknown>;
+  readonly log: Logger;
+  /** Keeps a token out of every log line and message; returns the way to forget it. */
+  readonly addSecret: (secret: string) => () => void;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
 /** Scopes every feature needs; features that need more (the Busy guard needs `user`) add a requirement. */
 const baseScopes = ['read:org', 'repo'];
-
-export class NotSignedInError extends Error {
-  override readonly name = 'NotSignedInError';
-  constructor() {
-    super('You are not signed in to GitHub.');
-  }
-  static is(err: unknown): err is NotSignedInError {
-    return err instanceof NotSignedInError;
-  }
-}
 
 /**
  * Finds the GitHub credentials to use, in this order: a personal access token the user stored,
@@ -42,22 +47,21 @@ export class AuthService implements vscode.Disposable {
   private forgetSecret: (() => void) | undefined;
   private current: Credentials | undefined;
   readonly onDidChange = this.emitter.event;
+  private readonly log: Logger;
+  private readonly env: NodeJS.ProcessEnv;
 
-  constructor(
-    private readonly context: vscode.ExtensionContext,
-    private readonly config: ConfigService,
-    private readonly log: LeadDeskLog,
-    private readonly env: NodeJS.ProcessEnv = process.env,
-  ) {
+  constructor(private readonly deps: AuthServiceDeps) {
+    this.log = deps.log;
+    this.env = deps.env ?? process.env;
     this.disposables.push(
       this.emitter,
       vscode.authentication.onDidChangeSessions((e) => {
         if (e.provider.id === this.providerId()) void this.refresh();
       }),
-      context.secrets.onDidChange((e) => {
+      deps.secrets.onDidChange((e) => {
         if (e.key === SecretKey.githubToken(this.endpoints().apiUrl)) void this.refresh();
       }),
-      config.onDidChange(() => void this.refresh()),
+      deps.onDidChangeSettings(() => void this.refresh()),
     );
   }
 
@@ -78,7 +82,7 @@ export class AuthService implements vscode.Disposable {
   }
 
   endpoints(): GitHubEndpoints {
-    return resolveEndpoints(this.config.settings.github.apiUrl);
+    return resolveEndpoints(this.deps.settings().apiUrl);
   }
 
   /**
@@ -87,7 +91,7 @@ export class AuthService implements vscode.Disposable {
    * message the settings check showed.
    */
   signInEndpoints(): GitHubEndpoints {
-    const problem = this.config.settings.github.apiUrlProblem;
+    const problem = this.deps.settings().apiUrlProblem;
     if (problem) throw new InvalidApiUrlError(problem);
     return this.endpoints();
   }
@@ -124,9 +128,9 @@ export class AuthService implements vscode.Disposable {
 
   private async findCredentials(): Promise<Credentials | undefined> {
     const endpoints = this.endpoints();
-    const stored = await this.context.secrets.get(SecretKey.githubToken(endpoints.apiUrl));
+    const stored = await this.deps.secrets.get(SecretKey.githubToken(endpoints.apiUrl));
     if (stored) return { token: stored, source: 'token', endpoints };
-    if (this.context.globalState.get<boolean>(StateKey.signedOut)) return undefined;
+    if (this.deps.globalState.get<boolean>(StateKey.signedOut)) return undefined;
     const session = await this.getSession({ silent: true });
     if (session) return { token: session.accessToken, source: 'session', account: session.account.label, endpoints };
     const fromEnv = this.env.GITHUB_TOKEN || this.env.GH_TOKEN;
@@ -153,7 +157,7 @@ export class AuthService implements vscode.Disposable {
     const changed = next?.token !== this.current?.token || next?.endpoints.apiUrl !== this.current?.endpoints.apiUrl;
     this.current = next;
     this.forgetSecret?.();
-    this.forgetSecret = next ? this.log.addSecret(next.token) : undefined;
+    this.forgetSecret = next ? this.deps.addSecret(next.token) : undefined;
     void vscode.commands.executeCommand('setContext', ContextKey.signedIn, next !== undefined);
     if (changed) {
       this.log.info(next ? `signed in to ${next.endpoints.apiUrl} using ${describeSource(next.source)}` : 'not signed in');
@@ -165,7 +169,7 @@ export class AuthService implements vscode.Disposable {
   async signIn(): Promise<Credentials | undefined> {
     const endpoints = this.signInEndpoints();
     if (!endpoints.isDotCom) await this.ensureEnterpriseUri(endpoints);
-    await this.context.globalState.update(StateKey.signedOut, undefined);
+    await this.deps.globalState.update(StateKey.signedOut, undefined);
     const session = await vscode.authentication.getSession(this.providerId(), this.requiredScopes(), { createIfNone: true });
     this.update({ token: session.accessToken, source: 'session', account: session.account.label, endpoints });
     return this.current;
@@ -189,15 +193,15 @@ export class AuthService implements vscode.Disposable {
   /** Stores a personal access token (already checked by the caller) for the current API root. */
   async storeToken(token: string): Promise<void> {
     const endpoints = this.endpoints();
-    await this.context.globalState.update(StateKey.signedOut, undefined);
-    await this.context.secrets.store(SecretKey.githubToken(endpoints.apiUrl), token);
+    await this.deps.globalState.update(StateKey.signedOut, undefined);
+    await this.deps.secrets.store(SecretKey.githubToken(endpoints.apiUrl), token);
     this.update({ token, source: 'token', endpoints });
   }
 
   /** Forgets the stored token and stops using the VS Code session and environment tokens silently. */
   async signOut(): Promise<void> {
-    await this.context.secrets.delete(SecretKey.githubToken(this.endpoints().apiUrl));
-    await this.context.globalState.update(StateKey.signedOut, true);
+    await this.deps.secrets.delete(SecretKey.githubToken(this.endpoints().apiUrl));
+    await this.deps.globalState.update(StateKey.signedOut, true);
     this.update(undefined);
   }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { MeetingSource } from '../../core/calendar/calendarEvent';
 import { fetchDayCounts } from '../../github/queue/dayCounts';
 import { registerCommands } from '../commands/command';
 import type { FocusModel } from '../focus/focusModel';
@@ -12,7 +13,7 @@ import { QuietHours } from './quietHours';
  * Boundaries: working hours for the whole extension, quiet review-request pop-ups outside them,
  * End My Day, and break suggestions. Built on the focus model, whose guards set the evening's status.
  */
-export function registerBoundariesFeature(services: Services, focus: FocusModel): vscode.Disposable {
+export function registerBoundariesFeature(services: Services, focus: FocusModel, meetings?: MeetingSource): vscode.Disposable {
   const quiet = new QuietHours(services.interruptions, services.context.globalState, () => services.config.settings.workingHours, focus.clock);
   const commands = registerCommands(
     [
@@ -23,6 +24,7 @@ export function registerBoundariesFeature(services: Services, focus: FocusModel)
         counts: async (dayStart) => fetchDayCounts(await services.github.client(), dayStart),
         canSetStatus: () => focus.settings.githubStatus.enabled || focus.settings.slack.enabled,
         log: focus.log,
+        meetings: () => meetings,
       }),
     ],
     services.log,

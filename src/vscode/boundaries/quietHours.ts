@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { quietAt, recheckAt, type Quiet } from '../../core/boundaries/quietTime';
-import type { Clock } from '../../core/focus/clock';
+import type { Clock } from '../../core/clock';
 import type { WorkingHours } from '../../core/workingHours';
 import { StateKey } from '../ids';
 import type { InterruptionGate } from '../interruptions';

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import type { Services } from '../services';
+import type { AuthService } from '../auth/authService';
+import type { RefreshCoordinator } from '../refreshCoordinator';
 import { CommandId, ViewId } from '../ids';
 import type { LeadDeskCommand } from './command';
 
-export function refreshCommand({ auth, refresh }: Services): LeadDeskCommand {
+export function refreshCommand(auth: Pick<AuthService, 'require'>, refresh: Pick<RefreshCoordinator, 'refreshAll'>): LeadDeskCommand {
   return {
     id: CommandId.refresh,
     doing: 'refresh from GitHub',

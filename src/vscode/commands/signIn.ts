@@ -1,10 +1,11 @@
 import { message } from '../../core/inertText';
 import { showInfo } from '../ui/notify';
-import type { Services } from '../services';
+import type { AuthService } from '../auth/authService';
+import type { RefreshCoordinator } from '../refreshCoordinator';
 import { CommandId } from '../ids';
 import type { LeadDeskCommand } from './command';
 
-export function signInCommand({ auth, refresh }: Services): LeadDeskCommand {
+export function signInCommand(auth: Pick<AuthService, 'signIn'>, refresh: Pick<RefreshCoordinator, 'refreshAll'>): LeadDeskCommand {
   return {
     id: CommandId.signIn,
     doing: 'sign in to GitHub',

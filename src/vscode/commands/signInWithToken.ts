@@ -3,7 +3,9 @@ import { message } from '../../core/inertText';
 import { notify } from '../ui/notify';
 import { fetchViewer, missingScopes } from '../../github/viewer';
 import { scopedLogger } from '../../core/logger';
-import type { Services } from '../services';
+import type { AuthService } from '../auth/authService';
+import type { LeadDeskLog } from '../log';
+import type { RefreshCoordinator } from '../refreshCoordinator';
 import { CommandId } from '../ids';
 import type { LeadDeskCommand } from './command';
 
@@ -12,7 +14,11 @@ import type { LeadDeskCommand } from './command';
  * It takes no arguments on purpose: a command link in a notification or a Markdown page can pass
  * any argument, and a token passed that way would sign the lead in as someone else.
  */
-export function signInWithTokenCommand({ auth, log, refresh }: Services): LeadDeskCommand {
+export function signInWithTokenCommand(
+  auth: Pick<AuthService, 'signInEndpoints' | 'requiredScopes' | 'storeToken'>,
+  log: LeadDeskLog,
+  refresh: Pick<RefreshCoordinator, 'refreshAll'>,
+): LeadDeskCommand {
   return {
     id: CommandId.signInWithToken,
     doing: 'sign in with a token',

@@ -1,10 +1,10 @@
 import { message } from '../../core/inertText';
 import { showInfo } from '../ui/notify';
-import type { Services } from '../services';
+import type { AuthService } from '../auth/authService';
 import { CommandId } from '../ids';
 import type { LeadDeskCommand } from './command';
 
-export function signOutCommand({ auth }: Services): LeadDeskCommand {
+export function signOutCommand(auth: Pick<AuthService, 'credentials' | 'signOut'>): LeadDeskCommand {
   return {
     id: CommandId.signOut,
     doing: 'sign out',

@@ -85,7 +85,7 @@ export function registerDelegationFeature(services: Services, shownInQueue: Dele
     if (!model.isVisible) void vscode.commands.executeCommand(`${ViewId.delegation}.focus`);
     return model.show({ kind: 'pullRequest', pull });
   };
-  const feature: DelegationFeatureContext = { services, model, shownInQueue, delegate, ...hooks };
+  const feature: DelegationFeatureContext = { model, settings, client: () => services.github.client(), log, shownInQueue, delegate, ...hooks };
   const disposables: vscode.Disposable[] = [
     model,
     services.refresh.register('delegation', () => model.refresh()),

@@ -1,11 +1,17 @@
+import type { DelegationSettings } from '../../core/delegation/delegationSettings';
+import type { Logger } from '../../core/logger';
 import type { PullRequestRef } from '../../core/pullRequestRef';
-import type { Services } from '../services';
+import type { GitHubClient } from '../../github/client';
 import type { DelegationModel, DelegationState } from './delegationModel';
 
-/** What the delegation commands share: the services and the one model the view renders. */
+/** What the delegation commands share: the one model the view renders, and what they ask of the account. */
 export interface DelegationFeatureContext {
-  readonly services: Services;
   readonly model: DelegationModel;
+  readonly settings: () => DelegationSettings;
+  /** The client of the signed-in account; throws NotSignedInError when there is none. */
+  readonly client: () => Promise<GitHubClient>;
+  /** Scoped to delegation already. */
+  readonly log: Logger;
   /**
    * The Review Queue's record of the pull request a command argument names, or undefined (refused,
    * with a warning) when the queue does not show it: a link can pass any argument to a command.

@@ -5,7 +5,7 @@ import type { Logger } from '../../core/logger';
 import type { GitHubClient } from '../../github/client';
 import { GitHubError } from '../../github/errors';
 import { GitAbortedError, GitNotFoundError, GitReadError, GitTimeoutError, NotAGitRepositoryError } from '../../git/gitErrors';
-import { NotSignedInError } from '../auth/authService';
+import { NotSignedInError } from '../../github/notSignedInError';
 import { describeError } from '../presentError';
 import { CommandId, ViewId } from '../ids';
 import { subjectKey, type DelegationSubject } from './delegationSubject';

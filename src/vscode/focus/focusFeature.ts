@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import type { MeetingSource } from '../../core/calendar/calendarEvent';
 import { registerBoundariesFeature } from '../boundaries/boundariesFeature';
+import { scopedLogger } from '../../core/logger';
 import { registerCommands } from '../commands/command';
 import { ViewId } from '../ids';
 import type { Services } from '../services';
@@ -27,8 +29,19 @@ import { registerGitHubStatusScope } from './githubStatusScope';
  * guards. Registering reads global storage only; the network is used when a block starts, or at
  * once only if the last session left a restore unfinished.
  */
-export function registerFocusFeature(services: Services): vscode.Disposable {
-  const model = new FocusModel(services);
+export function registerFocusFeature(services: Services, meetings?: MeetingSource): vscode.Disposable {
+  const { auth, config, context, github, interruptions, log, slack } = services;
+  const model = new FocusModel({
+    globalState: context.globalState,
+    settings: () => config.settings.focus,
+    onDidChangeSettings: config.onDidChange,
+    githubClient: () => github.client(),
+    onDidChangeCredentials: auth.onDidChange,
+    slack,
+    interruptions,
+    log: scopedLogger(log, 'focus'),
+    meetings,
+  });
   const statusBar = new FocusStatusBar(model);
   const ticker = new FocusTicker(model, statusBar);
   const provider = new FocusTreeProvider(model);
@@ -48,7 +61,7 @@ export function registerFocusFeature(services: Services): vscode.Disposable {
       disconnectSlackCommand(model),
       inspectFocusCommand(model, statusBar, ticker),
     ],
-    services.log,
+    log,
   );
   const present = () => {
     const block = model.state.block;
@@ -56,10 +69,10 @@ export function registerFocusFeature(services: Services): vscode.Disposable {
   };
   const disposables: vscode.Disposable[] = [
     ...commands,
-    registerGitHubStatusScope(services),
+    registerGitHubStatusScope({ auth, github, config, log }),
     registerFocusMessages(model),
     // End My Day and break suggestions act through this window's focus model.
-    registerBoundariesFeature(services, model),
+    registerBoundariesFeature(services, model, meetings),
     model.onDidChange(() => {
       present();
       // A change (a command here, or another window) may start or stop the countdown.

@@ -1,24 +1,45 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { systemClock, type Clock } from '../../core/focus/clock';
+import type { MeetingSource } from '../../core/calendar/calendarEvent';
+import { systemClock, type Clock } from '../../core/clock';
 import { todaysFocusMs } from '../../core/focus/focusMachine';
 import type { FocusSettings } from '../../core/focus/focusSettings';
 import { upcomingOccurrences, type Occurrence } from '../../core/focus/schedule';
 import type { ActiveBlock, FinishedBlock, FocusState } from '../../core/focus/types';
-import { scopedLogger, type Logger } from '../../core/logger';
+import type { Logger } from '../../core/logger';
 import { FocusCoordinator, type CoordinatorEvent } from '../../app/focus/focusCoordinator';
 import type { Guard, GuardEntry } from '../../guards/guard';
 import { GuardError } from '../../guards/guardError';
 import type { GuardRecord, GuardRecords } from '../../app/focus/guardRecords';
 import { GitHubStatusGuard } from '../../guards/githubStatusGuard';
 import { SlackGuard } from '../../guards/slackGuard';
-import { NotSignedInError } from '../auth/authService';
-import { ContextKey, SecretKey } from '../ids';
-import type { Interruption } from '../interruptions';
-import type { Services } from '../services';
+import { NotSignedInError } from '../../github/notSignedInError';
+import type { GitHubClient } from '../../github/client';
+import { ContextKey } from '../ids';
+import type { Interruption, InterruptionGate } from '../interruptions';
 import { GlobalStateStore } from './globalStateStore';
 import { NotificationsGuard } from './notificationsGuard';
-import { SlackConnection } from './slackConnection';
+import type { SlackConnection } from '../slack/slackConnection';
+
+/** What the focus model needs from the editor and the account, and nothing more. */
+export interface FocusModelDeps {
+  /** Shared by every window of this profile: the block, the lease and the guards' records. */
+  readonly globalState: vscode.Memento;
+  readonly settings: () => FocusSettings;
+  readonly onDidChangeSettings: vscode.Event<unknown>;
+  /** The client of the signed-in account; throws NotSignedInError when there is none. */
+  readonly githubClient: () => Promise<GitHubClient>;
+  /** New credentials may fix a guard that failed for want of them. */
+  readonly onDidChangeCredentials: vscode.Event<unknown>;
+  readonly slack: SlackConnection;
+  /** Review-request pop-ups wait here while a block runs. */
+  readonly interruptions: InterruptionGate;
+  /** Scoped to focus already. */
+  readonly log: Logger;
+  readonly clock?: Clock;
+  /** The lead's meetings, from the calendar feeds (none configured: an empty calendar). */
+  readonly meetings?: MeetingSource;
+}
 
 /** One guard as the status bar and the view show it. */
 export interface GuardView {
@@ -58,17 +79,18 @@ export class FocusModel implements vscode.Disposable {
   readonly onDidChange = this.changeEmitter.event;
   readonly onEvent = this.eventEmitter.event;
 
-  constructor(
-    private readonly services: Services,
-    readonly clock: Clock = systemClock,
-  ) {
-    this.log = scopedLogger(services.log, 'focus');
-    this.slack = new SlackConnection(services);
+  readonly clock: Clock;
+
+  constructor(private readonly deps: FocusModelDeps) {
+    this.log = deps.log;
+    this.clock = deps.clock ?? systemClock;
+    this.slack = deps.slack;
+    const clock = this.clock;
     const github = new GitHubStatusGuard({
       clock,
       client: async () => {
         try {
-          return await services.github.client();
+          return await deps.githubClient();
         } catch (err) {
           if (NotSignedInError.is(err)) throw new GuardError('notConnected', 'Sign in to GitHub to show you as Busy.', { cause: err });
           throw err;
@@ -79,35 +101,33 @@ export class FocusModel implements vscode.Disposable {
       windowId: () => this.windowId,
       zenMode: () => this.settings.notifications.zenMode,
       execute: (command) => vscode.commands.executeCommand(command),
-      store: new GlobalStateStore(services.context.globalState),
+      store: new GlobalStateStore(deps.globalState),
     });
     const slack = new SlackGuard({ clock, client: () => this.slack.require() });
     this.guardList = [github, notifications, slack];
     this.current = this.createCoordinator();
     this.disposables.push(
-      this.slack,
       this.changeEmitter,
       this.eventEmitter,
-      services.config.onDidChange(() => {
+      deps.onDidChangeSettings(() => {
         this.changeEmitter.fire();
         void this.pulse();
       }),
       // New credentials may fix a guard that failed for want of them: try again now, not after the backoff.
-      services.auth.onDidChange(() => void this.retryGuardsNow()),
-      services.context.secrets.onDidChange((e) => {
-        if (e.key === SecretKey.slackToken) void this.retryGuardsNow();
-      }),
+      deps.onDidChangeCredentials(() => void this.retryGuardsNow()),
+      this.slack.onDidChangeToken(() => void this.retryGuardsNow()),
     );
   }
 
   private createCoordinator(): FocusCoordinator {
     const coordinator = new FocusCoordinator({
-      store: new GlobalStateStore(this.services.context.globalState),
+      store: new GlobalStateStore(this.deps.globalState),
       clock: this.clock,
       log: this.log,
       windowId: this.id,
       guards: () => this.guardEntries(),
       schedule: () => this.settings.schedule,
+      meetings: () => this.deps.meetings,
     });
     this.coordinatorSubscriptions = [coordinator.onDidChange(() => this.onCoordinatorChange()), coordinator.onEvent((e) => this.eventEmitter.fire(e))];
     return coordinator;
@@ -134,7 +154,7 @@ export class FocusModel implements vscode.Disposable {
   }
 
   get settings(): FocusSettings {
-    return this.services.config.settings.focus;
+    return this.deps.settings();
   }
 
   private guardEntries(): GuardEntry[] {
@@ -213,7 +233,7 @@ export class FocusModel implements vscode.Disposable {
 
   /** Review-request pop-ups wait while a block runs (in every window); its end brings one digest. */
   private holdInterruptions(state: FocusState): void {
-    const gate = this.services.interruptions;
+    const gate = this.deps.interruptions;
     const blockId = state.block && this.settings.holdReviewRequests ? state.block.id : undefined;
     if (blockId === this.holdingFor) return;
     if (this.holdingFor !== undefined) {
@@ -239,7 +259,7 @@ export class FocusModel implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
-    if (this.holdingFor !== undefined) this.services.interruptions.release();
+    if (this.holdingFor !== undefined) this.deps.interruptions.release();
     for (const off of this.coordinatorSubscriptions) off();
     // Hands the lease to another window at once (best effort: storage may already be closing).
     void this.current.dispose();

@@ -2,8 +2,18 @@ import * as vscode from 'vscode';
 import { message } from '../../core/inertText';
 import { showInfo } from '../ui/notify';
 import { fetchViewer, missingScopes } from '../../github/viewer';
+import type { Logger } from '../../core/logger';
+import type { AuthService } from '../auth/authService';
+import type { ConfigService } from '../config';
+import type { GitHubService } from '../github/githubService';
 import { CommandId } from '../ids';
-import type { Services } from '../services';
+
+export interface GitHubStatusScopeDeps {
+  readonly auth: Pick<AuthService, 'addScopeRequirement' | 'resolve'>;
+  readonly github: Pick<GitHubService, 'client'>;
+  readonly config: Pick<ConfigService, 'settings' | 'onDidChange'>;
+  readonly log: Logger;
+}
 
 const why = message`To show you as Busy on GitHub during focus blocks, Lead Desk changes your GitHub status. GitHub allows that only with the 'user' scope; Lead Desk uses it for nothing else.`;
 
@@ -11,7 +21,7 @@ const why = message`To show you as Busy on GitHub during focus blocks, Lead Desk
  * The Busy guard needs the `user` scope. It is requested only while the guard is turned on, and
  * when the user turns it on they are told why and offered a sign-in that grants it.
  */
-export function registerGitHubStatusScope(services: Services): vscode.Disposable {
+export function registerGitHubStatusScope(services: GitHubStatusScopeDeps): vscode.Disposable {
   let requirement: vscode.Disposable | undefined;
   const sync = (explain: boolean) => {
     const enabled = services.config.settings.focus.githubStatus.enabled;
@@ -31,7 +41,7 @@ export function registerGitHubStatusScope(services: Services): vscode.Disposable
   });
 }
 
-async function explainUserScope(services: Services): Promise<void> {
+async function explainUserScope(services: GitHubStatusScopeDeps): Promise<void> {
   // The scope set changed: a VS Code session is matched by its exact scopes, so look again.
   const credentials = await services.auth.resolve();
   let actions: Array<{ title: string; command: string }>;

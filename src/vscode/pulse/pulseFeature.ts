@@ -7,7 +7,6 @@ import { loadTeamOverview } from '../../app/pulse/teamOverview';
 import { TeamDirectory } from '../../github/delegation/teamDirectory';
 import { GuardError } from '../../guards/guardError';
 import { registerCommands } from '../commands/command';
-import { SlackConnection } from '../focus/slackConnection';
 import { ViewId } from '../ids';
 import { describeError, presentError } from '../presentError';
 import type { Services } from '../services';
@@ -29,7 +28,7 @@ export function registerPulseFeature(services: Services, delegate: PulseFeatureC
   const log = scopedLogger(services.log, 'pulse');
   const settings = () => services.config.settings;
   const store = new PulseStateStore(services.context.globalState, log);
-  const slackConnection = new SlackConnection(services);
+  const slackConnection = services.slack;
   const slack = async (): Promise<PulseSlack> => slackPulse(await slackConnection.require(), Date.now);
   const teams = new TeamDirectory();
 
@@ -69,7 +68,6 @@ export function registerPulseFeature(services: Services, delegate: PulseFeatureC
     model,
     provider,
     view,
-    slackConnection,
     scheduler,
     services.refresh.register('team', () => model.refresh()),
     view.onDidChangeVisibility((e) => model.setVisible(e.visible)),

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { format } from 'date-fns';
+import { describeQueueDisplay, needsSignInPrompt } from '../../app/queue/queueDisplay';
 import { scopedLogger } from '../../core/logger';
 import { quietText } from '../../core/boundaries/quietTime';
-import { describeQueueStatus, formatRetryTime } from '../../core/queue/queueStatus';
-import { failureError } from '../../core/queue/refreshScheduler';
+import { failureError, type RefreshFailureKind } from '../../core/queue/refreshScheduler';
 import { registerCommands } from '../commands/command';
 import { ViewId } from '../ids';
 import { presentError } from '../presentError';
@@ -26,9 +25,6 @@ import { WorkspaceRepos } from './workspaceRepos';
 /** How long after activation the queue starts by itself when `leadDesk.queue.refreshInBackground` is on. */
 const backgroundStartDelayMs = 15_000;
 
-/** Failures only the user can fix get one prompt (with Sign In) per kind, until a refresh succeeds. */
-const promptKinds = new Set(['unauthorized', 'missingScope']);
-
 /**
  * The Review Queue: model, tree, badge, status line, status-bar count, notifications and the
  * queue's commands. Nothing here fetches at registration; the first fetch happens when the view
@@ -42,31 +38,35 @@ export interface QueueFeature extends vscode.Disposable {
 export function registerQueueFeature(services: Services): QueueFeature {
   const log = scopedLogger(services.log, 'queue');
   const repos = new WorkspaceRepos(log, () => services.auth.endpoints().webUrl);
-  const model = new QueueModel(services, repos);
+  const model = new QueueModel({
+    globalState: services.context.globalState,
+    settings: () => services.config.settings.queue,
+    onDidChangeSettings: services.config.onDidChange,
+    client: () => services.github.client(),
+    apiUrl: () => services.auth.endpoints().apiUrl,
+    credentials: () => services.auth.credentials,
+    onDidChangeAccount: services.github.onDidChangeAccount,
+    repos,
+    log,
+  });
   const provider = new QueueTreeProvider(model);
   const view = vscode.window.createTreeView(ViewId.queue, { treeDataProvider: provider, showCollapseAll: true });
-  const disposables: vscode.Disposable[] = [repos, model, provider, view, new QueueStatusBar(model, services.interruptions, () => services.config.settings.workingHours), registerReviewRequestNotifier(services, model)];
+  const disposables: vscode.Disposable[] = [repos, model, provider, view, new QueueStatusBar(model, services.interruptions, () => services.config.settings.workingHours), registerReviewRequestNotifier(services.interruptions, model)];
 
   let manualRefresh = false;
-  let prompted: string | undefined;
+  // Failures only the user can fix get one prompt (with Sign In) per kind, until a refresh succeeds.
+  let prompted: RefreshFailureKind | undefined;
   const present = () => {
     const state = model.state;
-    const now = Date.now();
-    const count = model.view?.needsReviewCount ?? 0;
+    const shown = describeQueueDisplay(state, model.view, Date.now());
     // Outside working hours the queue says so rather than nag with a count.
     const quiet = services.interruptions.quiet;
-    view.badge = count > 0 && !quiet ? { value: count, tooltip: `${count === 1 ? '1 pull request needs' : `${count} pull requests need`} your review` } : undefined;
-    view.description = [quiet ? quietText(quiet, services.config.settings.workingHours) : '', describeQueueStatus(state, now)].filter(Boolean).join(' · ') || undefined;
+    view.badge = quiet ? undefined : shown.badge;
+    view.description = [quiet ? quietText(quiet, services.config.settings.workingHours) : '', shown.description ?? ''].filter(Boolean).join(' · ') || undefined;
+    view.message = shown.message;
     const failure = state.failure;
-    if (failure && failure.kind !== 'signedOut') {
-      const shown = state.updatedAt !== undefined ? ` Showing what was fetched at ${format(state.updatedAt, 'HH:mm')}.` : '';
-      const retry = state.nextAttemptAt !== undefined ? ` Retrying at ${formatRetryTime(state.nextAttemptAt, now)}.` : '';
-      view.message = `${failure.message}${shown}${retry}`;
-    } else if (state.loading && !state.data) {
-      view.message = 'Loading your review queue…';
-    } else view.message = undefined;
     if (!failure) prompted = undefined;
-    else if (promptKinds.has(failure.kind) && prompted !== failure.kind && !manualRefresh) {
+    else if (needsSignInPrompt(failure) && prompted !== failure.kind && !manualRefresh) {
       prompted = failure.kind;
       presentError(failureError(failure), 'refresh the review queue', log, state.nextAttemptAt !== undefined ? new Date(state.nextAttemptAt) : undefined);
     }

@@ -1,21 +1,38 @@
 import * as vscode from 'vscode';
-import { scopedLogger, type Logger } from '../../core/logger';
+import { classifyRefreshFailure, refreshQueue, searchSettingsKey, type RefreshQueueDeps } from '../../app/queue/refreshQueue';
+import { queueViewOf } from '../../app/queue/queueDisplay';
+import type { Logger } from '../../core/logger';
 import { pullRequestKey, type PullRequestRef } from '../../core/pullRequestRef';
-import { buildQueueView, snapshotKeys, type QueueItem, type QueueView } from '../../core/queue/grouping';
+import { snapshotKeys, type QueueItem, type QueueView } from '../../core/queue/grouping';
 import { asLocalState, pin, pruneLocalState, snooze, unpin, unsnooze, type QueueLocalState, type SnoozeKind } from '../../core/queue/localState';
 import { newReviewRequests } from '../../core/queue/newRequests';
 import type { QueueSettings } from '../../core/queue/queueSettings';
 import type { QueueSnapshot } from '../../core/queue/queueTypes';
-import { RefreshScheduler, systemClock, type RefreshFailure, type RefreshOutcome, type RefreshState, type SchedulerClock } from '../../core/queue/refreshScheduler';
-import { planSearches } from '../../core/queue/searchQueries';
+import { RefreshScheduler, systemTimerClock, type RefreshOutcome, type RefreshState, type TimerClock } from '../../core/queue/refreshScheduler';
 import { asStoredSnapshot } from '../../core/queue/storedSnapshot';
-import { fetchQueue } from '../../github/queue/fetchQueue';
-import { classifyQueueError } from '../../github/queue/queueFailure';
-import { GitHubError } from '../../github/errors';
-import { NotSignedInError } from '../auth/authService';
+import type { GitHubClient } from '../../github/client';
 import { StateKey } from '../ids';
-import type { Services } from '../services';
 import type { WorkspaceRepos } from './workspaceRepos';
+
+/** What the queue model needs from the editor and the account, and nothing more. */
+export interface QueueModelDeps {
+  /** Where the last good snapshot and the pins and snoozes are kept between sessions. */
+  readonly globalState: vscode.Memento;
+  readonly settings: () => QueueSettings;
+  readonly onDidChangeSettings: vscode.Event<unknown>;
+  /** The client of the signed-in account; throws NotSignedInError when there is none. */
+  readonly client: () => Promise<GitHubClient>;
+  /** The configured API root, to tell whether the cached snapshot belongs to it. */
+  readonly apiUrl: () => string;
+  /** The credentials in use now, without a lookup. */
+  readonly credentials: () => { readonly token: string; readonly endpoints: { readonly apiUrl: string } } | undefined;
+  /** The account or API root changed: data of the old one must go. */
+  readonly onDidChangeAccount: vscode.Event<void>;
+  readonly repos: Pick<WorkspaceRepos, 'repoNames' | 'onDidChange'>;
+  /** Scoped to the queue already. */
+  readonly log: Logger;
+  readonly clock?: TimerClock;
+}
 
 /**
  * Reads a stored value through its checker. A damaged value is logged once and saved back as
@@ -38,6 +55,7 @@ function readStored<T>(state: vscode.Memento, key: string, check: (value: unknow
  */
 export class QueueModel implements vscode.Disposable {
   private readonly log: Logger;
+  private readonly clock: TimerClock;
   private readonly scheduler: RefreshScheduler<QueueSnapshot>;
   private local: QueueLocalState;
   private cachedView: { key: string; view: QueueView } | undefined;
@@ -53,21 +71,19 @@ export class QueueModel implements vscode.Disposable {
   /** Review requests that appeared since the previous refresh (never on the first load of an account). */
   readonly onDidReceiveReviewRequests = this.requestsEmitter.event;
 
-  constructor(
-    private readonly services: Services,
-    private readonly repos: WorkspaceRepos,
-    clock: SchedulerClock = systemClock,
-  ) {
-    this.log = scopedLogger(services.log, 'queue');
-    const { globalState } = services.context;
+  constructor(private readonly deps: QueueModelDeps) {
+    this.log = deps.log;
+    this.clock = deps.clock ?? systemTimerClock;
+    const { globalState } = deps;
     this.local = readStored(globalState, StateKey.queueLocal, asLocalState, this.log);
-    this.searchSettings = this.searchSettingsKey();
+    this.searchSettings = searchSettingsKey(this.settings);
     const cached = readStored(globalState, StateKey.queueSnapshot, asStoredSnapshot, this.log);
-    const usable = cached && cached.apiUrl === services.auth.endpoints().apiUrl ? cached : undefined;
+    const usable = cached && cached.apiUrl === deps.apiUrl() ? cached : undefined;
+    const refresh: RefreshQueueDeps = { client: deps.client, settings: deps.settings, workspaceRepos: () => deps.repos.repoNames(), clock: this.clock, log: this.log };
     this.scheduler = new RefreshScheduler<QueueSnapshot>({
-      load: () => this.load(),
-      classify: (err) => this.classify(err),
-      clock,
+      load: () => refreshQueue(refresh),
+      classify: (err) => classifyRefreshFailure(refresh, err),
+      clock: this.clock,
       intervalMs: this.settings.autoRefreshMinutes * 60_000,
       initial: usable ? { data: usable, updatedAt: Date.parse(usable.fetchedAt) } : undefined,
       onChange: () => this.changed(),
@@ -78,9 +94,9 @@ export class QueueModel implements vscode.Disposable {
       this.requestsEmitter,
       new vscode.Disposable(() => this.scheduler.dispose()),
       vscode.window.onDidChangeWindowState((e) => this.scheduler.setFocused(e.focused)),
-      services.config.onDidChange(() => this.settingsChanged()),
-      services.github.onDidChangeAccount(() => this.accountChanged()),
-      repos.onDidChange(() => {
+      deps.onDidChangeSettings(() => this.settingsChanged()),
+      deps.onDidChangeAccount(() => this.accountChanged()),
+      deps.repos.onDidChange(() => {
         if (this.scheduler.isStarted) void this.scheduler.refresh();
       }),
     );
@@ -88,7 +104,7 @@ export class QueueModel implements vscode.Disposable {
   }
 
   get settings(): QueueSettings {
-    return this.services.config.settings.queue;
+    return this.deps.settings();
   }
 
   get state(): RefreshState<QueueSnapshot> {
@@ -107,23 +123,9 @@ export class QueueModel implements vscode.Disposable {
   get view(): QueueView | undefined {
     const snapshot = this.snapshot;
     if (!snapshot) return undefined;
-    const now = new Date();
+    const now = new Date(this.clock.now());
     const key = `${snapshot.fetchedAt}|${Math.floor(now.getTime() / 60_000)}`;
-    if (this.cachedView?.key !== key) {
-      const s = this.settings;
-      this.cachedView = {
-        key,
-        view: buildQueueView(snapshot, {
-          now,
-          workingTime: s.workingTime,
-          staleBusinessHours: s.staleBusinessHours,
-          includeDrafts: s.includeDrafts,
-          local: this.local,
-          customSections: s.customSections,
-          staleConfigured: snapshot.searches.some((x) => x.role === 'stale'),
-        }),
-      };
-    }
+    if (this.cachedView?.key !== key) this.cachedView = { key, view: queueViewOf(snapshot, this.settings, this.local, now) };
     return this.cachedView.view;
   }
 
@@ -155,7 +157,7 @@ export class QueueModel implements vscode.Disposable {
   async snooze(ref: PullRequestRef, kind: SnoozeKind): Promise<void> {
     const key = pullRequestKey(ref);
     const updatedAt = this.items().find((i) => i.key === key)?.pr.updatedAt;
-    await this.updateLocal(snooze(this.local, key, kind, new Date(), updatedAt, this.settings.workingTime.startMinute));
+    await this.updateLocal(snooze(this.local, key, kind, new Date(this.clock.now()), updatedAt, this.settings.workingTime.startMinute));
   }
 
   async unsnooze(ref: PullRequestRef): Promise<void> {
@@ -174,35 +176,12 @@ export class QueueModel implements vscode.Disposable {
     if (next === this.local) return;
     this.local = next;
     this.changed();
-    await this.services.context.globalState.update(StateKey.queueLocal, next);
-  }
-
-  private async load(): Promise<QueueSnapshot> {
-    const client = await this.services.github.client();
-    const s = this.settings;
-    const workspaceRepos = await this.repos.repoNames();
-    const searches = planSearches({
-      includeDrafts: s.includeDrafts,
-      staleBusinessHours: s.staleBusinessHours,
-      staleRepos: [...workspaceRepos, ...s.repos],
-      staleOrgs: s.orgs,
-      customSections: s.customSections,
-      now: new Date(),
-    });
-    return fetchQueue(client, searches, { log: this.log });
-  }
-
-  private classify(err: unknown): RefreshFailure {
-    if (NotSignedInError.is(err)) return { kind: 'signedOut', summary: 'not signed in', message: 'Sign in to GitHub to see your review queue.', transient: false, cause: err };
-    const failure = classifyQueueError(err);
-    const detail = GitHubError.is(failure.cause) ? failure.cause.detail : undefined;
-    this.log.warn(`refresh failed (${failure.kind}): ${failure.message}${detail ? ` [${detail}]` : ''}`);
-    return failure;
+    await this.deps.globalState.update(StateKey.queueLocal, next);
   }
 
   private received(data: QueueSnapshot, previous: QueueSnapshot | undefined): void {
-    void this.services.context.globalState.update(StateKey.queueSnapshot, data);
-    const pruned = pruneLocalState(this.local, new Date(), snapshotKeys(data));
+    void this.deps.globalState.update(StateKey.queueSnapshot, data);
+    const pruned = pruneLocalState(this.local, new Date(this.clock.now()), snapshotKeys(data));
     if (pruned !== this.local) void this.updateLocal(pruned);
     const view = this.view;
     if (view) this.log.info(`groups: ${view.groups.map((g) => `${g.label} (${g.count})`).join(', ')}`);
@@ -213,22 +192,17 @@ export class QueueModel implements vscode.Disposable {
     }
   }
 
-  private searchSettingsKey(): string {
-    const s = this.settings;
-    return JSON.stringify([s.includeDrafts, s.staleBusinessHours, s.repos, s.orgs, s.customSections]);
-  }
-
   private settingsChanged(): void {
     this.scheduler.setIntervalMs(this.settings.autoRefreshMinutes * 60_000);
     this.changed();
-    const key = this.searchSettingsKey();
+    const key = searchSettingsKey(this.settings);
     if (key === this.searchSettings) return;
     this.searchSettings = key;
     if (this.scheduler.isStarted) void this.scheduler.refresh();
   }
 
   private accountChanged(): void {
-    const credentials = this.services.auth.credentials;
+    const credentials = this.deps.credentials();
     const next = credentials ? `${credentials.endpoints.apiUrl}\n${credentials.token}` : undefined;
     const previous = this.account;
     this.account = next;
@@ -238,7 +212,7 @@ export class QueueModel implements vscode.Disposable {
     const firstLookup = previous === undefined && credentials !== undefined && this.snapshot?.apiUrl === credentials.endpoints.apiUrl;
     if (firstLookup) return;
     this.scheduler.reset();
-    void this.services.context.globalState.update(StateKey.queueSnapshot, undefined);
+    void this.deps.globalState.update(StateKey.queueSnapshot, undefined);
     if (this.scheduler.isStarted && credentials) void this.scheduler.refresh();
   }
 

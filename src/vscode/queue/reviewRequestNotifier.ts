@@ -2,20 +2,19 @@ import * as vscode from 'vscode';
 import { joinInert, message } from '../../core/inertText';
 import { showInfo } from '../ui/notify';
 import type { PullRequestRef } from '../../core/pullRequestRef';
-import type { Interruption } from '../interruptions';
+import type { Interruption, InterruptionGate } from '../interruptions';
 import { ViewId } from '../ids';
-import type { Services } from '../services';
 import type { QueueModel } from './queueModel';
 
 /**
  * Tells the user about new review requests, if they want that. Every notice passes through the
  * interruption gate, so a focus block can hold them and show one digest when it ends.
  */
-export function registerReviewRequestNotifier(services: Services, model: QueueModel): vscode.Disposable {
+export function registerReviewRequestNotifier(interruptions: InterruptionGate, model: QueueModel): vscode.Disposable {
   return model.onDidReceiveReviewRequests((pullRequests) => {
     if (!model.settings.notifyNewReviewRequests) return;
     const offered: Interruption[] = pullRequests.map((pullRequest) => ({ kind: 'reviewRequest', pullRequest }));
-    services.interruptions.offer(offered, (items) => void showReviewRequests(items.map((i) => i.pullRequest)));
+    interruptions.offer(offered, (items) => void showReviewRequests(items.map((i) => i.pullRequest)));
   });
 }
 

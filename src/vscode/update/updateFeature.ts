@@ -3,7 +3,6 @@ import { draftWeeklyUpdate } from '../../app/update/draftWeeklyUpdate';
 import { postWeeklyUpdate } from '../../app/update/postWeeklyUpdate';
 import { scopedLogger } from '../../core/logger';
 import { registerCommands } from '../commands/command';
-import { SlackConnection } from '../focus/slackConnection';
 import { WorkspaceRepos } from '../queue/workspaceRepos';
 import type { Services } from '../services';
 import { copyWeeklyUpdateCommand } from './commands/copyWeeklyUpdate';
@@ -22,7 +21,7 @@ export function registerUpdateFeature(services: Services): vscode.Disposable {
   const log = scopedLogger(services.log, 'update');
   const drafts = new UpdateDrafts();
   const repos = new WorkspaceRepos(log, () => services.auth.endpoints().webUrl);
-  const slack = new SlackConnection(services);
+  const { slack } = services;
   const now = () => new Date();
   const draft = draftWeeklyUpdateCommand({
     drafts,
@@ -52,7 +51,6 @@ export function registerUpdateFeature(services: Services): vscode.Disposable {
   return vscode.Disposable.from(
     drafts,
     repos,
-    slack,
     ...registerCommands([draft, copyWeeklyUpdateCommand(drafts), post, rewriteWeeklyUpdateCommand(drafts)], services.log),
   );
 }

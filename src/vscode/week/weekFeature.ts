@@ -4,7 +4,7 @@ import { scopedLogger } from '../../core/logger';
 import { loadWeekView } from '../../app/week/loadWeekView';
 import { fetchReviewsGiven } from '../../github/week/reviewsGiven';
 import { WeekStore } from '../../storage/weekStore';
-import { NotSignedInError } from '../auth/authService';
+import { NotSignedInError } from '../../github/notSignedInError';
 import { registerCommands } from '../commands/command';
 import { ViewId } from '../ids';
 import type { Services } from '../services';

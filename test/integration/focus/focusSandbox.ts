@@ -1,6 +1,6 @@
 // Shared set-up for the focus guard tests: a sandbox on a clock the test controls, GitHub and
 // Slack clients for the demo user, and counters over the sandbox's request log.
-import { ManualClock } from '../../../src/core/focus/clock';
+import { ManualClock } from '../../../src/core/clock';
 import { silentLogger } from '../../../src/core/logger';
 import { createGitHubClient, type GitHubClient } from '../../../src/github/client';
 import { resolveEndpoints } from '../../../src/github/endpoints';

@@ -1,22 +1,23 @@
-// Wires the queue's Node parts exactly as the extension does (planner → one GraphQL request →
-// parser → scheduler), against the sandbox over real HTTP, with a fake clock for the scheduler
-// so retries and recovery are tested without waiting.
-import type { Sandbox } from '../../sandbox/server';
+// Wires the queue's Node parts exactly as the extension does (the refresh use case, which plans,
+// sends one GraphQL request and parses it, on the scheduler), against the sandbox over real HTTP,
+// with a fake clock for the scheduler so retries and recovery are tested without waiting.
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { loadScenario } from '../../sandbox/scenarios/scenario';
 import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from '../../../src/github/client';
 import { resolveEndpoints } from '../../../src/github/endpoints';
+import { classifyRefreshFailure, refreshQueue, type RefreshQueueDeps } from '../../../src/app/queue/refreshQueue';
 import { silentLogger } from '../../../src/core/logger';
-import { planSearches, type SearchPlanInput } from '../../../src/core/queue/searchQueries';
+import { defaultQueueSettings, type QueueSettings } from '../../../src/core/queue/queueSettings';
 import { RefreshScheduler } from '../../../src/core/queue/refreshScheduler';
-import type { QueueSearch, QueueSnapshot } from '../../../src/core/queue/queueTypes';
-import { fetchQueue, type FetchQueueOptions } from '../../../src/github/queue/fetchQueue';
-import { classifyQueueError } from '../../../src/github/queue/queueFailure';
+import type { QueueSnapshot } from '../../../src/core/queue/queueTypes';
 import { FakeClock } from '../../unit/queue/fakeClock';
 
 export interface QueueHarness {
   readonly client: GitHubClient;
   readonly clock: FakeClock;
   readonly scheduler: RefreshScheduler<QueueSnapshot>;
-  readonly searches: QueueSearch[];
+  /** What the use case was given, as the queue model gives it. */
+  readonly deps: RefreshQueueDeps;
   /** Fires the scheduler's next timer and waits for the refresh it starts. */
   runNextAttempt(): Promise<void>;
 }
@@ -25,25 +26,61 @@ export function makeClient(sandbox: Sandbox, token: string, overrides: Partial<G
   return createGitHubClient({ endpoints: resolveEndpoints(sandbox.url), token, log: silentLogger, unthrottled: true, retryBaseMs: 5, maxInlineWaitSeconds: 0, ...overrides });
 }
 
-export function queueHarness(client: GitHubClient, plan: Partial<SearchPlanInput> = {}, fetchOptions: FetchQueueOptions = {}): QueueHarness {
-  const clock = new FakeClock(Date.now());
-  const searches = planSearches({ includeDrafts: false, staleBusinessHours: 16, staleRepos: [], staleOrgs: [], customSections: [], now: new Date(clock.now()), ...plan });
+export interface QueueHarnessOptions {
+  readonly settings?: Partial<QueueSettings>;
+  /** The GitHub remotes of the "open folders". */
+  readonly workspaceRepos?: readonly string[];
+  /** Stands in for the client getter, e.g. one that throws NotSignedInError. */
+  readonly clientGetter?: () => Promise<GitHubClient>;
+  readonly clock?: FakeClock;
+}
+
+export function queueHarness(client: GitHubClient, options: QueueHarnessOptions = {}): QueueHarness {
+  const clock = options.clock ?? new FakeClock(Date.now());
+  const settings: QueueSettings = { ...defaultQueueSettings, ...options.settings };
+  const deps: RefreshQueueDeps = {
+    client: options.clientGetter ?? (() => Promise.resolve(client)),
+    settings: () => settings,
+    workspaceRepos: () => Promise.resolve(options.workspaceRepos ?? []),
+    clock,
+    log: silentLogger,
+  };
   const scheduler = new RefreshScheduler<QueueSnapshot>({
     clock,
-    intervalMs: 5 * 60_000,
-    load: () => fetchQueue(client, searches, fetchOptions),
-    classify: (err) => classifyQueueError(err, new Date(clock.now())),
+    intervalMs: settings.autoRefreshMinutes * 60_000,
+    load: () => refreshQueue(deps),
+    classify: (err) => classifyRefreshFailure(deps, err),
   });
   return {
     client,
     clock,
     scheduler,
-    searches,
+    deps,
     async runNextAttempt() {
       const due = scheduler.state.nextAttemptAt;
       if (due === undefined) throw new Error('no attempt is scheduled');
       await clock.advance(Math.max(0, due - clock.now()));
       await scheduler.refresh();
     },
+  };
+}
+
+/**
+ * The demo scenario's sandbox for the calling suite, with faults and the request log cleared
+ * before each test; call the returned function inside a test to get it.
+ */
+export function useDemoSandbox(): () => Sandbox {
+  let sandbox: Sandbox | undefined;
+  before(async () => {
+    sandbox = await startSandbox({ scenario: loadScenario('demo') });
+  });
+  after(async () => sandbox?.close());
+  beforeEach(() => {
+    sandbox?.faults.clear();
+    sandbox?.clearRequests();
+  });
+  return () => {
+    if (!sandbox) throw new Error('the sandbox is not running; call useDemoSandbox() inside describe()');
+    return sandbox;
   };
 }

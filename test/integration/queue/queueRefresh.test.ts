@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { loadScenario } from '../../sandbox/scenarios/scenario';
 import { generateScenario, GENERATED_TOKEN } from '../../sandbox/scenarios/generate';
 import { DEMO } from '../../sandbox/testing/demoLogins';
 import { resolveEndpoints } from '../../../src/github/endpoints';
@@ -11,7 +10,7 @@ import { buildQueueTree } from '../../../src/core/queue/queueTree';
 import type { QueueSnapshot } from '../../../src/core/queue/queueTypes';
 import { fetchQueue } from '../../../src/github/queue/fetchQueue';
 import { planSearches } from '../../../src/core/queue/searchQueries';
-import { makeClient, queueHarness } from './queueHarness';
+import { makeClient, queueHarness, useDemoSandbox } from './queueHarness';
 
 function view(snapshot: QueueSnapshot): QueueView {
   return buildQueueView(snapshot, {
@@ -35,14 +34,10 @@ function group(v: QueueView, id: string): QueueGroup {
 const names = (g: QueueGroup) => g.items.map((i) => `${i.pr.repo}#${i.pr.number}`).sort();
 
 describe('review queue refresh against the sandbox', function () {
+  const demo = useDemoSandbox();
   let sandbox: Sandbox;
-  before(async () => {
-    sandbox = await startSandbox({ scenario: loadScenario('demo') });
-  });
-  after(async () => sandbox.close());
   beforeEach(() => {
-    sandbox.faults.clear();
-    sandbox.clearRequests();
+    sandbox = demo();
   });
 
   it('loads every group with one GraphQL request costing at most 3 points', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ManualClock } from '../../../src/core/focus/clock';
+import { ManualClock } from '../../../src/core/clock';
 import { acceptBreak, advance, endBreak, focusStretch, guardTarget, startBlock, stopBlock, takeBreak } from '../../../src/core/focus/focusMachine';
 import { isBusyMessageFor, statusMessage } from '../../../src/core/focus/format';
 import { MemorySharedStore } from '../../../src/core/focus/sharedStore';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CalendarEvent, MeetingSource } from '../../../src/core/calendar/calendarEvent';
-import { ManualClock } from '../../../src/core/focus/clock';
+import { ManualClock } from '../../../src/core/clock';
 import { decideSchedule, parseSchedule } from '../../../src/core/focus/schedule';
 import { MemorySharedStore } from '../../../src/core/focus/sharedStore';
 import { silentLogger } from '../../../src/core/logger';

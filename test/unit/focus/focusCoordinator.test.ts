@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ManualClock } from '../../../src/core/focus/clock';
+import { ManualClock } from '../../../src/core/clock';
 import { parseSchedule, type ScheduleEntry } from '../../../src/core/focus/schedule';
 import { FocusStoreKey, MemorySharedStore } from '../../../src/core/focus/sharedStore';
 import { silentLogger } from '../../../src/core/logger';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ManualClock } from '../../../src/core/focus/clock';
+import { ManualClock } from '../../../src/core/clock';
 import { MemorySharedStore } from '../../../src/core/focus/sharedStore';
 import type { GuardTarget } from '../../../src/core/focus/types';
 import { silentLogger } from '../../../src/core/logger';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ManualClock } from '../../../src/core/focus/clock';
+import { ManualClock } from '../../../src/core/clock';
 import { doNotDisturbLedgerKey } from '../../../src/core/focus/doNotDisturbLedger';
 import { MemorySharedStore, type SharedStore } from '../../../src/core/focus/sharedStore';
 import type { GuardTarget } from '../../../src/core/focus/types';

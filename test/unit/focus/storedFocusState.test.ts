@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ManualClock } from '../../../src/core/focus/clock';
+import { ManualClock } from '../../../src/core/clock';
 import { startBlock, stopBlock } from '../../../src/core/focus/focusMachine';
 import { busyMessage, focusStatusText, formatClock } from '../../../src/core/focus/format';
 import { FocusStoreKey, MemorySharedStore } from '../../../src/core/focus/sharedStore';

@@ -1,7 +1,7 @@
-import type { SchedulerClock } from '../../../src/core/queue/refreshScheduler';
+import type { TimerClock } from '../../../src/core/queue/refreshScheduler';
 
 /** A clock whose time moves only when the test says so; timers fire in order as it passes them. */
-export class FakeClock implements SchedulerClock {
+export class FakeClock implements TimerClock {
   private timers: Array<{ id: number; at: number; callback: () => void }> = [];
   private nextId = 1;
 

@@ -7,7 +7,7 @@ import { CommandId } from '../../ids';
 import type { DelegationFeatureContext } from '../delegationFeatureContext';
 import { pickCandidate } from '../pickCandidate';
 
-export function copyHandoffMessageCommand({ services, model }: DelegationFeatureContext): LeadDeskCommand {
+export function copyHandoffMessageCommand({ model, settings }: DelegationFeatureContext): LeadDeskCommand {
   return {
     id: CommandId.copyHandoffMessage,
     doing: 'copy the handoff message',
@@ -15,7 +15,7 @@ export function copyHandoffMessageCommand({ services, model }: DelegationFeature
       const picked = await pickCandidate(model, arg, 'Copy a Handoff Message for…');
       if (!picked) return undefined;
       const { row, state } = picked;
-      const text = formatHandoffMessage({ ...(row.login ? { login: row.login } : {}), name: row.name, area: state.area, template: services.config.settings.delegation.handoffTemplate });
+      const text = formatHandoffMessage({ ...(row.login ? { login: row.login } : {}), name: row.name, area: state.area, template: settings().handoffTemplate });
       await vscode.env.clipboard.writeText(text);
       void showInfo(message`Copied: ${text}`);
       return text;

@@ -19,7 +19,7 @@ interface Choices {
  * "Request Review from This Person": asks GitHub for the review, then, as the settings or the
  * person choose, posts the handoff message and withdraws the lead's own request.
  */
-export function requestReviewFromCommand({ services, model, onDidRequestReview }: DelegationFeatureContext): LeadDeskCommand {
+export function requestReviewFromCommand({ model, settings: currentSettings, client: githubClient, log, onDidRequestReview }: DelegationFeatureContext): LeadDeskCommand {
   return {
     id: CommandId.requestReviewFrom,
     doing: 'request the review',
@@ -37,7 +37,7 @@ export function requestReviewFromCommand({ services, model, onDidRequestReview }
         });
         return undefined;
       }
-      const settings = services.config.settings.delegation;
+      const settings = currentSettings();
       const parts = { login: row.login, name: row.name, area: state.area, template: settings.handoffTemplate };
       const handoff = formatHandoffMessage(parts);
       const iAmRequested = state.me !== undefined && state.pull.requestedReviewers.some((l) => l.toLowerCase() === state.me?.toLowerCase());
@@ -46,7 +46,7 @@ export function requestReviewFromCommand({ services, model, onDidRequestReview }
 
       const pull = state.subject.pull;
       const where = `${pull.owner}/${pull.repo}#${pull.number}`;
-      const client = await services.github.client();
+      const client = await githubClient();
       let result: HandoffResult;
       try {
         result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Requesting a review of ${where} from @${row.login}…` }, () =>
@@ -60,7 +60,7 @@ export function requestReviewFromCommand({ services, model, onDidRequestReview }
         );
       } catch (err) {
         if (!HandoffError.is(err)) throw err;
-        services.log.warn(`[delegation] review request for ${row.login} on ${where} refused: ${err.detail ?? err.message}`);
+        log.warn(`review request for ${row.login} on ${where} refused: ${err.detail ?? err.message}`);
         void showWarning(message`${err.message}`, 'Copy Handoff Message').then((choice) => {
           if (choice) void vscode.commands.executeCommand(CommandId.copyHandoffMessage, { id: row.id });
         });

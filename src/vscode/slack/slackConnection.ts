@@ -1,9 +1,19 @@
 import * as vscode from 'vscode';
 import type { WebClient } from '@slack/web-api';
-import { scopedLogger } from '../../core/logger';
+import type { Logger } from '../../core/logger';
 import { GuardError } from '../../guards/guardError';
 import { ContextKey, SecretKey } from '../ids';
-import type { Services } from '../services';
+
+export interface SlackConnectionDeps {
+  /** Where the token is kept. */
+  readonly secrets: vscode.SecretStorage;
+  /** `leadDesk.focus.slack.apiUrl`, read at each use so a changed setting applies at once. */
+  readonly apiUrl: () => string;
+  /** Scoped to Slack already. */
+  readonly log: Logger;
+  /** Keeps a token out of every log line and message; returns the way to forget it. */
+  readonly addSecret: (secret: string) => () => void;
+}
 
 export interface SlackIdentity {
   readonly user: string;
@@ -18,24 +28,28 @@ export class SlackConnection implements vscode.Disposable {
   private cached: { key: string; client: WebClient } | undefined;
   private forget: (() => void) | undefined;
   private readonly subscription: vscode.Disposable;
+  private readonly emitter = new vscode.EventEmitter<void>();
+  /** The stored token changed: connected, disconnected or replaced, in this window or another. */
+  readonly onDidChangeToken = this.emitter.event;
 
-  constructor(private readonly services: Services) {
-    this.subscription = services.context.secrets.onDidChange((e) => {
+  constructor(private readonly deps: SlackConnectionDeps) {
+    this.subscription = deps.secrets.onDidChange((e) => {
       if (e.key === SecretKey.slackToken) {
         this.cached = undefined;
         void this.updateContext();
+        this.emitter.fire();
       }
     });
   }
 
   private apiUrl(): string {
-    return this.services.config.settings.focus.slack.apiUrl;
+    return this.deps.apiUrl();
   }
 
   /** A client for the token; the Slack SDK is loaded on first use, not when Lead Desk starts. */
   private async createClient(token: string): Promise<WebClient> {
     const { createSlackClient } = await import('../../guards/slackClient');
-    return createSlackClient(token, { apiUrl: this.apiUrl(), log: scopedLogger(this.services.log, 'slack') });
+    return createSlackClient(token, { apiUrl: this.apiUrl(), log: this.deps.log });
   }
 
   private async client(token: string): Promise<WebClient> {
@@ -45,7 +59,7 @@ export class SlackConnection implements vscode.Disposable {
       // Another call may have cached a client for the same token meanwhile; either will do.
       if (this.cached?.key !== key) {
         this.forget?.();
-        this.forget = this.services.log.addSecret(token);
+        this.forget = this.deps.addSecret(token);
         this.cached = { key, client };
       }
     }
@@ -54,18 +68,18 @@ export class SlackConnection implements vscode.Disposable {
 
   /** The client for the stored token; the guard's "not connected" when there is none. */
   async require(): Promise<WebClient> {
-    const token = await this.services.context.secrets.get(SecretKey.slackToken);
+    const token = await this.deps.secrets.get(SecretKey.slackToken);
     if (!token) throw new GuardError('notConnected', 'Slack is not connected. Run "Lead Desk: Connect Slack".');
     return this.client(token);
   }
 
   /** Checks a token with auth.test, then stores it. */
   async connect(token: string): Promise<SlackIdentity> {
-    const forget = this.services.log.addSecret(token);
+    const forget = this.deps.addSecret(token);
     try {
       const client = await this.createClient(token);
       const result = await client.auth.test();
-      await this.services.context.secrets.store(SecretKey.slackToken, token);
+      await this.deps.secrets.store(SecretKey.slackToken, token);
       return { user: result.user ?? 'you', team: result.team ?? 'Slack' };
     } finally {
       forget();
@@ -73,17 +87,18 @@ export class SlackConnection implements vscode.Disposable {
   }
 
   async disconnect(): Promise<void> {
-    await this.services.context.secrets.delete(SecretKey.slackToken);
+    await this.deps.secrets.delete(SecretKey.slackToken);
     this.cached = undefined;
   }
 
   async updateContext(): Promise<void> {
-    const connected = (await this.services.context.secrets.get(SecretKey.slackToken)) !== undefined;
+    const connected = (await this.deps.secrets.get(SecretKey.slackToken)) !== undefined;
     await vscode.commands.executeCommand('setContext', ContextKey.slackConnected, connected);
   }
 
   dispose(): void {
     this.forget?.();
     this.subscription.dispose();
+    this.emitter.dispose();
   }
 }

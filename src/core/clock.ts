@@ -1,4 +1,4 @@
-/** Time as the focus code sees it; tests pin or move it. */
+/** The time every feature reads; injected so tests pin it or move it by hand. */
 export interface Clock {
   now(): number;
 }
