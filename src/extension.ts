@@ -20,7 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
   try {
     const services = createServices(context);
     const calendar = registerCalendarFeature(services);
-    const week = registerWeekFeature(services, { meetings: calendar.meetings });
+    const week = registerWeekFeature(services, { meetings: async () => ((await calendar.hasFeeds()) ? calendar.meetings : undefined) });
     context.subscriptions.push(
       registerAccountFeature(services),
     );

@@ -18,6 +18,9 @@ describe('End My Day', () => {
   });
 
   it('shows one screen and, when the lead ends the day, stops the running block', async () => {
+    // Start from a clean slate whatever ran before: no block, no break.
+    if ((await inspect()).state.block) await vscode.commands.executeCommand('leadDesk.stopFocusBlock');
+    await vscode.commands.executeCommand('leadDesk.endBreak');
     await vscode.commands.executeCommand('leadDesk.startFocusBlock', { minutes: 25, type: 'deepWork' });
     const started = (await inspect()).state.block;
     assert.ok(started, 'a block runs');

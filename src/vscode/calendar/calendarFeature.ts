@@ -16,6 +16,8 @@ import { FocusSlotReminders } from './focusSlotReminders';
 /** What the calendar gives the other features: the lead's meetings, and when they change. */
 export interface CalendarFeature extends vscode.Disposable {
   readonly meetings: MeetingSource;
+  /** Whether any feed (an address or a file) is set up; without one, views say there is no calendar. */
+  hasFeeds(): Promise<boolean>;
   readonly onDidChange: vscode.Event<void>;
   /** One line per feed for a view to show, e.g. "work calendar: offline since 10:40 (…), showing the copy from 10:25". */
   feedLines(): string[];
@@ -54,6 +56,7 @@ export function registerCalendarFeature(services: Services): CalendarFeature {
   const disposable = vscode.Disposable.from(...commands, config.onDidChangeSection('calendar', () => model.settingsChanged()), reminders, model);
   return {
     meetings: model,
+    hasFeeds: async () => (await model.sources()).length > 0,
     onDidChange: model.onDidChange,
     feedLines: () => model.statuses().map((s) => describeFeedStatus(s, Date.now())),
     dispose: () => void disposable.dispose(),

@@ -19,8 +19,8 @@ export interface WeekFeature extends vscode.Disposable {
 }
 
 export interface WeekFeatureOptions {
-  /** The calendar's meetings, once a calendar is set up; without one the view counts none and says so. */
-  readonly meetings?: MeetingSource;
+  /** The calendar's meetings when a feed is set up; without one the view counts none and says so. */
+  readonly meetings?: () => Promise<MeetingSource | undefined>;
 }
 
 /**
@@ -46,7 +46,7 @@ export function registerWeekFeature(services: Services, options: WeekFeatureOpti
       await recorder.recordNow();
       const settings = services.config.settings;
       return loadWeekView(
-        { records: store, now: Date.now, workingTime: settings.queue.workingTime, targetPercent: settings.week.codingTargetPercent, meetings: options.meetings, reviews, log },
+        { records: store, now: Date.now, workingTime: settings.queue.workingTime, targetPercent: settings.week.codingTargetPercent, meetings: await options.meetings?.(), reviews, log },
         week,
       );
     },
