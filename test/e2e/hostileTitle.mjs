@@ -71,6 +71,11 @@ export async function checkHostileTitle(page, steps, { addPullRequest }) {
     expectText('the notification', await text.innerText(), ['click me', '(command:workbench.action.terminal.sendSequence', html, 'https://evil.example/x.png']);
   });
 
+  // The sidebar holds five views; fold the others so the queue has the room to show the row.
+  for (const title of ['Focus', 'Delegation', 'This Week', 'Team']) {
+    const header = viewPane(page, title).locator('.pane-header').first();
+    if ((await header.count()) > 0 && (await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  }
   const row = viewPane(page, 'Review Queue').locator('.monaco-list-row', { hasText: 'click me' }).first();
   await check(steps, 'the Review Queue row shows the title as written, with no link or image', async () => {
     await row.waitFor({ state: 'visible', timeout: 15_000 });
