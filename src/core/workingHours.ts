@@ -2,6 +2,7 @@
 // zone. The queue counts waiting time in them, review-request pop-ups wait for them, and End My Day
 // snoozes until the next working morning. Each day's window is built from wall-clock times in the
 // zone, so a day on which clocks change still has its full working window.
+import { wallTimeAt, wallTimeInZone } from './wallClock';
 
 export interface WorkingHours {
   /** Days of the week that are working days, 0 = Sunday … 6 = Saturday. */
@@ -40,49 +41,24 @@ const localCalendar: ZoneCalendar = {
   },
 };
 
-const weekdayIndex: Readonly<Record<string, number>> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
-
+/** Wall-clock days and times in a named zone (core/wallClock.ts does the Intl work). */
 function namedCalendar(timeZone: string): ZoneCalendar {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    weekday: 'short',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const fields = (time: number) => {
-    const out: Record<string, string> = {};
-    for (const p of parts.formatToParts(time)) out[p.type] = p.value;
-    return out;
-  };
-  /** How far the zone's wall clock is ahead of UTC at an instant (whole seconds). */
-  const offset = (time: number): number => {
-    const f = fields(time);
-    const wall = Date.UTC(Number(f.year), Number(f.month) - 1, Number(f.day), Number(f.hour), Number(f.minute), Number(f.second));
-    return wall - Math.floor(time / 1000) * 1000;
-  };
   return {
     at(time) {
-      const f = fields(time);
-      return { year: Number(f.year), month: Number(f.month) - 1, day: Number(f.day), minute: Number(f.hour) * 60 + Number(f.minute), weekday: weekdayIndex[f.weekday] ?? 0 };
+      const t = wallTimeAt(time, timeZone) ?? localWall(time);
+      return { year: t.year, month: t.month - 1, day: t.day, minute: t.hour * 60 + t.minute, weekday: t.weekday };
     },
     instant(day, minute) {
-      const wall = Date.UTC(day.year, day.month, day.day, Math.floor(minute / 60), minute % 60);
-      // The offsets on either side of the day; a wall time that fits neither was skipped by the
-      // clocks going forward and, like the Date constructor, moves forward by the gap.
-      const before = offset(wall - 12 * 3600_000);
-      const after = offset(wall + 12 * 3600_000);
-      const early = wall - before;
-      if (offset(early) === before) return early;
-      const late = wall - after;
-      if (offset(late) === after) return late;
-      return early;
+      // A wall time skipped by the clocks going forward moves forward by the gap, like the Date constructor.
+      const wall = { year: day.year, month: day.month + 1, day: day.day, hour: Math.floor(minute / 60), minute: minute % 60, second: 0 };
+      return wallTimeInZone(wall, timeZone) ?? localCalendar.instant(day, minute);
     },
   };
+}
+
+function localWall(time: number) {
+  const d = new Date(time);
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: d.getHours(), minute: d.getMinutes(), second: d.getSeconds(), weekday: d.getDay() };
 }
 
 const calendars = new Map<string, ZoneCalendar>();
@@ -95,16 +71,6 @@ function calendarFor(timeZone: string | undefined): ZoneCalendar {
     calendars.set(timeZone, calendar);
   }
   return calendar;
-}
-
-/** Whether the runtime knows the IANA zone name. */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function nextDay(day: ZonedDay, by = 1): ZonedDay {

@@ -2,7 +2,8 @@
 // and `leadDesk.queue.workingHours`: until their values have been moved over (or when moving them
 // failed), the old settings are still read, so the lead's hours never silently reset to 9–5.
 import type { RawSettings, SettingsProblem } from './settingsSource';
-import { defaultWorkingHours, isTimeZone, type WorkingHours } from './workingHours';
+import { defaultWorkingHours, type WorkingHours } from './workingHours';
+import { isKnownZone } from './wallClock';
 
 export const WorkingHoursKey = {
   current: 'workingHours',
@@ -48,7 +49,7 @@ function parseCurrent(raw: object, problems: SettingsProblem[]): WorkingHours {
     endMinute = end;
   }
   if (v.timeZone !== undefined && v.timeZone !== null && v.timeZone !== '') {
-    if (typeof v.timeZone === 'string' && isTimeZone(v.timeZone.trim())) timeZone = v.timeZone.trim();
+    if (typeof v.timeZone === 'string' && isKnownZone(v.timeZone.trim())) timeZone = v.timeZone.trim();
     else problems.push({ key, message: `${key}: "timeZone" ${JSON.stringify(v.timeZone)} is not a time zone name such as "Europe/Berlin"; using this computer's time zone.` });
   }
   return { days, startMinute, endMinute, timeZone };

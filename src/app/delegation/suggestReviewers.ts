@@ -4,7 +4,6 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { ownersOfPaths, parseCodeowners } from '../../core/delegation/codeowners';
-import type { ExpertiseIndex } from '../../core/delegation/expertiseIndex';
 import { filesToRank, rankedFilesNote } from '../../core/delegation/rankedFiles';
 import type { DelegationSettings } from '../../core/delegation/delegationSettings';
 import { findCandidates, type CandidateFindings, type CandidateRow, type CandidateSources } from '../../core/delegation/findCandidates';
@@ -20,16 +19,10 @@ import { fetchPullRequestChanges, type PullRequestChanges } from '../../github/d
 import type { TeamDirectory } from '../../github/delegation/teamDirectory';
 import { parseTeamRef } from '../../github/delegation/teamMembers';
 import { fetchViewer, type Viewer } from '../../github/viewer';
+import type { RepositoryExpertise } from '../../storage/expertiseStore';
 
 /** The parts of a repository's expertise index a suggestion reads. */
-export interface RepositoryHistory {
-  readonly index: ExpertiseIndex;
-  readonly root: string;
-  readonly headSha: string | undefined;
-  readonly shallow: boolean;
-  readonly truncated: boolean;
-  readonly sampleShas: ReadonlyMap<string, string>;
-}
+export type RepositoryHistory = Pick<RepositoryExpertise, 'index' | 'root' | 'headSha' | 'shallow' | 'truncated' | 'sampleShas'>;
 
 /** Where the expertise index of a work tree comes from (built, updated or cached by the caller's store, which shows its own progress). */
 export type HistorySource = (workTree: string, settings: DelegationSettings) => Promise<RepositoryHistory>;

@@ -4,7 +4,7 @@
 // Outlook's busy status, the lead's PARTSTAT) and whether it was cancelled.
 import ICAL from 'ical.js';
 import type { CalendarEvent } from './calendarEvent';
-import { isKnownZone, localWallTime, wallTimeInZone } from './wallClock';
+import { isKnownZone, localWallTime, wallTimeInZone } from '../wallClock';
 
 export interface ExpandOptions {
   readonly feedId: string;

@@ -3,6 +3,7 @@
 // timeline), because every nested connection under a 100-result search costs GitHub 100 more
 // requests of budget; everything else is scalar fields, which are free.
 import type { QueueSearch, SearchDetail } from '../../core/queue/queueTypes';
+import { buildSearchDocument } from '../searchDocument';
 
 export const pageSize = 100;
 /** Timeline events per pull request: enough to find the current requests and the ready time. */
@@ -45,33 +46,8 @@ export interface QueueDocument {
  * without a cursor starts at its first page.
  */
 export function buildQueueDocument(searches: readonly QueueSearch[], after: Readonly<Record<string, string>> = {}): QueueDocument {
-  const variables: Record<string, unknown> = {};
-  const declarations: string[] = [];
-  const fields: string[] = [];
-  const details = new Set<SearchDetail>();
-  for (const search of searches) {
-    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(search.alias)) throw new Error(`invalid search alias ${search.alias}`);
-    details.add(search.detail);
-    declarations.push(`$${search.alias}: String!`);
-    variables[search.alias] = search.query;
-    const cursor = after[search.alias];
-    if (cursor !== undefined) {
-      declarations.push(`$${search.alias}After: String`);
-      variables[`${search.alias}After`] = cursor;
-    }
-    fields.push(
-      `  ${search.alias}: search(type: ISSUE, first: ${pageSize}, query: $${search.alias}${cursor !== undefined ? `, after: $${search.alias}After` : ''}) {
-    issueCount
-    pageInfo { hasNextPage endCursor }
-    nodes { ...${fragmentName[search.detail]} }
-  }`,
-    );
-  }
-  const query = `query LeadDeskQueue${declarations.length ? `(${declarations.join(', ')})` : ''} {
-  viewer { login }
-  rateLimit { cost remaining resetAt }
-${fields.join('\n')}
-}
-${[...details].map((d) => fragments[d]).join('\n')}`;
-  return { query, variables };
+  return buildSearchDocument(
+    searches.map((search) => ({ alias: search.alias, query: search.query, fragment: fragmentName[search.detail], after: after[search.alias] })),
+    { operation: 'LeadDeskQueue', pageSize, issueCount: true, fragments: Object.fromEntries((Object.keys(fragments) as SearchDetail[]).map((d) => [fragmentName[d], fragments[d]])) },
+  );
 }

@@ -1,6 +1,6 @@
-// Wall-clock times to instants. A time with no zone (floating) or an all-day date is the lead's own
-// local time, as the rest of Lead Desk reads it; a time tagged with an IANA zone the feed does not
-// define (many feeds say TZID=Europe/Berlin without a VTIMEZONE) is read in that zone through Intl.
+// Wall-clock times and instants in a named zone, through Intl: for calendar times tagged with an
+// IANA zone a feed does not define (many say TZID=Europe/Berlin without a VTIMEZONE), and for
+// working hours kept in the lead's chosen zone. A time with no zone is the process's local time.
 
 export interface WallTime {
   readonly year: number;
@@ -21,6 +21,7 @@ function formatterFor(zone: string): Intl.DateTimeFormat | null {
       found = new Intl.DateTimeFormat('en-US', {
         timeZone: zone,
         hourCycle: 'h23',
+        weekday: 'short',
         year: 'numeric',
         month: 'numeric',
         day: 'numeric',
@@ -41,12 +42,25 @@ export function isKnownZone(zone: string): boolean {
   return formatterFor(zone) !== null;
 }
 
+const weekdayIndex: Readonly<Record<string, number>> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+
+/** What a zone's wall clock shows at an instant (weekday 0 = Sunday), or undefined for an unknown zone. */
+export function wallTimeAt(epochMs: number, zone: string): (WallTime & { readonly weekday: number }) | undefined {
+  const format = formatterFor(zone);
+  return format ? partsAt(epochMs, format) : undefined;
+}
+
+function partsAt(epochMs: number, format: Intl.DateTimeFormat): WallTime & { readonly weekday: number } {
+  const parts: Record<string, string> = {};
+  for (const p of format.formatToParts(new Date(epochMs))) if (p.type !== 'literal') parts[p.type] = p.value;
+  const n = (key: string, fallback: number) => (parts[key] === undefined ? fallback : Number(parts[key]));
+  return { year: n('year', 1970), month: n('month', 1), day: n('day', 1), hour: n('hour', 0), minute: n('minute', 0), second: n('second', 0), weekday: weekdayIndex[parts.weekday ?? ''] ?? 0 };
+}
+
 /** The zone's offset from UTC at an instant, in milliseconds. */
 function offsetAt(epochMs: number, format: Intl.DateTimeFormat): number {
-  const parts: Record<string, number> = {};
-  for (const p of format.formatToParts(new Date(epochMs))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const asUtc = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
-  return asUtc - Math.floor(epochMs / 1000) * 1000;
+  const t = partsAt(epochMs, format);
+  return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) - Math.floor(epochMs / 1000) * 1000;
 }
 
 /**
