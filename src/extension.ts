@@ -6,7 +6,7 @@ import { registerAccountFeature } from './vscode/auth/accountFeature';
 import { registerFocusFeature } from './vscode/focus/focusFeature';
 import { registerDelegationFeature } from './vscode/delegation/delegationFeature';
 import { registerQueueFeature } from './vscode/queue/queueFeature';
-import { migrateRenamedSettings } from './vscode/settingsMigration';
+import { migrateSettings } from './vscode/settingsMigration';
 import { registerUpdateFeature } from './vscode/update/updateFeature';
 import { registerPulseFeature } from './vscode/pulse/pulseFeature';
 import { registerWeekFeature } from './vscode/week/weekFeature';
@@ -39,8 +39,8 @@ export function activate(context: vscode.ExtensionContext): void {
       week,
       calendar,
     );
-    // Moves values of renamed settings once; reads settings only, no network.
-    void migrateRenamedSettings(services.log);
+    // Moves values of renamed and merged settings once; settings only, no network.
+    void migrateSettings(services.log);
     // Sets the signed-in context key for the welcome views; reads secret storage only, no network.
     void services.auth.resolve();
   } catch (err) {

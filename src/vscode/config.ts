@@ -3,7 +3,7 @@ import { message } from '../core/inertText';
 import { showWarning } from './ui/notify';
 import { parseSettings, type LeadDeskSettings, type SettingsProblem } from '../core/settings';
 import type { Logger } from '../core/logger';
-import { readWithRenames } from '../core/renamedSettings';
+import { readWithMoves } from '../core/renamedSettings';
 
 /** Whether the lead set `key` anywhere (user, workspace, folder), rather than it being the declared default. */
 export function hasOwnValue(section: vscode.WorkspaceConfiguration, key: string): boolean {
@@ -51,7 +51,7 @@ export class ConfigService implements vscode.Disposable {
 
   private read(): LeadDeskSettings {
     const section = vscode.workspace.getConfiguration('leadDesk');
-    const { settings, problems } = parseSettings(readWithRenames((key) => section.get(key), (key) => hasOwnValue(section, key)));
+    const { settings, problems } = parseSettings(readWithMoves((key) => section.get(key), (key) => hasOwnValue(section, key)));
     for (const problem of problems) this.report(problem);
     return settings;
   }

@@ -1,44 +1,61 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import { message } from '../core/inertText';
-import { renamedSettings, type RenamedSetting } from '../core/renamedSettings';
+import { settingMoves, type SettingMove } from '../core/renamedSettings';
 import { showInfo } from './ui/notify';
 
-type Scope = { readonly target: vscode.ConfigurationTarget; readonly folder?: vscode.WorkspaceFolder; readonly value: (i: ReturnType<vscode.WorkspaceConfiguration['inspect']>) => unknown };
+type Inspection = ReturnType<vscode.WorkspaceConfiguration['inspect']>;
 
-const scopes = (folders: readonly vscode.WorkspaceFolder[]): Scope[] => [
-  { target: vscode.ConfigurationTarget.Global, value: (i) => i?.globalValue },
-  { target: vscode.ConfigurationTarget.Workspace, value: (i) => i?.workspaceValue },
-  ...folders.map((folder) => ({ target: vscode.ConfigurationTarget.WorkspaceFolder, folder, value: (i: ReturnType<vscode.WorkspaceConfiguration['inspect']>) => i?.workspaceFolderValue })),
-];
+interface Scope {
+  readonly target: vscode.ConfigurationTarget;
+  readonly folder?: vscode.WorkspaceFolder;
+  readonly value: (i: Inspection) => unknown;
+}
+
+function scopes(): Scope[] {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const user: Scope = { target: vscode.ConfigurationTarget.Global, value: (i) => i?.globalValue };
+  if (folders.length === 0 && vscode.workspace.workspaceFile === undefined) return [user];
+  return [
+    user,
+    { target: vscode.ConfigurationTarget.Workspace, value: (i) => i?.workspaceValue },
+    ...folders.map((folder): Scope => ({ target: vscode.ConfigurationTarget.WorkspaceFolder, folder, value: (i) => i?.workspaceFolderValue })),
+  ];
+}
 
 /**
- * Moves each renamed setting's value to its new name, in every place the lead set it (user,
- * workspace, folder), once. Until a move succeeds the old name keeps working (see
- * core/renamedSettings.ts), so a failed write only leaves a warning in the log. Returns the moves made.
+ * Moves the values of renamed and merged settings to their new names, in every place the lead set
+ * them (user, workspace, folder), once, and says so in one message. Until a move succeeds the old
+ * names keep working (core/renamedSettings.ts, core/workingHoursSettings.ts), so a failed write
+ * only leaves a warning in the log. A value already set under the new name wins; the old one is
+ * then only removed. Returns the moves made.
  */
-export async function migrateRenamedSettings(log: Logger, renames: readonly RenamedSetting[] = renamedSettings): Promise<RenamedSetting[]> {
-  const moved: RenamedSetting[] = [];
-  const hasWorkspace = vscode.workspace.workspaceFile !== undefined || (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
-  for (const rename of renames) {
-    for (const scope of scopes(vscode.workspace.workspaceFolders ?? [])) {
-      if (!hasWorkspace && scope.target !== vscode.ConfigurationTarget.Global) continue;
+export async function migrateSettings(log: Logger, moves: readonly SettingMove[] = settingMoves): Promise<SettingMove[]> {
+  const moved: SettingMove[] = [];
+  for (const move of moves) {
+    for (const scope of scopes()) {
       const section = vscode.workspace.getConfiguration('leadDesk', scope.folder?.uri);
-      const old = scope.value(section.inspect(rename.from));
-      if (old === undefined || scope.value(section.inspect(rename.to)) !== undefined) continue;
+      const old = move.from.map((key) => scope.value(section.inspect(key)));
+      if (old.every((v) => v === undefined)) continue;
+      const value = move.value(old);
+      if (value === undefined) continue;
       try {
-        await section.update(rename.to, old, scope.target);
-        await section.update(rename.from, undefined, scope.target);
-        if (!moved.includes(rename)) moved.push(rename);
-        log.info(`settings: moved leadDesk.${rename.from} to leadDesk.${rename.to} (${vscode.ConfigurationTarget[scope.target]})`);
+        if (scope.value(section.inspect(move.to)) === undefined) await section.update(move.to, value, scope.target);
+        for (const key of move.from) await section.update(key, undefined, scope.target);
+        if (!moved.includes(move)) moved.push(move);
+        log.info(`settings: moved ${names(move.from)} to leadDesk.${move.to} (${vscode.ConfigurationTarget[scope.target]})`);
       } catch (err) {
-        log.warn(`settings: could not move leadDesk.${rename.from} to leadDesk.${rename.to}; the old name keeps working: ${err instanceof Error ? err.message : String(err)}`);
+        log.warn(`settings: could not move ${names(move.from)} to leadDesk.${move.to}; the old settings keep working: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
   }
   if (moved.length > 0) {
-    const list = moved.map((r) => `leadDesk.${r.from} → leadDesk.${r.to}`).join(', ');
-    void showInfo(message`Lead Desk renamed ${moved.length === 1 ? 'a setting' : `${moved.length} settings`} and moved your values: ${list}.`);
+    const list = moved.map((m) => `${names(m.from)} → leadDesk.${m.to}`).join('; ');
+    void showInfo(message`Lead Desk moved ${moved.length === 1 ? 'a setting' : `${moved.length} settings`} to their new names, with your values: ${list}.`);
   }
   return moved;
+}
+
+function names(keys: readonly string[]): string {
+  return keys.map((k) => `leadDesk.${k}`).join(' and ');
 }

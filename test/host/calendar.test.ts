@@ -37,8 +37,7 @@ describe('calendar (a local .ics file) and Find Focus Time', () => {
       ]),
     );
     // Every hour of every day is working time here, so a slot is open whenever the suite runs.
-    await set('queue.workingDays', ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
-    await set('queue.workingHours', { start: '00:00', end: '23:59' });
+    await set('workingHours', { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '23:59' });
     await set('calendar.focusSlotMinutes', 15);
     await set('calendar.myEmails', ['lee@acme.example']);
     await set('calendar.files', [file]);

@@ -6,7 +6,6 @@ import type { FocusModel } from '../focus/focusModel';
 import type { Services } from '../services';
 import { registerBreakReminder } from './breakReminder';
 import { endMyDayCommand } from './commands/endMyDay';
-import { migrateWorkingHours } from './workingHoursMigration';
 import { QuietHours } from './quietHours';
 
 /**
@@ -30,7 +29,5 @@ export function registerBoundariesFeature(services: Services, focus: FocusModel,
     services.log,
   );
   quiet.check();
-  // Settings writes are local, but kept off the activation path all the same.
-  setTimeout(() => void migrateWorkingHours(focus.log), 0);
   return vscode.Disposable.from(...commands, quiet, services.config.onDidChangeSection('workingHours', () => quiet.check()), registerBreakReminder(focus));
 }

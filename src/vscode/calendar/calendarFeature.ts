@@ -47,7 +47,7 @@ export function registerCalendarFeature(services: Services): CalendarFeature {
       findFocusTimeCommand({
         model,
         reminders,
-        workingTime: () => config.settings.queue.workingTime,
+        workingTime: () => config.settings.workingHours,
         slotMinutes: () => config.settings.calendar.focusSlotMinutes,
       }),
     ],

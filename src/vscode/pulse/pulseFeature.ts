@@ -33,7 +33,7 @@ export function registerPulseFeature(services: Services, delegate: PulseFeatureC
   const teams = new TeamDirectory();
 
   const model = new TeamModel({
-    overview: async () => loadTeamOverview({ client: await services.github.client(), teams, now: Date.now }, settings().delegation, settings().queue.workingTime),
+    overview: async () => loadTeamOverview({ client: await services.github.client(), teams, now: Date.now }, settings().delegation, settings().workingHours),
     readAnswers: async () => {
       if (!store.read().some((r) => r.ts)) return;
       await readPulseAnswers({ slack: await slack(), store, now: Date.now, log }, settings().pulse.options);
@@ -53,7 +53,7 @@ export function registerPulseFeature(services: Services, delegate: PulseFeatureC
   const view = vscode.window.createTreeView(ViewId.team, { treeDataProvider: provider, showCollapseAll: false });
   const scheduler = new PulseScheduler({
     settings: () => settings().pulse,
-    working: () => settings().queue.workingTime,
+    working: () => settings().workingHours,
     records: () => store.read(),
     send,
     failed: (err) => presentError(err, 'send the scheduled team pulse', log),

@@ -32,7 +32,7 @@ export function registerUpdateFeature(services: Services): vscode.Disposable {
           client: () => services.github.client(),
           settings: () => {
             const s = services.config.settings;
-            return { update: s.update, repos: s.queue.repos, orgs: s.queue.orgs, team: s.delegation.team, staleBusinessHours: s.queue.staleBusinessHours, workingTime: s.queue.workingTime, schedule: s.focus.schedule };
+            return { update: s.update, repos: s.queue.repos, orgs: s.queue.orgs, team: s.delegation.team, staleBusinessHours: s.queue.staleBusinessHours, workingTime: s.workingHours, schedule: s.focus.schedule };
           },
           workspaceRepos: () => repos.repoNames(),
           focusHistory: focusHistory(services.context.globalState),

@@ -46,7 +46,7 @@ export function registerWeekFeature(services: Services, options: WeekFeatureOpti
       await recorder.recordNow();
       const settings = services.config.settings;
       return loadWeekView(
-        { records: store, now: Date.now, workingTime: settings.queue.workingTime, targetPercent: settings.week.codingTargetPercent, meetings: await options.meetings?.(), reviews, log },
+        { records: store, now: Date.now, workingTime: settings.workingHours, targetPercent: settings.week.codingTargetPercent, meetings: await options.meetings?.(), reviews, log },
         week,
       );
     },

@@ -22,7 +22,7 @@ export function snoozeForAnHourCommand(model: QueueModel, log: Logger): LeadDesk
   return snoozeCommand(model, log, CommandId.snoozeForAnHour, 'hour', 'for an hour');
 }
 
-/** Hidden until the start of tomorrow's working day (9:00 unless leadDesk.queue.workingHours says otherwise). */
+/** Hidden until the start of tomorrow's working day (9:00 unless leadDesk.workingHours says otherwise). */
 export function snoozeUntilTomorrowCommand(model: QueueModel, log: Logger): LeadDeskCommand {
   return snoozeCommand(model, log, CommandId.snoozeUntilTomorrow, 'tomorrow', 'until tomorrow morning');
 }
