@@ -11,7 +11,7 @@ import { pullRequestKey, type PullRequestRef } from '../../core/pullRequestRef';
 import { checkoutOf } from '../../git/checkouts';
 import type { GitHubClient } from '../../github/client';
 import { fetchManyPullRequestChanges, type PullRequestChanges } from '../../github/delegation/pullRequestFiles';
-import type { EmailLoginMemory } from './suggestReviewers';
+import type { EmailLoginMemory } from './reviewerSuggestions';
 
 export interface DelegationAdvice {
   readonly delegate: boolean;

@@ -16,7 +16,7 @@ import { EmailLoginCache } from './emailLoginCache';
 import { ExpertiseStore } from '../../storage/expertiseStore';
 import { QueueAdviceDecorations } from './queueAdviceDecorations';
 import { scopedLogger } from '../../core/logger';
-import { ReviewerSuggestions } from '../../app/delegation/suggestReviewers';
+import { ReviewerSuggestions } from '../../app/delegation/reviewerSuggestions';
 import { TeamDirectory } from '../../github/delegation/teamDirectory';
 
 /** Hosts whose remotes count as GitHub: the Enterprise host of the API URL, if valid, and github.com. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SuggestionProblem, type ReviewerSuggestions, type Suggestion, type RepositoryHistory } from '../../app/delegation/suggestReviewers';
+import { SuggestionProblem, type ReviewerSuggestions, type Suggestion, type RepositoryHistory } from '../../app/delegation/reviewerSuggestions';
 import type { DelegationSettings } from '../../core/delegation/delegationSettings';
 import type { Logger } from '../../core/logger';
 import type { GitHubClient } from '../../github/client';

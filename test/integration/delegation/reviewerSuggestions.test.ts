@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { adviseDelegation } from '../../../src/app/delegation/adviseDelegation';
-import { ReviewerSuggestions, SuggestionProblem, type EmailLoginMemory, type HistorySource } from '../../../src/app/delegation/suggestReviewers';
+import { ReviewerSuggestions, SuggestionProblem, type EmailLoginMemory, type HistorySource } from '../../../src/app/delegation/reviewerSuggestions';
 import { defaultDelegationSettings, type DelegationSettings } from '../../../src/core/delegation/delegationSettings';
 import { silentLogger } from '../../../src/core/logger';
 import { TeamDirectory } from '../../../src/github/delegation/teamDirectory';
