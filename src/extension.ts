@@ -20,7 +20,11 @@ export function activate(context: vscode.ExtensionContext): void {
   try {
     const services = createServices(context);
     const calendar = registerCalendarFeature(services);
-    const week = registerWeekFeature(services, { meetings: async () => ((await calendar.hasFeeds()) ? calendar.meetings : undefined) });
+    const week = registerWeekFeature(services, {
+      meetings: async () => ((await calendar.hasFeeds()) ? calendar.meetings : undefined),
+      calendarProblems: () => calendar.feedProblems(),
+      onDidChangeCalendar: calendar.onDidChange,
+    });
     context.subscriptions.push(
       registerAccountFeature(services),
     );

@@ -23,6 +23,8 @@ export interface LoadWeekDeps {
   readonly targetPercent: number;
   /** Undefined when no calendar is set up. */
   readonly meetings?: MeetingSource;
+  /** Feeds that could not be refreshed, in words ("work: offline since 10:40 (HTTP 500), showing the copy from 10:25"). */
+  readonly calendarProblems?: () => readonly string[];
   /** Reviews the lead gave in [from, to); undefined when not signed in to GitHub. */
   readonly reviews: (from: number, to: number) => Promise<ReviewCount | undefined>;
   readonly log: Logger;
@@ -58,6 +60,7 @@ export async function loadWeekView(deps: LoadWeekDeps, week: WeekKey): Promise<W
   }
   const meetings = deps.meetings?.meetingsBetween(from, to);
   if (!deps.meetings) notes.push('No calendar: meetings are not counted. Add a calendar feed to see them.');
+  else notes.push(...(deps.calendarProblems?.() ?? []));
   const summary = aggregateWeek({ record, meetings, workingTime: deps.workingTime, targetPercent: deps.targetPercent, now });
   return weekViewData(summary, { currentWeek: weekKeyOf(now), targetPercent: deps.targetPercent, notes });
 }

@@ -21,6 +21,8 @@ export interface CalendarFeature extends vscode.Disposable {
   readonly onDidChange: vscode.Event<void>;
   /** One line per feed for a view to show, e.g. "work calendar: offline since 10:40 (…), showing the copy from 10:25". */
   feedLines(): string[];
+  /** Lines only for feeds that failed (offline, not a calendar) and are showing an older copy or none. */
+  feedProblems(): string[];
 }
 
 /**
@@ -59,6 +61,7 @@ export function registerCalendarFeature(services: Services): CalendarFeature {
     hasFeeds: async () => (await model.sources()).length > 0,
     onDidChange: model.onDidChange,
     feedLines: () => model.statuses().map((s) => describeFeedStatus(s, Date.now())),
+    feedProblems: () => model.statuses().filter((s) => s.health === 'offline' || s.health === 'malformed').map((s) => describeFeedStatus(s, Date.now())),
     dispose: () => void disposable.dispose(),
   };
 }

@@ -21,6 +21,10 @@ export interface WeekFeature extends vscode.Disposable {
 export interface WeekFeatureOptions {
   /** The calendar's meetings when a feed is set up; without one the view counts none and says so. */
   readonly meetings?: () => Promise<MeetingSource | undefined>;
+  /** Calendar feeds that failed, said in the view; their last good copies are still counted. */
+  readonly calendarProblems?: () => readonly string[];
+  /** Fires when the calendar's meetings or feed states change. */
+  readonly onDidChangeCalendar?: vscode.Event<void>;
 }
 
 /**
@@ -46,7 +50,7 @@ export function registerWeekFeature(services: Services, options: WeekFeatureOpti
       await recorder.recordNow();
       const settings = services.config.settings;
       return loadWeekView(
-        { records: store, now: Date.now, workingTime: settings.workingHours, targetPercent: settings.week.codingTargetPercent, meetings: await options.meetings?.(), reviews, log },
+        { records: store, now: Date.now, workingTime: settings.workingHours, targetPercent: settings.week.codingTargetPercent, meetings: await options.meetings?.(), calendarProblems: options.calendarProblems, reviews, log },
         week,
       );
     },
@@ -59,6 +63,7 @@ export function registerWeekFeature(services: Services, options: WeekFeatureOpti
     services.config.onDidChangeSection('week', redraw),
     services.config.onDidChangeSection('queue', redraw),
     services.github.onDidChangeAccount(redraw),
+    ...(options.onDidChangeCalendar ? [options.onDidChangeCalendar(redraw)] : []),
     recorder.onDidRecord(redraw),
     provider,
     recorder,

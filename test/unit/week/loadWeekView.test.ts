@@ -60,6 +60,15 @@ describe('loading a week for the view', () => {
     answer = () => Promise.resolve({ total: 2, times: [at(9, 11), at(10, 16)] });
   });
 
+  it('says which calendar feeds failed, while their last good copies still count', async () => {
+    const meetings = { meetingsBetween: () => [] };
+    const problem = 'work: offline since 10:40 (HTTP 500), showing the copy from 10:25';
+    const view = await loadWeekView({ ...deps(), meetings, calendarProblems: () => [problem] }, '2026-03-09');
+    assert.deepEqual(view.notes, [problem]);
+    const healthy = await loadWeekView({ ...deps(), meetings, calendarProblems: () => [] }, '2026-03-09');
+    assert.deepEqual(healthy.notes, [], 'no calendar note once a feed is set up and healthy');
+  });
+
   it('asks GitHub for the week so far once, keeps the count, and asks again only when it may have changed', async () => {
     const first = await loadWeekView(deps(), '2026-03-09');
     assert.deepEqual(asked, [[at(9, 0), now]]);
