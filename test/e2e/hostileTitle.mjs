@@ -3,7 +3,7 @@
 // notification and the Review Queue row must show the title as text, with no link or image made
 // from it. (A notification renders `[label](command:…)` as a link that runs the
 // command, so it would show an `a` if the title were not inert.)
-import { check, runFromPalette, viewPane } from './workbench.mjs';
+import { check, runFromPalette, showOnlyViews, viewPane } from './workbench.mjs';
 
 const commandLink = '[click me](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20pwned%5Cn%22%7D)';
 const html = '<img src=x onerror=alert(1)>';
@@ -72,10 +72,7 @@ export async function checkHostileTitle(page, steps, { addPullRequest }) {
   });
 
   // The sidebar holds five views; fold the others so the queue has the room to show the row.
-  for (const title of ['Focus', 'Delegation', 'This Week', 'Team']) {
-    const header = viewPane(page, title).locator('.pane-header').first();
-    if ((await header.count()) > 0 && (await header.getAttribute('aria-expanded')) === 'true') await header.click();
-  }
+  await showOnlyViews(page, ['Review Queue']);
   const row = viewPane(page, 'Review Queue').locator('.monaco-list-row', { hasText: 'click me' }).first();
   await check(steps, 'the Review Queue row shows the title as written, with no link or image', async () => {
     await row.waitFor({ state: 'visible', timeout: 15_000 });

@@ -8,6 +8,17 @@ export class UiCheckFailed extends Error {
   }
 }
 
+/** A screenshot of the whole window, as a named check. */
+export async function saveScreenshot(steps, page, file) {
+  await check(steps, `screenshot saved to ${file}`, async () => {
+    // Move the pointer off the views and close any hover, so that nothing covers them.
+    await page.mouse.move(900, 300);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: file });
+  });
+}
+
 /** Runs one named check; a failure says which step broke, not only which selector timed out. */
 export async function check(steps, name, fn) {
   const started = Date.now();
@@ -69,15 +80,41 @@ export async function startDeepWorkFromStatusBar(page) {
   await pickQuickItem(page, 'Deep work');
 }
 
-/** F1, type the command's title, Enter: the way a person runs a command. */
-export async function runFromPalette(page, title) {
+/** F1, type the command's title, Enter: the command starts, and may open an input box of its own. */
+export async function startFromPalette(page, title) {
   await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } });
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.type(title);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.press('Enter');
+}
+
+/** F1, type the command's title, Enter: the way a person runs a command. */
+export async function runFromPalette(page, title) {
+  await startFromPalette(page, title);
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** Every view of the Lead Desk side bar, top to bottom. */
+export const leadDeskViews = ['Review Queue', 'Focus', 'Delegation', 'This Week', 'Team'];
+
+/**
+ * Expands the named views and folds the others (a header click toggles a view), so the ones that
+ * matter have the room. Views the side bar does not show are left alone.
+ */
+export async function showOnlyViews(page, titles) {
+  for (const title of leadDeskViews) {
+    const header = viewPane(page, title).locator('.pane-header').first();
+    if ((await header.count()) === 0) continue;
+    const expanded = (await header.getAttribute('aria-expanded')) === 'true';
+    if (expanded !== titles.includes(title)) await header.click();
+  }
+}
+
+/** The toast whose message has this text (notifications stack; the newest is first). */
+export function toast(page, text) {
+  return page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
 }
 
 /** The status bar's text, items separated by " | ", for failure messages. */

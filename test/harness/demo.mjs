@@ -1,7 +1,7 @@
 // npm run demo: Lead Desk in a real VS Code (code-server) in your browser, against the local GitHub
 // sandbox's demo team, with a demo repository whose history that team wrote. Ctrl+C stops it all.
 //   LEAD_DESK_DEMO_PORT=8080   first port to try for the workbench (the next free one is used)
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import {
   codeServerBin, installVsix, portInUse, root, signedInEnv, startCodeServer, workbenchUrl, writeSettings,
@@ -9,7 +9,7 @@ import {
 import { demoIdentity } from './demoIdentity.mjs';
 import { makeDemoRepo } from './demoRepo.mjs';
 import { startSandbox } from './sandbox.mjs';
-import { demoCalendar } from '../sandbox/calendar/demoCalendar.mjs';
+import { calendarSettings, writeDemoCalendar } from './demoCalendarFile.mjs';
 import { Session } from './steps.mjs';
 import { packageExtension } from '../tools/package.mjs';
 
@@ -52,13 +52,10 @@ await session.main(async () => {
   await session.step('install the extension', () => installVsix({ bin, vsix: packaged.vsixPath, extensionsDir }));
   // A believable week of meetings, as a local .ics file (a feed address would have to be typed
   // into secret storage; the sandbox serves the same calendar at calendarUrl for trying that).
-  const calendarFile = path.join(demoState, 'calendar', 'work.ics');
-  await mkdir(path.dirname(calendarFile), { recursive: true });
-  await writeFile(calendarFile, demoCalendar(Date.now(), 'lee@acme.example'));
+  const calendarFile = await writeDemoCalendar(path.join(demoState, 'calendar', 'work.ics'));
   await writeSettings(userDataDir, {
     ...sandboxSettings(sandbox),
-    'leadDesk.calendar.files': [calendarFile],
-    'leadDesk.calendar.myEmails': ['lee@acme.example'],
+    ...calendarSettings([calendarFile]),
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
     'extensions.autoCheckUpdates': false,

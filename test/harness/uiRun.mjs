@@ -17,11 +17,12 @@ import { packageExtension } from '../tools/package.mjs';
  * @param {{
  *   outputDir: string,
  *   workspace: { name: string, step: string, create: (dir: string, identity: { login: string, token: string, scenario: any }) => Promise<unknown> },
- *   settings?: Record<string, unknown>,
+ *   settings?: Record<string, unknown> | ((ctx: { sandbox: Awaited<ReturnType<typeof startSandbox>>, identity: { login: string, token: string, scenario: any }, tmp: string }) => Promise<Record<string, unknown>>),
  *   beforeServer?: (ctx: { sandbox: Awaited<ReturnType<typeof startSandbox>>, identity: { login: string, token: string, scenario: any } }) => Promise<void>,
  *   viewport?: { width: number, height: number },
  * }} options
- *   settings: added to quietSettings and the sandbox's API URL;
+ *   settings: added to quietSettings and the sandbox's API URL; a function gets them once the
+ *     sandbox is up (for its URLs) and may write files they name into the run's temporary folder;
  *   beforeServer: runs once the sandbox is up and before the workbench can reach it.
  */
 export async function startUiRun(session, { outputDir, workspace: ws, settings = {}, beforeServer, viewport = { width: 1440, height: 900 } }) {
@@ -41,7 +42,8 @@ export async function startUiRun(session, { outputDir, workspace: ws, settings =
   // The folder name shows in the window title and the screenshots.
   const workspace = path.join(tmp, ws.name);
   await session.step(ws.step, () => ws.create(workspace, identity));
-  await writeSettings(userDataDir, { ...quietSettings, 'leadDesk.github.apiUrl': sandbox.url, ...settings });
+  const extra = typeof settings === 'function' ? await settings({ sandbox, identity, tmp }) : settings;
+  await writeSettings(userDataDir, { ...quietSettings, 'leadDesk.github.apiUrl': sandbox.url, ...extra });
   const server = await session.step('start code-server', () => startCodeServer({
     bin,
     folder: workspace,
