@@ -45,7 +45,7 @@ function chartData(data: WeekViewData) {
     type: 'bar' as const,
     label: 'Outside working hours',
     data: data.days.map((d) => round(categories.reduce((sum, c) => sum + d.outside[c], 0))),
-    backgroundColor: themeColour('--vscode-charts-yellow', '#cc0'),
+    backgroundColor: themeColour('--vscode-disabledForeground', '#888'),
     stack: 'outside',
   };
   const target = {
