@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
       queue,
       registerFocusFeature(services, calendar.meetings),
       delegation,
-      registerUpdateFeature(services),
+      registerUpdateFeature(services, (from, to) => week.handoffsBetween(from, to)),
       registerPulseFeature(services, delegation.delegate),
       week,
       calendar,

@@ -32,6 +32,8 @@ export interface DraftDependencies {
   readonly workspaceRepos: () => Promise<readonly string[]>;
   /** Finished focus blocks from the focus history; undefined when there is none to read. */
   readonly focusHistory: () => readonly FinishedBlock[] | undefined;
+  /** Reviews handed off with Delegation in [from, to) (epoch ms), as this machine recorded them. */
+  readonly handoffs?: (from: number, to: number) => Promise<number>;
   /** The template's text: the configured file, or the one shipped with Lead Desk. */
   readonly template: (path: string) => Promise<string>;
   readonly now: () => Date;
@@ -61,6 +63,7 @@ export async function draftWeeklyUpdate(deps: DraftDependencies, week: UpdateWee
   const searches = planUpdateSearches({ repos: [...workspaceRepos, ...settings.repos], orgs: settings.orgs, team: settings.team }, week);
   const data = await fetchUpdate(client, searches, { labels: settings.update.groupBy === 'label', since: week.start, ...(deps.log ? { log: deps.log } : {}) });
   const history = deps.focusHistory();
+  const handedOff = await deps.handoffs?.(week.start.getTime(), week.end.getTime());
   const focus = history?.filter((b) => b.endedAt >= week.start.getTime() && b.endedAt <= week.end.getTime()).map((b) => ({ type: b.type, focusedMs: b.focusedMs }));
   const sections = buildUpdateSections({
     data,
@@ -71,6 +74,7 @@ export async function draftWeeklyUpdate(deps: DraftDependencies, week: UpdateWee
     staleBusinessHours: settings.staleBusinessHours,
     reviewTurnaroundHours: settings.update.reviewTurnaroundHours,
     ...(focus ? { focus } : {}),
+    ...(handedOff !== undefined ? { handedOff } : {}),
     nextBlocks: plannedBlocks(settings.schedule, week),
   });
   const filled = fillTemplate(template, placeholderValues(sections));

@@ -27,3 +27,17 @@ export async function recordFocus(records: WeekRecords, state: FocusState, now: 
 export async function recordHandoff(records: WeekRecords, pullRequest: string, login: string, at: number): Promise<void> {
   await records.update(weekKeyOf(at), (r) => withHandoff(r, { id: `${pullRequest.toLowerCase()}→${login.toLowerCase()}`, at }));
 }
+
+/** How many reviews were handed off in [from, to), from the weeks' records. */
+export async function countHandoffs(records: WeekRecords, from: number, to: number): Promise<number> {
+  const weeks = new Set<WeekKey>();
+  // Week keys of every day in the range; a weekly update spans one week, at most two keys.
+  for (let t = from; t < to; t += 86_400_000) weeks.add(weekKeyOf(t));
+  if (to > from) weeks.add(weekKeyOf(to - 1));
+  let count = 0;
+  for (const week of weeks) {
+    const record = await records.read(week);
+    count += record.handoffs.filter((h) => h.at >= from && h.at < to).length;
+  }
+  return count;
+}

@@ -18,7 +18,7 @@ export const placeholders = {
   inProgress: 'the open pull requests with their state',
   atRiskCount: 'how many open pull requests are at risk',
   atRisk: 'stale pull requests, failing checks, untouched change requests and slow reviews',
-  fromMe: 'reviews you gave and your focus time',
+  fromMe: 'reviews you gave, reviews you handed off and your focus time',
   next: "next week's scheduled focus blocks and milestones due",
 } as const;
 
@@ -85,6 +85,7 @@ function atRisk(s: UpdateSections): string {
 
 function fromMe(s: UpdateSections): string {
   const lines = [`- Reviewed ${s.reviewsGiven} pull ${s.reviewsGiven === 1 ? 'request' : 'requests'}`];
+  if (s.handedOff !== undefined && s.handedOff > 0) lines.push(`- Handed off ${s.handedOff} ${s.handedOff === 1 ? 'review' : 'reviews'} to teammates`);
   if (s.focus) {
     const parts = (['deepWork', 'review', 'planning'] as const)
       .filter((t) => s.focus!.byType[t] > 0)

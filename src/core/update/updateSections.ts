@@ -37,6 +37,8 @@ export interface UpdateSections {
   readonly inProgress: ReadonlyArray<{ readonly pullRequest: UpdatePullRequest; readonly state: ProgressState }>;
   readonly atRisk: readonly AtRisk[];
   readonly reviewsGiven: number;
+  /** Reviews the lead asked others for with Delegation this week; undefined when not known. */
+  readonly handedOff?: number;
   /** Undefined when there is no focus history to read. */
   readonly focus?: { readonly totalMs: number; readonly byType: Readonly<Record<FocusSpent['type'], number>> };
   readonly nextBlocks: readonly PlannedBlock[];
@@ -53,6 +55,7 @@ export interface SectionInputs {
   readonly staleBusinessHours: number;
   readonly reviewTurnaroundHours: number;
   readonly focus?: readonly FocusSpent[];
+  readonly handedOff?: number;
   readonly nextBlocks: readonly PlannedBlock[];
 }
 
@@ -156,6 +159,7 @@ export function buildUpdateSections(inputs: SectionInputs): UpdateSections {
     inProgress: open.map((pullRequest) => ({ pullRequest, state: progressState(pullRequest) })),
     atRisk,
     reviewsGiven: distinct(data.reviewedByMe).length,
+    ...(inputs.handedOff !== undefined ? { handedOff: inputs.handedOff } : {}),
     ...(focus ? { focus } : {}),
     nextBlocks: [...inputs.nextBlocks].sort((a, b) => a.start - b.start),
     milestonesDue: milestonesDue([...open, ...merged], week),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { draftWeeklyUpdate } from '../../app/update/draftWeeklyUpdate';
+import { draftWeeklyUpdate, type DraftDependencies } from '../../app/update/draftWeeklyUpdate';
 import { postWeeklyUpdate } from '../../app/update/postWeeklyUpdate';
 import { scopedLogger } from '../../core/logger';
 import { registerCommands } from '../commands/command';
@@ -17,7 +17,7 @@ import { UpdateDrafts } from './updateDrafts';
  * The weekly update: Draft, Copy, Post to Slack and Rewrite. Registering does no I/O; GitHub,
  * git remotes, the template file and Slack are reached only when a command runs.
  */
-export function registerUpdateFeature(services: Services): vscode.Disposable {
+export function registerUpdateFeature(services: Services, handoffs?: DraftDependencies['handoffs']): vscode.Disposable {
   const log = scopedLogger(services.log, 'update');
   const drafts = new UpdateDrafts();
   const repos = new WorkspaceRepos(log, () => services.auth.endpoints().webUrl);
@@ -36,6 +36,7 @@ export function registerUpdateFeature(services: Services): vscode.Disposable {
           },
           workspaceRepos: () => repos.repoNames(),
           focusHistory: focusHistory(services.context.globalState),
+          ...(handoffs ? { handoffs } : {}),
           template: templateSource(services.context.extensionUri),
           now,
           log,

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { MeetingSource } from '../../core/calendar/calendarEvent';
 import { scopedLogger } from '../../core/logger';
 import { loadWeekView } from '../../app/week/loadWeekView';
+import { countHandoffs } from '../../app/week/recordActivity';
 import { fetchReviewsGiven } from '../../github/week/reviewsGiven';
 import { WeekStore } from '../../storage/weekStore';
 import { NotSignedInError } from '../../github/notSignedInError';
@@ -16,6 +17,8 @@ import { WeekViewProvider } from './weekViewProvider';
 export interface WeekFeature extends vscode.Disposable {
   /** Delegation reports a review it asked someone else for: `owner/repo#123` and their login. */
   recordHandoff(pullRequest: string, login: string): void;
+  /** Reviews handed off in [from, to) (epoch ms), from the week records on this machine. */
+  handoffsBetween(from: number, to: number): Promise<number>;
 }
 
 export interface WeekFeatureOptions {
@@ -71,6 +74,7 @@ export function registerWeekFeature(services: Services, options: WeekFeatureOpti
   recorder.start();
   return {
     recordHandoff: (pullRequest, login) => void recorder.handoff(pullRequest, login),
+    handoffsBetween: (from, to) => countHandoffs(store, from, to),
     dispose: () => {
       for (const d of disposables.reverse()) d.dispose();
     },

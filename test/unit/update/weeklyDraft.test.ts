@@ -13,7 +13,7 @@ import { defaultTemplate, fridayAfternoon, hostileTitles, seededWeek, zone } fro
 
 const golden = join(import.meta.dirname, 'golden', 'weeklyUpdate.md');
 
-function draft(groupBy: 'repository' | 'label' | 'milestone' | 'author' = 'repository'): string {
+function draft(groupBy: 'repository' | 'label' | 'milestone' | 'author' = 'repository', handedOff?: number): string {
   const now = new Date(fridayAfternoon);
   const week = updateWeek('thisWeek', now);
   const sections = buildUpdateSections({
@@ -24,6 +24,7 @@ function draft(groupBy: 'repository' | 'label' | 'milestone' | 'author' = 'repos
     workingTime: defaultWorkingHours,
     staleBusinessHours: 16,
     reviewTurnaroundHours: 24,
+    ...(handedOff !== undefined ? { handedOff } : {}),
     focus: [
       { type: 'deepWork', focusedMs: 5 * 3600_000 },
       { type: 'review', focusedMs: 90 * 60_000 },
@@ -47,6 +48,13 @@ describe('weekly update draft', () => {
     const text = draft();
     if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) writeFileSync(golden, text);
     assert.equal(text, readFileSync(golden, 'utf8'));
+  });
+
+  it('says how many reviews were handed off, when this machine knows', () => {
+    assert.match(draft('repository', 3), /^- Handed off 3 reviews to teammates$/m);
+    assert.match(draft('repository', 1), /^- Handed off 1 review to teammates$/m);
+    assert.doesNotMatch(draft('repository', 0), /Handed off/);
+    assert.doesNotMatch(draft(), /Handed off/);
   });
 
   it('has every section of the shipped template, in order', () => {

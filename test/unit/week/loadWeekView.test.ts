@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { loadWeekView, reviewsFreshMs, type LoadWeekDeps, type ReviewCount } from '../../../src/app/week/loadWeekView';
-import { recordFocus, recordHandoff } from '../../../src/app/week/recordActivity';
+import { countHandoffs, recordFocus, recordHandoff } from '../../../src/app/week/recordActivity';
 import type { WeekRecords } from '../../../src/app/week/weekRecords';
 import { silentLogger } from '../../../src/core/logger';
 import { defaultWorkingHours } from '../../../src/core/workingHours';
@@ -58,6 +58,16 @@ describe('loading a week for the view', () => {
     now = at(11, 15);
     asked = [];
     answer = () => Promise.resolve({ total: 2, times: [at(9, 11), at(10, 16)] });
+  });
+
+  it('counts the reviews handed off in a range, across the weeks it spans, once each', async () => {
+    await recordHandoff(records, 'acme/api#1', 'ana', at(9, 10));
+    await recordHandoff(records, 'acme/api#1', 'ana', at(9, 10)); // the same handoff reported twice
+    await recordHandoff(records, 'acme/api#2', 'ben', at(11, 9));
+    await recordHandoff(records, 'acme/api#3', 'ben', at(16, 9)); // the next week
+    assert.equal(await countHandoffs(records, at(9, 0), at(16, 0)), 2);
+    assert.equal(await countHandoffs(records, at(11, 0), at(17, 0)), 2, 'a range across two weeks reads both');
+    assert.equal(await countHandoffs(records, at(12, 0), at(12, 0)), 0);
   });
 
   it('says which calendar feeds failed, while their last good copies still count', async () => {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { message } from '../../../core/inertText';
 import { showInfo } from '../../ui/notify';
 import { slackScopes } from '../../../guards/slackGuard';
+import { pulseScopes } from '../../../app/pulse/pulseSlack';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
 import type { FocusModel } from '../focusModel';
@@ -14,7 +15,7 @@ export function connectSlackCommand(model: FocusModel): LeadDeskCommand {
     async run() {
       const token = await vscode.window.showInputBox({
         title: 'Connect Slack',
-        prompt: `A Slack user token (xoxp-…) with the scopes ${slackScopes.join(', ')}. It is kept in VS Code's secret storage.`,
+        prompt: `A Slack user token (xoxp-…). Focus blocks need ${slackScopes.join(', ')}; posting the weekly update needs chat:write; the team pulse needs ${pulseScopes.join(', ')}. It is kept in VS Code's secret storage.`,
         password: true,
         ignoreFocusOut: true,
         validateInput: (value) => (value.trim() === '' || /^xox[a-z]-/.test(value.trim()) ? undefined : 'A Slack user token starts with xoxp-.'),
