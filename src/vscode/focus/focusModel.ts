@@ -7,6 +7,9 @@ import type { FocusSettings } from '../../core/focus/focusSettings';
 import { upcomingOccurrences, type Occurrence } from '../../core/focus/schedule';
 import type { ActiveBlock, FinishedBlock, FocusState } from '../../core/focus/types';
 import type { Logger } from '../../core/logger';
+import { tree } from '../../core/inertText';
+import { formatDuration } from '../../core/focus/format';
+import { format } from 'date-fns';
 import { FocusCoordinator, type CoordinatorEvent } from '../../app/focus/focusCoordinator';
 import type { Guard, GuardEntry } from '../../guards/guard';
 import { GuardError } from '../../guards/guardError';
@@ -71,6 +74,7 @@ export class FocusModel implements vscode.Disposable {
   readonly log: Logger;
   private readonly guardList: readonly Guard[];
   private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly scheduleNotes = new Map<string, string>();
   private readonly eventEmitter = new vscode.EventEmitter<FocusModelEvent>();
   private readonly disposables: vscode.Disposable[] = [];
   private holdingFor: string | undefined;
@@ -129,8 +133,30 @@ export class FocusModel implements vscode.Disposable {
       schedule: () => this.settings.schedule,
       meetings: () => this.deps.meetings,
     });
-    this.coordinatorSubscriptions = [coordinator.onDidChange(() => this.onCoordinatorChange()), coordinator.onEvent((e) => this.eventEmitter.fire(e))];
+    this.coordinatorSubscriptions = [
+      coordinator.onDidChange(() => this.onCoordinatorChange()),
+      coordinator.onEvent((e) => {
+        this.noteSchedule(e);
+        this.eventEmitter.fire(e);
+      }),
+    ];
     return coordinator;
+  }
+
+  /**
+   * Why a scheduled block waits or was skipped, by occurrence id, for the Focus view. The window
+   * that holds the lease decides this; another window shows the notification's words only there.
+   */
+  scheduleNote(occurrenceId: string): string | undefined {
+    return this.scheduleNotes.get(occurrenceId);
+  }
+
+  private noteSchedule(event: CoordinatorEvent): void {
+    if (event.kind === 'scheduledDelayed') this.scheduleNotes.set(event.occurrence.id, tree`waits for ${event.meeting.title} until ${format(event.until, 'HH:mm')}`.value);
+    else if (event.kind === 'scheduledSkipped') this.scheduleNotes.set(event.occurrence.id, tree`skipped: ${event.meeting.title} leaves only ${formatDuration(event.leftMs)}`.value);
+    else if (event.kind === 'scheduledStart') this.scheduleNotes.delete(event.occurrence.id);
+    else return;
+    this.changeEmitter.fire();
   }
 
   get coordinator(): FocusCoordinator {

@@ -110,6 +110,8 @@ export class OccurrenceNode extends TreeNode {
   constructor(
     private readonly occurrence: Occurrence,
     private readonly now: Now,
+    /** Why it waits or was skipped (a meeting), when the schedule said so. */
+    private readonly note?: string,
   ) {
     super(`focus:upcoming:${occurrence.id}`);
   }
@@ -118,7 +120,9 @@ export class OccurrenceNode extends TreeNode {
     const o = this.occurrence;
     const item = treeItem(tree`${o.label}`);
     const running = o.start <= this.now();
-    item.description = `${format(o.start, 'EEE HH:mm')}–${format(o.end, 'HH:mm')} · ${focusTypeLabel[o.type]}${running ? ' · now' : ''}`;
+    item.description = this.note
+      ? `${format(o.start, 'EEE HH:mm')}–${format(o.end, 'HH:mm')} · ${this.note}`
+      : `${format(o.start, 'EEE HH:mm')}–${format(o.end, 'HH:mm')} · ${focusTypeLabel[o.type]}${running ? ' · now' : ''}`;
     item.iconPath = new vscode.ThemeIcon(running ? 'clock' : 'calendar');
     item.command = settingsCommand('leadDesk.focus.schedule');
     return item;

@@ -6,7 +6,7 @@ import { CurrentNode, FinishedNode, GuardNode, idleNode, noScheduleNode, Occurre
 import type { FocusModel } from './focusModel';
 
 /** What the Focus view reads from the focus model. */
-type FocusSource = Pick<FocusModel, 'state' | 'settings' | 'todaysBlocks' | 'todaysTotalMs' | 'upcoming' | 'guards' | 'clock'>;
+type FocusSource = Pick<FocusModel, 'state' | 'settings' | 'todaysBlocks' | 'todaysTotalMs' | 'upcoming' | 'scheduleNote' | 'guards' | 'clock'>;
 
 function isEmpty(model: FocusSource): boolean {
   const state = model.state;
@@ -32,7 +32,7 @@ export function focusNodes(model: FocusSource): TreeNode[] {
       blocks.map((b) => new FinishedNode(b)),
       `${formatDuration(model.todaysTotalMs())} of focus · ${blocks.length} block${blocks.length === 1 ? '' : 's'} done`,
     ),
-    new SectionNode('upcoming', upcoming.length ? upcoming.map((o) => new OccurrenceNode(o, now)) : [noScheduleNode()], undefined),
+    new SectionNode('upcoming', upcoming.length ? upcoming.map((o) => new OccurrenceNode(o, now, model.scheduleNote(o.id))) : [noScheduleNode()], undefined),
     new SectionNode(
       'guards',
       guards.map((g) => new GuardNode(g)),
