@@ -4,7 +4,7 @@
 
 import path from 'node:path';
 import {
-  check, focusCountdown, openWorkbench, runFromPalette, saveScreenshot, secondsLeft, showOnlyViews, startDeepWorkFromStatusBar, stepReport, viewPane,
+  check, focusCountdown, openWorkbench, runFromPalette, saveScreenshot, secondsLeft, showOnlyViews, startDeepWorkFromStatusBar, stepReport, viewHeader, viewPane,
 } from './workbench.mjs';
 import { checkHostileTitle } from './hostileTitle.mjs';
 import { checkTeam } from './team.mjs';
@@ -45,14 +45,14 @@ export async function runUiTest(page, { url, delegatePullRequest, screenshots, a
 
     for (const title of viewTitles) {
       await check(steps, `the "${title}" view header is visible`, () =>
-        page.locator(`.sidebar .pane-header[aria-label="${title} Section"]`).waitFor({ state: 'visible', timeout: 15_000 }),
+        viewHeader(page, title).first().waitFor({ state: 'visible', timeout: 15_000 }),
       );
     }
 
     await check(steps, 'the Review Queue stops asking to sign in (the token in the environment is used)', async () => {
       // Credentials are looked up after activation; allow for a slow authentication provider.
       const prompt = page.locator('.sidebar .pane-body', { hasText: 'Sign in to GitHub to see every pull request' });
-      await page.locator('.sidebar .pane-header[aria-label="Review Queue Section"]').waitFor({ state: 'visible' });
+      await viewHeader(page, 'Review Queue').first().waitFor({ state: 'visible' });
       await prompt.first().waitFor({ state: 'hidden', timeout: 30_000 });
     });
 

@@ -36,10 +36,18 @@ export function stepReport(steps) {
   return steps.map((s) => `${s.ok ? 'pass' : 'FAIL'}  ${s.name} (${s.ms} ms)${s.error ? `\n        ${s.error.split('\n')[0]}` : ''}`);
 }
 
+/**
+ * A view's header in the side bar. Its label carries the view's description once it has one
+ * ("Review Queue - updated just now Section"), which may appear at any moment after activation.
+ */
+export function viewHeader(page, title, scope = '.sidebar ') {
+  return page.locator(`${scope}.pane-header[aria-label="${title} Section"], ${scope}.pane-header[aria-label^="${title} - "]`);
+}
+
 /** The side bar pane of a view, by its title. */
 export function viewPane(page, title) {
   // The header's label carries the view's description when it has one: "Focus - running Section".
-  return page.locator('.sidebar .pane', { has: page.locator(`.pane-header[aria-label="${title} Section"], .pane-header[aria-label^="${title} - "]`) });
+  return page.locator('.sidebar .pane', { has: viewHeader(page, title, '') });
 }
 
 /** Opens the workbench at `url` and waits until it is ready to be used. */

@@ -10,7 +10,7 @@ import { calendarSettings, writeDemoCalendar } from './demoCalendarFile.mjs';
 import { Session } from './steps.mjs';
 import { saveFailure, startUiRun } from './uiRun.mjs';
 import { makeSmallRepo } from './workspace.mjs';
-import { openWorkbench, showOnlyViews } from '../e2e/workbench.mjs';
+import { openWorkbench, showOnlyViews, viewHeader } from '../e2e/workbench.mjs';
 import { drawnWeekFrame, openWeekAndTimeFirstPaint } from '../e2e/thisWeek.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
@@ -31,7 +31,7 @@ await new Session('weekFirstPaint').main(async (session) => {
   try {
     await openWorkbench(page, url);
     await page.locator('.activitybar .action-item a.action-label[aria-label="Lead Desk"]').click();
-    await page.locator('.sidebar .pane-header[aria-label="This Week Section"]').waitFor({ state: 'visible', timeout: 30_000 });
+    await viewHeader(page, 'This Week').first().waitFor({ state: 'visible', timeout: 30_000 });
 
     // The page the view shows at start-up first: folding it before it is drawn races its creation.
     await showOnlyViews(page, ['This Week']);
