@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommandId } from '../../../src/vscode/ids';
+import { readResolvedManifest } from '../../tools/manifestText.cjs';
 
 // The manifest is what users see in the palette and the settings editor, so its promises are checked here.
 const root = join(__dirname, '..', '..', '..');
@@ -17,7 +18,8 @@ interface Manifest {
   };
   devDependencies: Record<string, string>;
 }
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
+// Texts are read as VS Code shows them, through package.nls.json.
+const pkg = readResolvedManifest(root) as Manifest;
 
 /**
  * Every setting, by what a repository's own settings could do with it. A new setting fails the
