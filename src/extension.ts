@@ -11,6 +11,7 @@ import { registerUpdateFeature } from './vscode/update/updateFeature';
 import { registerPulseFeature } from './vscode/pulse/pulseFeature';
 import { registerWeekFeature } from './vscode/week/weekFeature';
 import { registerCalendarFeature } from './vscode/calendar/calendarFeature';
+import { registerWalkthroughFeature } from './vscode/walkthrough/walkthroughFeature';
 
 /**
  * Builds the services and registers everything. No network and no git here: data is fetched when
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
     });
     context.subscriptions.push(
       registerAccountFeature(services),
+      registerWalkthroughFeature(services.log),
     );
     const queue = registerQueueFeature(services);
     // Delegation acts on a pull request a command argument names only if the queue shows it.

@@ -51,6 +51,11 @@ export const CommandId = {
   removeCalendarFeed: 'leadDesk.removeCalendarFeed',
   refreshCalendar: 'leadDesk.refreshCalendar',
   findFocusTime: 'leadDesk.findFocusTime',
+  getStarted: 'leadDesk.getStarted',
+  /** Hidden from the palette: the walkthrough's schedule button (the schedule editor, or the setting). */
+  openFocusSchedule: 'leadDesk.openFocusSchedule',
+  /** Hidden from the palette: the context keys the walkthrough's steps complete on, for the host tests. */
+  inspectWalkthrough: 'leadDesk.inspectWalkthrough',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
