@@ -12,6 +12,7 @@ import { registerPulseFeature } from './vscode/pulse/pulseFeature';
 import { registerWeekFeature } from './vscode/week/weekFeature';
 import { registerCalendarFeature } from './vscode/calendar/calendarFeature';
 import { registerWalkthroughFeature } from './vscode/walkthrough/walkthroughFeature';
+import { installTranslator } from './vscode/l10n';
 
 /**
  * Builds the services and registers everything. No network and no git here: data is fetched when
@@ -19,6 +20,8 @@ import { registerWalkthroughFeature } from './vscode/walkthrough/walkthroughFeat
  */
 export function activate(context: vscode.ExtensionContext): void {
   try {
+    // First, so that every text shown from here on is in the display language.
+    context.subscriptions.push(installTranslator());
     const services = createServices(context);
     const calendar = registerCalendarFeature(services);
     const week = registerWeekFeature(services, {
