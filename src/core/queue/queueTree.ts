@@ -9,6 +9,7 @@ import type { QueueGroup, QueueItem, QueueView, WaitingBasis } from './grouping'
 import { GroupId } from './grouping';
 import { formatPoints } from './score';
 import { ViewItem } from '../viewItems';
+import { isNudgeable } from '../nudge/nudgeRules';
 
 /** A codicon id plus an optional theme colour id. */
 export interface NodeIcon {
@@ -50,7 +51,8 @@ export interface MessageNode {
 
 export type QueueNode = GroupNode | ItemNode | MessageNode;
 
-const groupIcons: Record<string, NodeIcon> = {
+/** Each group's icon; exported so the shipped legend (media/legend/queue.md) is checked against it. */
+export const groupIcons: Readonly<Record<string, NodeIcon>> = {
   [GroupId.needsReview]: { id: 'git-pull-request-reviewer' },
   [GroupId.teamRequests]: { id: 'organization' },
   [GroupId.mine]: { id: 'person' },
@@ -117,8 +119,10 @@ function snoozeText(item: QueueItem): string {
   return s.until ? `snoozed until ${format(new Date(s.until), 'EEE HH:mm')}` : 'snoozed';
 }
 
-export function itemContextValue(item: QueueItem): string {
-  return ViewItem.queue.pullRequest({ pinned: item.pinned, snoozed: Boolean(item.snooze) });
+/** `nudgeAfterHours`: the team's usual turnaround; without it no row offers Nudge Reviewers. */
+export function itemContextValue(item: QueueItem, nudgeAfterHours?: number): string {
+  const nudgeable = nudgeAfterHours !== undefined && isNudgeable(item, nudgeAfterHours);
+  return ViewItem.queue.pullRequest({ pinned: item.pinned, snoozed: Boolean(item.snooze), nudgeable });
 }
 
 /** Escapes text from GitHub (titles, logins) so it cannot inject Markdown or links into the tooltip. */
@@ -155,13 +159,13 @@ export function itemTooltip(item: QueueItem, time: WorkingHours): InertText<'mar
   return joinInert('markdown', lines, '\n');
 }
 
-function groupNode(group: QueueGroup, time: WorkingHours, depth: number): GroupNode {
+function groupNode(group: QueueGroup, time: WorkingHours, depth: number, nudgeAfterHours: number | undefined): GroupNode {
   const children: QueueNode[] = [];
   if (group.error) children.push({ kind: 'message', id: `${group.id}:error`, label: group.error, icon: { id: 'error', color: 'errorForeground' }, tooltip: group.error });
   for (const item of group.items) {
-    children.push({ kind: 'item', id: item.id, label: itemLabel(item, time), description: itemDescription(item), icon: itemIcon(item), contextValue: itemContextValue(item), pullRequest: item.pullRequest, item });
+    children.push({ kind: 'item', id: item.id, label: itemLabel(item, time), description: itemDescription(item), icon: itemIcon(item), contextValue: itemContextValue(item, nudgeAfterHours), pullRequest: item.pullRequest, item });
   }
-  for (const sub of group.groups) children.push(groupNode(sub, time, depth + 1));
+  for (const sub of group.groups) children.push(groupNode(sub, time, depth + 1, nudgeAfterHours));
   if (group.truncated) children.push({ kind: 'message', id: `${group.id}:truncated`, label: 'More pull requests match on GitHub than are shown here.', icon: { id: 'info' } });
   if (children.length === 0 && group.hint) children.push({ kind: 'message', id: `${group.id}:hint`, label: group.hint, icon: { id: 'info' } });
   const isCustom = group.id.startsWith('custom');
@@ -179,6 +183,7 @@ function groupNode(group: QueueGroup, time: WorkingHours, depth: number): GroupN
   };
 }
 
-export function buildQueueTree(view: QueueView, time: WorkingHours): GroupNode[] {
-  return view.groups.map((g) => groupNode(g, time, 0));
+/** `nudgeAfterHours`: the team's usual review turnaround, past which my waiting pull requests offer Nudge Reviewers. */
+export function buildQueueTree(view: QueueView, time: WorkingHours, nudgeAfterHours?: number): GroupNode[] {
+  return view.groups.map((g) => groupNode(g, time, 0, nudgeAfterHours));
 }

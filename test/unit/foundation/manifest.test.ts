@@ -77,6 +77,7 @@ const settingCatalogue: Record<string, Sensitivity> = {
   'leadDesk.calendar.files': 'local',
   'leadDesk.calendar.myEmails': 'local',
   'leadDesk.calendar.focusSlotMinutes': 'local',
+  'leadDesk.queue.nudgeTemplate': 'postsAsLead',
 };
 
 describe('package.json', () => {
