@@ -129,7 +129,7 @@ describe('Nudge Reviewers: the comment', () => {
 
   it('reads the template setting, and refuses a value that is not text', () => {
     assert.equal(parseNudgeSettings((k) => (k === 'queue.nudgeTemplate' ? ' Hi {reviewers} ' : undefined), []).template, 'Hi {reviewers}');
-    const problems: Array<{ key: string }> = [];
+    const problems: Array<{ key: string; message: string }> = [];
     assert.equal(parseNudgeSettings(() => 5, problems).template, '');
     assert.equal(problems[0]?.key, 'leadDesk.queue.nudgeTemplate');
   });
