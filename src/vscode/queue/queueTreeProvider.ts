@@ -91,14 +91,19 @@ function queueTreeNode(node: QueueNode, time: Time): TreeNode {
   }
 }
 
+export interface QueueTreeOptions {
+  /** The team's usual review turnaround: my pull requests waiting longer offer Nudge Reviewers. */
+  readonly nudgeAfterHours?: () => number;
+}
+
 /** Renders the model's groups. It never fetches: the model does, and fires onDidChange. */
 export class QueueTreeProvider extends NodeTreeProvider {
-  constructor(model: QueueModel) {
+  constructor(model: QueueModel, options: QueueTreeOptions = {}) {
     const time = () => model.settings.workingTime;
     super(
       new TreeModel(() => {
         const view = model.view;
-        return view ? buildQueueTree(view, time()).map((group) => queueTreeNode(group, time)) : [];
+        return view ? buildQueueTree(view, time(), options.nudgeAfterHours?.()).map((group) => queueTreeNode(group, time)) : [];
       }, model.onDidChange),
     );
   }
