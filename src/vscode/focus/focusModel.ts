@@ -292,6 +292,15 @@ export class FocusModel implements vscode.Disposable {
   }
 }
 
+/** What the view says after a block, from what the restore actually did. */
+const releasedSummary: Readonly<Record<NonNullable<GuardRecord['outcome']>, string>> = {
+  restored: 'restored',
+  cleared: 'cleared',
+  userChanged: 'left as you set it',
+  nothingToRestore: 'nothing to restore',
+  expired: 'expired by itself',
+};
+
 function describeGuard(guard: Guard, enabled: boolean, record: GuardRecord | undefined, blockActive: boolean): { summary: string; warning?: string } {
   const failure = record?.failure;
   const retry = record?.nextAttemptAt ? ` Retrying at ${new Date(record.nextAttemptAt).toTimeString().slice(0, 5)}.` : '';
@@ -301,7 +310,7 @@ function describeGuard(guard: Guard, enabled: boolean, record: GuardRecord | und
   }
   if (!enabled) return { summary: 'off in settings' };
   if (!blockActive) {
-    if (record?.phase === 'released') return { summary: record.outcome === 'userChanged' ? 'left as you set it' : 'restored' };
+    if (record?.phase === 'released') return { summary: releasedSummary[record.outcome ?? 'restored'] };
     return { summary: 'ready' };
   }
   if (!record) return { summary: 'starting…' };
