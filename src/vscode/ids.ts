@@ -51,6 +51,7 @@ export const CommandId = {
   removeCalendarFeed: 'leadDesk.removeCalendarFeed',
   refreshCalendar: 'leadDesk.refreshCalendar',
   findFocusTime: 'leadDesk.findFocusTime',
+  editFocusSchedule: 'leadDesk.editFocusSchedule',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 

@@ -33,9 +33,10 @@ import {
 import { defaultLeaseOptions, holdsLease, isLease, leaseStep, type Lease, type LeaseOptions } from '../../core/focus/lease';
 import type { RetryPolicy } from '../../core/focus/retryPolicy';
 import { decideSchedule, isRecentOccurrenceId, nextMeeting, nextOccurrenceStart, type Occurrence, type ScheduleEntry } from '../../core/focus/schedule';
+import { livePlanned, planBlock, plannedOccurrence, unplanBlock } from '../../core/focus/plannedBlocks';
 import { FocusStoreKey, type SharedStore } from '../../core/focus/sharedStore';
 import { onceEach, reviveFocusState } from '../../core/focus/storedFocusState';
-import type { ActiveBlock, FinishedBlock, FocusState, FocusType } from '../../core/focus/types';
+import type { ActiveBlock, FinishedBlock, FocusState, FocusType, PlannedBlock } from '../../core/focus/types';
 import type { GuardEntry } from '../../guards/guard';
 import { GuardOrchestrator, type GuardEvent } from './guardOrchestrator';
 import { hasLiveGuardRecords, type GuardRecords } from './guardRecords';
@@ -165,7 +166,7 @@ export class FocusCoordinator {
   }
 
   private wantsLease(state: FocusState): boolean {
-    return !!state.block || !!state.break || !!state.off || hasLiveGuardRecords(this.orchestrator.records()) || this.options.schedule().length > 0;
+    return !!state.block || !!state.break || !!state.off || hasLiveGuardRecords(this.orchestrator.records()) || this.options.schedule().length > 0 || livePlanned(state, this.options.clock.now()).length > 0;
   }
 
   /**
@@ -236,7 +237,8 @@ export class FocusCoordinator {
     let state = advanced;
     const schedule = this.options.schedule();
     const meetings = this.meetingsAround(now);
-    const decision = decideSchedule(schedule, { blockRunning: !!state.block, onBreak: !!state.break, handled: state.handledOccurrences, meetings }, now);
+    const planned = livePlanned(state, now).map(plannedOccurrence);
+    const decision = decideSchedule(schedule, { blockRunning: !!state.block, onBreak: !!state.break, handled: state.handledOccurrences, meetings, planned }, now);
     let scheduled: { block: ActiveBlock; occurrence: Occurrence; after?: CalendarEvent } | undefined;
     const notices: CoordinatorEvent[] = [];
     if (decision.kind === 'start') {
@@ -293,14 +295,17 @@ export class FocusCoordinator {
     if (state.break) times.push(state.break.endsAt);
     if (state.off) times.push(state.off.until);
     // A meeting's end may start a delayed block; a running block warns before the next one starts.
+    const planned = livePlanned(state, now);
     for (const m of this.meetingsAround(now)) {
-      if (m.end > now && this.options.schedule().length > 0) times.push(m.end);
+      if (m.end > now && (this.options.schedule().length > 0 || planned.length > 0)) times.push(m.end);
       if (state.block && m.start - meetingWarningMs > now && m.start < state.block.endsAt) times.push(m.start - meetingWarningMs);
     }
     const due = this.orchestrator.nextDueAt();
     if (due !== undefined) times.push(due);
     const start = nextOccurrenceStart(this.options.schedule(), now);
     if (start !== undefined) times.push(start);
+    const plannedStart = planned.find((p) => p.start > now)?.start;
+    if (plannedStart !== undefined) times.push(plannedStart);
     const lease = this.lease();
     if (lease?.holder === this.options.windowId) {
       times.push(lease.expiresAt - this.leaseOptions.renewBeforeMs);
@@ -396,6 +401,16 @@ export class FocusCoordinator {
   /** End My Day: off until `until`; the enabled guards say so, and put back what was there in the morning. */
   endDay(until: number): Promise<FocusState> {
     return this.apply((state, now) => endDay(state, `off-${this.newId()}`, until, now));
+  }
+
+  /** Saves a one-off block for a later slot; the lease holder starts it at its time. */
+  plan(block: Omit<PlannedBlock, 'id'>): Promise<FocusState> {
+    return this.apply((state, now) => planBlock(state, { ...block, id: this.newId() }, now));
+  }
+
+  /** Removes a saved block before it starts. */
+  unplan(id: string): Promise<FocusState> {
+    return this.apply((state, now) => unplanBlock(state, id, now));
   }
 
   /** Back before the morning: the guards put back what was there. */

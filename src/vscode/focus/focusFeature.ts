@@ -7,6 +7,7 @@ import { ViewId } from '../ids';
 import type { Services } from '../services';
 import { connectSlackCommand } from './commands/connectSlack';
 import { disconnectSlackCommand } from './commands/disconnectSlack';
+import { editFocusScheduleCommand } from './commands/editFocusSchedule';
 import { endBreakCommand } from './commands/endBreak';
 import { extendFocusBlockCommand } from './commands/extendFocusBlock';
 import { inspectFocusCommand } from './commands/inspectFocus';
@@ -60,6 +61,7 @@ export function registerFocusFeature(services: Services, meetings?: MeetingSourc
       connectSlackCommand(model),
       disconnectSlackCommand(model),
       inspectFocusCommand(model, statusBar, ticker),
+      editFocusScheduleCommand(model),
     ],
     log,
   );

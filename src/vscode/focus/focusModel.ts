@@ -4,7 +4,7 @@ import type { MeetingSource } from '../../core/calendar/calendarEvent';
 import { systemClock, type Clock } from '../../core/clock';
 import { todaysFocusMs } from '../../core/focus/focusMachine';
 import type { FocusSettings } from '../../core/focus/focusSettings';
-import { upcomingOccurrences, type Occurrence } from '../../core/focus/schedule';
+import { upcomingRows, type UpcomingRow } from '../../core/focus/upcoming';
 import type { ActiveBlock, FinishedBlock, FocusState } from '../../core/focus/types';
 import type { Logger } from '../../core/logger';
 import { tree } from '../../core/inertText';
@@ -205,8 +205,9 @@ export class FocusModel implements vscode.Disposable {
     return todaysFocusMs(this.state, this.clock.now());
   }
 
-  upcoming(limit = 5): Occurrence[] {
-    return upcomingOccurrences(this.settings.schedule, this.clock.now(), limit);
+  /** Weekly and saved-for-later blocks to come, each once, with the running one marked. */
+  upcoming(limit = 5): UpcomingRow[] {
+    return upcomingRows(this.settings.schedule, this.state, this.clock.now(), limit);
   }
 
   /** Each guard's state for the view and tooltip. */

@@ -10,7 +10,7 @@ type FocusSource = Pick<FocusModel, 'state' | 'settings' | 'todaysBlocks' | 'tod
 
 function isEmpty(model: FocusSource): boolean {
   const state = model.state;
-  return !state.block && !state.break && model.todaysBlocks().length === 0 && model.settings.schedule.length === 0 && !model.guards().some((g) => g.warning);
+  return !state.block && !state.break && model.todaysBlocks().length === 0 && model.settings.schedule.length === 0 && model.upcoming(1).length === 0 && !model.guards().some((g) => g.warning);
 }
 
 /**
@@ -32,7 +32,7 @@ export function focusNodes(model: FocusSource): TreeNode[] {
       blocks.map((b) => new FinishedNode(b)),
       `${formatDuration(model.todaysTotalMs())} of focus · ${blocks.length} block${blocks.length === 1 ? '' : 's'} done`,
     ),
-    new SectionNode('upcoming', upcoming.length ? upcoming.map((o) => new OccurrenceNode(o, now, model.scheduleNote(o.id))) : [noScheduleNode()], undefined),
+    new SectionNode('upcoming', upcoming.length ? upcoming.map((row) => new OccurrenceNode(row, model.scheduleNote(row.occurrence.id))) : [noScheduleNode()], undefined),
     new SectionNode(
       'guards',
       guards.map((g) => new GuardNode(g)),
