@@ -43,6 +43,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['pulse.test.ts', () => import('./pulse.test')],
   ['week.test.ts', () => import('./week.test')],
   ['calendar.test.ts', () => import('./calendar.test')],
+  ['focus/schedule.test.ts', () => import('./focus/schedule.test')],
 ];
 
 async function writeResults(file: string | undefined, results: HostResults): Promise<void> {

@@ -6,9 +6,9 @@ import type { FreeSlot } from '../../core/calendar/freeSlots';
 import { CommandId } from '../ids';
 import { showInfo } from '../ui/notify';
 
-// A free slot later this week cannot become a scheduled focus block without a new kind of focus
-// state shared between windows; so Find Focus Time offers a reminder in this window instead, at
-// the slot's start, with one button that starts the block.
+// A reminder in this window at a slot's start, with one button that starts a block. Find Focus
+// Time no longer uses it: a later slot becomes a saved focus block (shared by every window, kept
+// across reloads), so this is only kept until the calendar feature stops creating it.
 export class FocusSlotReminders implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 

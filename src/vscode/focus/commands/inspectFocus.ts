@@ -1,3 +1,4 @@
+import { formatOccurrenceTimes } from '../../../core/focus/upcoming';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
 import type { FocusModel } from '../focusModel';
@@ -31,6 +32,7 @@ export function inspectFocusCommand(model: FocusModel, statusBar: FocusStatusBar
         },
         ticks: ticker.ticks,
         state: model.state,
+        upcoming: model.upcoming().map((r) => ({ label: r.occurrence.label, times: formatOccurrenceTimes(r.occurrence), now: r.now, once: r.plannedId !== undefined })),
         guards: model.guards().map((g) => ({ id: g.id, enabled: g.enabled, phase: g.record?.phase, summary: g.summary, warning: g.warning })),
       };
     },
