@@ -44,6 +44,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['week.test.ts', () => import('./week.test')],
   ['calendar.test.ts', () => import('./calendar.test')],
   ['focus/schedule.test.ts', () => import('./focus/schedule.test')],
+  ['auth/quietSignIn.test.ts', () => import('./auth/quietSignIn.test')],
 ];
 
 async function writeResults(file: string | undefined, results: HostResults): Promise<void> {

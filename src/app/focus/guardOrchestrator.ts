@@ -51,6 +51,9 @@ export interface GuardOrchestratorOptions {
  */
 const releasesInFlight = new Map<string, Promise<void>>();
 
+/** Without a block end to wait for, a guard that lacks a scope waits this long before trying again. */
+const noScopeWaitMs = 24 * 3600_000;
+
 type Action = 'none' | 'engage' | 'reengage' | 'retarget' | 'release' | 'forget';
 
 /** This window lost the lease during a step: the step stops, and the holder takes over from the record. */
@@ -372,6 +375,9 @@ export class GuardOrchestrator {
     const now = this.options.clock.now();
     const attempts = rec.attempts + 1;
     let at = nextAttemptAt(attempts, now, error.retryAt, this.retry);
+    // A scope the sign-in lacks never appears by waiting: the guard stays off for this block until
+    // the lead signs in again (retryNow), instead of asking GitHub every few minutes in vain.
+    if (error.kind === 'missingScope' && deadline === undefined) at = Math.max(at, rec.planEndsAt ?? now + noScopeWaitMs);
     if (deadline !== undefined) at = Math.min(at, deadline);
     const failed: GuardRecord = {
       ...rec,

@@ -315,6 +315,10 @@ function describeGuard(guard: Guard, enabled: boolean, record: GuardRecord | und
     return { summary: 'ready' };
   }
   if (!record) return { summary: 'starting…' };
+  if (failure?.kind === 'missingScope') {
+    const scopes = (failure.scopes?.length ? failure.scopes : ['user']).map((s) => `'${s}'`).join(' or ');
+    return { summary: `off: needs the ${scopes} scope`, warning: `${failure.message} It stays off until you sign in again with the ${scopes} scope.` };
+  }
   if (failure) return { summary: record.phase === 'engaged' ? 'on (update failed)' : 'not on yet', warning: `${failure.message}${retry}` };
   switch (record.phase) {
     case 'engaged':

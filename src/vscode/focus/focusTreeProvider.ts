@@ -1,4 +1,4 @@
-import { formatDuration } from '../../core/focus/format';
+import { todaySummary } from '../../core/focus/format';
 import { NodeTreeProvider } from '../tree/nodeTreeProvider';
 import { TreeModel } from '../tree/treeModel';
 import type { TreeNode } from '../tree/treeNode';
@@ -30,7 +30,7 @@ export function focusNodes(model: FocusSource): TreeNode[] {
     new SectionNode(
       'today',
       blocks.map((b) => new FinishedNode(b)),
-      `${formatDuration(model.todaysTotalMs())} of focus · ${blocks.length} block${blocks.length === 1 ? '' : 's'} done`,
+      todaySummary(blocks, model.todaysTotalMs()),
     ),
     new SectionNode('upcoming', upcoming.length ? upcoming.map((row) => new OccurrenceNode(row, model.scheduleNote(row.occurrence.id))) : [noScheduleNode()], undefined),
     new SectionNode(
