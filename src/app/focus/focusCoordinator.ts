@@ -14,6 +14,7 @@ import {
   acceptBreak,
   advance,
   cancelBlock,
+  type Advanced,
   declineBreak,
   endBlockAt,
   endBreak,
@@ -257,10 +258,7 @@ export class FocusCoordinator {
     const soon = running && running.pausedAt === undefined ? nextMeeting(meetings, now, running.endsAt) : undefined;
     if (running && soon && soon.start - now <= meetingWarningMs && this.announce(`soon ${running.id} ${soon.id}`)) notices.push({ kind: 'meetingSoon', block: running, meeting: soon });
     if (state !== raw) await this.options.store.update(FocusStoreKey.state, state);
-    for (const event of events) {
-      if (event.kind === 'blockEnded') this.emit({ kind: 'blockEnded', block: event.block, state });
-      else this.emit({ kind: 'breakEnded', state });
-    }
+    for (const event of events) if (event.kind === 'breakEnded') this.emit({ kind: 'breakEnded', state });
     if (scheduled) {
       this.options.log.info(`started the scheduled block "${scheduled.occurrence.label}"`);
       this.emit({ kind: 'scheduledStart', ...scheduled });
@@ -272,6 +270,13 @@ export class FocusCoordinator {
       await this.orchestrator.reconcile(target);
       this.changed();
     }
+    // Said only now, with the guards released: a break offer shown while Lead Desk's own Do Not
+    // Disturb is still on would land unseen in the notification centre.
+    this.emitEnded(events, state);
+  }
+
+  private emitEnded(events: Advanced['events'], state: FocusState): void {
+    for (const event of events) if (event.kind === 'blockEnded') this.emit({ kind: 'blockEnded', block: event.block, state });
   }
 
   private meetingsAround(now: number): readonly CalendarEvent[] {
@@ -324,9 +329,9 @@ export class FocusCoordinator {
     const { state: current, events } = advance(raw, now);
     const next = change(current, now);
     if (next !== raw) await this.options.store.update(FocusStoreKey.state, next);
-    for (const event of events) if (event.kind === 'blockEnded') this.emit({ kind: 'blockEnded', block: event.block, state: next });
     this.changed();
     await this.actNow();
+    this.emitEnded(events, next);
     return next;
   }
 
