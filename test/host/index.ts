@@ -45,6 +45,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['calendar.test.ts', () => import('./calendar.test')],
   ['focus/schedule.test.ts', () => import('./focus/schedule.test')],
   ['auth/quietSignIn.test.ts', () => import('./auth/quietSignIn.test')],
+  ['focus/blockEnd.test.ts', () => import('./focus/blockEnd.test')],
 ];
 
 async function writeResults(file: string | undefined, results: HostResults): Promise<void> {

@@ -1,33 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { recordToasts } from '../focus/recordToasts';
 import { leadDeskExtension, leadDeskLogText, waitFor } from '../hostEnv';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
-
-/**
- * Replaces the notification calls of the API object this suite shares with the extension, so the
- * test sees every toast Lead Desk asks for; returns what was shown and the way to put them back.
- */
-function recordToasts(): { shown: string[]; restore: () => void } {
-  const win = vscode.window as Writable<typeof vscode.window>;
-  const originals = { info: win.showInformationMessage, warning: win.showWarningMessage, error: win.showErrorMessage };
-  const shown: string[] = [];
-  const record = (kind: string) => ((text: string) => {
-    shown.push(`${kind}: ${text}`);
-    return Promise.resolve(undefined);
-  }) as typeof vscode.window.showInformationMessage;
-  win.showInformationMessage = record('info');
-  win.showWarningMessage = record('warning');
-  win.showErrorMessage = record('error');
-  return {
-    shown,
-    restore: () => {
-      win.showInformationMessage = originals.info;
-      win.showWarningMessage = originals.warning;
-      win.showErrorMessage = originals.error;
-    },
-  };
-}
 
 describe('quiet sign-in', () => {
   before(async () => {
