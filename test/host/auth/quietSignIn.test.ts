@@ -11,6 +11,12 @@ describe('quiet sign-in', () => {
   });
 
   it('cancelling the GitHub sign-in shows nothing and leaves only a log line', async () => {
+    // The suite signs in to the sandbox, a GitHub Enterprise address: with the provider's address
+    // set, the sign-in goes straight to VS Code's account dialog.
+    const enterprise = vscode.workspace.getConfiguration('github-enterprise');
+    const uriBefore = enterprise.inspect<string>('uri')?.globalValue;
+    const apiUrl = vscode.workspace.getConfiguration('leadDesk').get<string>('github.apiUrl');
+    if (apiUrl) await enterprise.update('uri', new URL(apiUrl).origin, vscode.ConfigurationTarget.Global);
     const auth = vscode.authentication as Writable<typeof vscode.authentication>;
     const getSession = auth.getSession;
     const toasts = recordToasts();
@@ -21,6 +27,7 @@ describe('quiet sign-in', () => {
     } finally {
       auth.getSession = getSession;
       toasts.restore();
+      await enterprise.update('uri', uriBefore, vscode.ConfigurationTarget.Global);
     }
     assert.deepEqual(toasts.shown, [], 'no error for a cancelled sign-in');
     const log = await waitFor('the log line', async () => {
