@@ -46,6 +46,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['focus/schedule.test.ts', () => import('./focus/schedule.test')],
   ['auth/quietSignIn.test.ts', () => import('./auth/quietSignIn.test')],
   ['focus/blockEnd.test.ts', () => import('./focus/blockEnd.test')],
+  ['auth/scopeWarnings.test.ts', () => import('./auth/scopeWarnings.test')],
 ];
 
 async function writeResults(file: string | undefined, results: HostResults): Promise<void> {
