@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
 import { ManualClock } from '../../../src/core/clock';
-import { MemorySharedStore } from '../../../src/core/focus/sharedStore';
-import { silentLogger } from '../../../src/core/logger';
-import { FocusCoordinator } from '../../../src/app/focus/focusCoordinator';
-import { FakeGuard, type FakeWorld } from './fakeGuard';
+import { FakeGuard, singleWindow, type FakeWorld } from './fakeGuard';
 
 const min = 60_000;
 const t0 = new Date(2025, 5, 9, 8, 50).getTime();
@@ -13,15 +10,7 @@ describe('the end of a block', () => {
     const clock = new ManualClock(t0);
     const world: FakeWorld = { status: { text: 'notifications on', expiresAt: null }, writes: 0, reads: 0 };
     const guard = new FakeGuard('notifications', world, () => clock.now());
-    const c = new FocusCoordinator({
-      store: new MemorySharedStore(),
-      clock,
-      log: silentLogger,
-      windowId: 'w1',
-      guards: () => [{ guard, enabled: true }],
-      schedule: () => [],
-      lease: { ttlMs: 30_000, renewBeforeMs: 20_000, settleMs: 0 },
-    });
+    const c = singleWindow(clock, [guard]);
     const order: string[] = [];
     c.onEvent((e) => {
       if (e.kind === 'blockEnded') order.push(`block ended; guard shows "${world.status?.text}"`);

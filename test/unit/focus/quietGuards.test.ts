@@ -5,19 +5,10 @@ import { MemorySharedStore } from '../../../src/core/focus/sharedStore';
 import type { GuardTarget } from '../../../src/core/focus/types';
 import { silentLogger } from '../../../src/core/logger';
 import { GuardOrchestrator, type GuardEvent } from '../../../src/app/focus/guardOrchestrator';
-import { FakeGuard, missingScope, type FakeWorld } from './fakeGuard';
+import { CountingGuard, missingScope, type FakeWorld } from './fakeGuard';
 
 const min = 60_000;
 const t0 = Date.UTC(2025, 5, 10, 7, 0);
-
-/** Counts engage calls, the writes a guard without the scope would keep attempting. */
-class CountingGuard extends FakeGuard {
-  engages = 0;
-  override engage(...args: Parameters<FakeGuard['engage']>): ReturnType<FakeGuard['engage']> {
-    this.engages++;
-    return super.engage(...args);
-  }
-}
 
 describe('a guard that lacks a scope', () => {
   it('is not retried during the block, is said once, and tries again once the lead signs in', async () => {

@@ -4,20 +4,11 @@ import { guardRecordKey, MemorySharedStore } from '../../../src/core/focus/share
 import type { GuardTarget } from '../../../src/core/focus/types';
 import { silentLogger } from '../../../src/core/logger';
 import { GuardOrchestrator, type GuardEvent } from '../../../src/app/focus/guardOrchestrator';
-import { FakeGuard, type FakeWorld } from './fakeGuard';
+import { CountingGuard, type FakeWorld } from './fakeGuard';
 
 const min = 60_000;
 const t0 = Date.UTC(2025, 5, 10, 7, 0);
 const block: GuardTarget = { blockId: 'b-release-once', type: 'deepWork', endsAt: t0 + 50 * min };
-
-/** Counts the guard's release calls, so a second one is seen even when it writes nothing. */
-class CountingGuard extends FakeGuard {
-  releases = 0;
-  override release(...args: Parameters<FakeGuard['release']>): ReturnType<FakeGuard['release']> {
-    this.releases++;
-    return super.release(...args);
-  }
-}
 
 describe('releasing a guard once per block', () => {
   it('a second release 100 ms after the first joins it, and the view keeps what the first one did', async () => {
