@@ -58,6 +58,7 @@ export const CommandId = {
   openFocusSchedule: 'leadDesk.openFocusSchedule',
   /** Hidden from the palette: the context keys the walkthrough's steps complete on, for the host tests. */
   inspectWalkthrough: 'leadDesk.inspectWalkthrough',
+  editFocusSchedule: 'leadDesk.editFocusSchedule',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 

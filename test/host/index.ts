@@ -44,6 +44,10 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['week.test.ts', () => import('./week.test')],
   ['calendar.test.ts', () => import('./calendar.test')],
   ['walkthrough/walkthrough.test.ts', () => import('./walkthrough/walkthrough.test')],
+  ['focus/schedule.test.ts', () => import('./focus/schedule.test')],
+  ['auth/quietSignIn.test.ts', () => import('./auth/quietSignIn.test')],
+  ['focus/blockEnd.test.ts', () => import('./focus/blockEnd.test')],
+  ['auth/scopeWarnings.test.ts', () => import('./auth/scopeWarnings.test')],
 ];
 
 async function writeResults(file: string | undefined, results: HostResults): Promise<void> {

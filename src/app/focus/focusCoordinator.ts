@@ -14,6 +14,7 @@ import {
   acceptBreak,
   advance,
   cancelBlock,
+  type Advanced,
   declineBreak,
   endBlockAt,
   endBreak,
@@ -33,9 +34,10 @@ import {
 import { defaultLeaseOptions, holdsLease, isLease, leaseStep, type Lease, type LeaseOptions } from '../../core/focus/lease';
 import type { RetryPolicy } from '../../core/focus/retryPolicy';
 import { decideSchedule, isRecentOccurrenceId, nextMeeting, nextOccurrenceStart, type Occurrence, type ScheduleEntry } from '../../core/focus/schedule';
+import { livePlanned, planBlock, plannedOccurrence, unplanBlock } from '../../core/focus/plannedBlocks';
 import { FocusStoreKey, type SharedStore } from '../../core/focus/sharedStore';
 import { onceEach, reviveFocusState } from '../../core/focus/storedFocusState';
-import type { ActiveBlock, FinishedBlock, FocusState, FocusType } from '../../core/focus/types';
+import type { ActiveBlock, FinishedBlock, FocusState, FocusType, PlannedBlock } from '../../core/focus/types';
 import type { GuardEntry } from '../../guards/guard';
 import { GuardOrchestrator, type GuardEvent } from './guardOrchestrator';
 import { hasLiveGuardRecords, type GuardRecords } from './guardRecords';
@@ -165,7 +167,7 @@ export class FocusCoordinator {
   }
 
   private wantsLease(state: FocusState): boolean {
-    return !!state.block || !!state.break || !!state.off || hasLiveGuardRecords(this.orchestrator.records()) || this.options.schedule().length > 0;
+    return !!state.block || !!state.break || !!state.off || hasLiveGuardRecords(this.orchestrator.records()) || this.options.schedule().length > 0 || livePlanned(state, this.options.clock.now()).length > 0;
   }
 
   /**
@@ -236,7 +238,8 @@ export class FocusCoordinator {
     let state = advanced;
     const schedule = this.options.schedule();
     const meetings = this.meetingsAround(now);
-    const decision = decideSchedule(schedule, { blockRunning: !!state.block, onBreak: !!state.break, handled: state.handledOccurrences, meetings }, now);
+    const planned = livePlanned(state, now).map(plannedOccurrence);
+    const decision = decideSchedule(schedule, { blockRunning: !!state.block, onBreak: !!state.break, handled: state.handledOccurrences, meetings, planned }, now);
     let scheduled: { block: ActiveBlock; occurrence: Occurrence; after?: CalendarEvent } | undefined;
     const notices: CoordinatorEvent[] = [];
     if (decision.kind === 'start') {
@@ -255,10 +258,7 @@ export class FocusCoordinator {
     const soon = running && running.pausedAt === undefined ? nextMeeting(meetings, now, running.endsAt) : undefined;
     if (running && soon && soon.start - now <= meetingWarningMs && this.announce(`soon ${running.id} ${soon.id}`)) notices.push({ kind: 'meetingSoon', block: running, meeting: soon });
     if (state !== raw) await this.options.store.update(FocusStoreKey.state, state);
-    for (const event of events) {
-      if (event.kind === 'blockEnded') this.emit({ kind: 'blockEnded', block: event.block, state });
-      else this.emit({ kind: 'breakEnded', state });
-    }
+    for (const event of events) if (event.kind === 'breakEnded') this.emit({ kind: 'breakEnded', state });
     if (scheduled) {
       this.options.log.info(`started the scheduled block "${scheduled.occurrence.label}"`);
       this.emit({ kind: 'scheduledStart', ...scheduled });
@@ -270,6 +270,13 @@ export class FocusCoordinator {
       await this.orchestrator.reconcile(target);
       this.changed();
     }
+    // Said only now, with the guards released: a break offer shown while Lead Desk's own Do Not
+    // Disturb is still on would land unseen in the notification centre.
+    this.emitEnded(events, state);
+  }
+
+  private emitEnded(events: Advanced['events'], state: FocusState): void {
+    for (const event of events) if (event.kind === 'blockEnded') this.emit({ kind: 'blockEnded', block: event.block, state });
   }
 
   private meetingsAround(now: number): readonly CalendarEvent[] {
@@ -293,14 +300,17 @@ export class FocusCoordinator {
     if (state.break) times.push(state.break.endsAt);
     if (state.off) times.push(state.off.until);
     // A meeting's end may start a delayed block; a running block warns before the next one starts.
+    const planned = livePlanned(state, now);
     for (const m of this.meetingsAround(now)) {
-      if (m.end > now && this.options.schedule().length > 0) times.push(m.end);
+      if (m.end > now && (this.options.schedule().length > 0 || planned.length > 0)) times.push(m.end);
       if (state.block && m.start - meetingWarningMs > now && m.start < state.block.endsAt) times.push(m.start - meetingWarningMs);
     }
     const due = this.orchestrator.nextDueAt();
     if (due !== undefined) times.push(due);
     const start = nextOccurrenceStart(this.options.schedule(), now);
     if (start !== undefined) times.push(start);
+    const plannedStart = planned.find((p) => p.start > now)?.start;
+    if (plannedStart !== undefined) times.push(plannedStart);
     const lease = this.lease();
     if (lease?.holder === this.options.windowId) {
       times.push(lease.expiresAt - this.leaseOptions.renewBeforeMs);
@@ -319,9 +329,9 @@ export class FocusCoordinator {
     const { state: current, events } = advance(raw, now);
     const next = change(current, now);
     if (next !== raw) await this.options.store.update(FocusStoreKey.state, next);
-    for (const event of events) if (event.kind === 'blockEnded') this.emit({ kind: 'blockEnded', block: event.block, state: next });
     this.changed();
     await this.actNow();
+    this.emitEnded(events, next);
     return next;
   }
 
@@ -396,6 +406,16 @@ export class FocusCoordinator {
   /** End My Day: off until `until`; the enabled guards say so, and put back what was there in the morning. */
   endDay(until: number): Promise<FocusState> {
     return this.apply((state, now) => endDay(state, `off-${this.newId()}`, until, now));
+  }
+
+  /** Saves a one-off block for a later slot; the lease holder starts it at its time. */
+  plan(block: Omit<PlannedBlock, 'id'>): Promise<FocusState> {
+    return this.apply((state, now) => planBlock(state, { ...block, id: this.newId() }, now));
+  }
+
+  /** Removes a saved block before it starts. */
+  unplan(id: string): Promise<FocusState> {
+    return this.apply((state, now) => unplanBlock(state, id, now));
   }
 
   /** Back before the morning: the guards put back what was there. */

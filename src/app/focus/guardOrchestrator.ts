@@ -40,7 +40,19 @@ export interface GuardOrchestratorOptions {
    * every write, because a slow guard call can outlast the lease. Without it, always.
    */
   readonly mayWrite?: () => boolean;
+  /** Releases in flight, shared by every orchestrator in this extension host (tests pass their own). */
+  readonly releases?: Map<string, Promise<void>>;
 }
+
+/**
+ * A coordinator rebuilt while the old one is still restoring would otherwise restore again: the
+ * second run finds the status already put back, takes it for the user's own change, and the view
+ * says "left as you set it". So a release of a block that is already under way joins it.
+ */
+const releasesInFlight = new Map<string, Promise<void>>();
+
+/** Without a block end to wait for, a guard that lacks a scope waits this long before trying again. */
+const noScopeWaitMs = 24 * 3600_000;
 
 type Action = 'none' | 'engage' | 'reengage' | 'retarget' | 'release' | 'forget';
 
@@ -58,8 +70,10 @@ export class GuardOrchestrator {
   private readonly retargetMs: number;
   /** Damaged records already reported, so a record that stays damaged is reported once. */
   private readonly warned = new Set<string>();
+  private readonly releases: Map<string, Promise<void>>;
 
   constructor(private readonly options: GuardOrchestratorOptions) {
+    this.releases = options.releases ?? releasesInFlight;
     this.retry = options.retry ?? defaultRetryPolicy;
     this.retargetMs = options.retargetMs ?? 60_000;
     this.callTimeoutMs = options.callTimeoutMs ?? 60_000;
@@ -302,7 +316,20 @@ export class GuardOrchestrator {
     }
   }
 
-  private async release(guard: Guard, rec: GuardRecord): Promise<void> {
+  /** One release per guard and block at a time; a second request waits for the first one's result. */
+  private release(guard: Guard, rec: GuardRecord): Promise<void> {
+    const key = `${guard.id}\n${rec.blockId}`;
+    const running = this.releases.get(key);
+    if (running) {
+      this.options.log.debug(`${guard.label}: a restore for this block is already under way; waiting for it`);
+      return running;
+    }
+    const run = this.releaseOnce(guard, rec).finally(() => this.releases.delete(key));
+    this.releases.set(key, run);
+    return run;
+  }
+
+  private async releaseOnce(guard: Guard, rec: GuardRecord): Promise<void> {
     const startedAt = rec.releaseStartedAt ?? this.options.clock.now();
     const releasing: GuardRecord = { ...rec, phase: 'releasing', releaseStartedAt: startedAt, updatedAt: this.options.clock.now(), by: this.options.windowId };
     if (rec.phase !== 'releasing') await this.write(releasing);
@@ -330,6 +357,13 @@ export class GuardOrchestrator {
   }
 
   private async finish(guard: Guard, rec: GuardRecord, outcome: ReleaseOutcome | 'expired'): Promise<void> {
+    const stored = this.read(guard).record;
+    if (stored?.phase === 'released' && stored.blockId === rec.blockId) {
+      // Another run (another window) finished this block's restore while this one was under way:
+      // what it did is what happened, and this run only found its result.
+      this.options.log.debug(`${guard.label}: already ${stored.outcome ?? 'released'} for this block; keeping that`);
+      return;
+    }
     const done: GuardRecord = { ...rec, phase: 'released', outcome, previousPlan: undefined, attempts: 0, nextAttemptAt: undefined, failure: undefined, updatedAt: this.options.clock.now(), by: this.options.windowId };
     await this.write(done);
     this.options.log.info(`${guard.label}: ${outcome === 'userChanged' ? 'left as you set it' : outcome}`);
@@ -341,6 +375,9 @@ export class GuardOrchestrator {
     const now = this.options.clock.now();
     const attempts = rec.attempts + 1;
     let at = nextAttemptAt(attempts, now, error.retryAt, this.retry);
+    // A scope the sign-in lacks never appears by waiting: the guard stays off for this block until
+    // the lead signs in again (retryNow), instead of asking GitHub every few minutes in vain.
+    if (error.kind === 'missingScope' && deadline === undefined) at = Math.max(at, rec.planEndsAt ?? now + noScopeWaitMs);
     if (deadline !== undefined) at = Math.min(at, deadline);
     const failed: GuardRecord = {
       ...rec,

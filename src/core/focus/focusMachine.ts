@@ -51,7 +51,8 @@ function checkMinutes(minutes: number, what: string): void {
   }
 }
 
-function next(state: FocusState, changes: Partial<FocusState>): FocusState {
+/** A new state with `changes`, one revision later, so other windows notice it. */
+export function next(state: FocusState, changes: Partial<FocusState>): FocusState {
   return { ...state, ...changes, revision: state.revision + 1 };
 }
 

@@ -79,3 +79,15 @@ export function msUntilNextSecond(remaining: number): number {
   const rest = remaining % 1000;
   return rest === 0 ? 1000 : rest;
 }
+
+/** What Stop says: a block stopped within its first minute did not take "0 min". */
+export function stoppedText(focusedMs: number, type: string): string {
+  return focusedMs < 60_000 ? `Stopped before a minute of ${type} passed.` : `Stopped after ${formatDuration(focusedMs)} of ${type}.`;
+}
+
+/** The Focus view's Today line: only blocks that ran to their end count as done; stopped ones apart. */
+export function todaySummary(blocks: ReadonlyArray<{ readonly outcome: 'completed' | 'stopped' }>, totalMs: number): string {
+  const done = blocks.filter((b) => b.outcome === 'completed').length;
+  const stopped = blocks.length - done;
+  return `${formatDuration(totalMs)} of focus · ${done} block${done === 1 ? '' : 's'} done${stopped ? ` · ${stopped} stopped early` : ''}`;
+}

@@ -204,6 +204,8 @@ export interface ScheduleInputs {
   readonly handled: readonly string[];
   /** The lead's meetings around now, from the calendar (none without one). */
   readonly meetings?: readonly CalendarEvent[];
+  /** One-off blocks saved for later (Find Focus Time), as occurrences. */
+  readonly planned?: readonly Occurrence[];
 }
 
 /**
@@ -234,8 +236,11 @@ export function nextMeeting(meetings: readonly CalendarEvent[], now: number, bef
 
 /** What the schedule asks for at `now`. */
 export function decideSchedule(entries: readonly ScheduleEntry[], inputs: ScheduleInputs, now: number): ScheduleDecision {
-  const occurrence = currentOccurrence(entries, now);
-  if (!occurrence || inputs.handled.includes(occurrence.id)) return { kind: 'none' };
+  // A one-off block saved for later competes with the weekly ones for the same rules.
+  const occurrence = [...occurrencesOn(entries, now), ...(inputs.planned ?? [])]
+    .filter((o) => o.start <= now && now < o.end && !inputs.handled.includes(o.id))
+    .sort((a, b) => a.start - b.start)[0];
+  if (!occurrence) return { kind: 'none' };
   if (inputs.blockRunning) return { kind: 'cover', occurrence };
   if (occurrence.end - now < minScheduledMs) return { kind: 'none' };
   const busy = meetingAt(inputs.meetings ?? [], now);

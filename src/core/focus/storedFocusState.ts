@@ -5,7 +5,7 @@
 // repaired, and each problem is reported once.
 import type { PullRequestRef } from '../pullRequestRef';
 import { maxBlockMinutes, minuteMs } from './focusMachine';
-import { emptyFocusState, isFocusType, type ActiveBlock, type BlockSource, type BreakOffer, type BreakPeriod, type FinishedBlock, type FocusState, type FocusType, type OffDuty, type TakenBreak } from './types';
+import { emptyFocusState, isFocusType, type ActiveBlock, type BlockSource, type BreakOffer, type BreakPeriod, type FinishedBlock, type FocusState, type FocusType, type OffDuty, type PlannedBlock, type TakenBreak } from './types';
 
 export interface ReviveOptions {
   /** Now, to recognise a block that claims to have started in the future. */
@@ -167,6 +167,10 @@ function reviveOff(raw: unknown, warn: (problem: string) => void): OffDuty | und
   return undefined;
 }
 
+function isPlannedBlock(v: unknown): v is PlannedBlock {
+  return isRecord(v) && typeof v.id === 'string' && !!v.id && isFocusType(v.type) && typeof v.label === 'string' && isTime(v.start) && isTime(v.end) && v.end > v.start && v.end - v.start <= maxBlockMinutes * minuteMs;
+}
+
 function isFinishedBlock(v: unknown): v is FinishedBlock {
   if (!isRecord(v)) return false;
   const { id, type, source, startedAt, endedAt, focusedMs, outcome, label } = v;
@@ -223,5 +227,6 @@ export function reviveFocusState(raw: unknown, options: ReviveOptions = {}): Foc
     handledOccurrences: reviveList(raw.handledOccurrences, (v): v is string => typeof v === 'string', 'schedule occurrences', warn),
     ...(raw.breaks === undefined ? {} : { breaks: reviveList(raw.breaks, isTakenBreak, 'breaks', warn) }),
     ...(raw.off === undefined || raw.off === null ? {} : { off: reviveOff(raw.off, warn) }),
+    ...(raw.planned === undefined ? {} : { planned: reviveList(raw.planned, isPlannedBlock, 'saved blocks', warn) }),
   };
 }

@@ -82,6 +82,19 @@ export interface BreakOffer {
   readonly offeredAt: number;
 }
 
+/**
+ * A one-off block saved for later (Find Focus Time): the scheduler starts it at `start` with the
+ * same meeting rules as a weekly block. Kept in the shared state so every window and a reload see it.
+ */
+export interface PlannedBlock {
+  readonly id: string;
+  readonly type: FocusType;
+  readonly label: string;
+  /** Epoch ms. */
+  readonly start: number;
+  readonly end: number;
+}
+
 export interface FocusState {
   readonly version: 1;
   /** Grows with every change, so a window can tell cheaply that another window changed the state. */
@@ -100,6 +113,8 @@ export interface FocusState {
   readonly breaks?: readonly TakenBreak[];
   /** The day is over (End My Day) until then; a block started meanwhile ends it. */
   readonly off?: OffDuty;
+  /** One-off blocks saved for later, soonest first (absent in states written before they existed). */
+  readonly planned?: readonly PlannedBlock[];
 }
 
 export const emptyFocusState: FocusState = { version: 1, revision: 0, history: [], handledOccurrences: [] };

@@ -9,7 +9,7 @@ import type { RefreshCoordinator } from '../refreshCoordinator';
 import type { AuthService } from './authService';
 
 export interface AccountRefresherDeps {
-  readonly auth: Pick<AuthService, 'requiredScopes'>;
+  readonly auth: Pick<AuthService, 'requiredScopes' | 'credentials' | 'scopesToldAtSignIn'>;
   readonly github: Pick<GitHubService, 'client'>;
   readonly refresh: Pick<RefreshCoordinator, 'register'>;
   readonly log: Logger;
@@ -28,6 +28,8 @@ export function registerAccountRefresher({ auth, github, log, refresh }: Account
     const key = `${viewer.login}:${missing.join(',')}`;
     if (missing.length === 0 || warned.has(key)) return;
     warned.add(key);
+    const token = auth.credentials?.token;
+    if (token && auth.scopesToldAtSignIn(token)) return;
     const choice = await showWarning(
       message`Your GitHub sign-in (${viewer.login}) lacks the scopes ${missing.join(', ')}. Some Lead Desk features will not work until you sign in again with them.`,
       'Sign In',

@@ -47,6 +47,7 @@ export class AuthService implements vscode.Disposable {
   private resolving: Promise<Credentials | undefined> | undefined;
   private forgetSecret: (() => void) | undefined;
   private current: Credentials | undefined;
+  private toldScopesFor: string | undefined;
   readonly onDidChange = this.emitter.event;
   private readonly log: Logger;
   private readonly env: NodeJS.ProcessEnv;
@@ -171,7 +172,16 @@ export class AuthService implements vscode.Disposable {
     const endpoints = this.signInEndpoints();
     if (!endpoints.isDotCom) await this.ensureEnterpriseUri(endpoints);
     await this.deps.globalState.update(StateKey.signedOut, undefined);
-    const session = await vscode.authentication.getSession(this.providerId(), this.requiredScopes(), { createIfNone: true });
+    let session: vscode.AuthenticationSession;
+    try {
+      session = await vscode.authentication.getSession(this.providerId(), this.requiredScopes(), { createIfNone: true });
+    } catch (err) {
+      // VS Code rejects with a plain Error when the lead cancels the consent dialog or the
+      // browser sign-in, and the account provider reports its own failures itself: either way the
+      // lead knows already, so the command ends quietly (the log keeps the reason).
+      this.log.info(`sign-in did not complete: ${err instanceof Error ? err.message : String(err)}`);
+      throw new vscode.CancellationError();
+    }
     this.update({ token: session.accessToken, source: 'session', account: session.account.label, endpoints });
     return this.current;
   }
@@ -191,8 +201,18 @@ export class AuthService implements vscode.Disposable {
     await section.update('uri', endpoints.webUrl, vscode.ConfigurationTarget.Global);
   }
 
-  /** Stores a personal access token (already checked by the caller) for the current API root. */
+  /**
+   * Whether the lead was told about these credentials' missing scopes when they signed in with
+   * them: the token sign-in checks the token and says what it lacks, so the refresh that follows
+   * must not say it again in a second toast.
+   */
+  scopesToldAtSignIn(token: string): boolean {
+    return this.toldScopesFor === token;
+  }
+
+  /** Stores a personal access token (already checked by the caller, who told the lead its scopes) for the current API root. */
   async storeToken(token: string): Promise<void> {
+    this.toldScopesFor = token;
     const endpoints = this.endpoints();
     await this.deps.globalState.update(StateKey.signedOut, undefined);
     await this.deps.secrets.store(SecretKey.githubToken(endpoints.apiUrl), token);

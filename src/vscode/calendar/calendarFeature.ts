@@ -11,7 +11,6 @@ import { findFocusTimeCommand } from './commands/findFocusTime';
 import { refreshCalendarCommand } from './commands/refreshCalendar';
 import { removeCalendarFeedCommand } from './commands/removeCalendarFeed';
 import { FeedSecrets } from './feedSecrets';
-import { FocusSlotReminders } from './focusSlotReminders';
 
 /** What the calendar gives the other features: the lead's meetings, and when they change. */
 export interface CalendarFeature extends vscode.Disposable {
@@ -40,7 +39,6 @@ export function registerCalendarFeature(services: Services): CalendarFeature {
     storageDir: path.join(context.globalStorageUri.fsPath, 'calendar'),
     userAgent: `lead-desk/${version}`,
   });
-  const reminders = new FocusSlotReminders();
   const commands = registerCommands(
     [
       addCalendarFeedCommand(model, secrets),
@@ -48,14 +46,13 @@ export function registerCalendarFeature(services: Services): CalendarFeature {
       refreshCalendarCommand(model),
       findFocusTimeCommand({
         model,
-        reminders,
         workingTime: () => config.settings.workingHours,
         slotMinutes: () => config.settings.calendar.focusSlotMinutes,
       }),
     ],
     log,
   );
-  const disposable = vscode.Disposable.from(...commands, config.onDidChangeSection('calendar', () => model.settingsChanged()), reminders, model);
+  const disposable = vscode.Disposable.from(...commands, config.onDidChangeSection('calendar', () => model.settingsChanged()), model);
   return {
     meetings: model,
     hasFeeds: async () => (await model.sources()).length > 0,

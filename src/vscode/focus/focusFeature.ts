@@ -3,10 +3,11 @@ import type { MeetingSource } from '../../core/calendar/calendarEvent';
 import { registerBoundariesFeature } from '../boundaries/boundariesFeature';
 import { scopedLogger } from '../../core/logger';
 import { registerCommands } from '../commands/command';
-import { ViewId } from '../ids';
+import { CommandId, ViewId } from '../ids';
 import type { Services } from '../services';
 import { connectSlackCommand } from './commands/connectSlack';
 import { disconnectSlackCommand } from './commands/disconnectSlack';
+import { editFocusScheduleCommand } from './commands/editFocusSchedule';
 import { endBreakCommand } from './commands/endBreak';
 import { extendFocusBlockCommand } from './commands/extendFocusBlock';
 import { inspectFocusCommand } from './commands/inspectFocus';
@@ -17,6 +18,7 @@ import { startFocusBlockCommand } from './commands/startFocusBlock';
 import { startReviewBlockCommand } from './commands/startReviewBlock';
 import { stopFocusBlockCommand } from './commands/stopFocusBlock';
 import { switchFocusTypeCommand } from './commands/switchFocusType';
+import { BlockEndNotices } from './blockEndNotices';
 import { registerFocusMessages } from './focusMessages';
 import { FocusModel } from './focusModel';
 import { FocusStatusBar } from './focusStatusBar';
@@ -43,6 +45,7 @@ export function registerFocusFeature(services: Services, meetings?: MeetingSourc
     meetings,
   });
   const statusBar = new FocusStatusBar(model);
+  const notices = new BlockEndNotices(model, CommandId.showFocusMenu);
   const ticker = new FocusTicker(model, statusBar);
   const provider = new FocusTreeProvider(model);
   const view = vscode.window.createTreeView(ViewId.focus, { treeDataProvider: provider });
@@ -55,11 +58,12 @@ export function registerFocusFeature(services: Services, meetings?: MeetingSourc
       extendFocusBlockCommand(model),
       stopFocusBlockCommand(model),
       switchFocusTypeCommand(model),
-      showFocusMenuCommand(model),
+      showFocusMenuCommand(model, notices),
       endBreakCommand(model),
       connectSlackCommand(model),
       disconnectSlackCommand(model),
-      inspectFocusCommand(model, statusBar, ticker),
+      inspectFocusCommand(model, statusBar, ticker, notices),
+      editFocusScheduleCommand(model),
     ],
     log,
   );
@@ -70,17 +74,20 @@ export function registerFocusFeature(services: Services, meetings?: MeetingSourc
   const disposables: vscode.Disposable[] = [
     ...commands,
     registerGitHubStatusScope({ auth, github, config, log }),
-    registerFocusMessages(model),
+    registerFocusMessages(model, notices),
     // End My Day and break suggestions act through this window's focus model.
     registerBoundariesFeature(services, model, meetings),
     model.onDidChange(() => {
       present();
+      // A new block makes the last one's break offer stale.
+      if (model.state.block) notices.clearParked();
       // A change (a command here, or another window) may start or stop the countdown.
       ticker.reschedule();
     }),
     provider,
     view,
     statusBar,
+    notices,
     ticker,
     model,
   ];

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { message, type InertText } from '../../core/inertText';
+import { message, pick, type InertText } from '../../core/inertText';
 import { showInfo, showWarning } from '../ui/notify';
 import { formatClock, formatDuration } from '../../core/focus/format';
 import { focusTypeLabel } from '../../core/focus/types';
@@ -7,6 +7,7 @@ import type { GuardEvent } from '../../app/focus/guardOrchestrator';
 import { guardCatalogue } from '../../core/focus/guardCatalogue';
 import { guardFixes } from './guardFixes';
 import { CommandId, ViewId } from '../ids';
+import type { BlockEndNotice, BlockEndNotices } from './blockEndNotices';
 import type { FocusModel, FocusModelEvent } from './focusModel';
 
 /**
@@ -14,17 +15,23 @@ import type { FocusModel, FocusModelEvent } from './focusModel';
  * total), the digest of held review requests, a scheduled start they can skip, and guard problems
  * they can fix. Only problems the user must act on pop up; the rest shows in the tooltip and view.
  */
-export function registerFocusMessages(model: FocusModel): vscode.Disposable {
+export function registerFocusMessages(model: FocusModel, notices: BlockEndNotices): vscode.Disposable {
   const explained = new Set<string>();
   const handle = (event: FocusModelEvent): void => {
     switch (event.kind) {
       case 'blockEnded':
-        void blockEnded(model, event.block.focusedMs, focusTypeLabel[event.block.type]);
+        notices.add(breakNotice(model, event.block.focusedMs, focusTypeLabel[event.block.type]));
         return;
       case 'digest': {
         const n = event.held.length;
-        void showInfo(message`${n} review request${n === 1 ? '' : 's'} arrived during your block.`, 'Open Queue').then((choice) => {
-          if (choice) void vscode.commands.executeCommand(`${ViewId.queue}.focus`);
+        const openQueue = () => void vscode.commands.executeCommand(`${ViewId.queue}.focus`);
+        notices.add({
+          show: () =>
+            void showInfo(message`${n} review request${n === 1 ? '' : 's'} arrived during your block.`, 'Open Queue').then((choice) => {
+              if (choice) openQueue();
+            }),
+          label: pick`$(git-pull-request) ${n} review request${n === 1 ? '' : 's'} arrived during your block: open the queue`,
+          pick: openQueue,
         });
         return;
       }
@@ -57,37 +64,43 @@ export function registerFocusMessages(model: FocusModel): vscode.Disposable {
         });
         return;
       case 'guard':
-        guardEvent(event.event, explained);
+        guardEvent(event.event, explained, notices);
         return;
     }
   };
   return model.onEvent(handle);
 }
 
-async function blockEnded(model: FocusModel, focusedMs: number, type: string): Promise<void> {
+/** The end of a completed block: its figures, and a break unless breaks are off. */
+function breakNotice(model: FocusModel, focusedMs: number, type: string): BlockEndNotice {
   const minutes = model.settings.breakMinutes;
   const text = message`Focus block done: ${formatDuration(focusedMs)} of ${type}. Today: ${formatDuration(model.todaysTotalMs())} of focus.`;
-  if (minutes <= 0) {
-    void showInfo(text);
-    return;
-  }
   const take = `Take a ${minutes}-Minute Break`;
-  const choice = await showInfo(text, take, 'Skip Break');
-  try {
-    if (choice === take) await model.coordinator.acceptBreak(minutes);
-    else if (choice === 'Skip Break') await model.coordinator.declineBreak();
-  } catch (err) {
-    // The offer went stale (a new block started meanwhile): nothing to do.
-    model.log.debug(`break answer ignored: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const answer = async (choice: string | undefined) => {
+    try {
+      if (choice === take) await model.coordinator.acceptBreak(minutes);
+      else if (choice === 'Skip Break') await model.coordinator.declineBreak();
+    } catch (err) {
+      // The offer went stale (a new block started meanwhile): nothing to do.
+      model.log.debug(`break answer ignored: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  if (minutes <= 0) return { show: () => void showInfo(text), label: pick`$(pass) ${text.value}`, pick: () => undefined };
+  return {
+    show: () => {
+      model.log.info('offering a break after the block');
+      void showInfo(text, take, 'Skip Break').then(answer);
+    },
+    label: pick`$(coffee) ${take} (${formatDuration(focusedMs)} of ${type} done)`,
+    pick: () => void answer(take),
+  };
 }
 
 /** Problems only the user can fix get one explanation per guard and kind, per window session. */
-function guardEvent(event: GuardEvent, explained: Set<string>): void {
+function guardEvent(event: GuardEvent, explained: Set<string>, notices: BlockEndNotices): void {
   if (event.kind === 'gaveUp') {
-    void showWarning(
-      message`Lead Desk could not put back your ${event.guard.label} after the focus block (${event.record.failure?.message ?? 'unknown error'}). Please set it again yourself.`,
-    );
+    const text = message`Lead Desk could not put back your ${event.guard.label} after the focus block (${event.record.failure?.message ?? 'unknown error'}). Please set it again yourself.`;
+    notices.add({ show: () => void showWarning(text), label: pick`$(warning) ${text.value}`, pick: () => void showWarning(text) });
     return;
   }
   if (event.kind !== 'failed' || !event.error.needsUser) return;
@@ -100,7 +113,7 @@ function guardEvent(event: GuardEvent, explained: Set<string>): void {
   switch (event.guard.id) {
     case 'githubStatus':
       text = event.error.kind === 'missingScope'
-        ? message`Showing you as Busy on GitHub needs the 'user' scope, because changing your status is only allowed with it. Lead Desk uses it for nothing else. The block goes on without it.`
+        ? message`Showing you as Busy on GitHub needs the 'user' scope, because changing your status is only allowed with it. Lead Desk uses it for nothing else, and leaves Busy off until you sign in again with it.`
         : message`${event.error.message} The block goes on; your GitHub status is set once you sign in.`;
       break;
     case 'slack':
@@ -112,12 +125,15 @@ function guardEvent(event: GuardEvent, explained: Set<string>): void {
       text = message`${event.error.message}`;
       break;
   }
-  void showWarning(text, ...actions.map((a) => a.title), turnOff).then(async (choice) => {
-    if (choice === turnOff) {
-      await vscode.workspace.getConfiguration('leadDesk').update(guardCatalogue[event.guard.id].setting, false, vscode.ConfigurationTarget.Global);
-      return;
-    }
-    const action = actions.find((a) => a.title === choice);
-    if (action) await vscode.commands.executeCommand(action.command);
-  });
+  // During a block this waits for its end: the status-bar tooltip and the Focus view say it meanwhile.
+  const show = () =>
+    void showWarning(text, ...actions.map((a) => a.title), turnOff).then(async (choice) => {
+      if (choice === turnOff) {
+        await vscode.workspace.getConfiguration('leadDesk').update(guardCatalogue[event.guard.id].setting, false, vscode.ConfigurationTarget.Global);
+        return;
+      }
+      const action = actions.find((a) => a.title === choice);
+      if (action) await vscode.commands.executeCommand(action.command);
+    });
+  notices.add({ show, label: pick`$(warning) ${event.guard.label}: ${text.value}`, pick: show });
 }

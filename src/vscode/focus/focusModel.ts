@@ -4,7 +4,7 @@ import type { MeetingSource } from '../../core/calendar/calendarEvent';
 import { systemClock, type Clock } from '../../core/clock';
 import { todaysFocusMs } from '../../core/focus/focusMachine';
 import type { FocusSettings } from '../../core/focus/focusSettings';
-import { upcomingOccurrences, type Occurrence } from '../../core/focus/schedule';
+import { upcomingRows, type UpcomingRow } from '../../core/focus/upcoming';
 import type { ActiveBlock, FinishedBlock, FocusState } from '../../core/focus/types';
 import type { Logger } from '../../core/logger';
 import { tree } from '../../core/inertText';
@@ -206,8 +206,9 @@ export class FocusModel implements vscode.Disposable {
     return todaysFocusMs(this.state, this.clock.now());
   }
 
-  upcoming(limit = 5): Occurrence[] {
-    return upcomingOccurrences(this.settings.schedule, this.clock.now(), limit);
+  /** Weekly and saved-for-later blocks to come, each once, with the running one marked. */
+  upcoming(limit = 5): UpcomingRow[] {
+    return upcomingRows(this.settings.schedule, this.state, this.clock.now(), limit);
   }
 
   /** Each guard's state for the view and tooltip. */
@@ -293,6 +294,15 @@ export class FocusModel implements vscode.Disposable {
   }
 }
 
+/** What the view says after a block, from what the restore actually did. */
+const releasedSummary: Readonly<Record<NonNullable<GuardRecord['outcome']>, string>> = {
+  restored: 'restored',
+  cleared: 'cleared',
+  userChanged: 'left as you set it',
+  nothingToRestore: 'nothing to restore',
+  expired: 'expired by itself',
+};
+
 function describeGuard(guard: Guard, enabled: boolean, record: GuardRecord | undefined, blockActive: boolean): { summary: string; warning?: string } {
   const failure = record?.failure;
   const retry = record?.nextAttemptAt ? ` Retrying at ${new Date(record.nextAttemptAt).toTimeString().slice(0, 5)}.` : '';
@@ -302,10 +312,14 @@ function describeGuard(guard: Guard, enabled: boolean, record: GuardRecord | und
   }
   if (!enabled) return { summary: 'off in settings' };
   if (!blockActive) {
-    if (record?.phase === 'released') return { summary: record.outcome === 'userChanged' ? 'left as you set it' : 'restored' };
+    if (record?.phase === 'released') return { summary: releasedSummary[record.outcome ?? 'restored'] };
     return { summary: 'ready' };
   }
   if (!record) return { summary: 'starting…' };
+  if (failure?.kind === 'missingScope') {
+    const scopes = (failure.scopes?.length ? failure.scopes : ['user']).map((s) => `'${s}'`).join(' or ');
+    return { summary: `off: needs the ${scopes} scope`, warning: `${failure.message} It stays off until you sign in again with the ${scopes} scope.` };
+  }
   if (failure) return { summary: record.phase === 'engaged' ? 'on (update failed)' : 'not on yet', warning: `${failure.message}${retry}` };
   switch (record.phase) {
     case 'engaged':

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { format } from 'date-fns';
 import { tree } from '../../core/inertText';
 import { isPaused, remainingMs } from '../../core/focus/focusMachine';
 import { blockTitle, formatClock, formatCountdown, formatDuration } from '../../core/focus/format';
-import type { Occurrence } from '../../core/focus/schedule';
+import { formatOccurrenceTimes, type UpcomingRow } from '../../core/focus/upcoming';
 import { focusTypeLabel, type ActiveBlock, type BreakPeriod, type FinishedBlock } from '../../core/focus/types';
 import { guardCatalogue, isGuardId } from '../../core/focus/guardCatalogue';
 import { ViewItem } from '../../core/viewItems';
@@ -108,33 +107,32 @@ export class FinishedNode extends TreeNode {
 /** A scheduled block to come, or running now. */
 export class OccurrenceNode extends TreeNode {
   constructor(
-    private readonly occurrence: Occurrence,
-    private readonly now: Now,
+    private readonly row: UpcomingRow,
     /** Why it waits or was skipped (a meeting), when the schedule said so. */
     private readonly note?: string,
   ) {
-    super(`focus:upcoming:${occurrence.id}`);
+    super(`focus:upcoming:${row.occurrence.id}`);
   }
 
   render(): vscode.TreeItem {
-    const o = this.occurrence;
+    const { occurrence: o, now } = this.row;
     const item = treeItem(tree`${o.label}`);
-    const running = o.start <= this.now();
-    item.description = this.note
-      ? `${format(o.start, 'EEE HH:mm')}–${format(o.end, 'HH:mm')} · ${this.note}`
-      : `${format(o.start, 'EEE HH:mm')}–${format(o.end, 'HH:mm')} · ${focusTypeLabel[o.type]}${running ? ' · now' : ''}`;
-    item.iconPath = new vscode.ThemeIcon(running ? 'clock' : 'calendar');
-    item.command = settingsCommand('leadDesk.focus.schedule');
+    const kind = this.row.plannedId ? `${focusTypeLabel[o.type]}, once` : focusTypeLabel[o.type];
+    item.description = this.note ? `${formatOccurrenceTimes(o)} · ${this.note}` : `${formatOccurrenceTimes(o)} · ${kind}${now ? ' · now' : ''}`;
+    item.iconPath = new vscode.ThemeIcon(now ? 'clock' : this.row.plannedId ? 'pinned' : 'calendar');
+    item.command = editScheduleCommand;
     return item;
   }
 }
+
+const editScheduleCommand: vscode.Command = { title: 'Edit Focus Schedule', command: CommandId.editFocusSchedule };
 
 export function noScheduleNode(): LineNode {
   return new LineNode('focus:upcoming:none', {
     label: tree`No scheduled blocks`,
     description: 'Plan your week',
     icon: new vscode.ThemeIcon('calendar'),
-    command: settingsCommand('leadDesk.focus.schedule'),
+    command: editScheduleCommand,
   });
 }
 

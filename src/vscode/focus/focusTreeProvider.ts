@@ -1,4 +1,4 @@
-import { formatDuration } from '../../core/focus/format';
+import { todaySummary } from '../../core/focus/format';
 import { NodeTreeProvider } from '../tree/nodeTreeProvider';
 import { TreeModel } from '../tree/treeModel';
 import type { TreeNode } from '../tree/treeNode';
@@ -10,7 +10,7 @@ type FocusSource = Pick<FocusModel, 'state' | 'settings' | 'todaysBlocks' | 'tod
 
 function isEmpty(model: FocusSource): boolean {
   const state = model.state;
-  return !state.block && !state.break && model.todaysBlocks().length === 0 && model.settings.schedule.length === 0 && !model.guards().some((g) => g.warning);
+  return !state.block && !state.break && model.todaysBlocks().length === 0 && model.settings.schedule.length === 0 && model.upcoming(1).length === 0 && !model.guards().some((g) => g.warning);
 }
 
 /**
@@ -30,9 +30,9 @@ export function focusNodes(model: FocusSource): TreeNode[] {
     new SectionNode(
       'today',
       blocks.map((b) => new FinishedNode(b)),
-      `${formatDuration(model.todaysTotalMs())} of focus · ${blocks.length} block${blocks.length === 1 ? '' : 's'} done`,
+      todaySummary(blocks, model.todaysTotalMs()),
     ),
-    new SectionNode('upcoming', upcoming.length ? upcoming.map((o) => new OccurrenceNode(o, now, model.scheduleNote(o.id))) : [noScheduleNode()], undefined),
+    new SectionNode('upcoming', upcoming.length ? upcoming.map((row) => new OccurrenceNode(row, model.scheduleNote(row.occurrence.id))) : [noScheduleNode()], undefined),
     new SectionNode(
       'guards',
       guards.map((g) => new GuardNode(g)),

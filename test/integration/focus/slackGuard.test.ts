@@ -128,7 +128,13 @@ describe('Slack guard (sandbox)', () => {
       assert.equal(failed.phase, 'pending');
       assert.equal(failed.failure?.kind, c.kind, failed.failure?.message);
       if (c.waits) assert.ok(failed.nextAttemptAt! >= fx.clock.now() + 250_000);
-      fx.clock.set(failed.nextAttemptAt!);
+      if (c.kind === 'missingScope') {
+        // Not asked for again during the block; connecting Slack again is what retries it.
+        assert.ok(failed.nextAttemptAt! >= t.endsAt);
+        await o.retryNow();
+      } else {
+        fx.clock.set(failed.nextAttemptAt!);
+      }
       await o.reconcile(t);
       assert.equal(o.records().slack.phase, 'engaged');
 

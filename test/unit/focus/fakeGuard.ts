@@ -3,7 +3,11 @@
 import type { EngageOutcome, Guard, GuardTarget, ReleaseOutcome } from '../../../src/guards/guard';
 import { GuardError } from '../../../src/guards/guardError';
 import type { GuardId } from '../../../src/core/focus/guardCatalogue';
-import type { Logger } from '../../../src/core/logger';
+import { silentLogger, type Logger } from '../../../src/core/logger';
+import type { ManualClock } from '../../../src/core/clock';
+import type { ScheduleEntry } from '../../../src/core/focus/schedule';
+import { MemorySharedStore } from '../../../src/core/focus/sharedStore';
+import { FocusCoordinator } from '../../../src/app/focus/focusCoordinator';
 
 export interface FakeWorld {
   status: { text: string; expiresAt: number | null } | null;
@@ -91,6 +95,33 @@ export class FakeGuard implements Guard<FakeWorld['status'], FakePlan> {
   describe(plan: FakePlan): string {
     return plan.text;
   }
+}
+
+/** Counts engage and release calls, to see a repeated one even when it writes nothing. */
+export class CountingGuard extends FakeGuard {
+  engages = 0;
+  releases = 0;
+  override engage(...args: Parameters<FakeGuard['engage']>): ReturnType<FakeGuard['engage']> {
+    this.engages++;
+    return super.engage(...args);
+  }
+  override release(...args: Parameters<FakeGuard['release']>): ReturnType<FakeGuard['release']> {
+    this.releases++;
+    return super.release(...args);
+  }
+}
+
+/** One window's coordinator over fresh storage, with a lease it takes at once. */
+export function singleWindow(clock: ManualClock, guards: readonly Guard[], schedule: readonly ScheduleEntry[] = []): FocusCoordinator {
+  return new FocusCoordinator({
+    store: new MemorySharedStore(),
+    clock,
+    log: silentLogger,
+    windowId: 'w1',
+    guards: () => guards.map((guard) => ({ guard, enabled: true })),
+    schedule: () => schedule,
+    lease: { ttlMs: 30_000, renewBeforeMs: 20_000, settleMs: 0 },
+  });
 }
 
 export const offline = (): GuardError => new GuardError('offline', 'Could not reach the service.');

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { format } from 'date-fns';
 import { message, pick } from '../../../core/inertText';
 import { findFreeSlots, type FreeSlot } from '../../../core/calendar/freeSlots';
 import { describeFeedStatus } from '../../../core/calendar/feedStatus';
@@ -10,11 +9,9 @@ import { CommandId } from '../../ids';
 import { showInfo } from '../../ui/notify';
 import { pickOne } from '../../ui/quickPick';
 import type { CalendarModel } from '../calendarModel';
-import type { FocusSlotReminders } from '../focusSlotReminders';
 
 export interface FindFocusTimeDeps {
   readonly model: CalendarModel;
-  readonly reminders: FocusSlotReminders;
   readonly workingTime: () => WorkingHours;
   readonly slotMinutes: () => number;
 }
@@ -25,7 +22,7 @@ const maxBlockMinutes = 480;
 /**
  * Lead Desk: Find Focus Time. Lists the free slots of at least N minutes in working hours, today
  * and the rest of the week; a slot that has begun starts a deep-work block until its end, a later
- * one gets a reminder at its start.
+ * one is scheduled as a block that starts at the slot's start.
  */
 export function findFocusTimeCommand(deps: FindFocusTimeDeps): LeadDeskCommand {
   return {
@@ -51,26 +48,21 @@ export function findFocusTimeCommand(deps: FindFocusTimeDeps): LeadDeskCommand {
       }));
       const slot = await pickOne(items, {
         title: `Find Focus Time: free slots of ${minMinutes} min or more`,
-        placeHolder: calendarNote || 'Pick a slot to start a focus block in it',
+        placeHolder: calendarNote || 'Pick a slot to start a focus block in it, now or when it begins',
         matchOnDetail: true,
       });
-      if (slot) await useSlot(slot, deps.reminders);
+      if (slot) await useSlot(slot);
     },
   };
 }
 
-async function useSlot(slot: FreeSlot, reminders: FocusSlotReminders): Promise<void> {
+/** A slot that has begun starts a block now; a later one is saved, and the schedule starts it at its time. */
+async function useSlot(slot: FreeSlot): Promise<void> {
   const now = Date.now();
+  const minutes = Math.min(maxBlockMinutes, minutesLeft(slot, now));
   if (slot.start <= now) {
-    const minutes = Math.min(maxBlockMinutes, minutesLeft(slot, now));
     await vscode.commands.executeCommand(CommandId.startFocusBlock, { minutes, type: 'deepWork' });
     return;
   }
-  const choice = await showInfo(
-    message`This slot starts ${format(slot.start, 'EEE HH:mm')}. Lead Desk can remind you then in this window, with a button to start the block.`,
-    'Remind Me',
-  );
-  if (choice !== 'Remind Me') return;
-  const set = reminders.remind(slot);
-  void showInfo(message`${set ? 'Reminder set' : 'A reminder is already set'} for ${format(slot.start, 'EEE HH:mm')}.`);
+  await vscode.commands.executeCommand(CommandId.startFocusBlock, { minutes, type: 'deepWork', label: 'Focus time', startsAt: slot.start });
 }

@@ -13,6 +13,8 @@ export interface FocusCommandArgs {
   readonly minutes?: number;
   readonly type?: FocusType;
   readonly label?: string;
+  /** Epoch ms of a later start: the block is saved and the schedule starts it then (Find Focus Time). */
+  readonly startsAt?: number;
 }
 
 export function readFocusArgs(arg: unknown): FocusCommandArgs {
@@ -22,6 +24,7 @@ export function readFocusArgs(arg: unknown): FocusCommandArgs {
     minutes: typeof a.minutes === 'number' && Number.isFinite(a.minutes) ? a.minutes : undefined,
     type: isFocusType(a.type) ? a.type : undefined,
     label: typeof a.label === 'string' && a.label.trim() ? a.label.trim() : undefined,
+    startsAt: typeof a.startsAt === 'number' && Number.isFinite(a.startsAt) ? a.startsAt : undefined,
   };
 }
 

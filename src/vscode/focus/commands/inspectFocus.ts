@@ -1,5 +1,7 @@
+import { formatOccurrenceTimes } from '../../../core/focus/upcoming';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
+import type { BlockEndNotices } from '../blockEndNotices';
 import type { FocusModel } from '../focusModel';
 import type { FocusStatusBar } from '../focusStatusBar';
 import type { FocusTicker } from '../focusTicker';
@@ -8,7 +10,7 @@ import type { FocusTicker } from '../focusTicker';
  * Hidden from the palette: returns what the focus status bar item shows right now (read from the
  * item itself) and the shared state behind it. The host tests read the countdown through it.
  */
-export function inspectFocusCommand(model: FocusModel, statusBar: FocusStatusBar, ticker: FocusTicker): LeadDeskCommand {
+export function inspectFocusCommand(model: FocusModel, statusBar: FocusStatusBar, ticker: FocusTicker, notices: Pick<BlockEndNotices, 'record' | 'hasParked'>): LeadDeskCommand {
   return {
     id: CommandId.inspectFocus,
     doing: 'inspect the focus block',
@@ -17,6 +19,13 @@ export function inspectFocusCommand(model: FocusModel, statusBar: FocusStatusBar
       // block lives in global storage rather than in this window's memory.
       if (arg && typeof arg === 'object' && (arg as { restart?: unknown }).restart === true) {
         await model.restart();
+        ticker.reschedule();
+      }
+      // `{ endInMs: n }` moves the running block's end n ms ahead, so a test sees a block run out
+      // (break offer, digest, guards released) without waiting out its minutes.
+      const endInMs = arg && typeof arg === 'object' ? (arg as { endInMs?: unknown }).endInMs : undefined;
+      if (typeof endInMs === 'number' && endInMs > 0 && endInMs <= 60_000 && model.block) {
+        await model.coordinator.endAt(model.clock.now() + endInMs);
         ticker.reschedule();
       }
       const tooltip = statusBar.item.tooltip;
@@ -31,6 +40,8 @@ export function inspectFocusCommand(model: FocusModel, statusBar: FocusStatusBar
         },
         ticks: ticker.ticks,
         state: model.state,
+        upcoming: model.upcoming().map((r) => ({ label: r.occurrence.label, times: formatOccurrenceTimes(r.occurrence), now: r.now, once: r.plannedId !== undefined })),
+        afterBlock: { record: [...notices.record], parked: notices.hasParked() },
         guards: model.guards().map((g) => ({ id: g.id, enabled: g.enabled, phase: g.record?.phase, summary: g.summary, warning: g.warning })),
       };
     },

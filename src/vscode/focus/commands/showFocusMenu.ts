@@ -4,10 +4,14 @@ import { pickOne, type InertPickItem } from '../../ui/quickPick';
 import { isPaused } from '../../../core/focus/focusMachine';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
+import type { BlockEndNotices } from '../blockEndNotices';
 import type { FocusModel } from '../focusModel';
 
-/** What clicking the status bar while a block runs opens: pause/resume, extend +15, stop, switch type. */
-export function showFocusMenuCommand(model: FocusModel): LeadDeskCommand {
+/**
+ * What clicking the status bar while a block runs opens: pause/resume, extend +15, stop, switch type;
+ * after a block, what it left behind the "after focus" item.
+ */
+export function showFocusMenuCommand(model: FocusModel, notices: Pick<BlockEndNotices, 'hasParked' | 'items'>): LeadDeskCommand {
   return {
     id: CommandId.showFocusMenu,
     doing: 'show the focus actions',
@@ -26,6 +30,14 @@ export function showFocusMenuCommand(model: FocusModel): LeadDeskCommand {
           { label: pick`$(debug-stop) End break`, value: CommandId.endBreak },
           { label: pick`$(target) Start a focus block`, value: CommandId.startFocusBlock },
         ];
+      } else if (notices.hasParked()) {
+        // What the last block left while Do Not Disturb may be on: the status-bar item opens it here.
+        const run = await pickOne([...notices.items(), { label: pick`$(target) Start a focus block`, value: () => void vscode.commands.executeCommand(CommandId.startFocusBlock) }], {
+          title: 'After Your Focus Block',
+          placeHolder: 'Pick one to act on it',
+        });
+        run?.();
+        return;
       } else {
         await vscode.commands.executeCommand(CommandId.startFocusBlock);
         return;

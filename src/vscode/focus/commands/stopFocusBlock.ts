@@ -1,6 +1,6 @@
 import { message } from '../../../core/inertText';
 import { showInfo } from '../../ui/notify';
-import { formatDuration } from '../../../core/focus/format';
+import { formatDuration, stoppedText } from '../../../core/focus/format';
 import { focusTypeLabel } from '../../../core/focus/types';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
@@ -13,7 +13,7 @@ export function stopFocusBlockCommand(model: FocusModel): LeadDeskCommand {
     doing: 'stop the focus block',
     async run() {
       const finished = await model.coordinator.stop();
-      void showInfo(message`Stopped after ${formatDuration(finished.focusedMs)} of ${focusTypeLabel[finished.type]}. Today: ${formatDuration(model.todaysTotalMs())} of focus.`);
+      void showInfo(message`${stoppedText(finished.focusedMs, focusTypeLabel[finished.type])} Today: ${formatDuration(model.todaysTotalMs())} of focus.`);
     },
   };
 }

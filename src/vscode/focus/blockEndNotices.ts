@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import type { InertText } from '../../core/inertText';
+import type { FocusModel } from './focusModel';
+
+/** One thing to tell the lead after a block: shown as a notification, or picked from the parked list. */
+export interface BlockEndNotice {
+  /** Shows it as a real notification. */
+  readonly show: () => void;
+  /** Its line in the parked list (the status-bar item's picker). */
+  readonly label: InertText<'pick'>;
+  /** What picking it in the parked list does. */
+  readonly pick: () => void;
+}
+
+/** Guard phases in which Lead Desk's own Do Not Disturb may still be on. */
+const holding = new Set(['engaging', 'engaged', 'releasing']);
+
+/**
+ * Holds the break offer, the digest of held review requests and guard problems until the block's
+ * guards are released, then shows them. A notification during Lead Desk's own Do Not Disturb lands
+ * unseen in the notification centre, so nothing is shown while a guard still holds. When the mode
+ * may still be on afterwards (the guard did not turn it off: it was the lead's own, or they changed
+ * it), the notices wait behind a status-bar item instead, which lists them when clicked.
+ */
+export class BlockEndNotices implements vscode.Disposable {
+  private readonly pending: BlockEndNotice[] = [];
+  private parked: BlockEndNotice[] = [];
+  private readonly item: vscode.StatusBarItem;
+  private readonly subscription: vscode.Disposable;
+  /** What was shown or parked, in order, with the guards' phases at that moment: read by the host tests. */
+  readonly record: string[] = [];
+
+  constructor(
+    private readonly model: FocusModel,
+    /** The command the status-bar item runs; it calls openParked(). */
+    command: string,
+  ) {
+    this.item = vscode.window.createStatusBarItem('leadDesk.focusAfterBlock', vscode.StatusBarAlignment.Left, 89);
+    this.item.name = 'Lead Desk: After Your Focus Block';
+    this.item.command = command;
+    this.subscription = model.onDidChange(() => this.flush());
+  }
+
+  add(notice: BlockEndNotice): void {
+    this.pending.push(notice);
+    this.flush();
+  }
+
+  /** Whether the guards are done with the last block (released, given up, or failing to release). */
+  private settled(): boolean {
+    if (this.model.state.block) return false;
+    return this.model.guards().every((g) => !g.enabled || !g.record || !holding.has(g.record.phase) || (g.record.phase === 'releasing' && !!g.record.failure));
+  }
+
+  /** Whether Lead Desk's Do Not Disturb guard is on in settings but did not turn the mode off. */
+  private mayStillBeQuiet(): boolean {
+    const dnd = this.model.guards().find((g) => g.id === 'notifications');
+    if (!dnd?.enabled || !dnd.record) return false;
+    return !(dnd.record.phase === 'released' && (dnd.record.outcome === 'restored' || dnd.record.outcome === 'cleared'));
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0 || !this.settled()) return;
+    const notices = this.pending.splice(0);
+    const phases = this.model.guards().map((g) => `${g.id}:${g.record?.phase ?? 'none'}${g.record?.outcome ? `/${g.record.outcome}` : ''}`).join(',');
+    if (this.mayStillBeQuiet()) {
+      this.parked.push(...notices);
+      this.record.push(`parked ${notices.length} (${phases})`);
+      this.render();
+      return;
+    }
+    this.record.push(`shown ${notices.length} (${phases})`);
+    for (const notice of notices) notice.show();
+  }
+
+  hasParked(): boolean {
+    return this.parked.length > 0;
+  }
+
+  /** The parked notices as picker items; picking one runs it and takes it off the list. */
+  items(): Array<{ label: InertText<'pick'>; value: () => void }> {
+    return this.parked.map((notice) => ({
+      label: notice.label,
+      value: () => {
+        this.parked = this.parked.filter((n) => n !== notice);
+        this.render();
+        notice.pick();
+      },
+    }));
+  }
+
+  /** A new block makes old offers stale. */
+  clearParked(): void {
+    this.parked = [];
+    this.render();
+  }
+
+  private render(): void {
+    const n = this.parked.length;
+    if (n === 0) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = `$(bell-dot) ${n} after focus`;
+    this.item.tooltip = `${n} message${n === 1 ? '' : 's'} from your focus block (the break offer, review requests that waited). Click to see ${n === 1 ? 'it' : 'them'}.`;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+}
