@@ -10,7 +10,8 @@ import type { Logger } from '../../core/logger';
 
 /** What the lazily loaded parser bundle offers (src/calendar/calendarParserEntry.ts). */
 export interface CalendarParser {
-  expandCalendar(text: string, options: ExpandOptions): ExpandedCalendar;
+  /** On a worker thread where one can run, so a big feed does not hold the caller's thread. */
+  expandCalendar(text: string, options: ExpandOptions): Promise<ExpandedCalendar> | ExpandedCalendar;
   isParseError(err: unknown): boolean;
 }
 
@@ -109,7 +110,7 @@ export class CalendarBook implements MeetingSource {
     const parser = await this.deps.loadParser();
     const now = this.deps.now();
     const started = Date.now();
-    const result = parser.expandCalendar(text, {
+    const result = await parser.expandCalendar(text, {
       feedId: entry.source.id,
       myEmails,
       from: now - this.window.backDays * day,
