@@ -13,6 +13,8 @@ export interface CalendarParser {
   /** On a worker thread where one can run, so a big feed does not hold the caller's thread. */
   expandCalendar(text: string, options: ExpandOptions): Promise<ExpandedCalendar> | ExpandedCalendar;
   isParseError(err: unknown): boolean;
+  /** Whether parses run on a worker thread (said in the log). */
+  parsesOffThread?(): boolean;
 }
 
 export interface CalendarBookDeps {
@@ -117,7 +119,8 @@ export class CalendarBook implements MeetingSource {
       to: now + this.window.aheadDays * day,
       maxOccurrences: this.window.maxOccurrences,
     });
-    this.deps.log.info(`Calendar "${entry.source.name}": ${result.events.length} occurrences from ${Math.round(text.length / 1024)} KiB in ${Date.now() - started} ms`);
+    const where = parser.parsesOffThread?.() ? 'on a worker thread' : "on the host's thread";
+    this.deps.log.info(`Calendar "${entry.source.name}": ${result.events.length} occurrences from ${Math.round(text.length / 1024)} KiB in ${Date.now() - started} ms, ${where}`);
     entry.events = result.events;
     entry.expandedFor = this.expandKey(myEmails);
     return result;
