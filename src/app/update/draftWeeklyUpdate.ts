@@ -69,7 +69,7 @@ export async function draftWeeklyUpdate(deps: DraftDependencies, week: UpdateWee
   const data = await fetchUpdate(client, searches, { labels: settings.update.groupBy === 'label', since: week.start, until: week.end, ...(deps.log ? { log: deps.log } : {}) });
   const history = deps.focusHistory();
   const recorded = (await deps.handoffs?.(week.start.getTime(), week.end.getTime())) ?? [];
-  const handedOff = countHandoffs(recorded, data.handoffs).total;
+  const handoffs = countHandoffs(recorded, data.handoffs);
   const settingHours = settings.update.reviewTurnaroundHours;
   const turnaround = settings.team.length === 0 ? turnaroundWithoutTeam(settingHours) : usualTurnaroundFrom(data.authored, now.getTime(), settings.workingTime, settingHours);
   const focus = history?.filter((b) => b.endedAt >= week.start.getTime() && b.endedAt <= week.end.getTime()).map((b) => ({ type: b.type, focusedMs: b.focusedMs }));
@@ -82,7 +82,8 @@ export async function draftWeeklyUpdate(deps: DraftDependencies, week: UpdateWee
     staleBusinessHours: settings.staleBusinessHours,
     turnaround,
     ...(focus ? { focus } : {}),
-    handedOff,
+    handedOff: handoffs.total,
+    handedOffOnGitHubOnly: handoffs.onlyOnGitHub,
     nextBlocks: plannedBlocks(settings.schedule, week),
   });
   const filled = fillTemplate(template, placeholderValues(sections));

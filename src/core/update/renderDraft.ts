@@ -95,7 +95,10 @@ function atRisk(s: UpdateSections): string {
 
 function fromMe(s: UpdateSections): string {
   const lines = [`- Reviewed ${s.reviewsGiven} pull ${s.reviewsGiven === 1 ? 'request' : 'requests'}`];
-  if (s.handedOff !== undefined && s.handedOff > 0) lines.push(`- Handed off ${s.handedOff} ${s.handedOff === 1 ? 'review' : 'reviews'} to teammates`);
+  if (s.handedOff !== undefined && s.handedOff > 0) {
+    const elsewhere = s.handedOffOnGitHubOnly ? ` (${s.handedOffOnGitHubOnly} of them from handoff comments on GitHub, not recorded on this machine)` : '';
+    lines.push(`- Handed off ${s.handedOff} ${s.handedOff === 1 ? 'review' : 'reviews'} to teammates${elsewhere}`);
+  }
   if (s.focus) {
     const parts = (['deepWork', 'review', 'planning'] as const)
       .filter((t) => s.focus!.byType[t] > 0)

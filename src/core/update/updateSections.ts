@@ -40,6 +40,8 @@ export interface UpdateSections {
   readonly reviewsGiven: number;
   /** Reviews the lead asked others for with Delegation this week; undefined when not known. */
   readonly handedOff?: number;
+  /** Of those, the ones only GitHub knew of (their handoff comments), not this machine's records. */
+  readonly handedOffOnGitHubOnly?: number;
   /** How long a review request may wait before it is at risk, and where that figure came from. */
   readonly turnaround: UsualTurnaround;
   /** Undefined when there is no focus history to read. */
@@ -59,6 +61,7 @@ export interface SectionInputs {
   readonly turnaround: UsualTurnaround;
   readonly focus?: readonly FocusSpent[];
   readonly handedOff?: number;
+  readonly handedOffOnGitHubOnly?: number;
   readonly nextBlocks: readonly PlannedBlock[];
 }
 
@@ -163,6 +166,7 @@ export function buildUpdateSections(inputs: SectionInputs): UpdateSections {
     atRisk,
     reviewsGiven: distinct(data.reviewedByMe).length,
     ...(inputs.handedOff !== undefined ? { handedOff: inputs.handedOff } : {}),
+    ...(inputs.handedOffOnGitHubOnly ? { handedOffOnGitHubOnly: inputs.handedOffOnGitHubOnly } : {}),
     turnaround: inputs.turnaround,
     ...(focus ? { focus } : {}),
     nextBlocks: [...inputs.nextBlocks].sort((a, b) => a.start - b.start),
