@@ -9,6 +9,8 @@ export interface AliasedSearch {
   readonly fragment: string;
   /** The cursor of a follow-up page. */
   readonly after?: string;
+  /** Results on this search's page when not the document's `pageSize`: nested connections cost a request per result. */
+  readonly first?: number;
 }
 
 export interface SearchDocument {
@@ -42,7 +44,7 @@ export function buildSearchDocument(searches: readonly AliasedSearch[], options:
       variables[`${search.alias}After`] = search.after;
     }
     fields.push(
-      `  ${search.alias}: search(type: ISSUE, first: ${options.pageSize}, query: $${search.alias}${search.after !== undefined ? `, after: $${search.alias}After` : ''}) {${options.issueCount ? '\n    issueCount' : ''}
+      `  ${search.alias}: search(type: ISSUE, first: ${search.first ?? options.pageSize}, query: $${search.alias}${search.after !== undefined ? `, after: $${search.alias}After` : ''}) {${options.issueCount ? '\n    issueCount' : ''}
     pageInfo { hasNextPage endCursor }
     nodes { ...${search.fragment} }
   }`,

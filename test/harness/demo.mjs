@@ -56,6 +56,9 @@ await session.main(async () => {
   await writeSettings(userDataDir, {
     ...sandboxSettings(sandbox),
     ...calendarSettings([calendarFile]),
+    // The scenario's team-pulse channel holds eight weeks of pulses with their answers; once Slack
+    // is connected, the Team view finds them and shows the trend.
+    'leadDesk.pulse.slackChannel': 'C0PULSE001',
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
     'extensions.autoCheckUpdates': false,
@@ -84,6 +87,8 @@ await session.main(async () => {
   console.log(`  calendar         ${path.relative(root, calendarFile)}; as a feed for "Add Calendar Feed": ${sandbox.url}/calendar/demo-secret/demo.ics`);
   const slackToken = sandbox.info.slackTokens?.find((t) => t.userId)?.token;
   if (slackToken) console.log(`  Slack token      ${slackToken} (for "Lead Desk: Connect Slack"; the sandbox answers Slack too)`);
+  const pulseToken = sandbox.info.slackTokens?.find((t) => t.scopes?.includes('channels:history'))?.token;
+  if (pulseToken) console.log(`  pulse history    #team-pulse has eight weeks of answers: connect Slack with ${pulseToken} to see the Team view's trend`);
   console.log(`  demo repository  ${path.relative(root, demoRepo)} (${repo.commits} commits by ${repo.team.map((p) => p.login).join(', ')}; origin ${repo.remote})`);
   console.log(`  logs             ${path.relative(root, demoState)}/code-server.log`);
   console.log('');

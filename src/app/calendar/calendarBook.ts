@@ -10,8 +10,11 @@ import type { Logger } from '../../core/logger';
 
 /** What the lazily loaded parser bundle offers (src/calendar/calendarParserEntry.ts). */
 export interface CalendarParser {
-  expandCalendar(text: string, options: ExpandOptions): ExpandedCalendar;
+  /** On a worker thread where one can run, so a big feed does not hold the caller's thread. */
+  expandCalendar(text: string, options: ExpandOptions): Promise<ExpandedCalendar> | ExpandedCalendar;
   isParseError(err: unknown): boolean;
+  /** Whether parses run on a worker thread (said in the log). */
+  parsesOffThread?(): boolean;
 }
 
 export interface CalendarBookDeps {
@@ -109,14 +112,15 @@ export class CalendarBook implements MeetingSource {
     const parser = await this.deps.loadParser();
     const now = this.deps.now();
     const started = Date.now();
-    const result = parser.expandCalendar(text, {
+    const result = await parser.expandCalendar(text, {
       feedId: entry.source.id,
       myEmails,
       from: now - this.window.backDays * day,
       to: now + this.window.aheadDays * day,
       maxOccurrences: this.window.maxOccurrences,
     });
-    this.deps.log.info(`Calendar "${entry.source.name}": ${result.events.length} occurrences from ${Math.round(text.length / 1024)} KiB in ${Date.now() - started} ms`);
+    const where = parser.parsesOffThread?.() ? 'on a worker thread' : "on the host's thread";
+    this.deps.log.info(`Calendar "${entry.source.name}": ${result.events.length} occurrences from ${Math.round(text.length / 1024)} KiB in ${Date.now() - started} ms, ${where}`);
     entry.events = result.events;
     entry.expandedFor = this.expandKey(myEmails);
     return result;

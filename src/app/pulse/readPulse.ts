@@ -3,11 +3,12 @@
 // the counts they had.
 import { addWeeks } from 'date-fns';
 import { withRecord, type PulseRecord } from '../../core/pulse/pulseHistory';
-import type { PulseOption } from '../../core/pulse/pulseSettings';
+import type { PulseOption, PulseSettings } from '../../core/pulse/pulseSettings';
 import { weekKey } from '../../core/pulse/pulseWeek';
 import type { Logger } from '../../core/logger';
 import { PulseError, type PulseSlack } from './pulseSlack';
 import type { PulseStore } from './pulseStore';
+import { recoverPulseHistory } from './recoverPulses';
 
 export interface ReadPulseDeps {
   readonly slack: PulseSlack;
@@ -39,4 +40,15 @@ export async function readPulseAnswers(deps: ReadPulseDeps, options: readonly Pu
     read++;
   }
   return read;
+}
+
+/**
+ * Reads the answers, first finding earlier pulses in the channel when this profile has none stored
+ * (a new machine or profile). Without a channel and without stored pulses, Slack is not asked.
+ */
+export async function readTeamPulse(deps: ReadPulseDeps, settings: Pick<PulseSettings, 'slackChannel' | 'question' | 'options'>): Promise<number> {
+  const recovered = await recoverPulseHistory(deps, settings);
+  if (recovered > 0) deps.log.info(`found ${recovered} earlier ${recovered === 1 ? 'pulse' : 'pulses'} in ${settings.slackChannel ?? 'the channel'}; reading their answers`);
+  if (!deps.store.read().some((r) => r.ts)) return 0;
+  return readPulseAnswers(deps, settings.options);
 }

@@ -11,7 +11,10 @@ import { buildUpdateSections, type UpdateSections } from '../../core/update/upda
 import { planUpdateSearches } from '../../core/update/updateSearches';
 import type { UpdateSettings } from '../../core/update/updateSettings';
 import { fillTemplate } from '../../core/update/updateTemplate';
-import type { PlannedBlock, UpdateWeek } from '../../core/update/updateTypes';
+import type { HandoffSeen, PlannedBlock, UpdateWeek } from '../../core/update/updateTypes';
+import { countHandoffs } from '../../core/update/handoffCount';
+import { firstReviewSince } from '../../core/pulse/teamStats';
+import { turnaroundWithoutTeam, usualTurnaroundFrom } from '../../core/pulse/usualTurnaround';
 import type { GitHubClient } from '../../github/client';
 import { fetchUpdate } from '../../github/update/fetchUpdate';
 
@@ -33,7 +36,7 @@ export interface DraftDependencies {
   /** Finished focus blocks from the focus history; undefined when there is none to read. */
   readonly focusHistory: () => readonly FinishedBlock[] | undefined;
   /** Reviews handed off with Delegation in [from, to) (epoch ms), as this machine recorded them. */
-  readonly handoffs?: (from: number, to: number) => Promise<number>;
+  readonly handoffs?: (from: number, to: number) => Promise<readonly HandoffSeen[]>;
   /** The template's text: the configured file, or the one shipped with Lead Desk. */
   readonly template: (path: string) => Promise<string>;
   readonly now: () => Date;
@@ -60,21 +63,27 @@ function plannedBlocks(schedule: readonly ScheduleEntry[], week: UpdateWeek): Pl
 export async function draftWeeklyUpdate(deps: DraftDependencies, week: UpdateWeek): Promise<WeeklyDraft> {
   const settings = deps.settings();
   const [client, workspaceRepos, template] = await Promise.all([deps.client(), deps.workspaceRepos(), deps.template(settings.update.template)]);
-  const searches = planUpdateSearches({ repos: [...workspaceRepos, ...settings.repos], orgs: settings.orgs, team: settings.team }, week);
-  const data = await fetchUpdate(client, searches, { labels: settings.update.groupBy === 'label', since: week.start, ...(deps.log ? { log: deps.log } : {}) });
+  const now = deps.now();
+  // The team's pull requests of the last four weeks ride in the same request as the week's.
+  const searches = planUpdateSearches({ repos: [...workspaceRepos, ...settings.repos], orgs: settings.orgs, team: settings.team }, week, { authoredSince: firstReviewSince(now.getTime()) });
+  const data = await fetchUpdate(client, searches, { labels: settings.update.groupBy === 'label', since: week.start, until: week.end, ...(deps.log ? { log: deps.log } : {}) });
   const history = deps.focusHistory();
-  const handedOff = await deps.handoffs?.(week.start.getTime(), week.end.getTime());
+  const recorded = (await deps.handoffs?.(week.start.getTime(), week.end.getTime())) ?? [];
+  const handoffs = countHandoffs(recorded, data.handoffs);
+  const settingHours = settings.update.reviewTurnaroundHours;
+  const turnaround = settings.team.length === 0 ? turnaroundWithoutTeam(settingHours) : usualTurnaroundFrom(data.authored, now.getTime(), settings.workingTime, settingHours);
   const focus = history?.filter((b) => b.endedAt >= week.start.getTime() && b.endedAt <= week.end.getTime()).map((b) => ({ type: b.type, focusedMs: b.focusedMs }));
   const sections = buildUpdateSections({
     data,
     week,
     groupBy: settings.update.groupBy,
-    now: deps.now(),
+    now,
     workingTime: settings.workingTime,
     staleBusinessHours: settings.staleBusinessHours,
-    reviewTurnaroundHours: settings.update.reviewTurnaroundHours,
+    turnaround,
     ...(focus ? { focus } : {}),
-    ...(handedOff !== undefined ? { handedOff } : {}),
+    handedOff: handoffs.total,
+    handedOffOnGitHubOnly: handoffs.onlyOnGitHub,
     nextBlocks: plannedBlocks(settings.schedule, week),
   });
   const filled = fillTemplate(template, placeholderValues(sections));

@@ -14,6 +14,8 @@ import type { WeekRecords } from './weekRecords';
 export interface ReviewCount {
   readonly total: number;
   readonly times: readonly number[];
+  /** Beside `times`: ms from each review's first pending comment to its submission, 0 when none. */
+  readonly spans?: readonly number[];
 }
 
 export interface LoadWeekDeps {
@@ -50,7 +52,7 @@ export async function loadWeekView(deps: LoadWeekDeps, week: WeekKey): Promise<W
   if (from <= now && reviewsOutdated(record, to, now)) {
     try {
       const count = await deps.reviews(from, Math.min(to, now));
-      if (count) record = await deps.records.update(week, (r) => withReviews(r, { fetchedAt: now, total: count.total, times: count.times }));
+      if (count) record = await deps.records.update(week, (r) => withReviews(r, { fetchedAt: now, total: count.total, times: count.times, ...(count.spans ? { spans: count.spans } : {}) }));
       else notes.push('Sign in to GitHub to count the reviews you gave.');
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);

@@ -2,6 +2,7 @@
 // after two weeks), the break under way, and reviews handed off. Safe to run again and again, and
 // from several windows: everything is keyed, so a repeat changes nothing and writes nothing.
 import type { FocusState } from '../../core/focus/types';
+import type { HandoffSeen } from '../../core/update/updateTypes';
 import { weekKeyOf, type WeekKey } from '../../core/week/weekCalendar';
 import { withBlocks, withBreak, withHandoff, type WeekBlock } from '../../core/week/weekRecord';
 import type { WeekRecords } from './weekRecords';
@@ -28,16 +29,22 @@ export async function recordHandoff(records: WeekRecords, pullRequest: string, l
   await records.update(weekKeyOf(at), (r) => withHandoff(r, { id: `${pullRequest.toLowerCase()}→${login.toLowerCase()}`, at }));
 }
 
-/** How many reviews were handed off in [from, to), from the weeks' records. */
-export async function countHandoffs(records: WeekRecords, from: number, to: number): Promise<number> {
+/** The reviews handed off in [from, to), from the weeks' records: the pull request of each and when. */
+export async function handoffsBetween(records: WeekRecords, from: number, to: number): Promise<HandoffSeen[]> {
   const weeks = new Set<WeekKey>();
   // Week keys of every day in the range; a weekly update spans one week, at most two keys.
   for (let t = from; t < to; t += 86_400_000) weeks.add(weekKeyOf(t));
   if (to > from) weeks.add(weekKeyOf(to - 1));
-  let count = 0;
+  const found: HandoffSeen[] = [];
   for (const week of weeks) {
     const record = await records.read(week);
-    count += record.handoffs.filter((h) => h.at >= from && h.at < to).length;
+    // The id is "owner/repo#123→login" (recordHandoff).
+    for (const h of record.handoffs) if (h.at >= from && h.at < to) found.push({ pullRequest: h.id.split('→')[0], at: h.at });
   }
-  return count;
+  return found;
+}
+
+/** How many reviews were handed off in [from, to), from the weeks' records. */
+export async function countHandoffs(records: WeekRecords, from: number, to: number): Promise<number> {
+  return (await handoffsBetween(records, from, to)).length;
 }

@@ -78,14 +78,27 @@ function riskText(reason: RiskReason, risk: AtRisk): string {
   }
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Where the "usual turnaround" came from, so a reader can weigh a late review. */
+export function turnaroundNote(t: UpdateSections['turnaround']): string {
+  const limit = `Review requests count as late after ${plural(t.hours, 'working hour', 'working hours')}`;
+  if (t.source === 'measured') return `_${limit}: the team's median time to first review over the last 4 weeks (${plural(t.reviewed, 'pull request', 'pull requests')})._`;
+  if (t.reason === 'noTeam') return `_${limit} (leadDesk.update.reviewTurnaroundHours); set leadDesk.team to measure the team's usual turnaround instead._`;
+  return `_${limit} (leadDesk.update.reviewTurnaroundHours): too little data to measure the team's usual turnaround (${plural(t.reviewed, 'pull request', 'pull requests')} reviewed in the last 4 weeks)._`;
+}
+
 function atRisk(s: UpdateSections): string {
-  if (s.atRisk.length === 0) return '_Nothing at risk._';
-  return s.atRisk.map((r) => `- ${reference(r.pullRequest, true)}: ${r.reasons.map((reason) => riskText(reason, r)).join('; ')}`).join('\n');
+  const list = s.atRisk.length === 0 ? '_Nothing at risk._' : s.atRisk.map((r) => `- ${reference(r.pullRequest, true)}: ${r.reasons.map((reason) => riskText(reason, r)).join('; ')}`).join('\n');
+  return `${list}\n\n${turnaroundNote(s.turnaround)}`;
 }
 
 function fromMe(s: UpdateSections): string {
   const lines = [`- Reviewed ${s.reviewsGiven} pull ${s.reviewsGiven === 1 ? 'request' : 'requests'}`];
-  if (s.handedOff !== undefined && s.handedOff > 0) lines.push(`- Handed off ${s.handedOff} ${s.handedOff === 1 ? 'review' : 'reviews'} to teammates`);
+  if (s.handedOff !== undefined && s.handedOff > 0) {
+    const elsewhere = s.handedOffOnGitHubOnly ? ` (${s.handedOffOnGitHubOnly} of them from handoff comments on GitHub, not recorded on this machine)` : '';
+    lines.push(`- Handed off ${s.handedOff} ${s.handedOff === 1 ? 'review' : 'reviews'} to teammates${elsewhere}`);
+  }
   if (s.focus) {
     const parts = (['deepWork', 'review', 'planning'] as const)
       .filter((t) => s.focus!.byType[t] > 0)

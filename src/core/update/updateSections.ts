@@ -1,6 +1,7 @@
 // Turns one week of GitHub records into the update's sections: what shipped (grouped), what is in
 // progress and in what state, what is at risk and why, what the lead did, and what comes next.
 // Pure: the clock, the working time and the focus records are passed in.
+import type { UsualTurnaround } from '../pulse/usualTurnaround';
 import { businessHoursBetween, type WorkingHours } from '../workingHours';
 import type { FocusSpent, PlannedBlock, UpdateData, UpdateGroupBy, UpdateMilestone, UpdatePullRequest, UpdateWeek } from './updateTypes';
 
@@ -39,6 +40,10 @@ export interface UpdateSections {
   readonly reviewsGiven: number;
   /** Reviews the lead asked others for with Delegation this week; undefined when not known. */
   readonly handedOff?: number;
+  /** Of those, the ones only GitHub knew of (their handoff comments), not this machine's records. */
+  readonly handedOffOnGitHubOnly?: number;
+  /** How long a review request may wait before it is at risk, and where that figure came from. */
+  readonly turnaround: UsualTurnaround;
   /** Undefined when there is no focus history to read. */
   readonly focus?: { readonly totalMs: number; readonly byType: Readonly<Record<FocusSpent['type'], number>> };
   readonly nextBlocks: readonly PlannedBlock[];
@@ -53,9 +58,10 @@ export interface SectionInputs {
   readonly now: Date;
   readonly workingTime: WorkingHours;
   readonly staleBusinessHours: number;
-  readonly reviewTurnaroundHours: number;
+  readonly turnaround: UsualTurnaround;
   readonly focus?: readonly FocusSpent[];
   readonly handedOff?: number;
+  readonly handedOffOnGitHubOnly?: number;
   readonly nextBlocks: readonly PlannedBlock[];
 }
 
@@ -118,7 +124,7 @@ function risks(pr: UpdatePullRequest, inputs: SectionInputs): RiskReason[] {
   if (failing(pr) && idle >= dayHours) out.push('checksFailing');
   if (pr.reviewDecision === 'CHANGES_REQUESTED' && idle >= dayHours) out.push('changesUntouched');
   const waiting = businessHoursBetween(new Date(pr.createdAt), inputs.now, inputs.workingTime);
-  if (pr.reviewDecision !== 'APPROVED' && pr.reviewDecision !== 'CHANGES_REQUESTED' && waiting >= inputs.reviewTurnaroundHours) out.push('waitingForReview');
+  if (pr.reviewDecision !== 'APPROVED' && pr.reviewDecision !== 'CHANGES_REQUESTED' && waiting >= inputs.turnaround.hours) out.push('waitingForReview');
   return out;
 }
 
@@ -160,6 +166,8 @@ export function buildUpdateSections(inputs: SectionInputs): UpdateSections {
     atRisk,
     reviewsGiven: distinct(data.reviewedByMe).length,
     ...(inputs.handedOff !== undefined ? { handedOff: inputs.handedOff } : {}),
+    ...(inputs.handedOffOnGitHubOnly ? { handedOffOnGitHubOnly: inputs.handedOffOnGitHubOnly } : {}),
+    turnaround: inputs.turnaround,
     ...(focus ? { focus } : {}),
     nextBlocks: [...inputs.nextBlocks].sort((a, b) => a.start - b.start),
     milestonesDue: milestonesDue([...open, ...merged], week),

@@ -1,5 +1,6 @@
 // The records the weekly update is made of. Plain JSON, read from GitHub by src/github/update and
 // turned into the draft's sections by the pure code beside this file.
+import type { AuthoredPull } from '../pulse/teamStats';
 
 export type UpdateGroupBy = 'repository' | 'label' | 'milestone' | 'author';
 
@@ -44,6 +45,16 @@ export interface UpdateData {
   readonly cost: number;
   /** Searches GitHub could not answer in full (more than the pages we read); named in the draft. */
   readonly truncated: readonly string[];
+  /** The teammates' pull requests opened in the turnaround's window, with their first reviews. */
+  readonly authored: readonly AuthoredPull[];
+  /** Handoff comments the lead posted in the week, found on GitHub by their hidden marker. */
+  readonly handoffs: readonly HandoffSeen[];
+}
+
+/** A review handed off: the pull request ("owner/repo#123", lower case) and when, epoch ms. */
+export interface HandoffSeen {
+  readonly pullRequest: string;
+  readonly at: number;
 }
 
 /** The week the update covers, in local time: `end` is exclusive (or "now" for this week so far). */

@@ -7,6 +7,7 @@ import { oneLine } from '../inertText';
 import type { WorkingHours } from '../workingHours';
 import { daysOfWeek, workingWindow, type DaySpan } from './weekCalendar';
 import type { WeekRecord } from './weekRecord';
+import { reviewDuration } from './reviewTime';
 
 export type Category = 'deepWork' | 'review' | 'meetings' | 'planning';
 export const categories: readonly Category[] = ['deepWork', 'review', 'meetings', 'planning'];
@@ -36,6 +37,8 @@ export interface WeekFigures {
   readonly meetingHours: number;
   /** Undefined when GitHub has not told us (signed out, or not fetched yet). */
   readonly reviewsGiven?: number;
+  /** Time reviewing outside review blocks: reviews GitHub timed, and the others at the fixed estimate. */
+  readonly reviewTime: { readonly hours: number; readonly timed: number; readonly estimated: number };
   readonly handedOff: number;
   readonly breaks: number;
   readonly afterHoursHours: number;
@@ -69,8 +72,6 @@ export interface WeekInputs {
   readonly now: number;
 }
 
-/** A review given outside any review block still took time; GitHub does not say how much, so each counts this long. */
-export const reviewEstimateMs = 15 * 60_000;
 /** Less than this outside working hours on a day is a stray minute, not an evening worked. */
 export const eveningThresholdHours = 0.25;
 const itemCount = 5;
@@ -146,12 +147,19 @@ export function aggregateWeek(inputs: WeekInputs): WeekSummary {
   }
 
   const reviewBlocks = record.blocks.filter((b) => b.type === 'review');
-  for (const at of record.reviews?.times ?? []) {
+  const reviewTime = { ms: 0, timed: 0, estimated: 0 };
+  const times = record.reviews?.times ?? [];
+  times.forEach((at, i) => {
     const day = buckets.find((d) => at >= d.span.start && at < d.span.end);
-    if (!day) continue;
+    if (!day) return;
     day.reviews += 1;
-    if (!reviewBlocks.some((b) => at >= b.startedAt && at <= b.endedAt)) add('review', at - reviewEstimateMs, at);
-  }
+    // A review inside a review block is already counted as the block's time.
+    if (reviewBlocks.some((b) => at >= b.startedAt && at <= b.endedAt)) return;
+    const duration = reviewDuration(record.reviews?.spans?.[i]);
+    reviewTime.ms += add('review', at - duration.ms, at);
+    if (duration.timed) reviewTime.timed += 1;
+    else reviewTime.estimated += 1;
+  });
 
   const shown = buckets.filter((d) => d.working || sum(d.within) + sum(d.outside) > 0 || d.reviews > 0);
   const dayTarget = ((workingTime.endMinute - workingTime.startMinute) / 60) * (inputs.targetPercent / 100);
@@ -174,6 +182,7 @@ export function aggregateWeek(inputs: WeekInputs): WeekSummary {
     focusedHours: focusedMs / hourMs,
     meetingHours: meetingMs / hourMs,
     ...(record.reviews ? { reviewsGiven: record.reviews.total } : {}),
+    reviewTime: { hours: reviewTime.ms / hourMs, timed: reviewTime.timed, estimated: reviewTime.estimated },
     handedOff: record.handoffs.length,
     breaks: recordedBreaks,
     afterHoursHours,

@@ -34,6 +34,8 @@ export interface WeekReviews {
   readonly total: number;
   /** When each review was submitted, epoch ms. */
   readonly times: readonly number[];
+  /** Beside `times`: ms from each review's first pending comment to its submission, 0 when GitHub gave none. Older records lack it. */
+  readonly spans?: readonly number[];
 }
 
 export interface WeekRecord {
@@ -63,7 +65,8 @@ const breakOk: Check = (b) => isId(b.id) && isTime(b.startedAt) && isTime(b.ende
 const handoffOk: Check = (h) => isId(h.id) && isTime(h.at);
 const reviewsOk: Check = (r) =>
   isTime(r.fetchedAt) && typeof r.total === 'number' && Number.isSafeInteger(r.total) && r.total >= 0 &&
-  Array.isArray(r.times) && r.times.length <= r.total && r.times.every(isTime);
+  Array.isArray(r.times) && r.times.length <= r.total && r.times.every(isTime) &&
+  (r.spans === undefined || (Array.isArray(r.spans) && r.spans.length === r.times.length && r.spans.every((d) => typeof d === 'number' && Number.isSafeInteger(d) && d >= 0)));
 
 function listOk(value: unknown, check: Check): boolean {
   return Array.isArray(value) && value.every((item) => isRecord(item) && check(item));

@@ -1,5 +1,6 @@
 // Turns a week's summary into what the webview shows: labels, figures in words, what is missing.
-import { formatHours, type WeekSummary } from './aggregateWeek';
+import { formatHours, type WeekFigures, type WeekSummary } from './aggregateWeek';
+import { reviewCapMs, reviewEstimateMs } from './reviewTime';
 import { parseWeekKey, weeksBetween, type WeekKey } from './weekCalendar';
 import type { WeekViewData } from './weekMessages';
 
@@ -27,6 +28,15 @@ export function weekTitle(week: WeekKey, current: WeekKey): string {
   return monday ? `Week of ${monday.getDate()} ${months[monday.getMonth()]} ${monday.getFullYear()}` : week;
 }
 
+/** Time reviewing outside review blocks, and how it was reckoned: GitHub does not record time spent. */
+export function reviewTimeText(t: WeekFigures['reviewTime']): string {
+  const estimate = `${reviewEstimateMs / 60_000} min`;
+  if (t.timed + t.estimated === 0) return 'none outside review blocks';
+  if (t.timed === 0) return `${formatHours(t.hours)}, estimated ${estimate} per review (GitHub does not record how long a review took)`;
+  const timed = `${t.timed} timed from the first pending comment to submitting (at most ${reviewCapMs / 3_600_000} h each)`;
+  return `${formatHours(t.hours)}: ${t.estimated === 0 ? timed : `${timed}, ${t.estimated} submitted in one step and estimated at ${estimate} each`}`;
+}
+
 export function weekViewData(summary: WeekSummary, context: WeekViewContext): WeekViewData {
   const f = summary.figures;
   const ago = weeksBetween(summary.week, context.currentWeek);
@@ -35,6 +45,7 @@ export function weekViewData(summary: WeekSummary, context: WeekViewContext): We
     { label: 'All focus blocks', value: formatHours(f.focusedHours) },
     { label: 'Meetings', value: formatHours(f.meetingHours) },
     { label: 'Reviews given', value: f.reviewsGiven === undefined ? 'not known' : String(f.reviewsGiven) },
+    { label: 'Time reviewing', value: reviewTimeText(f.reviewTime) },
     { label: 'Handed off', value: String(f.handedOff) },
     { label: 'Breaks taken', value: String(f.breaks) },
     { label: 'Outside working hours', value: `${formatHours(f.afterHoursHours)} (${f.eveningsWorked} ${f.eveningsWorked === 1 ? 'day' : 'days'})` },

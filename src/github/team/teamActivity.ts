@@ -1,21 +1,18 @@
 // The Team view's GitHub data in one GraphQL request per chunk of teammates (aliased searches, as
 // the delegation load query does): each teammate's open review requests with the longest-waiting
 // pull requests, and the pull requests they opened recently with their first reviews.
-import { format } from 'date-fns';
 import type { PullRequestRef } from '../../core/pullRequestRef';
 import type { AuthoredPull, TeammateLoad } from '../../core/pulse/teamStats';
 import type { GitHubClient } from '../client';
 import { GitHubError } from '../errors';
 import { batchQuery } from '../delegation/graphqlBatch';
-import { asArray, asCount, asRecord, asString, chunked, dig, sameLogin, uniqueLogins } from '../delegation/payload';
+import { asArray, asCount, asRecord, asString, chunked, dig, uniqueLogins } from '../delegation/payload';
 import { reviewLoadQuery } from '../delegation/reviewLoad';
+import { authoredQuery } from '../../core/pulse/usualTurnaround';
+import { AUTHORED_LIMIT, authoredPull, authoredPullFields, LOGINS_PER_REQUEST } from './authoredPulls';
 
-/** A team is a dozen people or so; larger lists are split so one document stays cheap. */
-const LOGINS_PER_REQUEST = 15;
 /** Waiting pull requests listed per teammate: enough to pick one to delegate. */
 const WAITING_SHOWN = 5;
-/** Pull requests per author over five weeks; more than this is a rare team and the median holds. */
-const AUTHORED_LIMIT = 50;
 
 export interface TeamActivity {
   readonly loads: TeammateLoad[];
@@ -28,16 +25,12 @@ function waitingQuery(login: string): string {
   return `${reviewLoadQuery(login)} sort:created-asc`;
 }
 
-function authoredQuery(login: string, since: Date): string {
-  return `is:pr author:${login} created:>=${format(since, 'yyyy-MM-dd')} archived:false`;
-}
-
 const document = (count: number): string => {
   const declarations = Array.from({ length: count }, (_, i) => `$w${i}: String!, $a${i}: String!`).join(', ');
   const fields = Array.from(
     { length: count },
     (_, i) => `  w${i}: search(query: $w${i}, type: ISSUE, first: ${WAITING_SHOWN}) { issueCount nodes { ... on PullRequest { number title url author { login } repository { name owner { login } } } } }
-  a${i}: search(query: $a${i}, type: ISSUE, first: ${AUTHORED_LIMIT}) { nodes { ... on PullRequest { createdAt isDraft author { login } reviews(first: 10) { nodes { submittedAt author { login } } } } } }`,
+  a${i}: search(query: $a${i}, type: ISSUE, first: ${AUTHORED_LIMIT}) { nodes { ... on PullRequest { ${authoredPullFields} } } }`,
   );
   return `query LeadDeskTeamActivity(${declarations}) {\n${fields.join('\n')}\n  rateLimit { cost }\n}`;
 };
@@ -49,18 +42,6 @@ function pullRef(node: unknown): PullRequestRef | undefined {
   const repo = asString(dig(n, 'repository', 'name'));
   if (!number || !owner || !repo) return undefined;
   return { owner, repo, number, title: asString(n?.title) ?? `${owner}/${repo}#${number}`, url: asString(n?.url) ?? '', author: asString(dig(n, 'author', 'login')) };
-}
-
-function authoredPull(node: unknown): AuthoredPull | undefined {
-  const n = asRecord(node);
-  const createdAt = Date.parse(asString(n?.createdAt) ?? '');
-  if (!n || Number.isNaN(createdAt) || n.isDraft === true) return undefined;
-  const author = asString(dig(n, 'author', 'login'));
-  const reviewTimes = asArray(dig(n, 'reviews', 'nodes'))
-    .filter((r) => !sameLogin(asString(dig(r, 'author', 'login')), author))
-    .map((r) => Date.parse(asString(asRecord(r)?.submittedAt) ?? ''))
-    .filter((t) => !Number.isNaN(t));
-  return { createdAt, firstReviewAt: reviewTimes.length > 0 ? Math.min(...reviewTimes) : undefined };
 }
 
 /** Reads the team's activity; `since` bounds the authored pull requests (four weeks before this week). */

@@ -2,17 +2,21 @@
 // search with more than 100 results. The cost GitHub reports is logged and returned.
 import type { Logger } from '../../core/logger';
 import type { UpdateSearch } from '../../core/update/updateSearches';
-import type { UpdateData, UpdatePullRequest } from '../../core/update/updateTypes';
+import type { AuthoredPull } from '../../core/pulse/teamStats';
+import type { HandoffSeen, UpdateData, UpdatePullRequest } from '../../core/update/updateTypes';
 import type { GitHubClient } from '../client';
 import { asArray, asRecord, asString, dig, sameLogin } from '../delegation/payload';
 import { GitHubError } from '../errors';
 import { parseRateLimit, parseViewerLogin } from '../queue/parseQueue';
+import { authoredPull } from '../team/authoredPulls';
 import { buildUpdateDocument } from './updateQuery';
 
 export interface FetchUpdateOptions {
   readonly labels: boolean;
   /** Start of the week: a review counts when the viewer's latest one was submitted after it. */
   readonly since: Date;
+  /** End of the week (exclusive): a handoff comment counts when posted in [since, until). */
+  readonly until: Date;
   readonly log?: Logger;
   /** Pages per search at most. */
   readonly maxPages?: number;
@@ -65,6 +69,25 @@ function reviewedSince(raw: unknown, viewer: string, since: number): boolean {
   });
 }
 
+/** The hidden line a handoff comment ends with (src/github/delegation/requestReview.ts). */
+const handoffMarker = /<!-- lead-desk:handoff:([^\s>]{1,100}) -->/;
+
+/** The viewer's handoff comments on one pull request, posted in [since, until): marker id → handoff. */
+function handoffsOn(raw: unknown, viewer: string, since: number, until: number): Map<string, HandoffSeen> {
+  const found = new Map<string, HandoffSeen>();
+  const repository = asString(dig(raw, 'repository', 'nameWithOwner'));
+  const number = asRecord(raw)?.number;
+  if (!repository || typeof number !== 'number') return found;
+  for (const comment of asArray(dig(raw, 'comments', 'nodes'))) {
+    const c = asRecord(comment);
+    const id = handoffMarker.exec(asString(c?.body) ?? '')?.[1];
+    const at = Date.parse(asString(c?.createdAt) ?? '');
+    if (!id || !sameLogin(asString(dig(c, 'author', 'login')), viewer) || !(at >= since && at < until)) continue;
+    found.set(id, { pullRequest: `${repository.toLowerCase()}#${number}`, at });
+  }
+  return found;
+}
+
 export async function fetchUpdate(client: GitHubClient, searches: readonly UpdateSearch[], options: FetchUpdateOptions): Promise<UpdateData> {
   const maxPages = Math.max(1, options.maxPages ?? 3);
   const started = Date.now();
@@ -72,6 +95,8 @@ export async function fetchUpdate(client: GitHubClient, searches: readonly Updat
   const open: UpdatePullRequest[] = [];
   const reviewed: UpdatePullRequest[] = [];
   const truncated: string[] = [];
+  const authored: AuthoredPull[] = [];
+  const handoffs = new Map<string, HandoffSeen>();
   const pages = new Map<string, number>();
   let viewer: string | undefined;
   let requests = 0;
@@ -91,6 +116,15 @@ export async function fetchUpdate(client: GitHubClient, searches: readonly Updat
       const result = asRecord(data[search.alias]);
       if (!result) throw new GitHubError('malformed', 'GitHub sent a response that could not be read.', { detail: `search ${search.alias} missing from the weekly update answer` });
       for (const node of asArray(result.nodes)) {
+        if (search.role === 'authored') {
+          const pull = authoredPull(node);
+          if (pull) authored.push(pull);
+          continue;
+        }
+        if (search.role === 'commented') {
+          for (const [id, handoff] of handoffsOn(node, viewer, options.since.getTime(), options.until.getTime())) handoffs.set(id, handoff);
+          continue;
+        }
         const pr = parseUpdatePull(node);
         if (!pr) continue;
         if (search.role === 'merged') merged.push(pr);
@@ -100,7 +134,8 @@ export async function fetchUpdate(client: GitHubClient, searches: readonly Updat
       const page = (pages.get(search.alias) ?? 0) + 1;
       pages.set(search.alias, page);
       const cursor = asString(dig(result, 'pageInfo', 'endCursor'));
-      if (dig(result, 'pageInfo', 'hasNextPage') === true && cursor) {
+      // One page of a teammate's pull requests is sample enough for a median.
+      if (search.role !== 'authored' && dig(result, 'pageInfo', 'hasNextPage') === true && cursor) {
         if (page < maxPages) {
           next.push(search);
           nextAfter[search.alias] = cursor;
@@ -111,5 +146,5 @@ export async function fetchUpdate(client: GitHubClient, searches: readonly Updat
     after = nextAfter;
   }
   options.log?.info(`weekly update: ${requests} GraphQL ${requests === 1 ? 'request' : 'requests'}, cost ${cost} ${cost === 1 ? 'point' : 'points'}, ${searches.length} searches, ${Date.now() - started} ms`);
-  return { viewer: viewer ?? '', merged, open, reviewedByMe: reviewed, requests, cost, truncated };
+  return { viewer: viewer ?? '', merged, open, reviewedByMe: reviewed, requests, cost, truncated, authored, handoffs: [...handoffs.values()] };
 }

@@ -1,5 +1,7 @@
 // Reviews the signed-in user gave in a time range, as GitHub's contribution graph counts them: one
-// GraphQL request, the total plus when each of the first hundred was submitted.
+// GraphQL request, the total plus when each of the first hundred was submitted and when it was
+// created (a review begun with a pending comment is created then), which times the review.
+import { reviewSpan } from '../../core/week/reviewTime';
 import type { GitHubClient } from '../client';
 import { GitHubError } from '../errors';
 
@@ -7,6 +9,8 @@ export interface ReviewsGiven {
   readonly total: number;
   /** Epoch ms, newest first; at most one page of them. */
   readonly times: readonly number[];
+  /** Beside `times`: ms from the review's creation to its submission, 0 when submitted in one step. */
+  readonly spans: readonly number[];
 }
 
 export const reviewsGivenQuery = /* GraphQL */ `
@@ -15,7 +19,7 @@ export const reviewsGivenQuery = /* GraphQL */ `
       contributionsCollection(from: $from, to: $to) {
         totalPullRequestReviewContributions
         pullRequestReviewContributions(first: 100, orderBy: { direction: DESC }) {
-          nodes { occurredAt }
+          nodes { occurredAt pullRequestReview { createdAt } }
         }
       }
     }
@@ -38,5 +42,6 @@ export async function fetchReviewsGiven(client: GitHubClient, from: number, to: 
   if (!Array.isArray(nodes)) throw malformed('pullRequestReviewContributions had no nodes');
   const times = nodes.map((node: unknown) => Date.parse(String((node as { occurredAt?: unknown } | null)?.occurredAt)));
   if (times.some((t) => Number.isNaN(t))) throw malformed('a review contribution had no occurredAt');
-  return { total: Math.max(total, times.length), times };
+  const spans = nodes.map((node: unknown, i) => reviewSpan(Date.parse(String((node as { pullRequestReview?: { createdAt?: unknown } | null } | null)?.pullRequestReview?.createdAt)), times[i]));
+  return { total: Math.max(total, times.length), times, spans };
 }

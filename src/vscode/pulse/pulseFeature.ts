@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { scopedLogger } from '../../core/logger';
-import { readPulseAnswers } from '../../app/pulse/readPulse';
+import { readTeamPulse } from '../../app/pulse/readPulse';
 import { sendPulse } from '../../app/pulse/sendPulse';
 import { slackPulse, type PulseSlack } from '../../app/pulse/pulseSlack';
 import { loadTeamOverview } from '../../app/pulse/teamOverview';
@@ -35,8 +35,9 @@ export function registerPulseFeature(services: Services, delegate: PulseFeatureC
   const model = new TeamModel({
     overview: async () => loadTeamOverview({ client: await services.github.client(), teams, now: Date.now }, settings().delegation, settings().workingHours),
     readAnswers: async () => {
-      if (!store.read().some((r) => r.ts)) return;
-      await readPulseAnswers({ slack: await slack(), store, now: Date.now, log }, settings().pulse.options);
+      // Slack is asked only once a pulse was sent here, or a channel is set to look for earlier ones in.
+      if (!store.read().some((r) => r.ts) && !settings().pulse.slackChannel) return;
+      await readTeamPulse({ slack: await slack(), store, now: Date.now, log }, settings().pulse);
     },
     records: () => store.read(),
     options: () => settings().pulse.options,

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { MeetingSource } from '../../core/calendar/calendarEvent';
 import { scopedLogger } from '../../core/logger';
 import { loadWeekView } from '../../app/week/loadWeekView';
-import { countHandoffs } from '../../app/week/recordActivity';
+import { handoffsBetween } from '../../app/week/recordActivity';
+import type { HandoffSeen } from '../../core/update/updateTypes';
 import { fetchReviewsGiven } from '../../github/week/reviewsGiven';
 import { WeekStore } from '../../storage/weekStore';
 import { NotSignedInError } from '../../github/notSignedInError';
@@ -18,7 +19,7 @@ export interface WeekFeature extends vscode.Disposable {
   /** Delegation reports a review it asked someone else for: `owner/repo#123` and their login. */
   recordHandoff(pullRequest: string, login: string): void;
   /** Reviews handed off in [from, to) (epoch ms), from the week records on this machine. */
-  handoffsBetween(from: number, to: number): Promise<number>;
+  handoffsBetween(from: number, to: number): Promise<readonly HandoffSeen[]>;
 }
 
 export interface WeekFeatureOptions {
@@ -74,7 +75,7 @@ export function registerWeekFeature(services: Services, options: WeekFeatureOpti
   recorder.start();
   return {
     recordHandoff: (pullRequest, login) => void recorder.handoff(pullRequest, login),
-    handoffsBetween: (from, to) => countHandoffs(store, from, to),
+    handoffsBetween: (from, to) => handoffsBetween(store, from, to),
     dispose: () => {
       for (const d of disposables.reverse()) d.dispose();
     },

@@ -6,6 +6,7 @@ import { addWeeks } from 'date-fns';
 import { defaultWorkingHours } from '../../../src/core/workingHours';
 import { weekStart } from '../../../src/core/pulse/pulseWeek';
 import { loadTeamOverview } from '../../../src/app/pulse/teamOverview';
+import { usualTurnaround } from '../../../src/app/team/usualTurnaround';
 import { fetchTeamActivity } from '../../../src/github/team/teamActivity';
 import { TeamDirectory } from '../../../src/github/delegation/teamDirectory';
 import { DEMO, startFocusSandbox, type FocusSandbox } from '../focus/focusSandbox';
@@ -58,5 +59,24 @@ describe('team activity (GitHub sandbox)', () => {
     const overview = await loadTeamOverview({ client: fx.github(), teams: new TeamDirectory(), now: () => fx.clock.now() }, { team: [], githubTeam: undefined }, defaultWorkingHours);
     assert.deepEqual(overview, { kind: 'noTeam' });
     assert.equal(fx.sandbox.requests.length, 0);
+  });
+
+  it("gives the team's usual turnaround on its own, as the Team view measures it, in one request", async () => {
+    const team = ['priya', 'marco', 'jin', 'sofia', 'dan', 'lead'];
+    const overview = await loadTeamOverview({ client: fx.github(), teams: new TeamDirectory(), now: () => fx.clock.now() }, { team, githubTeam: undefined }, defaultWorkingHours);
+    assert.equal(overview.kind, 'ready');
+    if (overview.kind !== 'ready') return;
+    fx.sandbox.clearRequests();
+    const turnaround = await usualTurnaround({ client: fx.github(), now: () => fx.clock.now() }, { team, working: defaultWorkingHours, settingHours: 24 });
+    assert.equal(fx.sandbox.requests.filter((r) => r.graphqlOperation === 'LeadDeskAuthoredPulls').length, 1);
+    assert.equal(fx.sandbox.requests.length, 1);
+    const sample = overview.firstReview.lastFourWeeks;
+    // The demo team had seven pull requests reviewed in the four weeks before this one.
+    assert.ok(sample.reviewed >= 5, `${sample.reviewed} reviewed`);
+    assert.deepEqual(turnaround, { source: 'measured', hours: Math.max(1, Math.round(sample.medianHours!)), reviewed: sample.reviewed });
+    // With fewer teammates than make a sample, the setting stands in, and says how many there were.
+    const few = await usualTurnaround({ client: fx.github(), now: () => fx.clock.now() }, { team: ['lead'], working: defaultWorkingHours, settingHours: 24 });
+    assert.equal(few.source, 'setting');
+    assert.deepEqual(await usualTurnaround({ client: fx.github(), now: () => fx.clock.now() }, { team: [], working: defaultWorkingHours, settingHours: 24 }), { source: 'setting', hours: 24, reviewed: 0, reason: 'noTeam' });
   });
 });

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { silentLogger } from '../../../src/core/logger';
 import { defaultPulseSettings, type PulseSettings } from '../../../src/core/pulse/pulseSettings';
 import type { PulseRecord } from '../../../src/core/pulse/pulseHistory';
-import { readPulseAnswers } from '../../../src/app/pulse/readPulse';
+import { readPulseAnswers, readTeamPulse } from '../../../src/app/pulse/readPulse';
+import { pulseTrend } from '../../../src/core/pulse/pulseHistory';
 import { sendPulse } from '../../../src/app/pulse/sendPulse';
 import { PulseError, slackPulse, type PulseFailureKind } from '../../../src/app/pulse/pulseSlack';
 import type { PulseStore } from '../../../src/app/pulse/pulseStore';
@@ -98,13 +99,15 @@ describe('team pulse (Slack sandbox)', () => {
   ];
   for (const f of failures) {
     it(`explains ${f.name} in words that say what to do, and posts nothing`, async () => {
+      const messages = () => fx.sandbox.state.slack.channels.map((c) => c.messages.length);
+      const before = messages();
       const { settings: s = settings, token } = f.setUp();
       await assert.rejects(sendPulse(deps(token), s), (e: unknown) => {
         assert.ok(PulseError.is(e, f.kind), `${String(e)} is a ${f.kind} PulseError`);
         assert.match(e.message, f.text);
         return true;
       });
-      assert.ok(fx.sandbox.state.slack.channels.every((c) => c.messages.length === 0));
+      assert.deepEqual(messages(), before);
     });
   }
 
@@ -120,5 +123,30 @@ describe('team pulse (Slack sandbox)', () => {
     channel().messages.length = 0;
     assert.equal(await readPulseAnswers(deps(), settings.options), 0);
     assert.equal(store.records[0].counts?.tired_face, 1);
+  });
+
+  it('on a profile with no pulses stored, finds the last eight weeks of pulses in the channel and reads their answers', async () => {
+    const pulseChannel = 'C0PULSE001';
+    const s: PulseSettings = { ...settings, slackChannel: pulseChannel };
+    assert.equal(await readTeamPulse(deps(), s), 8);
+    assert.equal(fx.slackCalls('conversations.history'), 1);
+    const trend = pulseTrend(store.records, s.options, fx.clock.now());
+    assert.equal(trend.length, 8);
+    assert.ok(trend.every((p) => p.summary !== undefined && p.summary.responses >= 4), JSON.stringify(trend));
+    // The demo team's dip in the middle weeks shows in the trend.
+    const scores = trend.map((p) => p.summary!.score!);
+    assert.ok(Math.min(...scores.slice(2, 6)) < Math.min(scores[0], scores[7]), scores.join(' '));
+    assert.ok(store.records.every((r) => r.channel === pulseChannel && r.ts && r.counts && Object.keys(r.counts).every((k) => s.options.some((o) => o.reaction === k))));
+    assert.doesNotMatch(JSON.stringify(store.records), /U0[A-Z0-9]+/, 'who answered is never kept');
+    // Once pulses are stored, the channel is not searched again.
+    await readTeamPulse(deps(), s);
+    assert.equal(fx.slackCalls('conversations.history'), 1);
+    // And Send Team Pulse finds this week's instead of posting another.
+    assert.equal((await sendPulse(deps(), s)).kind, 'alreadySent');
+  });
+
+  it('asks Slack nothing when no pulse is stored and no channel is set', async () => {
+    assert.equal(await readTeamPulse(deps(), { ...settings, slackChannel: undefined }), 0);
+    assert.equal(fx.sandbox.requests.filter((r) => r.path.includes('/slack/')).length, 0);
   });
 });

@@ -22,8 +22,8 @@ describe('weekly update posted to Slack', () => {
   });
   afterEach(() => sb.close());
 
-  /** Every message the sandbox's channels received, in the order of the channels. */
-  const posted = () => sb.state.slack.channels.flatMap((c) => c.messages);
+  /** Every message the sandbox's channels received, in the order of the channels (not the scenario's own, such as earlier pulses). */
+  const posted = () => sb.state.slack.channels.flatMap((c) => c.messages.filter((m) => Object.keys(m.args).length > 0));
   const post = (channel: string, token: string = DEMO.slackChatToken): Promise<PostResult> =>
     postWeeklyUpdate({ slack: () => Promise.resolve(createSlackClient(token, { apiUrl: sb.slackApiUrl })), now: () => now }, channel, draft);
 

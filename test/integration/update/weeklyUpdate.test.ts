@@ -14,6 +14,7 @@ import type { WorkingHours } from '../../../src/core/workingHours';
 import { parseSchedule } from '../../../src/core/focus/schedule';
 import type { UpdateWeek } from '../../../src/core/update/updateTypes';
 import type { FinishedBlock } from '../../../src/core/focus/types';
+import { handoffMarker } from '../../../src/github/delegation/requestReview';
 
 const template = readFileSync(join(import.meta.dirname, '../../../media/update/weeklyUpdate.md'), 'utf8');
 const day = 86_400_000;
@@ -61,7 +62,8 @@ describe('weekly update against the sandbox', () => {
     assert.equal(graphql.length, 1);
     assert.equal(draft.requests, 1);
     assert.equal(draft.cost, graphql[0].graphqlCost);
-    assert.equal(draft.cost, 1);
+    // The reviewed search's latest reviews and the commented search's comments each cost a request per result.
+    assert.equal(draft.cost, 2);
     assert.equal(draft.sections.shippedCount, 9, draft.text);
     // acme/platform's eight merges of the last week and acme/web#98 (from the open folder's remote).
     assert.deepEqual(draft.sections.shipped.map((g) => [g.name, g.pullRequests.length]), [['acme/platform', 8], ['acme/web', 1]]);
@@ -105,5 +107,51 @@ describe('weekly update against the sandbox', () => {
     );
     assert.ok(draft.sections.inProgress.every((p) => p.pullRequest.author === 'dan' || p.pullRequest.repository === 'acme/web'));
     assert.ok(draft.sections.inProgress.some((p) => p.pullRequest.repository === 'acme/api' && p.pullRequest.number === 421));
+  });
+
+  it("measures the team's usual turnaround in the same request, and uses it for At risk", async () => {
+    sb.clearRequests();
+    const team = ['priya', 'marco', 'jin', 'sofia', 'dan'];
+    const draft = await draftWeeklyUpdate(deps({ team }), week);
+    assert.equal(sb.requests.length, 1, 'the teammates\' pull requests ride in the update\'s one request');
+    assert.equal(draft.requests, 1);
+    const t = draft.sections.turnaround;
+    assert.equal(t.source, 'measured', JSON.stringify(t));
+    assert.ok(t.reviewed >= 5 && t.hours >= 1, JSON.stringify(t));
+    assert.match(draft.text, new RegExp(`Review requests count as late after ${t.hours} working hours?: the team's median time to first review over the last 4 weeks \\(${t.reviewed} pull requests\\)`));
+    // The same figure decides the reasons: a pull request is waiting exactly when it is older than it.
+    for (const item of draft.sections.inProgress) {
+      const pr = item.pullRequest;
+      const waitingHours = (now.getTime() - Date.parse(pr.createdAt)) / 3_600_000;
+      const risky = draft.sections.atRisk.find((r) => r.pullRequest === pr)?.reasons.includes('waitingForReview') ?? false;
+      if (!pr.isDraft && pr.reviewDecision !== 'APPROVED' && pr.reviewDecision !== 'CHANGES_REQUESTED') assert.equal(risky, waitingHours >= t.hours, `${pr.repository}#${pr.number}`);
+    }
+  });
+
+  it('falls back to leadDesk.update.reviewTurnaroundHours without a team, and says so', async () => {
+    const draft = await draftWeeklyUpdate(deps({ update: { ...defaultUpdateSettings, reviewTurnaroundHours: 30 } }), week);
+    assert.deepEqual(draft.sections.turnaround, { source: 'setting', hours: 30, reviewed: 0, reason: 'noTeam' });
+    assert.match(draft.text, /late after 30 working hours \(leadDesk\.update\.reviewTurnaroundHours\); set leadDesk\.team/);
+  });
+
+  it("counts handoffs made on another machine from their comments' hidden marker, once with this machine's", async () => {
+    // The demo's lead handed acme/web#91 and #97 off this week, from another machine as far as this test knows.
+    const demo = await draftWeeklyUpdate(deps(), week);
+    assert.equal(demo.sections.handedOff, 2);
+    const pulls = sb.state.pulls.filter((p) => p.state === 'open' && p.author !== 'lead' && p.comments.length === 0).slice(0, 3);
+    assert.equal(pulls.length, 3);
+    const comment = (body: string, ago: number, author = 'lead') => ({ id: 900_000 + Math.floor(Math.random() * 1e6), author, body, createdAt: new Date(now.getTime() - ago).toISOString(), updatedAt: new Date(now.getTime() - ago).toISOString() });
+    const touch = (p: (typeof pulls)[number]) => (p.updatedAt = new Date(now.getTime() - 3_600_000).toISOString());
+    pulls[0].comments.push(comment(`@jin could you take this?\n\n${handoffMarker('h-a')}`, 2 * 3_600_000));
+    pulls[1].comments.push(comment(`@sofia over to you\n\n${handoffMarker('h-b')}`, 3 * 3_600_000));
+    // Not handoffs: a marker from before the week, someone else quoting a marker, a plain comment.
+    pulls[2].comments.push(comment(`old\n\n${handoffMarker('h-c')}`, 9 * day), comment(`> ${handoffMarker('h-d')}`, 3_600_000, 'jin'), comment('LGTM', 3_600_000));
+    pulls.forEach(touch);
+    const local = `${pulls[0].repo}#${pulls[0].number}`;
+    sb.clearRequests();
+    const draft = await draftWeeklyUpdate({ ...deps(), handoffs: () => Promise.resolve([{ pullRequest: local, at: now.getTime() - 2 * 3_600_000 }]) }, week);
+    assert.equal(sb.requests.length, 1);
+    assert.equal(draft.sections.handedOff, 4, 'the one made here and found on GitHub counts once, plus the one made elsewhere and the demo\'s two');
+    assert.match(draft.text, /^- Handed off 4 reviews to teammates \(3 of them from handoff comments on GitHub, not recorded on this machine\)$/m);
   });
 });

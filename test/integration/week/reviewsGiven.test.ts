@@ -31,6 +31,19 @@ describe('reviews given, from GitHub contributions', () => {
     assert.equal(sandbox.requests.filter((r) => r.path.endsWith('/graphql')).length, 2);
   });
 
+  it("times a review begun with a pending comment from GitHub's createdAt, and leaves one-step reviews untimed", async () => {
+    const mine = sandbox.state.pulls.flatMap((p) => p.reviews).filter((r) => r.author === 'lead' && Date.parse(r.submittedAt) > now.getTime() - 7 * day);
+    assert.equal(mine.length, 2);
+    mine[0].startedAt = new Date(Date.parse(mine[0].submittedAt) - 35 * 60_000).toISOString();
+    try {
+      const week = await fetchReviewsGiven(client(), now.getTime() - 7 * day, now.getTime());
+      assert.deepEqual([...week.spans].sort((a, b) => a - b), [0, 35 * 60_000]);
+      assert.equal(week.spans.length, week.times.length);
+    } finally {
+      delete mine[0].startedAt;
+    }
+  });
+
   it('fails with a typed error, as github.com does, for a range over a year', async () => {
     await assert.rejects(fetchReviewsGiven(client(), now.getTime() - 400 * day, now.getTime()), (err) => GitHubError.is(err) && /1 year/.test(err.message + (err.detail ?? '')));
   });

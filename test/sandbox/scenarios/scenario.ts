@@ -195,6 +195,16 @@ export interface ScenarioSlackChannel {
   isPrivate?: boolean;
   /** Slack user ids. */
   members: string[];
+  /** Messages already in the channel, oldest first (e.g. earlier weeks' pulses). */
+  messages?: ScenarioSlackMessage[];
+}
+
+export interface ScenarioSlackMessage {
+  /** When it was posted: relative ("-7d") or absolute; its Slack ts is made from it. */
+  postedAt: string;
+  user: string;
+  text: string;
+  reactions?: Array<{ name: string; users: string[] }>;
 }
 
 export interface ScenarioSlack {

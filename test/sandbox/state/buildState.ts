@@ -208,6 +208,13 @@ function buildSlack(scenario: Scenario, now: Date): SlackState {
       })(),
     })),
     tokens: (s?.tokens ?? []).map((t) => ({ token: t.token, userId: t.userId, scopes: [...t.scopes] })),
-    channels: (s?.channels ?? []).map((c) => ({ id: c.id, name: c.name, isPrivate: c.isPrivate ?? false, members: [...c.members], messages: [] })),
+    channels: (s?.channels ?? []).map((c) => ({
+      id: c.id,
+      name: c.name,
+      isPrivate: c.isPrivate ?? false,
+      members: [...c.members],
+      // Slack's ts is the posting second plus a per-message counter.
+      messages: (c.messages ?? []).map((m, i) => ({ ts: `${epoch(m.postedAt) ?? 0}.${String(100 + i).padStart(6, '0')}`, user: m.user, text: m.text, reactions: (m.reactions ?? []).map((r) => ({ name: r.name, users: [...r.users] })), args: {} })),
+    })),
   };
 }

@@ -94,6 +94,8 @@ export interface ReviewRecord {
   state: ReviewState;
   submittedAt: string;
   body: string;
+  /** When the review was begun with a pending comment (GitHub's createdAt); absent for one-step reviews. */
+  startedAt?: string;
 }
 
 export interface CommentRecord {

@@ -50,5 +50,5 @@ export function seededWeek(): UpdateData {
     pr('acme/infra', 7, 'Rotate keys', { author: 'lead', reviewDecision: 'APPROVED', createdAt: '2026-03-06T10:00:00Z', updatedAt: '2026-03-06T13:00:00Z', checks: 'SUCCESS' }),
     pr('acme/infra', 3, 'Old read replica', { author: 'marco', createdAt: '2026-02-10T09:00:00Z', updatedAt: '2026-02-16T09:00:00Z' }),
   ];
-  return { viewer: 'lead', merged, open, reviewedByMe: [open[0], open[2], open[0]], requests: 1, cost: 1, truncated: [] };
+  return { viewer: 'lead', merged, open, reviewedByMe: [open[0], open[2], open[0]], requests: 1, cost: 1, truncated: [], authored: [], handoffs: [] };
 }

@@ -46,7 +46,15 @@ describe('weekly update plan', () => {
   it("falls back to the lead's own pull requests when no scope is set", () => {
     const week = updateWeek('thisWeek', new Date('2026-03-06T15:00:00Z'));
     const searches = planUpdateSearches({ repos: [], orgs: [], team: [] }, week);
-    assert.deepEqual(searches.map((s) => s.query.split(' ').at(-1)), ['updated:>=2026-03-02T00:00:00Z', 'author:@me', 'author:@me']);
+    assert.deepEqual(searches.map((s) => s.query.split(' ').at(-1)), ['updated:>=2026-03-02T00:00:00Z', 'author:@me', 'author:@me', 'updated:>=2026-03-02T00:00:00Z']);
+  });
+
+  it("adds each teammate's recent pull requests for the turnaround, and the week's commented pull requests for handoffs", () => {
+    const week = updateWeek('thisWeek', new Date('2026-03-06T15:00:00Z'));
+    const searches = planUpdateSearches({ repos: ['acme/web'], orgs: [], team: ['priya', 'marco'] }, week, { authoredSince: new Date(2026, 1, 2) });
+    assert.deepEqual(searches.filter((s) => s.role === 'authored').map((s) => s.query), ['is:pr author:priya created:>=2026-02-02 archived:false', 'is:pr author:marco created:>=2026-02-02 archived:false']);
+    assert.deepEqual(searches.filter((s) => s.role === 'commented').map((s) => s.query), ['is:pr commenter:@me updated:>=2026-03-02T00:00:00Z']);
+    assert.equal(planUpdateSearches({ repos: ['acme/web'], orgs: [], team: ['priya'] }, week).filter((s) => s.role === 'authored').length, 0, 'no window, no turnaround searches');
   });
 
   it('parses the settings, reporting bad values by name', () => {

@@ -23,7 +23,7 @@ function draft(groupBy: 'repository' | 'label' | 'milestone' | 'author' = 'repos
     now,
     workingTime: defaultWorkingHours,
     staleBusinessHours: 16,
-    reviewTurnaroundHours: 24,
+    turnaround: { source: 'setting', hours: 24, reviewed: 2, reason: 'tooFew' },
     ...(handedOff !== undefined ? { handedOff } : {}),
     focus: [
       { type: 'deepWork', focusedMs: 5 * 3600_000 },

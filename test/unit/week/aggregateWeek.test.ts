@@ -3,7 +3,8 @@ import type { CalendarEvent } from '../../../src/core/calendar/calendarEvent';
 import { defaultWorkingHours } from '../../../src/core/workingHours';
 import { aggregateWeek, weekLine, type WeekInputs } from '../../../src/core/week/aggregateWeek';
 import { daysOfWeek, weekKeyOf } from '../../../src/core/week/weekCalendar';
-import { emptyWeekRecord, type WeekBlock, type WeekRecord } from '../../../src/core/week/weekRecord';
+import { emptyWeekRecord, reviveWeekRecord, type WeekBlock, type WeekRecord } from '../../../src/core/week/weekRecord';
+import { reviewTimeText, weekViewData } from '../../../src/core/week/weekView';
 import { inTimeZone } from '../queue/fixtures';
 
 // Berlin moves its clocks on Sunday 29 March 2026 (02:00 → 03:00): that week has a 23-hour Sunday.
@@ -117,5 +118,36 @@ describe('week aggregation', () => {
     assert.equal(s.line, '9 h deep work of 20 h target; 31 reviews; 2 handed off; 1 evening worked');
     assert.equal(s.figures.breaks, 1);
     assert.equal(weekLine({ ...s.figures, reviewsGiven: undefined, eveningsWorked: 2, deepWorkHours: 12.4 }), '12 h deep work of 20 h target; 2 handed off; 2 evenings worked');
+  });
+
+  it("times a review from its first pending comment to submitting, capped, and estimates one-step reviews", () => {
+    const record: WeekRecord = {
+      ...emptyWeekRecord(week()),
+      reviews: {
+        fetchedAt: at(30, 9),
+        total: 3,
+        // 40 min from the first pending comment; pending overnight (capped at 2 h); approved in one step.
+        times: [at(24, 11), at(25, 10), at(26, 15)],
+        spans: [40 * 60_000, 18 * 3_600_000, 0],
+      },
+    };
+    const s = aggregateWeek(inputs(record));
+    const hours = (date: string) => s.days.find((d) => d.date === date)?.within.review;
+    assert.equal(hours('2026-03-24'), 40 / 60);
+    assert.equal(hours('2026-03-25'), 1, 'the capped review starts at 08:00, before the 09:00 working window');
+    assert.equal(s.days.find((d) => d.date === '2026-03-25')?.outside.review, 1);
+    assert.equal(hours('2026-03-26'), 0.25);
+    assert.deepEqual(s.figures.reviewTime, { hours: 40 / 60 + 2 + 0.25, timed: 2, estimated: 1 });
+    assert.equal(reviewTimeText(s.figures.reviewTime), '2.9 h: 2 timed from the first pending comment to submitting (at most 2 h each), 1 submitted in one step and estimated at 15 min each');
+    assert.equal(reviewTimeText({ hours: 0.5, timed: 0, estimated: 2 }), '0.5 h, estimated 15 min per review (GitHub does not record how long a review took)');
+    assert.ok(weekViewData(s, { currentWeek: week(), targetPercent: 50, notes: [] }).figures.some((f) => f.label === 'Time reviewing' && f.value.startsWith('2.9 h: 2 timed')));
+  });
+
+  it('counts an older record without spans at the fixed estimate, and refuses damaged spans', () => {
+    const old: WeekRecord = { ...emptyWeekRecord(week()), reviews: { fetchedAt: at(30, 9), total: 1, times: [at(24, 11)] } };
+    assert.deepEqual(aggregateWeek(inputs(old)).figures.reviewTime, { hours: 0.25, timed: 0, estimated: 1 });
+    assert.ok('problem' in reviveWeekRecord({ ...old, reviews: { ...old.reviews, spans: [1, 2] } }, week()));
+    assert.ok('problem' in reviveWeekRecord({ ...old, reviews: { ...old.reviews, spans: [-5] } }, week()));
+    assert.ok('record' in reviveWeekRecord({ ...old, reviews: { ...old.reviews, spans: [600_000] } }, week()));
   });
 });

@@ -32,7 +32,7 @@ export function reviewNode(ctx: GqlContext, pull: PullRecord, r: ReviewRecord) {
     author: () => actor(ctx, r.author),
     authorAssociation: 'MEMBER',
     submittedAt: r.state === 'PENDING' ? null : r.submittedAt,
-    createdAt: r.submittedAt,
+    createdAt: r.startedAt ?? r.submittedAt,
     updatedAt: r.submittedAt,
     publishedAt: r.submittedAt,
     url,
