@@ -1,56 +1,59 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { message } from './core/inertText';
 import { showError } from './vscode/ui/notify';
-import { createServices } from './vscode/services';
-import { registerAccountFeature } from './vscode/auth/accountFeature';
-import { registerFocusFeature } from './vscode/focus/focusFeature';
-import { registerDelegationFeature } from './vscode/delegation/delegationFeature';
-import { registerQueueFeature } from './vscode/queue/queueFeature';
-import { migrateSettings } from './vscode/settingsMigration';
-import { registerUpdateFeature } from './vscode/update/updateFeature';
-import { registerPulseFeature } from './vscode/pulse/pulseFeature';
-import { registerWeekFeature } from './vscode/week/weekFeature';
-import { registerCalendarFeature } from './vscode/calendar/calendarFeature';
+import { CommandRegistry } from './vscode/entry/commandRegistry';
+import type { FeatureHost } from './vscode/entry/featureHost';
+import { createFocusStatusPlaceholder } from './vscode/entry/focusStatusPlaceholder';
+import { restoreSignedIn } from './vscode/entry/signedInMemo';
+import { featuresNeededAtStartup } from './vscode/entry/startupNeeds';
+import { contributedViews, TreePlaceholders, WebviewPlaceholder } from './vscode/entry/viewPlaceholders';
+import { updateSlackContext } from './vscode/slack/slackContext';
 
 /**
- * Builds the services and registers everything. No network and no git here: data is fetched when
- * a view becomes visible or a command runs.
+ * The entry bundle: registers what the lead sees from start-up (every command, the views, the
+ * focus item, the context keys of the welcome views and the palette) and loads the features
+ * (dist/features.js, with Octokit; simple-git and the Slack SDK later still, when first used) on
+ * first use: a command, a view shown, or at once when something from start-up needs them (see
+ * startupNeeds.ts). No network and no git here.
  */
-export function activate(context: vscode.ExtensionContext): void {
-  try {
-    const services = createServices(context);
-    const calendar = registerCalendarFeature(services);
-    const week = registerWeekFeature(services, {
-      meetings: async () => ((await calendar.hasFeeds()) ? calendar.meetings : undefined),
-      calendarProblems: () => calendar.feedProblems(),
-      onDidChangeCalendar: calendar.onDidChange,
-    });
-    context.subscriptions.push(
-      registerAccountFeature(services),
-    );
-    const queue = registerQueueFeature(services);
-    // Delegation acts on a pull request a command argument names only if the queue shows it.
-    const delegation = registerDelegationFeature(services, (arg) => queue.shownPullRequest(arg), {
-      // Handoffs are counted in the week's figures.
-      onDidRequestReview: (pullRequest, login) => week.recordHandoff(pullRequest, login),
-    });
-    context.subscriptions.push(
-      queue,
-      registerFocusFeature(services, calendar.meetings),
-      delegation,
-      registerUpdateFeature(services, (from, to) => week.handoffsBetween(from, to)),
-      registerPulseFeature(services, delegation.delegate),
-      week,
-      calendar,
-    );
-    // Moves values of renamed and merged settings once; settings only, no network.
-    void migrateSettings(services.log);
-    // Sets the signed-in context key for the welcome views; reads secret storage only, no network.
-    void services.auth.resolve();
-  } catch (err) {
+export function activate(context: vscode.ExtensionContext): Promise<void> | undefined {
+  const manifest = context.extension.packageJSON as { contributes?: { commands?: Array<{ command: string }> } };
+  const views = contributedViews(manifest);
+  const webviews = new Map<string, WebviewPlaceholder>();
+  let loading: Promise<void> | undefined;
+  const load = (): Promise<void> => (loading ??= loadFeatures().catch((err: unknown) => {
+    loading = undefined;
     void showError(message`Lead Desk could not start: ${err instanceof Error ? err.message : String(err)}`);
     throw err;
+  }));
+
+  const commands = new CommandRegistry(new Set((manifest.contributes?.commands ?? []).map((c) => c.command)), load);
+  const host: FeatureHost = {
+    registerCommand: (id, run) => commands.register(id, run),
+    registerWebviewViewProvider: (viewId, provider) => webviews.get(viewId)?.adopt(provider) ?? vscode.window.registerWebviewViewProvider(viewId, provider),
+  };
+  context.subscriptions.push(...commands.registerDeclared());
+  for (const id of views.webviews) {
+    const placeholder = new WebviewPlaceholder(id, load);
+    webviews.set(id, placeholder);
+    context.subscriptions.push(vscode.window.registerWebviewViewProvider(id, placeholder));
   }
+  const needed = featuresNeededAtStartup((key) => vscode.workspace.getConfiguration('leadDesk').get(key), context.globalState, Date.now());
+  // Stand-ins until the features load; they replace them with their own, so they go first.
+  const standIns: vscode.Disposable[] = needed ? [] : [new TreePlaceholders(views.trees, () => void load().catch(() => undefined)), createFocusStatusPlaceholder()];
+  context.subscriptions.push(...standIns);
+
+  async function loadFeatures(): Promise<void> {
+    // esbuild.mjs maps this import to dist/features.js, a bundle of its own.
+    const features = await import('./vscode/entry/everyFeature');
+    for (const standIn of standIns.splice(0)) standIn.dispose();
+    features.activateFeatures(context, host);
+  }
+
+  restoreSignedIn(context.globalState);
+  void updateSlackContext(context.secrets);
+  // What start-up shows needs the features now: activation includes loading them, as it did before.
+  return needed ? load() : undefined;
 }
 
 export function deactivate(): void {

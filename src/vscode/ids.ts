@@ -97,4 +97,6 @@ export const StateKey = {
   dayEndedUntil: 'leadDesk.boundaries.dayEndedUntil',
   /** Per week: where the team pulse was posted and its reaction counts; never who answered. */
   pulseHistory: 'leadDesk.pulse.history',
+  /** Whether the last sign-in lookup found credentials: the welcome views and palette follow it from start-up. */
+  signedInLastTime: 'leadDesk.auth.signedInLastTime',
 } as const;

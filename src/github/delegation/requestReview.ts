@@ -82,7 +82,7 @@ export async function requestReview(client: GitHubClient, request: HandoffReques
     requestedReviewers = await writeOnce({
       what: `the review request for @${reviewer} on ${where}`,
       write: async () => {
-        const response = await client.call((o) => o.rest.pulls.requestReviewers({ ...base, reviewers: [reviewer] }));
+        const response = await client.call((o) => o.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', { ...base, reviewers: [reviewer] }));
         const pullData = asRecord(response.data);
         // An unreadable answer still means GitHub took the request; the list is read instead.
         if (!pullData) return (await requestedLogins(client, base).catch(() => undefined)) ?? [reviewer];
@@ -108,11 +108,11 @@ export async function requestReview(client: GitHubClient, request: HandoffReques
       const posted = await writeOnce({
         what: `the handoff comment on ${where}`,
         write: async () => {
-          const response = await client.call((o) => o.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.number, body }));
+          const response = await client.call((o) => o.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: pull.owner, repo: pull.repo, issue_number: pull.number, body }));
           return { url: asString(asRecord(response.data)?.html_url) };
         },
         find: async () => {
-          const comments = await client.call((o) => o.paginate(o.rest.issues.listComments, { owner: pull.owner, repo: pull.repo, issue_number: pull.number, since, per_page: 100 }));
+          const comments = await client.call((o) => o.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: pull.owner, repo: pull.repo, issue_number: pull.number, since, per_page: 100 }));
           const mine = asArray(comments).map(asRecord).find((c) => asString(c?.body)?.includes(marker));
           return mine ? { url: asString(mine.html_url) } : undefined;
         },
@@ -132,7 +132,7 @@ export async function requestReview(client: GitHubClient, request: HandoffReques
       await writeOnce({
         what: `the removal of your review request on ${where}`,
         write: async () => {
-          await client.call((o) => o.rest.pulls.removeRequestedReviewers({ ...base, reviewers: [mine] }));
+          await client.call((o) => o.request('DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', { ...base, reviewers: [mine] }));
           return true;
         },
         find: async () => ((await requestedLogins(client, base)).some((l) => sameLogin(l, mine)) ? undefined : true),
@@ -156,7 +156,7 @@ export async function requestReview(client: GitHubClient, request: HandoffReques
 
 /** The people whose review is requested on the pull request now (teams are not people). */
 async function requestedLogins(client: GitHubClient, base: { owner: string; repo: string; pull_number: number }): Promise<string[]> {
-  const response = await client.call((o) => o.rest.pulls.listRequestedReviewers(base));
+  const response = await client.call((o) => o.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', base));
   const users = asRecord(response.data)?.users;
   if (!Array.isArray(users)) throw new GitHubError('malformed', 'GitHub sent a response that could not be read.', { detail: 'requested_reviewers without users' });
   return users.flatMap((u) => asString(asRecord(u)?.login) ?? []);
