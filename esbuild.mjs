@@ -3,6 +3,7 @@
 //   node esbuild.mjs --production minified, no source maps (used by `npm run package`)
 //   node esbuild.mjs --watch      rebuild on change
 import * as esbuild from 'esbuild';
+import { pathToFileURL } from 'node:url';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -88,12 +89,18 @@ if (!production) {
   });
 }
 
-if (watch) {
-  for (const options of builds) {
-    const ctx = await esbuild.context(options);
-    await ctx.watch();
+/** The bundles the extension host loads, as built for production; a unit test checks what each carries. */
+export const hostBundles = builds.filter((b) => b.platform === 'node' && b.outfile.startsWith('dist/')).map((b) => ({ ...b, sourcemap: false, minify: true, legalComments: 'none' }));
+
+// Imported (by that test), it only describes the builds.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (watch) {
+    for (const options of builds) {
+      const ctx = await esbuild.context(options);
+      await ctx.watch();
+    }
+    console.log('[esbuild] watching for changes');
+  } else {
+    await Promise.all(builds.map((options) => esbuild.build(options)));
   }
-  console.log('[esbuild] watching for changes');
-} else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
 }

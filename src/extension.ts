@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { message } from './core/inertText';
 import { showError } from './vscode/ui/notify';
+import { CommandId } from './vscode/ids';
 import { CommandRegistry } from './vscode/entry/commandRegistry';
 import type { FeatureHost } from './vscode/entry/featureHost';
 import { createFocusStatusPlaceholder } from './vscode/entry/focusStatusPlaceholder';
 import { restoreSignedIn } from './vscode/entry/signedInMemo';
+import { describeFocusItem, type StartupReport } from './vscode/entry/startupReport';
 import { featuresNeededAtStartup } from './vscode/entry/startupNeeds';
 import { contributedViews, TreePlaceholders, WebviewPlaceholder } from './vscode/entry/viewPlaceholders';
 import { updateSlackContext } from './vscode/slack/slackContext';
@@ -19,37 +21,49 @@ import { updateSlackContext } from './vscode/slack/slackContext';
 export function activate(context: vscode.ExtensionContext): Promise<void> | undefined {
   const manifest = context.extension.packageJSON as { contributes?: { commands?: Array<{ command: string }> } };
   const views = contributedViews(manifest);
-  const webviews = new Map<string, WebviewPlaceholder>();
   let loading: Promise<void> | undefined;
-  const load = (): Promise<void> => (loading ??= loadFeatures().catch((err: unknown) => {
-    loading = undefined;
-    void showError(message`Lead Desk could not start: ${err instanceof Error ? err.message : String(err)}`);
-    throw err;
-  }));
+  let loaded = false;
+  const load = (): Promise<void> =>
+    (loading ??= loadFeatures().catch((err: unknown) => {
+      loading = undefined;
+      void showError(message`Lead Desk could not start: ${err instanceof Error ? err.message : String(err)}`);
+      throw err;
+    }));
 
   const commands = new CommandRegistry(new Set((manifest.contributes?.commands ?? []).map((c) => c.command)), load);
+  const webviews = new Map(views.webviews.map((id) => [id, new WebviewPlaceholder(id, load)]));
   const host: FeatureHost = {
     registerCommand: (id, run) => commands.register(id, run),
     registerWebviewViewProvider: (viewId, provider) => webviews.get(viewId)?.adopt(provider) ?? vscode.window.registerWebviewViewProvider(viewId, provider),
   };
-  context.subscriptions.push(...commands.registerDeclared());
-  for (const id of views.webviews) {
-    const placeholder = new WebviewPlaceholder(id, load);
-    webviews.set(id, placeholder);
-    context.subscriptions.push(vscode.window.registerWebviewViewProvider(id, placeholder));
-  }
   const needed = featuresNeededAtStartup((key) => vscode.workspace.getConfiguration('leadDesk').get(key), context.globalState, Date.now());
-  // Stand-ins until the features load; they replace them with their own, so they go first.
-  const standIns: vscode.Disposable[] = needed ? [] : [new TreePlaceholders(views.trees, () => void load().catch(() => undefined)), createFocusStatusPlaceholder()];
-  context.subscriptions.push(...standIns);
+  // Stand-ins until the features load and put up their own, so they are disposed first.
+  const trees = needed ? undefined : new TreePlaceholders(views.trees, () => void load().catch(() => undefined));
+  const focusItem = needed ? undefined : createFocusStatusPlaceholder();
 
   async function loadFeatures(): Promise<void> {
     // esbuild.mjs maps this import to dist/features.js, a bundle of its own.
     const features = await import('./vscode/entry/everyFeature');
-    for (const standIn of standIns.splice(0)) standIn.dispose();
+    focusItem?.dispose();
+    await trees?.release();
     features.activateFeatures(context, host);
+    loaded = true;
   }
 
+  const report = (): StartupReport => ({
+    featuresLoaded: loaded,
+    loadedAtStartupBecause: needed,
+    focusStatus: loaded ? undefined : describeFocusItem(focusItem),
+    treeStandIns: loaded ? [] : (trees?.ids ?? []),
+    webviewStandIns: [...webviews.keys()],
+    unhandledCommands: commands.unhandled(),
+  });
+  context.subscriptions.push(
+    ...commands.registerDeclared(),
+    commands.register(CommandId.inspectStartup, report),
+    ...[...webviews].map(([id, placeholder]) => vscode.window.registerWebviewViewProvider(id, placeholder)),
+    ...[trees, focusItem].filter((d) => d !== undefined),
+  );
   restoreSignedIn(context.globalState);
   void updateSlackContext(context.secrets);
   // What start-up shows needs the features now: activation includes loading them, as it did before.

@@ -51,6 +51,8 @@ export const CommandId = {
   removeCalendarFeed: 'leadDesk.removeCalendarFeed',
   refreshCalendar: 'leadDesk.refreshCalendar',
   findFocusTime: 'leadDesk.findFocusTime',
+  /** Hidden from the palette: what start-up registered and whether the features are loaded, for the host tests and bug reports. */
+  inspectStartup: 'leadDesk.inspectStartup',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 

@@ -201,7 +201,8 @@ export function killGroup(pid, signal) {
 export function workbenchUrl(server, folder, { extensionDevelopmentPath, extensionTestsPath } = {}) {
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
   const payload = [];
-  if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
+  // One path or several: the workbench loads every extensionDevelopmentPath given.
+  for (const p of [extensionDevelopmentPath ?? []].flat()) payload.push(['extensionDevelopmentPath', remote(p)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   let url = `${server.url}/?folder=${encodeURIComponent(folder)}`;
   if (payload.length) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;

@@ -1,6 +1,7 @@
 // Measures Lead Desk's activation in a real VS Code 1.100.3 extension host (code-server), several
-// times with a fresh server each time, and prints one JSON line: {"runs":[ms…],"vscodeVersion":…}.
-//   node test/harness/measureActivation.mjs [--runs 5]
+// times with a fresh server each time, beside an empty extension's in the same host (the floor),
+// and prints one JSON line: {"runs":[{lead:{activateMs,heapKB},floor:{…}}…],"vscodeVersion":…}.
+//   node test/harness/measureActivation.mjs [--runs 7]
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { makeSmallRepo, tempDir } from './workspace.mjs';
 import { run, Session } from './steps.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
 
 async function readLines(file) {
   if (!existsSync(file)) return [];
@@ -41,16 +42,26 @@ await new Session('activation').main(async (session) => {
   const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
   await writeFile(path.join(extension, 'package.json'), JSON.stringify({ ...manifest, activationEvents: [] }, null, 2));
 
+  // The floor: an extension with the same manifest (its ids renamed, so the two do not clash) whose
+  // activate() does nothing. What VS Code spends on any activation is in both figures.
+  const floor = path.join(tmp, 'floor');
+  await mkdir(path.join(floor, 'dist'), { recursive: true });
+  await cp(path.join(root, 'media'), path.join(floor, 'media'), { recursive: true });
+  const floorManifest = JSON.parse(JSON.stringify({ ...manifest, activationEvents: [] }).replaceAll('leadDesk', 'leadDeskFloor'));
+  await writeFile(path.join(floor, 'package.json'), JSON.stringify({ ...floorManifest, name: 'lead-desk-floor', displayName: 'Lead Desk (empty)' }, null, 2));
+  await writeFile(path.join(floor, 'dist', 'extension.js'), 'exports.activate = function activate() {};\nexports.deactivate = function deactivate() {};\n');
+
   const figures = [];
   let vscodeVersion;
   for (let i = 0; i < runs; i++) {
     const userDataDir = path.join(tmp, `user-data-${i}`);
     // An unreachable API URL: activation must not need the network, and this proves it cannot use it.
     await writeSettings(userDataDir, { ...quietSettings, 'leadDesk.github.apiUrl': 'http://127.0.0.1:9' });
-    const server = await startCodeServer({ bin, folder: workspace, extensionsDir: path.join(tmp, 'extensions'), userDataDir, env: { ...process.env, LEAD_DESK_TEST_RESULTS: results } });
+    const env = { ...process.env, LEAD_DESK_TEST_RESULTS: results, LEAD_DESK_BENCH_FLOOR_FIRST: i % 2 ? '1' : '0' };
+    const server = await startCodeServer({ bin, folder: workspace, extensionsDir: path.join(tmp, 'extensions'), userDataDir, env });
     try {
       const page = await browser.newPage();
-      await page.goto(workbenchUrl(server, workspace, { extensionDevelopmentPath: extension, extensionTestsPath: probe }));
+      await page.goto(workbenchUrl(server, workspace, { extensionDevelopmentPath: [extension, floor], extensionTestsPath: probe }));
       const deadline = Date.now() + 120_000;
       while ((await readLines(results)).length <= i) {
         if (Date.now() > deadline) throw new Error(`run ${i + 1}: no activation figure within 120 s`);
@@ -61,9 +72,10 @@ await new Session('activation').main(async (session) => {
       await server.stop();
     }
     const line = (await readLines(results))[i];
-    if (line.wasActive) throw new Error('Lead Desk was already active before the probe: the figure would not be its activation');
+    if (line.lead.wasActive || line.floor.wasActive) throw new Error('an extension was already active before the probe: the figure would not be its activation');
     vscodeVersion = line.vscodeVersion;
-    figures.push(Math.round(line.activateMs * 10) / 10);
+    const round = ({ activateMs, heapKB }) => ({ activateMs: Math.round(activateMs * 10) / 10, heapKB: Math.round(heapKB) });
+    figures.push({ lead: round(line.lead), floor: round(line.floor), floorFirst: line.floorFirst });
   }
   console.log(JSON.stringify({ runs: figures, vscodeVersion }));
 });

@@ -30,6 +30,11 @@ export class CommandRegistry {
     });
   }
 
+  /** Declared commands no feature has given a handler for (every one, before the features load). */
+  unhandled(): string[] {
+    return [...this.declared].filter((id) => !this.handlers.has(id));
+  }
+
   private async invoke(id: string, args: unknown[]): Promise<unknown> {
     if (!this.handlers.has(id)) await this.load();
     const handler = this.handlers.get(id);

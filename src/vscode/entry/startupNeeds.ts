@@ -1,9 +1,14 @@
-import type * as vscode from 'vscode';
 import { FocusStoreKey, guardRecordKey } from '../../core/focus/sharedStore';
 import { StateKey } from '../ids';
 
 /** Settings as `vscode.workspace.getConfiguration('leadDesk').get` reads them. */
 export type ReadSetting = (key: string) => unknown;
+
+/** The part of global storage (a `vscode.Memento`) this reads. */
+export interface StoredState {
+  keys(): readonly string[];
+  get<T>(key: string): T | undefined;
+}
 
 /**
  * Why the features must load at start-up rather than on first use, or undefined when nothing the
@@ -12,7 +17,7 @@ export type ReadSetting = (key: string) => unknown;
  * status-bar tooltip counts it), background queue refreshes, or a queue snapshot (its count shows
  * in the badge and the status bar). Reads settings and global storage only, both in memory.
  */
-export function featuresNeededAtStartup(setting: ReadSetting, state: vscode.Memento, now: number): string | undefined {
+export function featuresNeededAtStartup(setting: ReadSetting, state: StoredState, now: number): string | undefined {
   const schedule = setting('focus.schedule');
   if (Array.isArray(schedule) && schedule.length > 0) return 'a focus schedule is set';
   if (setting('pulse.schedule')) return 'a team pulse is scheduled';

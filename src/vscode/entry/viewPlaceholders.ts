@@ -21,13 +21,17 @@ const emptyTree: vscode.TreeDataProvider<never> = { getChildren: () => [], getTr
  * options) for the same ids, so the stand-ins are disposed just before.
  */
 export class TreePlaceholders implements vscode.Disposable {
+  private readonly views: Array<vscode.TreeView<never>> = [];
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(ids: readonly string[], onVisible: () => void) {
+  constructor(
+    readonly ids: readonly string[],
+    onVisible: () => void,
+  ) {
     for (const id of ids) {
       const view = vscode.window.createTreeView(id, { treeDataProvider: emptyTree });
+      this.views.push(view);
       this.disposables.push(
-        view,
         view.onDidChangeVisibility((e) => {
           if (e.visible) onVisible();
         }),
@@ -35,8 +39,19 @@ export class TreePlaceholders implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
+  /**
+   * Disposes the stand-ins and resolves once VS Code has let go of their ids. In VS Code 1.100 a
+   * tree view's dispose() is asynchronous (it waits for its registration to be confirmed, then
+   * forgets the id): a tree view created for the same id before that would be forgotten with it.
+   */
+  async release(): Promise<void> {
     for (const d of this.disposables.splice(0)) d.dispose();
+    const views = this.views.splice(0);
+    await Promise.all(views.map((view) => Promise.resolve(view.dispose() as unknown)));
+  }
+
+  dispose(): void {
+    void this.release();
   }
 }
 
