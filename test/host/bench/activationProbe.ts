@@ -24,7 +24,7 @@ function collector(): () => void {
 
 async function measure(id: string, gc: () => void): Promise<Measured> {
   const ext = vscode.extensions.getExtension(id);
-  if (!ext) throw new Error(`${id} is not installed in this extension host`);
+  if (!ext) throw new Error(`${id} is not installed in this extension host (have: ${vscode.extensions.all.map((e) => e.id).filter((x) => !x.startsWith('vscode.')).join(', ')})`);
   const wasActive = ext.isActive;
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
@@ -37,14 +37,29 @@ async function measure(id: string, gc: () => void): Promise<Measured> {
   return { activateMs, heapKB, wasActive };
 }
 
+/** Resolves once VS Code has finished starting: the marker extension activates on onStartupFinished. */
+async function startupFinished(): Promise<void> {
+  const marker = vscode.extensions.getExtension('lead-desk.lead-desk-startup-marker');
+  if (!marker) throw new Error('the start-up marker extension is not installed in this extension host');
+  // No event says that another extension was activated; this polls, outside what is timed.
+  while (!marker.isActive) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 export async function run(): Promise<void> {
   const out = process.env.LEAD_DESK_TEST_RESULTS;
   if (!out) throw new Error('LEAD_DESK_TEST_RESULTS is not set');
   const gc = collector();
+  await startupFinished();
   // The harness alternates which extension goes first, so neither always pays for going first.
   const floorFirst = process.env.LEAD_DESK_BENCH_FLOOR_FIRST === '1';
   const order = floorFirst ? ['lead-desk.lead-desk-floor', 'lead-desk.lead-desk'] : ['lead-desk.lead-desk', 'lead-desk.lead-desk-floor'];
   const results: Record<string, Measured> = {};
-  for (const id of order) results[id] = await measure(id, gc);
+  try {
+    for (const id of order) results[id] = await measure(id, gc);
+  } catch (err) {
+    // The harness only sees this file: a failure is written there too, with its reason.
+    await appendFile(out, `${JSON.stringify({ error: err instanceof Error ? err.stack ?? err.message : String(err) })}\n`);
+    throw err;
+  }
   await appendFile(out, `${JSON.stringify({ lead: results['lead-desk.lead-desk'], floor: results['lead-desk.lead-desk-floor'], floorFirst, vscodeVersion: vscode.version })}\n`);
 }
