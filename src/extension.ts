@@ -8,6 +8,7 @@ import { createFocusStatusPlaceholder } from './vscode/entry/focusStatusPlacehol
 import { restoreSignedIn } from './vscode/entry/signedInMemo';
 import { describeFocusItem, type StartupReport } from './vscode/entry/startupReport';
 import { featuresNeededAtStartup } from './vscode/entry/startupNeeds';
+import { watchStartupNeeds } from './vscode/entry/startupWatch';
 import { contributedViews, TreePlaceholders, WebviewPlaceholder } from './vscode/entry/viewPlaceholders';
 import { updateSlackContext } from './vscode/slack/slackContext';
 
@@ -36,14 +37,18 @@ export function activate(context: vscode.ExtensionContext): Promise<void> | unde
     registerCommand: (id, run) => commands.register(id, run),
     registerWebviewViewProvider: (viewId, provider) => webviews.get(viewId)?.adopt(provider) ?? vscode.window.registerWebviewViewProvider(viewId, provider),
   };
-  const needed = featuresNeededAtStartup((key) => vscode.workspace.getConfiguration('leadDesk').get(key), context.globalState, Date.now());
+  const startupNeeds = () => featuresNeededAtStartup((key) => vscode.workspace.getConfiguration('leadDesk').get(key), context.globalState, Date.now());
+  const needed = startupNeeds();
+  const loadQuietly = () => void load().catch(() => undefined);
   // Stand-ins until the features load and put up their own, so they are disposed first.
-  const trees = needed ? undefined : new TreePlaceholders(views.trees, () => void load().catch(() => undefined));
+  const trees = needed ? undefined : new TreePlaceholders(views.trees, loadQuietly);
   const focusItem = needed ? undefined : createFocusStatusPlaceholder();
+  const watch = needed ? undefined : watchStartupNeeds(startupNeeds, loadQuietly);
 
   async function loadFeatures(): Promise<void> {
     // esbuild.mjs maps this import to dist/features.js, a bundle of its own.
     const features = await import('./vscode/entry/everyFeature');
+    watch?.dispose();
     focusItem?.dispose();
     await trees?.release();
     features.activateFeatures(context, host);
@@ -62,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): Promise<void> | unde
     ...commands.registerDeclared(),
     commands.register(CommandId.inspectStartup, report),
     ...[...webviews].map(([id, placeholder]) => vscode.window.registerWebviewViewProvider(id, placeholder)),
-    ...[trees, focusItem].filter((d) => d !== undefined),
+    ...[trees, focusItem, watch].filter((d) => d !== undefined),
   );
   restoreSignedIn(context.globalState);
   void updateSlackContext(context.secrets);

@@ -34,6 +34,9 @@ export default async function activationBench(): Promise<BenchResult> {
   const activateMsMedian = tenth(median(lead));
   const activateFloorMs = tenth(median(floor));
   const activateOverFloorMs = tenth(activateMsMedian - activateFloorMs);
+  // The two activations of one host share its moment (a busy core slows both), so the median of the
+  // per-host differences is steadier than the difference of the medians.
+  const activateOverFloorPairedMs = tenth(median(runs.map((r) => r.lead.activateMs - r.floor.activateMs)));
   const activateHeapKB = Math.round(median(runs.map((r) => r.lead.heapKB)));
   const activateFloorHeapKB = Math.round(median(runs.map((r) => r.floor.heapKB)));
   // With a focus schedule set, start-up needs the features, and activation loads them.
@@ -42,9 +45,9 @@ export default async function activationBench(): Promise<BenchResult> {
   const activateEagerFloorMs = tenth(median(eagerRuns.map((r) => r.floor.activateMs)));
   const activateEagerHeapKB = Math.round(median(eagerRuns.map((r) => r.lead.heapKB)));
   return {
-    figures: { activateMsMedian, activateFloorMs, activateOverFloorMs, activateMsMax: Math.max(...lead), activateHeapKB, activateFloorHeapKB, activateRuns: runs.length, activateEagerMsMedian, activateEagerFloorMs, activateEagerHeapKB },
+    figures: { activateMsMedian, activateFloorMs, activateOverFloorMs, activateOverFloorPairedMs, activateMsMax: Math.max(...lead), activateHeapKB, activateFloorHeapKB, activateRuns: runs.length, activateEagerMsMedian, activateEagerFloorMs, activateEagerHeapKB },
     lines: [
-      `activation in VS Code ${vscodeVersion}, ${runs.length} fresh extension hosts: Lead Desk median ${activateMsMedian} ms (${lead.join(', ')}), empty extension median ${activateFloorMs} ms (${floor.join(', ')}); ${activateOverFloorMs} ms above the floor (target ≤ 15)`,
+      `activation in VS Code ${vscodeVersion}, ${runs.length} fresh extension hosts: Lead Desk median ${activateMsMedian} ms (${lead.join(', ')}), empty extension median ${activateFloorMs} ms (${floor.join(', ')}); ${activateOverFloorMs} ms above the floor (median of per-host differences ${activateOverFloorPairedMs} ms; target ≤ 15)`,
       `heap kept by activation after a full GC: Lead Desk median ${activateHeapKB} KB (${runs.map((r) => r.lead.heapKB).join(', ')}), empty extension ${activateFloorHeapKB} KB (target ≤ 2048)`,
       `with a focus schedule set (features loaded at start-up), ${eagerRuns.length} hosts: median ${activateEagerMsMedian} ms (${eager.join(', ')}) against the floor's ${activateEagerFloorMs} ms; heap kept ${activateEagerHeapKB} KB`,
     ],
