@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { message } from './core/inertText';
 import { showError } from './vscode/ui/notify';
-import { CommandId } from './vscode/ids';
+import { CommandId, LogChannelName } from './vscode/ids';
 import { CommandRegistry } from './vscode/entry/commandRegistry';
 import type { FeatureHost } from './vscode/entry/featureHost';
 import { createFocusStatusPlaceholder } from './vscode/entry/focusStatusPlaceholder';
@@ -22,11 +22,14 @@ import { updateSlackContext } from './vscode/slack/slackContext';
 export function activate(context: vscode.ExtensionContext): Promise<void> | undefined {
   const manifest = context.extension.packageJSON as { contributes?: { commands?: Array<{ command: string }> } };
   const views = contributedViews(manifest);
+  // Listed (and written) from start-up, as before the features were loaded apart.
+  const log = vscode.window.createOutputChannel(LogChannelName, { log: true });
   let loading: Promise<void> | undefined;
   let loaded = false;
-  const load = (): Promise<void> =>
-    (loading ??= loadFeatures().catch((err: unknown) => {
+  const load = (reason: string): Promise<void> =>
+    (loading ??= loadFeatures(reason).catch((err: unknown) => {
       loading = undefined;
+      log.error(`could not load the features: ${err instanceof Error ? err.message : String(err)}`);
       void showError(message`Lead Desk could not start: ${err instanceof Error ? err.message : String(err)}`);
       throw err;
     }));
@@ -36,16 +39,18 @@ export function activate(context: vscode.ExtensionContext): Promise<void> | unde
   const host: FeatureHost = {
     registerCommand: (id, run) => commands.register(id, run),
     registerWebviewViewProvider: (viewId, provider) => webviews.get(viewId)?.adopt(provider) ?? vscode.window.registerWebviewViewProvider(viewId, provider),
+    logChannel: () => log,
   };
   const startupNeeds = () => featuresNeededAtStartup((key) => vscode.workspace.getConfiguration('leadDesk').get(key), context.globalState, Date.now());
   const needed = startupNeeds();
-  const loadQuietly = () => void load().catch(() => undefined);
+  const loadQuietly = (reason: string) => void load(reason).catch(() => undefined);
   // Stand-ins until the features load and put up their own, so they are disposed first.
-  const trees = needed ? undefined : new TreePlaceholders(views.trees, loadQuietly);
+  const trees = needed ? undefined : new TreePlaceholders(views.trees, (id) => loadQuietly(`the view ${id} was shown`));
   const focusItem = needed ? undefined : createFocusStatusPlaceholder();
   const watch = needed ? undefined : watchStartupNeeds(startupNeeds, loadQuietly);
 
-  async function loadFeatures(): Promise<void> {
+  async function loadFeatures(reason: string): Promise<void> {
+    log.info(`loading the features: ${reason}`);
     // esbuild.mjs maps this import to dist/features.js, a bundle of its own.
     const features = await import('./vscode/entry/everyFeature');
     watch?.dispose();
@@ -64,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): Promise<void> | unde
     unhandledCommands: commands.unhandled(),
   });
   context.subscriptions.push(
+    log,
     ...commands.registerDeclared(),
     commands.register(CommandId.inspectStartup, report),
     ...[...webviews].map(([id, placeholder]) => vscode.window.registerWebviewViewProvider(id, placeholder)),
@@ -71,8 +77,9 @@ export function activate(context: vscode.ExtensionContext): Promise<void> | unde
   );
   restoreSignedIn(context.globalState);
   void updateSlackContext(context.secrets);
+  if (!needed) log.info('started; the features load when first used');
   // What start-up shows needs the features now: activation includes loading them, as it did before.
-  return needed ? load() : undefined;
+  return needed ? load(`at start-up, because ${needed}`) : undefined;
 }
 
 export function deactivate(): void {

@@ -102,3 +102,6 @@ export const StateKey = {
   /** Whether the last sign-in lookup found credentials: the welcome views and palette follow it from start-up. */
   signedInLastTime: 'leadDesk.auth.signedInLastTime',
 } as const;
+
+/** The one log channel, made at start-up by the entry; the features' logger writes to it. */
+export const LogChannelName = 'Lead Desk';

@@ -13,7 +13,7 @@ export class CommandRegistry {
 
   constructor(
     private readonly declared: ReadonlySet<string>,
-    private readonly load: () => Promise<void>,
+    private readonly load: (reason: string) => Promise<void>,
   ) {}
 
   /** The stand-ins, one per declared command. */
@@ -36,7 +36,7 @@ export class CommandRegistry {
   }
 
   private async invoke(id: string, args: unknown[]): Promise<unknown> {
-    if (!this.handlers.has(id)) await this.load();
+    if (!this.handlers.has(id)) await this.load(`${id} was run`);
     const handler = this.handlers.get(id);
     // A declared command no feature handles is a packaging mistake, not something the user can fix.
     if (!handler) throw new Error(`Lead Desk declares the command ${id}, but no feature handles it.`);

@@ -8,11 +8,12 @@ const idlePollMs = 3_000;
  * schedule set, background refreshes turned on) takes effect at once, and a block, break or
  * evening that another window started shows here as soon as it would have before.
  */
-export function watchStartupNeeds(needed: () => string | undefined, load: () => void): vscode.Disposable {
+export function watchStartupNeeds(needed: () => string | undefined, load: (reason: string) => void): vscode.Disposable {
   const check = () => {
-    if (!needed()) return;
+    const reason = needed();
+    if (!reason) return;
     stop();
-    load();
+    load(reason);
   };
   const timer = setInterval(check, idlePollMs);
   const settings = vscode.workspace.onDidChangeConfiguration((e) => {

@@ -26,14 +26,14 @@ export class TreePlaceholders implements vscode.Disposable {
 
   constructor(
     readonly ids: readonly string[],
-    onVisible: () => void,
+    onVisible: (id: string) => void,
   ) {
     for (const id of ids) {
       const view = vscode.window.createTreeView(id, { treeDataProvider: emptyTree });
       this.views.push(view);
       this.disposables.push(
         view.onDidChangeVisibility((e) => {
-          if (e.visible) onVisible();
+          if (e.visible) onVisible(id);
         }),
       );
     }
@@ -65,11 +65,11 @@ export class WebviewPlaceholder implements vscode.WebviewViewProvider {
 
   constructor(
     private readonly viewId: string,
-    private readonly load: () => Promise<void>,
+    private readonly load: (reason: string) => Promise<void>,
   ) {}
 
   async resolveWebviewView(view: vscode.WebviewView, context: vscode.WebviewViewResolveContext, token: vscode.CancellationToken): Promise<void> {
-    if (!this.target) await this.load();
+    if (!this.target) await this.load(`the view ${this.viewId} was shown`);
     if (!this.target) throw new Error(`Lead Desk contributes the view ${this.viewId}, but no feature provides it.`);
     await this.target.resolveWebviewView(view, context, token);
   }

@@ -35,6 +35,15 @@ describe('start-up (entry bundle)', () => {
     assert.equal(report.loadedAtStartupBecause, undefined);
   });
 
+  it('has its log channel from start-up, saying that the features wait for their first use', async () => {
+    const { text } = await waitFor('the entry\'s line in the Lead Desk log', async () => {
+      const log = await leadDeskLogText().catch(() => undefined);
+      return log && /started; the features load when first used/.test(log.text) ? log : undefined;
+    });
+    assert.doesNotMatch(text, /loading the features/);
+    assert.equal(featuresInMemory(), false);
+  });
+
   it('registers every declared command before any feature is used', async () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = manifest.contributes.commands.map((c) => c.command).filter((id) => !registered.has(id));
@@ -64,10 +73,11 @@ describe('start-up (entry bundle)', () => {
     // The features replaced the stand-ins with their own views and focus item.
     assert.deepEqual(report.treeStandIns, []);
     assert.equal(report.focusStatus, undefined);
-    // Show Log ran: the log channel it shows exists now, and the features' sign-in lookup writes to it.
-    await waitFor('the sign-in state in the log', async () => {
+    // The features write to the channel the entry made: the reason they loaded, then the sign-in lookup.
+    const text = await waitFor('the sign-in state in the log', async () => {
       const { text } = await leadDeskLogText().catch(() => ({ text: '' }));
-      return /signed in to|not signed in/.test(text) ? true : undefined;
+      return /signed in to|not signed in/.test(text) ? text : undefined;
     }, 30_000);
+    assert.match(text, /loading the features: leadDesk\.showLog was run/);
   });
 });
