@@ -3,6 +3,7 @@
 //   node esbuild.mjs --production minified, no source maps (used by `npm run package`)
 //   node esbuild.mjs --watch      rebuild on change
 import * as esbuild from 'esbuild';
+import { pathToFileURL } from 'node:url';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -31,8 +32,39 @@ const calendarParserApart = {
   },
 };
 
+// The entry (dist/extension.js) is what VS Code loads at start-up: it registers commands, views and
+// the focus item, and loads the features bundle (dist/features.js: every feature, with Octokit) on
+// first use. Its import of the features resolves to that file.
+const featuresApart = {
+  name: 'features-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/entry\/everyFeature$/ }, () => ({ path: './features.js', external: true }));
+  },
+};
+
+// simple-git and the Slack SDK are imported on first use (src/git/simpleGitModule.ts,
+// src/vscode/slack/slackConnection.ts); those imports resolve to files of their own, so loading the
+// features does not load them. Both are stateless libraries: nothing is shared across the split.
+const librariesApart = {
+  name: 'libraries-apart',
+  setup(build) {
+    build.onResolve({ filter: /^simple-git$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './git.js', external: true } : undefined));
+    build.onResolve({ filter: /\/guards\/slackClient$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './slack.js', external: true } : undefined));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [calendarParserApart] },
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    plugins: [featuresApart],
+    // A plain require() for the features: the extension host resolves `vscode` for require().
+    supported: { 'dynamic-import': false },
+  },
+  { ...common, entryPoints: ['src/vscode/entry/everyFeature.ts'], outfile: 'dist/features.js', plugins: [calendarParserApart, librariesApart] },
+  { ...common, entryPoints: ['src/git/simpleGitEntry.ts'], outfile: 'dist/git.js' },
+  { ...common, entryPoints: ['src/guards/slackClient.ts'], outfile: 'dist/slack.js' },
   { ...common, entryPoints: ['src/calendar/calendarParserEntry.ts'], outfile: 'dist/calendar.js' },
   // The This Week view's page: a browser bundle of its own, so chart.js never reaches the host bundle.
   {
@@ -57,12 +89,18 @@ if (!production) {
   });
 }
 
-if (watch) {
-  for (const options of builds) {
-    const ctx = await esbuild.context(options);
-    await ctx.watch();
+/** The bundles the extension host loads, as built for production; a unit test checks what each carries. */
+export const hostBundles = builds.filter((b) => b.platform === 'node' && b.outfile.startsWith('dist/')).map((b) => ({ ...b, sourcemap: false, minify: true, legalComments: 'none' }));
+
+// Imported (by that test), it only describes the builds.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (watch) {
+    for (const options of builds) {
+      const ctx = await esbuild.context(options);
+      await ctx.watch();
+    }
+    console.log('[esbuild] watching for changes');
+  } else {
+    await Promise.all(builds.map((options) => esbuild.build(options)));
   }
-  console.log('[esbuild] watching for changes');
-} else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
 }

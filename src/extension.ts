@@ -1,61 +1,85 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { message } from './core/inertText';
 import { showError } from './vscode/ui/notify';
-import { createServices } from './vscode/services';
-import { registerAccountFeature } from './vscode/auth/accountFeature';
-import { registerFocusFeature } from './vscode/focus/focusFeature';
-import { registerDelegationFeature } from './vscode/delegation/delegationFeature';
-import { registerQueueFeature } from './vscode/queue/queueFeature';
-import { migrateSettings } from './vscode/settingsMigration';
-import { registerUpdateFeature } from './vscode/update/updateFeature';
-import { registerPulseFeature } from './vscode/pulse/pulseFeature';
-import { registerWeekFeature } from './vscode/week/weekFeature';
-import { registerCalendarFeature } from './vscode/calendar/calendarFeature';
-import { registerWalkthroughFeature } from './vscode/walkthrough/walkthroughFeature';
-import { installTranslator } from './vscode/l10n';
+import { CommandId, LogChannelName } from './vscode/ids';
+import { CommandRegistry } from './vscode/entry/commandRegistry';
+import type { FeatureHost } from './vscode/entry/featureHost';
+import { createFocusStatusPlaceholder } from './vscode/entry/focusStatusPlaceholder';
+import { restoreSignedIn } from './vscode/entry/signedInMemo';
+import { describeFocusItem, type StartupReport } from './vscode/entry/startupReport';
+import { featuresNeededAtStartup } from './vscode/entry/startupNeeds';
+import { watchStartupNeeds } from './vscode/entry/startupWatch';
+import { contributedViews, TreePlaceholders, WebviewPlaceholder } from './vscode/entry/viewPlaceholders';
+import { updateSlackContext } from './vscode/slack/slackContext';
 
 /**
- * Builds the services and registers everything. No network and no git here: data is fetched when
- * a view becomes visible or a command runs.
+ * The entry bundle: registers what the lead sees from start-up (every command, the views, the
+ * focus item, the context keys of the welcome views and the palette) and loads the features
+ * (dist/features.js, with Octokit; simple-git and the Slack SDK later still, when first used) on
+ * first use: a command, a view shown, or at once when something from start-up needs them (see
+ * startupNeeds.ts). No network and no git here.
  */
-export function activate(context: vscode.ExtensionContext): void {
-  try {
-    // First, so that every text shown from here on is in the display language.
-    context.subscriptions.push(installTranslator());
-    const services = createServices(context);
-    const calendar = registerCalendarFeature(services);
-    const week = registerWeekFeature(services, {
-      meetings: async () => ((await calendar.hasFeeds()) ? calendar.meetings : undefined),
-      calendarProblems: () => calendar.feedProblems(),
-      onDidChangeCalendar: calendar.onDidChange,
-    });
-    context.subscriptions.push(
-      registerAccountFeature(services),
-      registerWalkthroughFeature(services.log),
-    );
-    const queue = registerQueueFeature(services);
-    // Delegation acts on a pull request a command argument names only if the queue shows it.
-    const delegation = registerDelegationFeature(services, (arg) => queue.shownPullRequest(arg), {
-      // Handoffs are counted in the week's figures.
-      onDidRequestReview: (pullRequest, login) => week.recordHandoff(pullRequest, login),
-    });
-    context.subscriptions.push(
-      queue,
-      registerFocusFeature(services, calendar.meetings),
-      delegation,
-      registerUpdateFeature(services, (from, to) => week.handoffsBetween(from, to)),
-      registerPulseFeature(services, delegation.delegate),
-      week,
-      calendar,
-    );
-    // Moves values of renamed and merged settings once; settings only, no network.
-    void migrateSettings(services.log);
-    // Sets the signed-in context key for the welcome views; reads secret storage only, no network.
-    void services.auth.resolve();
-  } catch (err) {
-    void showError(message`Lead Desk could not start: ${err instanceof Error ? err.message : String(err)}`);
-    throw err;
+export function activate(context: vscode.ExtensionContext): Promise<void> | undefined {
+  const manifest = context.extension.packageJSON as { contributes?: { commands?: Array<{ command: string }> } };
+  const views = contributedViews(manifest);
+  // Listed (and written) from start-up, as before the features were loaded apart.
+  const log = vscode.window.createOutputChannel(LogChannelName, { log: true });
+  let loading: Promise<void> | undefined;
+  let loaded = false;
+  const load = (reason: string): Promise<void> =>
+    (loading ??= loadFeatures(reason).catch((err: unknown) => {
+      loading = undefined;
+      log.error(`could not load the features: ${err instanceof Error ? err.message : String(err)}`);
+      void showError(message`Lead Desk could not start: ${err instanceof Error ? err.message : String(err)}`);
+      throw err;
+    }));
+
+  const commands = new CommandRegistry(new Set((manifest.contributes?.commands ?? []).map((c) => c.command)), load);
+  const webviews = new Map(views.webviews.map((id) => [id, new WebviewPlaceholder(id, load)]));
+  const host: FeatureHost = {
+    registerCommand: (id, run) => commands.register(id, run),
+    registerWebviewViewProvider: (viewId, provider) => webviews.get(viewId)?.adopt(provider) ?? vscode.window.registerWebviewViewProvider(viewId, provider),
+    logChannel: () => log,
+  };
+  const startupNeeds = () => featuresNeededAtStartup((key) => vscode.workspace.getConfiguration('leadDesk').get(key), context.globalState, Date.now());
+  const needed = startupNeeds();
+  const loadQuietly = (reason: string) => void load(reason).catch(() => undefined);
+  // Stand-ins until the features load and put up their own, so they are disposed first.
+  const trees = needed ? undefined : new TreePlaceholders(views.trees, (id) => loadQuietly(`the view ${id} was shown`));
+  const focusItem = needed ? undefined : createFocusStatusPlaceholder();
+  const watch = needed ? undefined : watchStartupNeeds(startupNeeds, loadQuietly);
+
+  async function loadFeatures(reason: string): Promise<void> {
+    log.info(`loading the features: ${reason}`);
+    // esbuild.mjs maps this import to dist/features.js, a bundle of its own.
+    const features = await import('./vscode/entry/everyFeature');
+    watch?.dispose();
+    focusItem?.dispose();
+    await trees?.release();
+    features.activateFeatures(context, host);
+    loaded = true;
   }
+
+  const report = (): StartupReport => ({
+    featuresLoaded: loaded,
+    loadedAtStartupBecause: needed,
+    focusStatus: loaded ? undefined : describeFocusItem(focusItem),
+    treeStandIns: loaded ? [] : (trees?.ids ?? []),
+    webviewStandIns: [...webviews.keys()],
+    unhandledCommands: commands.unhandled(),
+  });
+  context.subscriptions.push(
+    log,
+    ...commands.registerDeclared(),
+    commands.register(CommandId.inspectStartup, report),
+    ...[...webviews].map(([id, placeholder]) => vscode.window.registerWebviewViewProvider(id, placeholder)),
+    ...[trees, focusItem, watch].filter((d) => d !== undefined),
+  );
+  restoreSignedIn(context.globalState);
+  void updateSlackContext(context.secrets);
+  if (!needed) log.info('started; the features load when first used');
+  // What start-up shows needs the features now: activation includes loading them, as it did before.
+  return needed ? load(`at start-up, because ${needed}`) : undefined;
 }
 
 export function deactivate(): void {

@@ -10,7 +10,7 @@ export interface Viewer {
 
 /** GET /user: checks a token and learns who it belongs to and what it may do. */
 export async function fetchViewer(client: GitHubClient): Promise<Viewer> {
-  const response = await client.call((o) => o.rest.users.getAuthenticated());
+  const response = await client.call((o) => o.request('GET /user'));
   const data: unknown = response.data;
   const login = (data as { login?: unknown } | null)?.login;
   if (typeof login !== 'string' || login.length === 0) {

@@ -59,6 +59,8 @@ export const CommandId = {
   /** Hidden from the palette: the context keys the walkthrough's steps complete on, for the host tests. */
   inspectWalkthrough: 'leadDesk.inspectWalkthrough',
   editFocusSchedule: 'leadDesk.editFocusSchedule',
+  /** Hidden from the palette: what start-up registered and whether the features are loaded, for the host tests and bug reports. */
+  inspectStartup: 'leadDesk.inspectStartup',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
@@ -107,4 +109,9 @@ export const StateKey = {
   dayEndedUntil: 'leadDesk.boundaries.dayEndedUntil',
   /** Per week: where the team pulse was posted and its reaction counts; never who answered. */
   pulseHistory: 'leadDesk.pulse.history',
+  /** Whether the last sign-in lookup found credentials: the welcome views and palette follow it from start-up. */
+  signedInLastTime: 'leadDesk.auth.signedInLastTime',
 } as const;
+
+/** The one log channel, made at start-up by the entry; the features' logger writes to it. */
+export const LogChannelName = 'Lead Desk';

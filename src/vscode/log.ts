@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
 import { redactSecrets } from '../core/redact';
 
@@ -23,11 +23,8 @@ export function redactForDisplay(text: string): string {
  * are registered with it, so a token cannot reach the log even inside an error message or URL.
  */
 export class LeadDeskLog implements Logger, vscode.Disposable {
-  readonly channel: vscode.LogOutputChannel;
-
-  constructor(name = 'Lead Desk') {
-    this.channel = vscode.window.createOutputChannel(name, { log: true });
-  }
+  /** The channel is made by the entry at start-up (see featureHost.ts), so it is listed from then on. */
+  constructor(readonly channel: vscode.LogOutputChannel) {}
 
   /** Registers a secret to redact wherever it appears; returns a function that forgets it. */
   addSecret(secret: string): () => void {

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import { AuthService } from './auth/authService';
 import { ConfigService } from './config';
 import { GitHubService } from './github/githubService';
+import { featureHost } from './entry/featureHost';
 import { LeadDeskLog } from './log';
 import { RefreshCoordinator } from './refreshCoordinator';
 import { InterruptionGate } from './interruptions';
@@ -23,7 +24,7 @@ export interface Services {
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
-  const log = new LeadDeskLog();
+  const log = new LeadDeskLog(featureHost().logChannel());
   const config = new ConfigService(log);
   const auth = new AuthService({
     secrets: context.secrets,

@@ -1,16 +1,24 @@
 // Measures Lead Desk's activation in a real VS Code 1.100.3 extension host (code-server), several
-// times with a fresh server each time, and prints one JSON line: {"runs":[ms…],"vscodeVersion":…}.
-//   node test/harness/measureActivation.mjs [--runs 5]
+// times with a fresh server each time, beside an empty extension's in the same host (the floor),
+// and prints one JSON line: {"runs":[{lead:{activateMs,heapKB},floor:{…}}…],"eagerRuns":[…],"vscodeVersion":…}.
+// The eager runs set a focus schedule, which makes Lead Desk load its features during activation.
+//   node test/harness/measureActivation.mjs [--runs 7] [--eager-runs 3]
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { codeServerBin, launchChromium, root, startCodeServer, workbenchUrl, writeSettings, quietSettings } from './codeServer.mjs';
+import { codeServerBin, installVsix, launchChromium, root, startCodeServer, workbenchUrl, writeSettings, quietSettings } from './codeServer.mjs';
 import { makeSmallRepo, tempDir } from './workspace.mjs';
 import { run, Session } from './steps.mjs';
 
-const runsArg = process.argv.indexOf('--runs');
-const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
+function numberArg(name, fallback) {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+}
+const runs = numberArg('--runs', 7);
+const eagerRuns = numberArg('--eager-runs', 3);
+// Any schedule will do: it is what start-up must honour, so the features load with activation.
+const eagerSettings = { 'leadDesk.focus.schedule': [{ days: ['daily'], start: '00:00', end: '00:01' }] };
 
 async function readLines(file) {
   if (!existsSync(file)) return [];
@@ -41,13 +49,37 @@ await new Session('activation').main(async (session) => {
   const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
   await writeFile(path.join(extension, 'package.json'), JSON.stringify({ ...manifest, activationEvents: [] }, null, 2));
 
+  // Extensions whose activate() does nothing, installed once for all runs (the workbench loads only
+  // one extensionDevelopmentPath). The floor has Lead Desk's manifest (its ids renamed, so the two
+  // do not clash): what VS Code spends on any activation is in both figures. The marker activates
+  // on onStartupFinished, as Lead Desk does for its users: the probe measures once it is active,
+  // not while the workbench is still starting and every round trip to it waits.
+  const extensionsDir = path.join(tmp, 'extensions');
+  const emptyExtension = async (name, json) => {
+    const dir = path.join(tmp, name);
+    await mkdir(path.join(dir, 'dist'), { recursive: true });
+    await cp(path.join(root, 'media'), path.join(dir, 'media'), { recursive: true });
+    for (const file of ['README.md', 'LICENSE']) await cp(path.join(root, file), path.join(dir, file));
+    await writeFile(path.join(dir, 'package.json'), JSON.stringify({ ...json, name }, null, 2));
+    await writeFile(path.join(dir, '.vscodeignore'), '*.vsix\n');
+    await writeFile(path.join(dir, 'dist', 'extension.js'), 'exports.activate = function activate() {};\nexports.deactivate = function deactivate() {};\n');
+    const vsix = path.join(tmp, `${name}.vsix`);
+    await run(path.join(root, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '-o', vsix], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+    await installVsix({ bin, vsix, extensionsDir });
+  };
+  await emptyExtension('lead-desk-floor', JSON.parse(JSON.stringify({ ...manifest, activationEvents: [] }).replaceAll('leadDesk', 'leadDeskFloor')));
+  const { contributes: _contributes, capabilities: _capabilities, ...bare } = manifest;
+  await emptyExtension('lead-desk-startup-marker', { ...bare, activationEvents: ['onStartupFinished'] });
+
   const figures = [];
   let vscodeVersion;
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < runs + eagerRuns; i++) {
+    const eager = i >= runs;
     const userDataDir = path.join(tmp, `user-data-${i}`);
     // An unreachable API URL: activation must not need the network, and this proves it cannot use it.
-    await writeSettings(userDataDir, { ...quietSettings, 'leadDesk.github.apiUrl': 'http://127.0.0.1:9' });
-    const server = await startCodeServer({ bin, folder: workspace, extensionsDir: path.join(tmp, 'extensions'), userDataDir, env: { ...process.env, LEAD_DESK_TEST_RESULTS: results } });
+    await writeSettings(userDataDir, { ...quietSettings, 'leadDesk.github.apiUrl': 'http://127.0.0.1:9', ...(eager ? eagerSettings : {}) });
+    const env = { ...process.env, LEAD_DESK_TEST_RESULTS: results, LEAD_DESK_BENCH_FLOOR_FIRST: i % 2 ? '1' : '0' };
+    const server = await startCodeServer({ bin, folder: workspace, extensionsDir, userDataDir, env });
     try {
       const page = await browser.newPage();
       await page.goto(workbenchUrl(server, workspace, { extensionDevelopmentPath: extension, extensionTestsPath: probe }));
@@ -61,9 +93,11 @@ await new Session('activation').main(async (session) => {
       await server.stop();
     }
     const line = (await readLines(results))[i];
-    if (line.wasActive) throw new Error('Lead Desk was already active before the probe: the figure would not be its activation');
+    if (line.error) throw new Error(`run ${i + 1}: the probe failed: ${line.error}`);
+    if (line.lead.wasActive || line.floor.wasActive) throw new Error('an extension was already active before the probe: the figure would not be its activation');
     vscodeVersion = line.vscodeVersion;
-    figures.push(Math.round(line.activateMs * 10) / 10);
+    const round = ({ activateMs, heapKB }) => ({ activateMs: Math.round(activateMs * 10) / 10, heapKB: Math.round(heapKB) });
+    figures.push({ lead: round(line.lead), floor: round(line.floor), floorFirst: line.floorFirst, eager });
   }
-  console.log(JSON.stringify({ runs: figures, vscodeVersion }));
+  console.log(JSON.stringify({ runs: figures.filter((f) => !f.eager), eagerRuns: figures.filter((f) => f.eager), vscodeVersion }));
 });

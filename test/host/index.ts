@@ -28,6 +28,7 @@ export interface HostResults {
 
 /** Test files in the order they run: activation must be observed before any test fetches. */
 const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
+  ['entry/startup.test.ts', () => import('./entry/startup.test')],
   ['activation.test.ts', () => import('./activation.test')],
   ['commands.test.ts', () => import('./commands.test')],
   ['queue.test.ts', () => import('./queue.test')],

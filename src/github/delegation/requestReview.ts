@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PullRequestRef } from '../../core/pullRequestRef';
 import type { GitHubClient } from '../client';
 import { writeOnce } from '../confirmedWrite';
+import { postMarkedComment } from '../markedComment';
 import { GitHubError } from '../errors';
 import { asArray, asRecord, asString, isValidLogin, sameLogin } from './payload';
 
@@ -51,7 +52,6 @@ export function handoffMarker(handoffId: string): string {
 
 // A comment posted before the first try cannot carry the marker, and one found may be a few minutes
 // old by GitHub's clock, which need not agree with ours.
-const COMMENT_LOOKBACK_MS = 60 * 60_000;
 
 export interface HandoffResult {
   /** Logins whose review is requested once GitHub has answered (from the 201 body). */
@@ -82,7 +82,7 @@ export async function requestReview(client: GitHubClient, request: HandoffReques
     requestedReviewers = await writeOnce({
       what: `the review request for @${reviewer} on ${where}`,
       write: async () => {
-        const response = await client.call((o) => o.rest.pulls.requestReviewers({ ...base, reviewers: [reviewer] }));
+        const response = await client.call((o) => o.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', { ...base, reviewers: [reviewer] }));
         const pullData = asRecord(response.data);
         // An unreadable answer still means GitHub took the request; the list is read instead.
         if (!pullData) return (await requestedLogins(client, base).catch(() => undefined)) ?? [reviewer];
@@ -102,21 +102,8 @@ export async function requestReview(client: GitHubClient, request: HandoffReques
   let commentError: GitHubError | undefined;
   if (request.comment && request.comment.trim() !== '') {
     const marker = handoffMarker(request.handoffId ?? randomUUID());
-    const body = `${request.comment}\n\n${marker}`;
-    const since = new Date(Date.now() - COMMENT_LOOKBACK_MS).toISOString();
     try {
-      const posted = await writeOnce({
-        what: `the handoff comment on ${where}`,
-        write: async () => {
-          const response = await client.call((o) => o.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.number, body }));
-          return { url: asString(asRecord(response.data)?.html_url) };
-        },
-        find: async () => {
-          const comments = await client.call((o) => o.paginate(o.rest.issues.listComments, { owner: pull.owner, repo: pull.repo, issue_number: pull.number, since, per_page: 100 }));
-          const mine = asArray(comments).map(asRecord).find((c) => asString(c?.body)?.includes(marker));
-          return mine ? { url: asString(mine.html_url) } : undefined;
-        },
-      });
+      const posted = await postMarkedComment(client, pull, request.comment, marker, new Date(), `the handoff comment on ${where}`);
       commented = true;
       commentUrl = posted.url;
     } catch (err) {
@@ -132,7 +119,7 @@ export async function requestReview(client: GitHubClient, request: HandoffReques
       await writeOnce({
         what: `the removal of your review request on ${where}`,
         write: async () => {
-          await client.call((o) => o.rest.pulls.removeRequestedReviewers({ ...base, reviewers: [mine] }));
+          await client.call((o) => o.request('DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', { ...base, reviewers: [mine] }));
           return true;
         },
         find: async () => ((await requestedLogins(client, base)).some((l) => sameLogin(l, mine)) ? undefined : true),
@@ -156,7 +143,7 @@ export async function requestReview(client: GitHubClient, request: HandoffReques
 
 /** The people whose review is requested on the pull request now (teams are not people). */
 async function requestedLogins(client: GitHubClient, base: { owner: string; repo: string; pull_number: number }): Promise<string[]> {
-  const response = await client.call((o) => o.rest.pulls.listRequestedReviewers(base));
+  const response = await client.call((o) => o.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', base));
   const users = asRecord(response.data)?.users;
   if (!Array.isArray(users)) throw new GitHubError('malformed', 'GitHub sent a response that could not be read.', { detail: 'requested_reviewers without users' });
   return users.flatMap((u) => asString(asRecord(u)?.login) ?? []);

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../core/logger';
 import { GuardError } from '../../guards/guardError';
-import { ContextKey, SecretKey } from '../ids';
+import { SecretKey } from '../ids';
+import { updateSlackContext } from './slackContext';
 
 export interface SlackConnectionDeps {
   /** Where the token is kept. */
@@ -92,8 +93,7 @@ export class SlackConnection implements vscode.Disposable {
   }
 
   async updateContext(): Promise<void> {
-    const connected = (await this.deps.secrets.get(SecretKey.slackToken)) !== undefined;
-    await vscode.commands.executeCommand('setContext', ContextKey.slackConnected, connected);
+    await updateSlackContext(this.deps.secrets);
   }
 
   dispose(): void {

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { MeetingSource } from '../../core/calendar/calendarEvent';
 import { scopedLogger } from '../../core/logger';
 import { loadWeekView } from '../../app/week/loadWeekView';
@@ -8,6 +8,7 @@ import { fetchReviewsGiven } from '../../github/week/reviewsGiven';
 import { WeekStore } from '../../storage/weekStore';
 import { NotSignedInError } from '../../github/notSignedInError';
 import { registerCommands } from '../commands/command';
+import { featureHost } from '../entry/featureHost';
 import { ViewId } from '../ids';
 import type { Services } from '../services';
 import { inspectWeekCommand } from './commands/inspectWeek';
@@ -62,7 +63,8 @@ export function registerWeekFeature(services: Services, options: WeekFeatureOpti
   );
   const redraw = () => void provider.refresh();
   const disposables: vscode.Disposable[] = [
-    vscode.window.registerWebviewViewProvider(ViewId.week, provider),
+    // Through the entry, which registered the view at start-up and loaded this on its first showing.
+    featureHost().registerWebviewViewProvider(ViewId.week, provider),
     ...registerCommands([inspectWeekCommand(provider), refreshWeekCommand(recorder, provider)], services.log),
     services.config.onDidChangeSection('week', redraw),
     services.config.onDidChangeSection('queue', redraw),

@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import type { Credentials } from '../auth/authService';
+import { ContextKey, StateKey } from '../ids';
+
+/**
+ * The welcome views and the palette show sign-in or the queue's commands by the signed-in context
+ * key. The lookup that decides it lives with the features, which load on first use, so start-up
+ * sets the key from the last lookup's outcome; the features correct it as soon as they look again.
+ */
+export function restoreSignedIn(state: vscode.Memento): void {
+  if (state.get<boolean>(StateKey.signedInLastTime) === true) void vscode.commands.executeCommand('setContext', ContextKey.signedIn, true);
+}
+
+/** Looks up the credentials now (secret storage and silent sessions only) and remembers each outcome. */
+export function rememberSignedIn(
+  auth: { resolve(): Promise<Credentials | undefined>; readonly onDidChange: vscode.Event<Credentials | undefined> },
+  state: vscode.Memento,
+): vscode.Disposable {
+  const remember = (credentials: Credentials | undefined) => void state.update(StateKey.signedInLastTime, credentials !== undefined);
+  void auth.resolve().then(remember);
+  return auth.onDidChange(remember);
+}
