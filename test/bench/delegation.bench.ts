@@ -9,13 +9,11 @@
 //   code bundled as the extension is (runtime included), not git's. Target ≤ 150 MB.
 // - suggestWarmMs50Files: suggestReviewers for a 50-file pull request on a built index. ≤ 50 ms.
 // - indexIncrementalMs100Commits: bringing the index up to date after 100 new commits.
-import { execFile, spawn } from 'node:child_process';
-import { build } from 'esbuild';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DAY_MS } from '../../src/core/delegation/decay';
 import type { ExpertiseIndex } from '../../src/core/delegation/expertiseIndex';
 import { MAX_RANKED_FILES } from '../../src/core/delegation/rankedFiles';
 import { defaultDelegationOptions, suggestReviewers } from '../../src/core/delegation/suggestReviewers';
@@ -23,11 +21,12 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { silentLogger } from '../../src/core/logger';
 import { refreshExpertiseIndex } from '../../src/git/expertiseRefresh';
 import { ExpertiseStore } from '../../src/storage/expertiseStore';
-import { logArguments } from '../../src/git/logFormat';
 import { seededRandom } from '../sandbox/scenarios/seededRandom.mjs';
 import type { BenchResult } from './bench';
 import type { ChildReport } from './support/delegationIndexChild';
 import { addCommits, generatedRepo, git, type GeneratedRepo } from './support/delegationRepo';
+import { gitLogFloor } from './support/gitLogFloor';
+import { bundledChild } from './support/bundleChild';
 
 const run = promisify(execFile);
 const root = join(__dirname, '..', '..');
@@ -53,46 +52,8 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** The reader's `git log` as one process, output counted and dropped: the floor for reading the window. */
-async function gitLogFloor(dir: string, tip: string): Promise<{ ms: number; commits: number; bytes: number }> {
-  const since = new Date(Date.now() - WINDOW.sinceDays * DAY_MS).toISOString();
-  const args = [...logArguments(), `--since=${since}`, `--max-count=${WINDOW.maxCommits}`, '--end-of-options', tip];
-  const started = performance.now();
-  const child = spawn('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-  let commits = 0;
-  let bytes = 0;
-  let stderr = '';
-  // Each commit starts with the record separator (0x1e); counting them checks the window is whole.
-  child.stdout.on('data', (chunk: Buffer) => {
-    bytes += chunk.length;
-    for (let i = chunk.indexOf(0x1e); i >= 0; i = chunk.indexOf(0x1e, i + 1)) commits++;
-  });
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  const ms = performance.now() - started;
-  if (code !== 0) throw new Error(`git log failed (${String(code)}): ${stderr}`);
-  return { ms, commits, bytes };
-}
-
-/**
- * The child script bundled as the extension is (esbuild, plain Node, no TypeScript loader), so
- * that its memory is the reader's and the index's, not tsx's.
- */
-let bundledChild: Promise<string> | undefined;
-function childScript(): Promise<string> {
-  bundledChild ??= (async () => {
-    const outfile = join(root, 'out', 'bench', 'delegationIndexChild.cjs');
-    await build({ entryPoints: [join(__dirname, 'support', 'delegationIndexChild.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
-    return outfile;
-  })();
-  return bundledChild;
-}
-
 async function child(mode: 'build' | 'read', dir: string): Promise<ChildReport> {
-  const script = await childScript();
+  const script = await bundledChild('delegationIndexChild');
   const args = ['--expose-gc', script, mode, dir, String(WINDOW.sinceDays), String(WINDOW.maxCommits), String(WINDOW.timeoutMs)];
   const { stdout } = await run(process.execPath, args, { cwd: root, maxBuffer: 16 * 1024 * 1024 });
   const report = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as ChildReport;
@@ -229,13 +190,13 @@ export default async function delegationBench(): Promise<BenchResult> {
       : `cached; generating it took ${round(repo.recordedGenerateMs / 1000, 1)} s`;
 
   // One untimed read first, so the pack is in the page cache for every timed run alike.
-  const warm = await gitLogFloor(repo.dir, repo.headSha);
+  const warm = await gitLogFloor(repo.dir, repo.headSha, WINDOW);
   if (warm.commits !== COMMITS) throw new Error(`git log saw ${warm.commits} commits in the window, expected ${COMMITS}`);
 
   const floors: number[] = [];
   const builds: ChildReport[] = [];
   for (let i = 0; i < COLD_RUNS; i++) {
-    floors.push((await gitLogFloor(repo.dir, repo.headSha)).ms);
+    floors.push((await gitLogFloor(repo.dir, repo.headSha, WINDOW)).ms);
     builds.push(await child('build', repo.dir));
   }
   const readOnly = await child('read', repo.dir);

@@ -116,13 +116,16 @@ export class ReviewerSuggestions {
 
   async forPullRequest(request: PullRequestRequest): Promise<Suggestion> {
     const { client, pull, progress } = request;
-    progress(`Reading ${pull.owner}/${pull.repo}#${pull.number} from GitHub…`);
-    const [changes, me] = await Promise.all([fetchPullRequestChanges(client, pull), this.viewer(client)]);
+    // The clone is found from files alone (no git, no network); then GitHub is asked while its
+    // history is read, so that neither waits for the other.
     const checkout = await checkoutOf([...request.folders], { owner: pull.owner, repo: pull.repo }, [...request.hosts]);
     if (!checkout) {
       throw new SuggestionProblem('noClone', `No folder in this workspace is a clone of ${pull.owner}/${pull.repo}, so there is no history to learn from. Open a clone to see who knows these files.`);
     }
-    const history = await request.history(checkout.workTree, this.deps.settings());
+    progress(`Reading ${pull.owner}/${pull.repo}#${pull.number} from GitHub…`);
+    const fromGitHub = Promise.all([fetchPullRequestChanges(client, pull), this.viewer(client)]);
+    fromGitHub.catch(() => undefined);
+    const [history, [changes, me]] = await Promise.all([request.history(checkout.workTree, this.deps.settings()), fromGitHub]);
     const touched = filesToRank(changes.files);
     const note = rankedFilesNote(touched.length, changes.files.length, changes.changedFiles);
     const findings = await this.find({
@@ -143,6 +146,9 @@ export class ReviewerSuggestions {
     const file = await realpath(request.file).catch(() => request.file);
     const checkout = await findCheckout(path.dirname(file), [...request.hosts]);
     if (!checkout) throw new SuggestionProblem('notInRepository', `${path.basename(file)} is not inside a git repository, so there is no history to learn from.`);
+    // Who I am is asked while git reads, so that GitHub's round trip is not added to git's time.
+    const viewer = request.client ? this.viewer(request.client) : undefined;
+    viewer?.catch(() => undefined);
     const history = await request.history(checkout.workTree, this.deps.settings());
     const relative = path.relative(await realpath(history.root).catch(() => history.root), file).split(path.sep).join('/');
     if (relative.startsWith('../') || relative === '..' || path.isAbsolute(relative)) {
@@ -152,7 +158,7 @@ export class ReviewerSuggestions {
     let client = request.client;
     let me: Viewer | undefined;
     try {
-      me = client ? await this.viewer(client) : undefined;
+      me = await viewer;
     } catch (err) {
       // A file's suggestion still works from git alone; GitHub only adds load and availability.
       if (!GitHubError.is(err)) throw err;
