@@ -68,6 +68,8 @@ export interface Suggestion {
   /** "412 commits", with "(the most recent)" when the window was cut short. */
   readonly history: string;
   readonly shallow: boolean;
+  /** One person alone knows the file: what to say, and the folder whose people the rows are instead. */
+  readonly busFactor?: CandidateFindings['busFactor'];
 }
 
 export interface PullRequestRequest {
@@ -175,6 +177,7 @@ export class ReviewerSuggestions {
       me,
       alreadyRequested: [],
       progress: request.progress,
+      busFactor: true,
     });
     return this.suggestion(history, findings, [relative], notes, me ? { me: me.login } : {});
   }
@@ -190,6 +193,7 @@ export class ReviewerSuggestions {
       area: handoffArea([...touched]),
       history: `${count.toLocaleString('en-US')} ${count === 1 ? 'commit' : 'commits'}${history.truncated ? ' (the most recent)' : ''}`,
       shallow: history.shallow,
+      ...(findings.busFactor ? { busFactor: findings.busFactor } : {}),
       ...extra,
     };
   }
@@ -204,6 +208,7 @@ export class ReviewerSuggestions {
     me: Viewer | undefined;
     alreadyRequested: readonly string[];
     progress: (message: string) => void;
+    busFactor?: boolean;
   }): Promise<CandidateFindings> {
     const { client, history, me, author } = input;
     const settings = this.deps.settings();
@@ -228,6 +233,7 @@ export class ReviewerSuggestions {
         knownEmails: known,
         sampleSha: (email) => history.sampleShas.get(email.toLowerCase()),
         alreadyRequested: input.alreadyRequested,
+        ...(input.busFactor ? { busFactor: true } : {}),
       },
       sources,
     );
