@@ -29,6 +29,7 @@ import type { ChildReport } from './support/delegationIndexChild';
 import { addCommits, generatedRepo, git, type GeneratedRepo } from './support/delegationRepo';
 import { gitLogFloor } from './support/gitLogFloor';
 import { bundledChild } from './support/bundleChild';
+import { median } from './support/stats';
 
 const run = promisify(execFile);
 const root = join(__dirname, '..', '..');
@@ -48,11 +49,6 @@ const LARGEST_PR_FILES = MAX_RANKED_FILES;
 
 const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 async function child(mode: 'build' | 'read', dir: string): Promise<ChildReport> {
   const script = await bundledChild('delegationIndexChild');

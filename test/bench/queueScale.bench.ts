@@ -12,17 +12,12 @@ import { silentLogger } from '../../src/core/logger';
 import { planSearches } from '../../src/core/queue/searchQueries';
 import { fetchQueue } from '../../src/github/queue/fetchQueue';
 import type { QueueSnapshot } from '../../src/core/queue/queueTypes';
+import { median, round } from './support/stats';
 
 const latencyMs = 150;
 const runs = 9;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
-const round = (n: number) => Math.round(n * 10) / 10;
 
 function pullRequestsOf(snapshot: QueueSnapshot): Set<string> {
   return new Set(Object.values(snapshot.results).flatMap((r) => r.pullRequests.map((p) => `${p.owner}/${p.repo}#${p.number}`)));

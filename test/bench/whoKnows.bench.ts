@@ -24,6 +24,7 @@ import { bundledChild } from './support/bundleChild';
 import { generatedRepo, git } from './support/delegationRepo';
 import { gitLogFloor } from './support/gitLogFloor';
 import type { WhoKnowsArgs, WhoKnowsReport } from './support/whoKnowsChild';
+import { median } from './support/stats';
 
 const run = promisify(execFile);
 const latencyMs = 150;
@@ -31,11 +32,6 @@ const RUNS = 3;
 const window = { sinceDays: defaultDelegationSettings.historyDays, maxCommits: defaultDelegationSettings.maxCommits };
 
 const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 const spread = (values: readonly number[]) => values.map((v) => Math.round(v)).join(' / ');
 
 async function firstRun(args: WhoKnowsArgs): Promise<WhoKnowsReport> {
