@@ -8,8 +8,8 @@ import { parseMailmap } from '../core/delegation/mailmap';
 import type { CommitRecord } from '../core/delegation/types';
 import { openHistoryIn } from './historyReader';
 import type { HistoryReadOptions } from './historyReader';
-import { openGitSession } from './gitSession';
-import { inspectRepository, isAncestor } from './repository';
+import { openGitSession, type GitSession } from './gitSession';
+import { inspectRepository, isAncestor, type RepositoryInfo } from './repository';
 
 export interface RefreshOptions extends Omit<HistoryReadOptions, 'after' | 'tip'> {
   readonly settings?: IndexSettings;
@@ -20,6 +20,8 @@ export interface RefreshOptions extends Omit<HistoryReadOptions, 'after' | 'tip'
    * progress, for yielding to an editor's event loop, or for noting facts the index does not keep.
    */
   readonly onPage?: (page: readonly CommitRecord[]) => void | Promise<void>;
+  /** A session the caller already opened on `dir` and what it found there: no second set of git processes to learn it again. */
+  readonly opened?: { readonly session: GitSession; readonly info: RepositoryInfo };
 }
 
 export interface RefreshResult {
@@ -36,8 +38,8 @@ export interface RefreshResult {
 
 export async function refreshExpertiseIndex(dir: string, previous: ExpertiseIndex | undefined, options: RefreshOptions = {}): Promise<RefreshResult> {
   const settings = options.settings ?? defaultIndexSettings;
-  const session = await openGitSession(dir, options);
-  const info = await inspectRepository(session);
+  const session = options.opened?.session ?? (await openGitSession(dir, options));
+  const info = options.opened?.info ?? (await inspectRepository(session));
   const repo = options.repo ?? info.root;
   const target = { repo, headSha: info.headSha, settings };
   let plan = planIndexUpdate(previous, target);

@@ -91,6 +91,9 @@ function recordSamples(target: Map<string, string>, commits: readonly CommitReco
   }
 }
 
+/** Saves still being written, by file: one store's save is waited for by any store that reads it. */
+const pendingSaves = new Map<string, Promise<void>>();
+
 export class ExpertiseStore {
   private readonly memory = new Map<string, Entry>();
   private readonly inFlight = new Map<string, Promise<RepositoryExpertise>>();
@@ -140,6 +143,7 @@ export class ExpertiseStore {
     const latest = new Map<string, string>();
     let read = 0;
     const refreshed = await refreshExpertiseIndex(dir, usable?.index, {
+      opened: { session, info: repository },
       repo: repository.root,
       settings: defaultIndexSettings,
       sinceDays: window.historyDays,
@@ -161,13 +165,30 @@ export class ExpertiseStore {
     const samples = incremental ? new Map([...usable.samples, ...latest]) : latest;
     const entry: Entry = { index: refreshed.index, samples, meta: { window: wkey, root: repository.root, shallow: repository.shallow, truncated: incremental ? usable.meta.truncated : refreshed.truncated } };
     this.memory.set(repository.root, entry);
-    await this.writeFile(repository.root, entry);
+    // The answer does not wait for the save (on a first build of a large history, seconds of
+    // gzip and disk); whoever reads the file next, in this host, waits for it instead.
+    this.save(repository.root, entry);
     this.log.info(`expertise index for ${repository.root}: ${incremental ? `${refreshed.commitsRead} new commits` : `built from ${refreshed.commitsRead} commits${refreshed.rebuildReason ? ` (${refreshed.rebuildReason})` : ''}`}${repository.shallow ? ' (shallow clone)' : ''}${refreshed.truncated ? ' (commit cap reached)' : ''}`);
     return this.result(entry, repository.shallow, incremental ? 'updated' : 'built', refreshed.commitsRead);
   }
 
   private result(entry: Entry, shallow: boolean, how: RepositoryExpertise['how'], commitsRead: number): RepositoryExpertise {
     return { index: entry.index, root: entry.meta.root, headSha: entry.index.headSha, shallow, truncated: entry.meta.truncated, sampleShas: entry.samples, how, commitsRead };
+  }
+
+  /** Resolves once every save started so far has finished. */
+  async saved(): Promise<void> {
+    await Promise.all(pendingSaves.values());
+  }
+
+  private save(root: string, entry: Entry): void {
+    const file = this.fileFor(root);
+    if (!file) return;
+    const previous = pendingSaves.get(file) ?? Promise.resolve();
+    const saving: Promise<void> = previous.then(() => this.writeFile(root, entry)).finally(() => {
+      if (pendingSaves.get(file) === saving) pendingSaves.delete(file);
+    });
+    pendingSaves.set(file, saving);
   }
 
   private fileFor(root: string): string | undefined {
@@ -179,6 +200,7 @@ export class ExpertiseStore {
   private async readFile(root: string): Promise<Entry | undefined> {
     const file = this.fileFor(root);
     if (!file) return undefined;
+    await pendingSaves.get(file);
     try {
       let stored: StoredHeader | undefined;
       let index: ExpertiseIndex | undefined;

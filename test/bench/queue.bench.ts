@@ -14,17 +14,12 @@ import { buildQueueTree } from '../../src/core/queue/queueTree';
 import { defaultWorkingHours } from '../../src/core/workingHours';
 import { emptyLocalState } from '../../src/core/queue/localState';
 import type { QueueSnapshot } from '../../src/core/queue/queueTypes';
+import { median, round } from './support/stats';
 
 const latencyMs = 150;
 const runs = 9;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
-const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Keeps the first `count` distinct pull requests of a snapshot (a pull request may sit in several groups). */
 function limitTo(snapshot: QueueSnapshot, count: number): QueueSnapshot {

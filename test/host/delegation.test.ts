@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import { hostEnv, leadDeskExtension, sandboxRequests, waitFor } from './hostEnv';
+import { rootNodes } from '../../src/vscode/delegation/delegationTreeProvider';
 
 const run = promisify(execFile);
 // The real binary, so these setup commands stay out of the git shim's log.
@@ -151,5 +152,25 @@ describe('delegation view', () => {
     assert.ok(priya, JSON.stringify(state.rows));
     assert.equal(priya.available, false);
     assert.ok(!state.rows?.some((r) => r.name === 'Lead Desk Tests'), 'someone who never touched the file was suggested');
+  });
+
+  it('says plainly when only the lead has changed a file, and offers the people who know its folder', async function () {
+    this.timeout(60_000);
+    // The lead commits with a work address GitHub links to nobody; the GitHub name says it is them.
+    await commitAs(workspace, { name: 'Lee Adams', email: 'lee@acme.example' }, ['src/webhooks/signing.ts'], 400);
+    await commitAs(workspace, { name: 'Lee Adams', email: 'lee@acme.example' }, ['src/webhooks/signing.ts'], 3);
+    const uri = vscode.Uri.file(path.join(workspace, 'src', 'webhooks', 'signing.ts'));
+    const state = await vscode.commands.executeCommand<State & { subject: unknown; history: string; shallow: boolean; busFactor?: { text: string; folder: string } }>('leadDesk.whoKnowsThisFile', uri);
+    assert.equal(state.kind, 'ready', JSON.stringify(state));
+    // The history of this workspace starts with the lead's commit 400 days ago: "1 year", not the window's 3.
+    assert.deepEqual(state.busFactor, { text: 'Only you have changed this file in 1 year.', folder: 'src/webhooks/' });
+    const logins = state.rows?.map((r) => r.login) ?? [];
+    assert.ok(logins.includes('priya') && logins.includes('marco'), JSON.stringify(state.rows));
+    assert.ok(!state.rows?.some((r) => r.name === 'Lee Adams'), 'the lead was offered their own file');
+    // What the view shows: the warning first, then whose people the list holds.
+    const lines = rootNodes(state as unknown as Parameters<typeof rootNodes>[0]).map((n) => n.render());
+    assert.equal(lines[0].label, 'Only you have changed this file in 1 year.');
+    assert.equal((lines[0].iconPath as vscode.ThemeIcon).id, 'warning');
+    assert.equal(lines[1].label, 'People who know src/webhooks/:');
   });
 });

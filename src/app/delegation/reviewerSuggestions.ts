@@ -68,6 +68,8 @@ export interface Suggestion {
   /** "412 commits", with "(the most recent)" when the window was cut short. */
   readonly history: string;
   readonly shallow: boolean;
+  /** One person alone knows the file: what to say, and the folder whose people the rows are instead. */
+  readonly busFactor?: CandidateFindings['busFactor'];
 }
 
 export interface PullRequestRequest {
@@ -116,13 +118,16 @@ export class ReviewerSuggestions {
 
   async forPullRequest(request: PullRequestRequest): Promise<Suggestion> {
     const { client, pull, progress } = request;
-    progress(`Reading ${pull.owner}/${pull.repo}#${pull.number} from GitHub…`);
-    const [changes, me] = await Promise.all([fetchPullRequestChanges(client, pull), this.viewer(client)]);
+    // The clone is found from files alone (no git, no network); then GitHub is asked while its
+    // history is read, so that neither waits for the other.
     const checkout = await checkoutOf([...request.folders], { owner: pull.owner, repo: pull.repo }, [...request.hosts]);
     if (!checkout) {
       throw new SuggestionProblem('noClone', `No folder in this workspace is a clone of ${pull.owner}/${pull.repo}, so there is no history to learn from. Open a clone to see who knows these files.`);
     }
-    const history = await request.history(checkout.workTree, this.deps.settings());
+    progress(`Reading ${pull.owner}/${pull.repo}#${pull.number} from GitHub…`);
+    const fromGitHub = Promise.all([fetchPullRequestChanges(client, pull), this.viewer(client)]);
+    fromGitHub.catch(() => undefined);
+    const [history, [changes, me]] = await Promise.all([request.history(checkout.workTree, this.deps.settings()), fromGitHub]);
     const touched = filesToRank(changes.files);
     const note = rankedFilesNote(touched.length, changes.files.length, changes.changedFiles);
     const findings = await this.find({
@@ -143,6 +148,9 @@ export class ReviewerSuggestions {
     const file = await realpath(request.file).catch(() => request.file);
     const checkout = await findCheckout(path.dirname(file), [...request.hosts]);
     if (!checkout) throw new SuggestionProblem('notInRepository', `${path.basename(file)} is not inside a git repository, so there is no history to learn from.`);
+    // Who I am is asked while git reads, so that GitHub's round trip is not added to git's time.
+    const viewer = request.client ? this.viewer(request.client) : undefined;
+    viewer?.catch(() => undefined);
     const history = await request.history(checkout.workTree, this.deps.settings());
     const relative = path.relative(await realpath(history.root).catch(() => history.root), file).split(path.sep).join('/');
     if (relative.startsWith('../') || relative === '..' || path.isAbsolute(relative)) {
@@ -152,7 +160,7 @@ export class ReviewerSuggestions {
     let client = request.client;
     let me: Viewer | undefined;
     try {
-      me = client ? await this.viewer(client) : undefined;
+      me = await viewer;
     } catch (err) {
       // A file's suggestion still works from git alone; GitHub only adds load and availability.
       if (!GitHubError.is(err)) throw err;
@@ -169,6 +177,7 @@ export class ReviewerSuggestions {
       me,
       alreadyRequested: [],
       progress: request.progress,
+      busFactor: true,
     });
     return this.suggestion(history, findings, [relative], notes, me ? { me: me.login } : {});
   }
@@ -184,6 +193,7 @@ export class ReviewerSuggestions {
       area: handoffArea([...touched]),
       history: `${count.toLocaleString('en-US')} ${count === 1 ? 'commit' : 'commits'}${history.truncated ? ' (the most recent)' : ''}`,
       shallow: history.shallow,
+      ...(findings.busFactor ? { busFactor: findings.busFactor } : {}),
       ...extra,
     };
   }
@@ -198,6 +208,7 @@ export class ReviewerSuggestions {
     me: Viewer | undefined;
     alreadyRequested: readonly string[];
     progress: (message: string) => void;
+    busFactor?: boolean;
   }): Promise<CandidateFindings> {
     const { client, history, me, author } = input;
     const settings = this.deps.settings();
@@ -222,6 +233,7 @@ export class ReviewerSuggestions {
         knownEmails: known,
         sampleSha: (email) => history.sampleShas.get(email.toLowerCase()),
         alreadyRequested: input.alreadyRequested,
+        ...(input.busFactor ? { busFactor: true } : {}),
       },
       sources,
     );

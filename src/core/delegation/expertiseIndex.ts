@@ -52,6 +52,8 @@ export interface ExpertiseIndexHeader {
   readonly settings: IndexSettings;
   readonly commitCount: number;
   readonly lastTime: number | undefined;
+  /** The oldest commit read: how far back "nobody else has changed this" reaches. Absent in files saved before it was kept. */
+  readonly firstTime?: number;
   readonly identities: IdentityResolverJson;
 }
 
@@ -67,6 +69,7 @@ export class ExpertiseIndex {
   headSha: string | undefined;
   commitCount = 0;
   lastTime: number | undefined;
+  firstTime: number | undefined;
   private readonly paths = new Map<string, Map<string, PathEntry>>();
   private files: string[] = [];
 
@@ -90,6 +93,7 @@ export class ExpertiseIndex {
   addCommit(commit: CommitRecord): void {
     this.commitCount++;
     if (this.lastTime === undefined || commit.time > this.lastTime) this.lastTime = commit.time;
+    if (this.firstTime === undefined || commit.time < this.firstTime) this.firstTime = commit.time;
     const authorKeys = uniqueKeys(this.identities, [commit.author, ...commit.coAuthors]);
     const authorGroups = new Set(authorKeys.map((k) => this.identities.find(k)));
     // A trailer naming the author (self-ack) is not a second pair of eyes.
@@ -156,6 +160,7 @@ export class ExpertiseIndex {
       settings: this.settings,
       commitCount: this.commitCount,
       lastTime: this.lastTime,
+      ...(this.firstTime !== undefined ? { firstTime: this.firstTime } : {}),
       identities: this.identities.toJSON(),
     };
   }
@@ -187,6 +192,7 @@ export class ExpertiseIndex {
     index.headSha = header.headSha;
     index.commitCount = header.commitCount;
     index.lastTime = header.lastTime;
+    index.firstTime = header.firstTime;
     return index;
   }
 
@@ -265,7 +271,9 @@ export function indexHeaderProblem(header: unknown): string | undefined {
   if (header.version !== 1) return `the index version is ${JSON.stringify(header.version) ?? 'missing'}, not 1`;
   const { settings, identities } = header;
   if (!isString(header.repo) || !(header.headSha === undefined || isString(header.headSha))) return 'the index does not name its repository and HEAD';
-  if (!isCount(header.commitCount) || !(header.lastTime === undefined || isFiniteNumber(header.lastTime))) return 'the index counters are not numbers';
+  if (!isCount(header.commitCount) || !(header.lastTime === undefined || isFiniteNumber(header.lastTime)) || !(header.firstTime === undefined || isFiniteNumber(header.firstTime))) {
+    return 'the index counters are not numbers';
+  }
   if (!isRecord(settings) || !isFiniteNumber(settings.halfLifeDays) || settings.halfLifeDays <= 0 || !isFiniteNumber(settings.largeCommitFiles) || settings.largeCommitFiles <= 0) {
     return 'the index settings are not positive numbers';
   }

@@ -8,6 +8,7 @@ import type { ExpertiseIndex } from './expertiseIndex';
 import type { RankedCandidate } from './rankCandidates';
 import { defaultDelegationOptions, suggestReviewers, type DelegationOptions } from './suggestReviewers';
 import type { RawIdentity } from './types';
+import { nearbyFiles, soleKeeper, soleKeeperText } from './busFactor';
 import { resolveLogin, loginIn, loginSet, type EmailLogins, type LoginResolution, type LoginSource } from './loginResolution';
 
 export interface LoadAvailability {
@@ -50,6 +51,11 @@ export interface FindCandidatesInput {
   readonly alreadyRequested?: readonly string[];
   readonly limit?: number;
   readonly options?: DelegationOptions;
+  /**
+   * For a single file: when one person alone has worked on it, say so and rank the people who
+   * know the files around it instead (see busFactor.ts).
+   */
+  readonly busFactor?: boolean;
 }
 
 export interface CandidateRow {
@@ -73,6 +79,8 @@ export interface CandidateRow {
 
 export interface CandidateFindings {
   readonly rows: readonly CandidateRow[];
+  /** One person alone knows the file: what to say, and the folder whose people the rows are. */
+  readonly busFactor?: { readonly text: string; readonly folder: string };
   /** Things the view should mention: a signal that could not be read, an empty team. */
   readonly notes: readonly string[];
   /** Email → login (or null) learned from GitHub in this run, to cache. */
@@ -108,7 +116,24 @@ export function chooseShown(ranked: readonly RankedCandidate[], limit: number): 
   return ranked.filter((c) => chosen.includes(c));
 }
 
+/** Files around a lone file that its stand-ins are ranked on: enough for a folder's picture, few enough to rank at once. */
+const NEARBY_FILES = 50;
+
 export async function findCandidates(input: FindCandidatesInput, sources: CandidateSources): Promise<CandidateFindings> {
+  const [only] = input.touchedPaths;
+  if (input.busFactor && input.touchedPaths.length === 1) {
+    const me = loginSet([input.me]);
+    const myIds = new Set([input.me ? input.index.identities.lookup({ login: input.me }) : undefined, input.myName ? input.index.identities.lookup({ name: input.myName }) : undefined]);
+    const isMe = (personId: string) => myIds.has(personId) || loginIn(resolveLogin(input.index.identities.describe(personId), input.mapping, input.knownEmails).login, me);
+    const keeper = soleKeeper(input.index, only, isMe);
+    if (keeper) {
+      const text = soleKeeperText(keeper, input.index, input.now);
+      const near = nearbyFiles(input.index, only, NEARBY_FILES);
+      if (!near) return { rows: [], notes: [], learnedEmails: new Map(), busFactor: { text, folder: '' } };
+      const found = await findCandidates({ ...input, touchedPaths: near.files, busFactor: false }, sources);
+      return { ...found, busFactor: { text, folder: near.folder } };
+    }
+  }
   const limit = input.limit ?? 3;
   const options = input.options ?? defaultDelegationOptions;
   const notes: string[] = [];

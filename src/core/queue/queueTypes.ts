@@ -63,6 +63,8 @@ export interface QueueSearch {
   readonly detail: SearchDetail;
   /** For custom sections: the section's position and name, to label the group and its errors. */
   readonly section?: { readonly index: number; readonly name: string };
+  /** Lower-case "owner/name"s: the search covers their whole owner, and only these are kept. */
+  readonly onlyRepos?: readonly string[];
 }
 
 export interface SearchResult {

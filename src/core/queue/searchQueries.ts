@@ -60,8 +60,19 @@ export interface SearchPlanInput {
 }
 
 /**
- * Every search of one refresh. Stale repositories are spread over as many searches as the
- * 256-character limit needs; GitHub ORs repeated `repo:` (or `org:`) qualifiers.
+ * An owner with at least this many listed repositories is searched as `user:OWNER` (which GitHub
+ * matches for organisations too) and the results are narrowed to the listed repositories here:
+ * five `repo:` terms already fill most of a search's 256 characters, so listing them would cost a
+ * search per handful of repositories (2,000 repositories were ~330 searches).
+ */
+export const ownerSearchFrom = 5;
+
+/**
+ * Every search of one refresh. Each organisation, and each owner with many listed repositories,
+ * gets a search of its own, so that each search's matches fit in one page of 100 and the whole
+ * queue comes back in one request (an alias costs GitHub a hundredth of a point; a second page
+ * costs a round trip). The remaining repositories are spread over as many searches as the
+ * 256-character limit needs; GitHub ORs repeated `repo:` qualifiers.
  */
 export function planSearches(input: SearchPlanInput): QueueSearch[] {
   const drafts = input.includeDrafts ? '' : ' draft:false';
@@ -75,16 +86,36 @@ export function planSearches(input: SearchPlanInput): QueueSearch[] {
   // that the grouping then narrows precisely.
   const cutoff = new Date(input.now.getTime() - input.staleBusinessHours * 3_600_000);
   const staleBase = `${open}${drafts} updated:<${cutoff.toISOString().replace(/\.\d{3}Z$/, 'Z')}`;
-  const orgs = unique(input.staleOrgs);
-  const orgSet = new Set(orgs.map((o) => o.toLowerCase()));
-  const repos = unique(input.staleRepos).filter((r) => !orgSet.has(r.split('/')[0].toLowerCase()));
-  const chunks = [...chunk(staleBase, repos.map((r) => `repo:${r}`)), ...chunk(staleBase, orgs.map((o) => `org:${o}`))];
-  chunks.forEach((query, i) => searches.push({ alias: `stale${i}`, role: 'stale', query, detail: 'basic' }));
+  staleScopes(input.staleRepos, input.staleOrgs, staleBase).forEach((scope, i) => searches.push({ alias: `stale${i}`, role: 'stale', detail: 'basic', ...scope }));
   input.customSections.forEach((section, index) => {
     if (section.error) return;
     searches.push({ alias: `custom${index}`, role: 'custom', query: customSearchQuery(section.query, input.includeDrafts), detail: 'basic', section: { index, name: section.name } });
   });
   return searches;
+}
+
+/** The Stale group's searches: a query each, and the repositories to keep when it is wider than the list. */
+function staleScopes(staleRepos: readonly string[], staleOrgs: readonly string[], base: string): Array<Pick<QueueSearch, 'query' | 'onlyRepos'>> {
+  const orgs = unique(staleOrgs);
+  const orgSet = new Set(orgs.map((o) => o.toLowerCase()));
+  const byOwner = new Map<string, string[]>();
+  for (const repo of unique(staleRepos)) {
+    const owner = repo.split('/')[0].toLowerCase();
+    if (orgSet.has(owner)) continue;
+    byOwner.set(owner, [...(byOwner.get(owner) ?? []), repo]);
+  }
+  const owners = [...byOwner.values()].filter((repos) => repos.length >= ownerSearchFrom);
+  const single = [...byOwner.values()].filter((repos) => repos.length < ownerSearchFrom).flat();
+  return [
+    ...chunk(base, single.map((r) => `repo:${r}`)).map((query) => ({ query })),
+    ...owners.map((repos) => ({ query: `${base} user:${repos[0].split('/')[0]}`, onlyRepos: repos.map((r) => r.toLowerCase()) })),
+    ...orgs.map((o) => ({ query: `${base} org:${o}` })),
+  ];
+}
+
+/** Whether a search's result belongs to it: a search wider than its list keeps only the listed repositories. */
+export function inSearchScope(search: Pick<QueueSearch, 'onlyRepos'>, pull: { readonly owner: string; readonly repo: string }): boolean {
+  return search.onlyRepos === undefined || search.onlyRepos.includes(`${pull.owner}/${pull.repo}`.toLowerCase());
 }
 
 /** Trimmed names without case-insensitive repeats, in their first order. */

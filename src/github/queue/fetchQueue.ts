@@ -2,6 +2,7 @@
 // with more than 100 results. No per-pull-request calls. The cost GitHub reports is logged.
 import type { Logger } from '../../core/logger';
 import type { QueueSearch, QueueSnapshot, RateLimitInfo, SearchResult } from '../../core/queue/queueTypes';
+import { inSearchScope } from '../../core/queue/searchQueries';
 import type { GitHubClient } from '../client';
 import { GitHubError } from '../errors';
 import { buildQueueDocument } from './queueQuery';
@@ -98,7 +99,7 @@ export async function fetchQueue(client: GitHubClient, searches: readonly QueueS
         continue;
       }
       slot.total = parsed.total;
-      slot.pullRequests.push(...parsed.pullRequests);
+      slot.pullRequests.push(...parsed.pullRequests.filter((pull) => inSearchScope(search, pull)));
       slot.pages += 1;
       slot.more = parsed.hasNextPage;
       collected.set(search.alias, slot);

@@ -40,9 +40,20 @@ export function rootNodes(state: DelegationState): DelegationNode[] {
       const candidates = state.rows.map((row) => new CandidateNode(`${key}/candidate/${row.id}`, row, onPullRequest));
       const notes = state.notes.map((n, i) => message(`${key}/note/${i}`, n, 'info'));
       if (candidates.length === 0) notes.unshift(message(`${key}/nobody`, 'Nobody to suggest', 'circle-slash', 'Nobody in the history window (narrowed by your team settings) worked on these files.'));
-      return [...candidates, ...notes];
+      return [...busFactorLines(key, state), ...candidates, ...notes];
     }
   }
+}
+
+/** A file one person alone knows: said first and plainly, then whose people the list holds instead. */
+function busFactorLines(key: string, state: Extract<DelegationState, { kind: 'ready' }>): DelegationNode[] {
+  const lone = state.busFactor;
+  if (!lone) return [];
+  const area = lone.folder === '' ? 'the rest of the repository' : lone.folder;
+  return [
+    message(`${key}/busFactor`, lone.text, 'warning', `${lone.text} Nobody else could review or take over a change to it from experience.`),
+    ...(state.rows.length > 0 ? [message(`${key}/busFactor/folder`, `People who know ${area}:`, 'folder', `Suggested from their work on the files in ${area}, the nearest this file has to other expertise.`)] : []),
+  ];
 }
 
 function message(id: string, label: string, icon: string, tooltip?: string, action?: ViewAction): DelegationNode {

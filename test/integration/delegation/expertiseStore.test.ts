@@ -2,6 +2,9 @@
 // extension storage, updated with only the new commits, rebuilt when history is rewritten, and
 // the odd repositories (shallow, empty, not a repository) handled with typed answers.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -71,8 +74,29 @@ describe('delegation: expertise index on real repositories', () => {
     assert.deepEqual([...fromDisk.sampleShas], [...built.sampleShas]);
   });
 
+  it('answers before the index is saved, and a store that reads the file waits for the save', async () => {
+    // The save's temporary file is a named pipe nobody reads yet: writing it blocks, as a slow
+    // disk would, until the test opens it. The answer must not wait for that.
+    const root = (await git(repo.dir, ['rev-parse', '--show-toplevel'])).trim();
+    const file = path.join(storage, `expertise-${createHash('sha256').update(root).digest('hex').slice(0, 20)}.json.gz`);
+    await promisify(execFile)('mkfifo', [`${file}.${process.pid}.tmp`]);
+    const store = new ExpertiseStore(storage, silentLogger);
+    const built = await store.get(repo.dir, window);
+    assert.equal(built.how, 'built');
+    const drained = await readFile(`${file}.${process.pid}.tmp`);
+    await store.saved();
+    assert.deepEqual(JSON.parse(gunzipSync(drained).toString('utf8').split('\n')[0]).root, root);
+    // A store that opens the file while another is still saving it reads the finished file.
+    await rm(file);
+    const writer = new ExpertiseStore(storage, silentLogger);
+    await writer.get(repo.dir, { ...window, maxCommits: 29_999 });
+    assert.equal((await new ExpertiseStore(storage, silentLogger).get(repo.dir, { ...window, maxCommits: 29_999 })).how, 'cached');
+  });
+
   it('rebuilds, with a warning, when the saved file is damaged', async () => {
-    await new ExpertiseStore(storage, silentLogger).get(repo.dir, window);
+    const first = new ExpertiseStore(storage, silentLogger);
+    await first.get(repo.dir, window);
+    await first.saved();
     const [saved] = (await readdir(storage)).filter((f) => f.endsWith('.json.gz'));
     assert.ok(saved, 'the index was saved');
     const warnings: string[] = [];
@@ -80,7 +104,9 @@ describe('delegation: expertise index on real repositories', () => {
     const header = gunzipSync(await readFile(path.join(storage, saved))).toString('utf8').split('\n')[0];
     for (const damage of ['not gzip at all', gzipSync(header.slice(0, 30)), gzipSync(`${header}\n["src/net/tcp.c", {"broken`)]) {
       await writeFile(path.join(storage, saved), damage);
-      const rebuilt = await new ExpertiseStore(storage, log).get(repo.dir, window);
+      const store = new ExpertiseStore(storage, log);
+      const rebuilt = await store.get(repo.dir, window);
+      await store.saved();
       assert.equal(rebuilt.how, 'built');
       assert.equal(rebuilt.index.commitCount, 3);
     }

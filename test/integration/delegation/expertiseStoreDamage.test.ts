@@ -33,7 +33,9 @@ describe('delegation: a saved expertise index with wrongly typed records', () =>
   beforeEach(async () => {
     storage = await makeTempDir('storage');
     cleanup.push(storage);
-    await new ExpertiseStore(storage, silentLogger).get(repo.dir, window);
+    const first = new ExpertiseStore(storage, silentLogger);
+    await first.get(repo.dir, window);
+    await first.saved();
     const [saved] = (await readdir(storage)).filter((f) => f.endsWith('.json.gz'));
     assert.ok(saved, 'the index was saved');
     file = path.join(storage, saved);

@@ -10,7 +10,9 @@ import { silentLogger } from '../../../src/core/logger';
 import { TeamDirectory } from '../../../src/github/delegation/teamDirectory';
 import { ExpertiseStore } from '../../../src/storage/expertiseStore';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { clientFor, delegationScenario, graphqlRequests } from './scenario';
+import { clientFor, delegationScenario, graphqlRequests, TOKENS } from './scenario';
+import { createGitHubClient } from '../../../src/github/client';
+import { resolveEndpoints } from '../../../src/github/endpoints';
 import { git, makeTempDir, TempGitRepo } from './tempGitRepo';
 
 const people = {
@@ -97,6 +99,37 @@ describe('delegation use cases: suggest reviewers and advise the queue, in plain
     } finally {
       await rm(elsewhere, { recursive: true, force: true });
     }
+  });
+
+  it('asks GitHub who I am while git reads the history, not after it', async () => {
+    // The history below finishes only once GitHub has been asked who I am: asked in parallel, that
+    // happens; asked only after the history (as before), the suggestion would never finish.
+    let userAsked = (): void => undefined;
+    let asked = Promise.resolve();
+    const expectUser = () => void (asked = new Promise<void>((resolve) => (userAsked = resolve)));
+    const client = createGitHubClient({
+      endpoints: resolveEndpoints(sandbox.url),
+      token: TOKENS.lead,
+      log: silentLogger,
+      unthrottled: true,
+      fetch: (input, init) => {
+        if ((input instanceof Request ? input.url : input.toString()).endsWith('/user')) userAsked();
+        return fetch(input, init);
+      },
+    });
+    const fresh = new ExpertiseStore(undefined, silentLogger);
+    const reading: HistorySource = async (workTree, s) => {
+      const read = await fresh.get(workTree, { historyDays: s.historyDays, maxCommits: s.maxCommits, timeoutMs: 60_000 });
+      await asked;
+      return read;
+    };
+    const pull = { owner: 'acme', repo: 'engine', number: 1, title: 'Change 1', url: '', author: 'cara' };
+    expectUser();
+    const forPull = await suggestions().forPullRequest({ client, pull, folders: [repo.dir], hosts, history: reading, progress: () => undefined });
+    assert.equal(forPull.me, 'lead');
+    expectUser();
+    const forFile = await suggestions().forFile({ client, file: path.join(repo.dir, 'src/engine/core.ts'), hosts, history: reading, progress: () => undefined });
+    assert.equal(forFile.me, 'lead');
   });
 
   it('suggests people for a file from git alone when GitHub is not available, and says why', async () => {

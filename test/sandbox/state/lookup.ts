@@ -34,13 +34,29 @@ export function orgsOf(state: SandboxState, login: string): OrgRecord[] {
   return state.orgs.filter((o) => o.members.some((m) => eq(m, login)));
 }
 
+// Searches look a repository up for every pull request and term: with thousands of repositories a
+// scan each time made the sandbox seconds slower than GitHub. Rebuilt whenever the list changes size.
+const repoIndex = new WeakMap<readonly RepoRecord[], { readonly size: number; readonly byName: Map<string, RepoRecord> }>();
+
 export function findRepo(state: SandboxState, owner: string, name: string): RepoRecord | undefined {
-  return state.repos.find((r) => eq(r.owner, owner) && eq(r.name, name));
+  let index = repoIndex.get(state.repos);
+  if (!index || index.size !== state.repos.length) {
+    index = { size: state.repos.length, byName: new Map(state.repos.map((r) => [`${r.owner}/${r.name}`.toLowerCase(), r])) };
+    repoIndex.set(state.repos, index);
+  }
+  return index.byName.get(`${owner}/${name}`.toLowerCase());
 }
 
+const pullRepos = new WeakMap<PullRecord, RepoRecord>();
+
 export function repoOfPull(state: SandboxState, pull: PullRecord): RepoRecord {
-  const [owner, name] = pull.repo.split('/') as [string, string];
-  return findRepo(state, owner, name)!;
+  let repo = pullRepos.get(pull);
+  if (!repo) {
+    const [owner, name] = pull.repo.split('/') as [string, string];
+    repo = findRepo(state, owner, name)!;
+    pullRepos.set(pull, repo);
+  }
+  return repo;
 }
 
 export function findPull(state: SandboxState, owner: string, name: string, number: number): PullRecord | undefined {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { customSearchQuery, maxSearchLength, planSearches, searchProblem } from '../../../src/core/queue/searchQueries';
+import { customSearchQuery, inSearchScope, maxSearchLength, planSearches, searchProblem } from '../../../src/core/queue/searchQueries';
 
 const now = new Date('2026-03-04T12:00:00Z');
 const base = { includeDrafts: false, staleBusinessHours: 16, staleRepos: [], staleOrgs: [], customSections: [], now };
@@ -37,7 +37,7 @@ describe('queue search strings', () => {
   });
 
   it('spreads many stale repositories over searches that each fit in 256 characters', () => {
-    const repos = Array.from({ length: 40 }, (_, i) => `acme/service-number-${i}`);
+    const repos = Array.from({ length: 40 }, (_, i) => `team-${i}/service-number-${i}`);
     const stale = planSearches({ ...base, staleRepos: repos, staleOrgs: ['acme-labs'] }).filter((s) => s.role === 'stale');
     assert.ok(stale.length > 2);
     for (const s of stale) assert.ok(s.query.length <= maxSearchLength, `${s.query.length}: ${s.query}`);
@@ -45,6 +45,29 @@ describe('queue search strings', () => {
     assert.equal(mentioned.length, 40);
     assert.ok(stale.some((s) => s.query.includes('org:acme-labs')));
     assert.ok(stale.every((s) => s.query.includes('updated:<2026-03-03T20:00:00Z')), stale[0].query);
+  });
+
+  it('searches an owner with many listed repositories once, as user:OWNER, and keeps only the listed ones', () => {
+    // 2,000 repositories in 15 organisations: listed one by one they took ~330 searches.
+    const repos = Array.from({ length: 2000 }, (_, i) => `scale-org-${i % 15}/service-${i}`);
+    const stale = planSearches({ ...base, staleRepos: [...repos, 'solo/one'], staleOrgs: ['watched'] }).filter((s) => s.role === 'stale');
+    assert.equal(stale.length, 17);
+    for (const s of stale) assert.equal(searchProblem(s.query), undefined, s.query);
+    const owner = stale.find((s) => s.query.endsWith(' user:scale-org-3'));
+    assert.ok(owner, stale.map((s) => s.query).join('\n'));
+    assert.equal(owner.onlyRepos?.length, repos.filter((r) => r.startsWith('scale-org-3/')).length);
+    assert.ok(inSearchScope(owner, { owner: 'Scale-Org-3', repo: 'Service-3' }));
+    assert.ok(!inSearchScope(owner, { owner: 'scale-org-3', repo: 'unlisted' }));
+    const solo = stale.find((s) => s.query.includes('repo:solo/one'));
+    assert.ok(solo && solo.onlyRepos === undefined && inSearchScope(solo, { owner: 'solo', repo: 'one' }));
+    assert.ok(stale.some((s) => s.query.endsWith(' org:watched') && s.onlyRepos === undefined));
+  });
+
+  it('keeps an owner with a few listed repositories as repo: terms', () => {
+    const stale = planSearches({ ...base, staleRepos: ['acme/a', 'acme/b', 'acme/c', 'acme/d'], staleOrgs: [] }).filter((s) => s.role === 'stale');
+    assert.equal(stale.length, 1);
+    assert.deepEqual(stale[0].query.split(' ').filter((t) => t.startsWith('repo:')), ['repo:acme/a', 'repo:acme/b', 'repo:acme/c', 'repo:acme/d']);
+    assert.equal(stale[0].onlyRepos, undefined);
   });
 
   it('drops repositories already covered by a listed org and duplicates in any case', () => {
