@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { tree } from '../../core/inertText';
 import type { PullRequestRef } from '../../core/pullRequestRef';
 import type { WorkingHours } from '../../core/workingHours';
+import { sinceMyReviewLabels } from '../../core/queue/grouping';
 import { buildQueueTree, itemTooltip, type GroupNode, type ItemNode, type NodeIcon, type QueueNode } from '../../core/queue/queueTree';
 import { queueAdviceUri } from '../delegation/queueAdviceDecorations';
 import { LineNode } from '../tree/lineNode';
@@ -62,8 +63,9 @@ class QueueItemNode extends TreeNode {
     const n = this.node;
     const item = treeItem(tree`${n.label}`);
     item.iconPath = themeIcon(n.icon);
-    item.description = tree`${n.description}`.value;
-    item.accessibilityInformation = { label: `${n.label}, ${n.description}` };
+    const again = n.item.sinceMyReview ? `${sinceMyReviewLabels[n.item.sinceMyReview]} · ` : '';
+    item.description = tree`${again}${n.description}`.value;
+    item.accessibilityInformation = { label: `${n.label}, ${again}${n.description}` };
     // "Should I delegate this?": the Delegation feature decorates routine pull requests through this URI.
     item.resourceUri = queueAdviceUri(this);
     return item;

@@ -94,6 +94,8 @@ export interface ReviewRecord {
   state: ReviewState;
   submittedAt: string;
   body: string;
+  /** The head commit the review was made on; when absent, the pull request's commit of that time. */
+  commitSha?: string;
 }
 
 export interface CommentRecord {
