@@ -29,7 +29,7 @@ function reviewedPull(number: number, commitHours: readonly number[], reviewHour
     reviews: [{ author: 'lead', state: 'CHANGES_REQUESTED', submittedAt: ago(reviewHoursAgo) }],
     commits,
     headSha: commits[commits.length - 1].sha,
-  } as ScenarioPull;
+  };
 }
 
 describe('re-review: the lead\'s reviewed pull requests with new commits (sandbox)', function () {
