@@ -33,10 +33,11 @@ export function activate(context: vscode.ExtensionContext): void {
     const delegation = registerDelegationFeature(services, (arg) => queue.shownPullRequest(arg), {
       // Handoffs are counted in the week's figures.
       onDidRequestReview: (pullRequest, login) => week.recordHandoff(pullRequest, login),
+      choosePullRequest: queue.choosePullRequest,
     });
     context.subscriptions.push(
       queue,
-      registerFocusFeature(services, calendar.meetings),
+      registerFocusFeature(services, calendar.meetings, queue.choosePullRequest),
       delegation,
       registerUpdateFeature(services, (from, to) => week.handoffsBetween(from, to)),
       registerPulseFeature(services, delegation.delegate),

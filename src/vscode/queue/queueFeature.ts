@@ -11,7 +11,7 @@ import { checkOutPullRequestCommand } from './commands/checkOutPullRequest';
 import { copyPullRequestLinkCommand } from './commands/copyPullRequestLink';
 import { openPullRequestCommand } from './commands/openPullRequest';
 import type { PullRequestRef } from '../../core/pullRequestRef';
-import { shownPullRequest } from './commands/pullRequestArgument';
+import { pullRequestArgument, shownPullRequest, type ChoosePullRequest } from './commands/pullRequestArgument';
 import { pinPullRequestCommand } from './commands/pinPullRequest';
 import { snoozeForAnHourCommand, snoozeUntilActivityCommand, snoozeUntilTomorrowCommand } from './commands/snoozePullRequest';
 import { unpinPullRequestCommand } from './commands/unpinPullRequest';
@@ -33,6 +33,8 @@ const backgroundStartDelayMs = 15_000;
 export interface QueueFeature extends vscode.Disposable {
   /** The queue's record of the pull request a command argument names, or undefined (refused, with a warning) if the queue does not show it. */
   shownPullRequest(arg: unknown): Promise<PullRequestRef | undefined>;
+  /** The queue's one picker for other features' commands: the argument's pull request, else one picked from the queue or pasted. */
+  readonly choosePullRequest: ChoosePullRequest;
 }
 
 export function registerQueueFeature(services: Services): QueueFeature {
@@ -49,6 +51,8 @@ export function registerQueueFeature(services: Services): QueueFeature {
     repos,
     log,
   });
+  // Actions that work on any pull request also take a pasted one, completed with the configured GitHub's address.
+  const paste = { webUrl: () => services.auth.endpoints().webUrl };
   const provider = new QueueTreeProvider(model);
   const view = vscode.window.createTreeView(ViewId.queue, { treeDataProvider: provider, showCollapseAll: true });
   const disposables: vscode.Disposable[] = [repos, model, provider, view, new QueueStatusBar(model, services.interruptions, () => services.config.settings.workingHours), registerReviewRequestNotifier(services.interruptions, model)];
@@ -114,9 +118,9 @@ export function registerQueueFeature(services: Services): QueueFeature {
     }),
     ...registerCommands(
       [
-        openPullRequestCommand(model, log),
-        copyPullRequestLinkCommand(model, log),
-        checkOutPullRequestCommand(model, repos, log),
+        openPullRequestCommand(model, paste, log),
+        copyPullRequestLinkCommand(model, paste, log),
+        checkOutPullRequestCommand(model, paste, repos, log),
         snoozeForAnHourCommand(model, log),
         snoozeUntilTomorrowCommand(model, log),
         snoozeUntilActivityCommand(model, log),
@@ -129,5 +133,8 @@ export function registerQueueFeature(services: Services): QueueFeature {
   );
   present();
   startIfVisible();
-  return Object.assign(vscode.Disposable.from(...disposables), { shownPullRequest: (arg: unknown) => shownPullRequest(model, arg, log) });
+  return Object.assign(vscode.Disposable.from(...disposables), {
+    shownPullRequest: (arg: unknown) => shownPullRequest(model, arg, log),
+    choosePullRequest: (arg: unknown, placeHolder: string) => pullRequestArgument(model, arg, placeHolder, log, { paste }),
+  });
 }

@@ -8,15 +8,15 @@ import type { Logger } from '../../../core/logger';
 import type { QueueModel } from '../queueModel';
 import type { WorkspaceRepos } from '../workspaceRepos';
 import { checkOutPullRequestBranch } from '../pullRequestCheckout';
-import { pullRequestArgument } from './pullRequestArgument';
+import { pullRequestArgument, type PickerOptions } from './pullRequestArgument';
 
 /** Checks the pull request out as `pr/N` in the open folder whose remote is that repository. */
-export function checkOutPullRequestCommand(model: QueueModel, repos: WorkspaceRepos, log: Logger): LeadDeskCommand {
+export function checkOutPullRequestCommand(model: QueueModel, paste: PickerOptions['paste'], repos: WorkspaceRepos, log: Logger): LeadDeskCommand {
   return {
     id: CommandId.checkOutPullRequest,
     doing: 'check out the pull request',
     async run(arg?: unknown) {
-      const pr = await pullRequestArgument(model, arg, 'Pull request to check out locally', log);
+      const pr = await pullRequestArgument(model, arg, 'Pull request to check out locally', log, { paste });
       if (!pr) return;
       const name = `${pr.owner}/${pr.repo}#${pr.number}`;
       if (!vscode.workspace.isTrusted) {
