@@ -32,7 +32,11 @@ export function activate(context: vscode.ExtensionContext): void {
     // Delegation acts on a pull request a command argument names only if the queue shows it.
     const delegation = registerDelegationFeature(services, (arg) => queue.shownPullRequest(arg), {
       // Handoffs are counted in the week's figures.
-      onDidRequestReview: (pullRequest, login) => week.recordHandoff(pullRequest, login),
+      onDidRequestReview: (pullRequest, login, removedMyRequest) => {
+        week.recordHandoff(pullRequest, login);
+        // The queue moves the pull request at once and confirms it with a refresh.
+        void queue.reviewHandedOff(pullRequest, removedMyRequest === true);
+      },
       choosePullRequest: queue.choosePullRequest,
     });
     context.subscriptions.push(

@@ -6,11 +6,13 @@ import { failureError, type RefreshFailureKind } from '../../core/queue/refreshS
 import { registerCommands } from '../commands/command';
 import { ViewId } from '../ids';
 import { presentError } from '../presentError';
+import { message } from '../../core/inertText';
+import { showWarning } from '../ui/notify';
 import type { Services } from '../services';
 import { checkOutPullRequestCommand } from './commands/checkOutPullRequest';
 import { copyPullRequestLinkCommand } from './commands/copyPullRequestLink';
 import { openPullRequestCommand } from './commands/openPullRequest';
-import type { PullRequestRef } from '../../core/pullRequestRef';
+import { parsePullRequestText, type PullRequestRef } from '../../core/pullRequestRef';
 import { pullRequestArgument, shownPullRequest, type ChoosePullRequest } from './commands/pullRequestArgument';
 import { pinPullRequestCommand } from './commands/pinPullRequest';
 import { snoozeForAnHourCommand, snoozeUntilActivityCommand, snoozeUntilTomorrowCommand } from './commands/snoozePullRequest';
@@ -35,6 +37,12 @@ export interface QueueFeature extends vscode.Disposable {
   shownPullRequest(arg: unknown): Promise<PullRequestRef | undefined>;
   /** The queue's one picker for other features' commands: the argument's pull request, else one picked from the queue or pasted. */
   readonly choosePullRequest: ChoosePullRequest;
+  /**
+   * A review of `pullRequest` ("owner/repo#123") was handed to someone else from Lead Desk. When the
+   * lead's own request went with it, the pull request leaves Needs my review at once; a refresh
+   * confirms it either way.
+   */
+  reviewHandedOff(pullRequest: string, removedMyRequest: boolean): Promise<void>;
 }
 
 export function registerQueueFeature(services: Services): QueueFeature {
@@ -136,5 +144,15 @@ export function registerQueueFeature(services: Services): QueueFeature {
   return Object.assign(vscode.Disposable.from(...disposables), {
     shownPullRequest: (arg: unknown) => shownPullRequest(model, arg, log),
     choosePullRequest: (arg: unknown, placeHolder: string) => pullRequestArgument(model, arg, placeHolder, log, { paste }),
+    reviewHandedOff: async (pullRequest: string, removedMyRequest: boolean) => {
+      const ref = parsePullRequestText(pullRequest);
+      if (!ref) return;
+      const outcome = removedMyRequest ? await model.requestWithdrawn(ref) : model.started ? await model.refresh('manual') : { ok: true as const };
+      if (outcome.ok) return;
+      log.warn(`the refresh after handing off ${pullRequest} failed: ${outcome.failure.message}`);
+      void showWarning(
+        message`The review queue could not check the handoff of ${pullRequest} with GitHub: ${outcome.failure.message} It shows the last data it has until the next refresh; run Lead Desk: Refresh to try again.`,
+      );
+    },
   });
 }
