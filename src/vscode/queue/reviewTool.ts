@@ -34,14 +34,22 @@ export const editorReviewToolHost: ReviewToolHost = {
  * on the web. The address always comes from the queue's record (or what the user pasted), never
  * from a command argument.
  */
-export async function openForReview(pr: PullRequestRef, host: ReviewToolHost = editorReviewToolHost): Promise<OpenedForReview> {
+export function openForReview(pr: PullRequestRef, host: ReviewToolHost = editorReviewToolHost): OpenedForReview {
   if (!/^https?:\/\//.test(pr.url)) throw new Error(`${pr.owner}/${pr.repo}#${pr.number} has no web address.`);
   if (host.hasPullRequestExtension()) {
     const target = `${host.uriScheme()}://${pullRequestExtensionId.toLowerCase()}/open-pull-request-webview?uri=${encodeURIComponent(pr.url)}`;
     // Uri.parse would decode the query once more; build it from parts so the address stays encoded.
-    await host.openExternal(vscode.Uri.from({ scheme: host.uriScheme(), authority: pullRequestExtensionId.toLowerCase(), path: '/open-pull-request-webview', query: `uri=${encodeURIComponent(pr.url)}` }));
+    open(host, vscode.Uri.from({ scheme: host.uriScheme(), authority: pullRequestExtensionId.toLowerCase(), path: '/open-pull-request-webview', query: `uri=${encodeURIComponent(pr.url)}` }));
     return { tool: 'pullRequestExtension', target };
   }
-  await host.openExternal(vscode.Uri.parse(pr.url));
+  open(host, vscode.Uri.parse(pr.url));
   return { tool: 'browser', target: pr.url };
+}
+
+/**
+ * Not awaited: the editor may first ask the lead whether to open an outside address, and the
+ * command (a review block starting, say) must not wait on that answer.
+ */
+function open(host: ReviewToolHost, uri: vscode.Uri): void {
+  void Promise.resolve(host.openExternal(uri)).catch(() => undefined);
 }

@@ -29,7 +29,7 @@ export function startReviewBlockCommand(model: FocusModel, choosePullRequest: (a
       const label = pullRequest.title;
       if (model.block) await model.coordinator.switchType('review', label, pullRequest);
       else await model.coordinator.start({ type: 'review', minutes: model.settings.reviewBlockMinutes, label, source: 'review', pullRequest });
-      return { pullRequest, opened: await openForReview(pullRequest, host) };
+      return { pullRequest, opened: openForReview(pullRequest, host) };
     },
   };
 }

@@ -13,7 +13,7 @@ export function openPullRequestCommand(model: QueueModel, paste: PickerOptions['
     async run(arg?: unknown) {
       const pr = await pullRequestArgument(model, arg, 'Pull request to open', log, { paste });
       if (!pr) return undefined;
-      const opened = await openForReview(pr, host);
+      const opened = openForReview(pr, host);
       log.info(`opened ${pr.owner}/${pr.repo}#${pr.number} in ${opened.tool === 'browser' ? 'the browser' : 'GitHub Pull Requests'}`);
       return opened;
     },
