@@ -65,6 +65,28 @@ describe('queue flows', () => {
     assert.doesNotMatch(opened[0], /evil\.example/, 'the address came from the argument, not the queue');
   });
 
+  it('Delegate… and Start Review Block from the palette offer the queue\'s pull requests in the one picker', async function () {
+    this.timeout(120_000);
+    /** Runs a command without an argument and accepts the first entry of the picker it shows. */
+    const pickFirst = async <T>(command: string): Promise<T | undefined> => {
+      let settled = false;
+      const running = Promise.resolve(vscode.commands.executeCommand<T>(command)).finally(() => (settled = true));
+      await waitFor(`${command} to take the first entry of its picker`, async () => {
+        if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return settled ? true : undefined;
+      }, 60_000);
+      return running;
+    };
+    const delegated = await pickFirst<{ kind: string; subject?: { kind: string; pull?: { owner: string; repo: string; number: number } } }>('leadDesk.delegatePullRequest');
+    assert.equal(delegated?.subject?.kind, 'pullRequest', `Delegate… took no pull request from the picker: ${JSON.stringify(delegated)}`);
+    const started = await pickFirst<{ pullRequest: { owner: string; repo: string; number: number; url: string } }>('leadDesk.startReviewBlock');
+    assert.ok(started, 'Start Review Block took no pull request from the picker');
+    // Both offered the queue's first pull request, with the queue's own address.
+    assert.deepEqual([started.pullRequest.owner, started.pullRequest.repo, started.pullRequest.number], [delegated.subject.pull?.owner, delegated.subject.pull?.repo, delegated.subject.pull?.number]);
+    assert.match(started.pullRequest.url, /^https?:\/\//);
+    await vscode.commands.executeCommand('leadDesk.stopFocusBlock');
+  });
+
   it('a handoff that withdraws the lead\'s request takes the pull request out of Needs my review at once, then confirms it', async function () {
     this.timeout(120_000);
     const config = vscode.workspace.getConfiguration('leadDesk');
