@@ -11,6 +11,8 @@ import { registerUpdateFeature } from './vscode/update/updateFeature';
 import { registerPulseFeature } from './vscode/pulse/pulseFeature';
 import { registerWeekFeature } from './vscode/week/weekFeature';
 import { registerCalendarFeature } from './vscode/calendar/calendarFeature';
+import { registerWalkthroughFeature } from './vscode/walkthrough/walkthroughFeature';
+import { installTranslator } from './vscode/l10n';
 
 /**
  * Builds the services and registers everything. No network and no git here: data is fetched when
@@ -18,6 +20,8 @@ import { registerCalendarFeature } from './vscode/calendar/calendarFeature';
  */
 export function activate(context: vscode.ExtensionContext): void {
   try {
+    // First, so that every text shown from here on is in the display language.
+    context.subscriptions.push(installTranslator());
     const services = createServices(context);
     const calendar = registerCalendarFeature(services);
     const week = registerWeekFeature(services, {
@@ -27,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
     });
     context.subscriptions.push(
       registerAccountFeature(services),
+      registerWalkthroughFeature(services.log),
     );
     const queue = registerQueueFeature(services);
     // Delegation acts on a pull request a command argument names only if the queue shows it.

@@ -107,15 +107,55 @@ export class InertText<S extends Surface> {
 /** Anything that may be interpolated: outside strings are escaped, inert text of the same surface is kept. */
 export type Interpolation<S extends Surface> = string | number | InertText<S>;
 
+/**
+ * Puts a template's text in the lead's language. `key` is the template's static text with `{0}`,
+ * `{1}`… where the values go (the l10n bundle's key); `args` are the values, already escaped for
+ * the surface, so a translation can move them but never un-escape them.
+ */
+export type Translator = (key: string, args: readonly string[]) => string;
+
+let translator: Translator | undefined;
+
+/** Installed by the editor glue at activation; without one every text stays as written. */
+export function setTranslator(next: Translator | undefined): void {
+  translator = next;
+}
+
+// What the lead reads in the editor is translated. Comments and documents are posted to, or read by,
+// other people, whose language the lead's display language does not decide.
+const translated: ReadonlySet<Surface> = new Set<Surface>(['message', 'pick', 'tree', 'markdown']);
+
+/** The l10n key of a template: its static parts joined by `{0}`, `{1}`… */
+export function l10nKey(strings: readonly string[]): string {
+  return strings.reduce((key, part, i) => (i === 0 ? part : `${key}{${i - 1}}${part}`), '');
+}
+
+/**
+ * Whether a template's text can go through a translator: it must say something besides its values
+ * and icons (`$(name)`), and its own text must not contain `{n}`, which the translator would read as
+ * a placeholder.
+ */
+export function isTranslatable(strings: readonly string[]): boolean {
+  const words = strings.join('').replace(/\$\([\w-]+\)/g, '');
+  return /\p{L}/u.test(words) && !strings.some((part) => /\{\d+\}/.test(part));
+}
+
+function render(surface: Surface, strings: readonly string[], args: readonly string[]): string {
+  const english = () => strings.reduce((out, part, i) => (i === 0 ? part : out + args[i - 1] + part), '');
+  if (!translator || !translated.has(surface) || !isTranslatable(strings)) return english();
+  try {
+    const text = translator(l10nKey(strings), args);
+    return typeof text === 'string' ? text : english();
+  } catch {
+    // A broken translation must not cost the lead the message itself.
+    return english();
+  }
+}
+
 function template<S extends Surface>(surface: S) {
   const escape = escapers[surface];
-  return (strings: TemplateStringsArray, ...values: ReadonlyArray<Interpolation<S>>): InertText<S> => {
-    let out = strings[0];
-    values.forEach((value, i) => {
-      out += piece(surface, escape, value) + strings[i + 1];
-    });
-    return mint(surface, out);
-  };
+  return (strings: TemplateStringsArray, ...values: ReadonlyArray<Interpolation<S>>): InertText<S> =>
+    mint(surface, render(surface, strings, values.map((value) => piece(surface, escape, value))));
 }
 
 function piece<S extends Surface>(surface: S, escape: (text: string) => string, value: Interpolation<S>): string {

@@ -8,6 +8,7 @@ import { defaultUpdateSettings, parseUpdateSettings, type UpdateSettings } from 
 import { defaultPulseSettings, parsePulseSettings, type PulseSettings } from './pulse/pulseSettings';
 import { defaultWeekSettings, parseWeekSettings, type WeekSettings } from './week/weekSettings';
 import { defaultCalendarSettings, parseCalendarSettings, type CalendarSettings } from './calendar/calendarSettings';
+import { defaultNudgeSettings, parseNudgeSettings, type NudgeSettings } from './nudge/nudgeSettings';
 import type { RawSettings, SettingsProblem } from './settingsSource';
 import { defaultWorkingHours, type WorkingHours } from './workingHours';
 import { parseWorkingHours } from './workingHoursSettings';
@@ -29,6 +30,7 @@ export interface LeadDeskSettings {
   readonly pulse: PulseSettings;
   readonly week: WeekSettings;
   readonly calendar: CalendarSettings;
+  readonly nudge: NudgeSettings;
 }
 
 export const defaultSettings: LeadDeskSettings = {
@@ -41,6 +43,7 @@ export const defaultSettings: LeadDeskSettings = {
   pulse: defaultPulseSettings,
   week: defaultWeekSettings,
   calendar: defaultCalendarSettings,
+  nudge: defaultNudgeSettings,
 };
 
 export interface ParsedSettings {
@@ -71,6 +74,7 @@ export function parseSettings(read: RawSettings): ParsedSettings {
     pulse: parsePulseSettings(read, problems),
     week: parseWeekSettings(read, problems),
     calendar: parseCalendarSettings(read, problems),
+    nudge: parseNudgeSettings(read, problems),
   };
   return { settings, problems };
 }

@@ -11,6 +11,8 @@ export const ViewItemToken = {
   unpinned: 'unpinned',
   snoozed: 'snoozed',
   awake: 'awake',
+  /** One of my pull requests that has waited for review longer than the team's usual turnaround. */
+  nudgeable: 'nudgeable',
   queueGroup: 'queueGroup',
   // Focus
   focusBreak: 'focusBreak',
@@ -40,8 +42,8 @@ const words = (...tokens: string[]): string => tokens.join(' ');
 export const ViewItem = {
   queue: {
     /** A pull request; its menus depend on whether it is pinned and snoozed. */
-    pullRequest: (state: { readonly pinned: boolean; readonly snoozed: boolean }): string =>
-      words(T.pullRequest, state.pinned ? T.pinned : T.unpinned, state.snoozed ? T.snoozed : T.awake),
+    pullRequest: (state: { readonly pinned: boolean; readonly snoozed: boolean; readonly nudgeable?: boolean }): string =>
+      words(T.pullRequest, state.pinned ? T.pinned : T.unpinned, state.snoozed ? T.snoozed : T.awake, ...(state.nudgeable ? [T.nudgeable] : [])),
     group: (groupId: string): string => words(T.queueGroup, groupId),
   },
   focus: {
@@ -75,7 +77,12 @@ const both = [false, true] as const;
 export function viewItemValues(guardIds: readonly string[]): Record<ViewItemFeature, string[]> {
   const groups = [...Object.values(GroupId).flatMap((g) => (typeof g === 'string' ? [g] : [])), GroupId.custom(0), GroupId.mineState('waiting')];
   return {
-    queue: [...both.flatMap((pinned) => both.map((snoozed) => ViewItem.queue.pullRequest({ pinned, snoozed }))), ...groups.map((g) => ViewItem.queue.group(g))],
+    queue: [
+      ...both.flatMap((pinned) => both.map((snoozed) => ViewItem.queue.pullRequest({ pinned, snoozed }))),
+      // A snoozed pull request is never offered a nudge.
+      ...both.map((pinned) => ViewItem.queue.pullRequest({ pinned, snoozed: false, nudgeable: true })),
+      ...groups.map((g) => ViewItem.queue.group(g)),
+    ],
     focus: [ViewItem.focus.break, ...both.map(ViewItem.focus.block), ...guardIds.map(ViewItem.focus.guard)],
     delegation: [
       // A review can be requested only on a pull request.

@@ -21,6 +21,8 @@ export const CommandId = {
   unsnoozePullRequest: 'leadDesk.unsnoozePullRequest',
   pinPullRequest: 'leadDesk.pinPullRequest',
   unpinPullRequest: 'leadDesk.unpinPullRequest',
+  showQueueLegend: 'leadDesk.showQueueLegend',
+  nudgeReviewers: 'leadDesk.nudgeReviewers',
   startFocusBlock: 'leadDesk.startFocusBlock',
   startReviewBlock: 'leadDesk.startReviewBlock',
   pauseFocusBlock: 'leadDesk.pauseFocusBlock',
@@ -51,6 +53,11 @@ export const CommandId = {
   removeCalendarFeed: 'leadDesk.removeCalendarFeed',
   refreshCalendar: 'leadDesk.refreshCalendar',
   findFocusTime: 'leadDesk.findFocusTime',
+  getStarted: 'leadDesk.getStarted',
+  /** Hidden from the palette: the walkthrough's schedule button (the schedule editor, or the setting). */
+  openFocusSchedule: 'leadDesk.openFocusSchedule',
+  /** Hidden from the palette: the context keys the walkthrough's steps complete on, for the host tests. */
+  inspectWalkthrough: 'leadDesk.inspectWalkthrough',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
@@ -93,6 +100,8 @@ export const StateKey = {
   queueSnapshot: 'leadDesk.queue.snapshot',
   /** Pins and snoozes of the review queue; they never leave this machine. */
   queueLocal: 'leadDesk.queue.local',
+  /** When each of my pull requests was last nudged, so a second nudge the same day is refused in every window. */
+  queueNudges: 'leadDesk.queue.nudges',
   /** Until when End My Day quieted review-request pop-ups (epoch ms), shared by every window. */
   dayEndedUntil: 'leadDesk.boundaries.dayEndedUntil',
   /** Per week: where the team pulse was posted and its reaction counts; never who answered. */

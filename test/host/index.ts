@@ -44,6 +44,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['pulse.test.ts', () => import('./pulse.test')],
   ['week.test.ts', () => import('./week.test')],
   ['calendar.test.ts', () => import('./calendar.test')],
+  ['walkthrough/walkthrough.test.ts', () => import('./walkthrough/walkthrough.test')],
 ];
 
 async function writeResults(file: string | undefined, results: HostResults): Promise<void> {

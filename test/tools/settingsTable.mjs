@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, dirname } from 'node:path';
+import manifestText from './manifestText.cjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const begin = '<!-- settings:begin -->';
@@ -27,7 +28,8 @@ export function readmeWithTable(readme, table) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  // The table shows the English texts, as the settings editor does.
+  const pkg = manifestText.readResolvedManifest(root);
   const table = settingsTable(pkg);
   if (process.argv.includes('--write')) {
     const path = join(root, 'README.md');

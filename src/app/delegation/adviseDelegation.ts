@@ -2,7 +2,7 @@
 // caller does not have, and judge each pull request on them and, when an expertise index for its
 // repository is already in memory, on who knows the code better. Never starts git.
 import { realpath } from 'node:fs/promises';
-import { defaultDelegateOptions, expertiseStanding, shouldDelegate, type ChangedFile, type DelegateDecision } from '../../core/delegation/delegateClassifier';
+import { defaultDelegateOptions, expertiseStanding, shouldDelegate, type ChangedFile, type DelegateDecision, type ExpertiseStanding } from '../../core/delegation/delegateClassifier';
 import type { ExpertiseIndex } from '../../core/delegation/expertiseIndex';
 import { scoreExpertise } from '../../core/delegation/expertiseScore';
 import type { RawIdentity } from '../../core/delegation/types';
@@ -11,13 +11,31 @@ import { pullRequestKey, type PullRequestRef } from '../../core/pullRequestRef';
 import { checkoutOf } from '../../git/checkouts';
 import type { GitHubClient } from '../../github/client';
 import { fetchManyPullRequestChanges, type PullRequestChanges } from '../../github/delegation/pullRequestFiles';
+import { fetchReviewLoad } from '../../github/delegation/reviewLoad';
+import { GitHubError } from '../../github/errors';
+import { missingScopes } from '../../github/viewer';
 import type { EmailLoginMemory } from './reviewerSuggestions';
 
 export interface DelegationAdvice {
   readonly delegate: boolean;
-  /** One line for the queue: "good to delegate: only tests change · small change (8 lines)". */
+  /** One line for the queue: "Good to delegate: Ana Lima (@ana) made 12 changes to these files and has 1 open review". */
   readonly summary: string;
   readonly decision: DelegateDecision;
+  /**
+   * Why the advice could not weigh who knows the code (a scope is missing, my own commits were not
+   * found, review load could not be read). The row is then marked only for what its files show.
+   */
+  readonly limited?: string;
+}
+
+/** Who the advice names as knowing the files better, with what it is based on. */
+export interface BetterReviewer {
+  readonly name: string;
+  readonly login?: string;
+  /** Commits authored or reviewed, counted per touched file. */
+  readonly changes: number;
+  /** Open review requests, when GitHub answered. */
+  readonly openReviews?: number;
 }
 
 export interface AdviceRequest {
@@ -39,9 +57,16 @@ export interface AdviseInput {
   readonly requests: readonly AdviceRequest[];
   /** The signed-in login, to tell "I know this best" from "someone else does". */
   readonly me: string | undefined;
+  /** The signed-in person's display name, which their commits may carry instead of an address GitHub knows. */
+  readonly myName?: string;
+  /** The sign-in's scopes (empty for fine-grained tokens, which do not report them). */
+  readonly scopes?: readonly string[];
   /** Local folders that may hold clones of the pull requests' repositories. */
   readonly folders: readonly string[];
 }
+
+/** Scopes without which the advice cannot tell who is on the lead's team, so "someone knows more" is not claimed. */
+const ADVICE_SCOPES = ['read:org'];
 
 /** Advice per pull request, keyed by `pullRequestKey`; pull requests GitHub does not show are left out. */
 export async function adviseDelegation(deps: AdviseDelegationDeps, input: AdviseInput): Promise<Map<string, DelegationAdvice>> {
@@ -52,6 +77,10 @@ export async function adviseDelegation(deps: AdviseDelegationDeps, input: Advise
   const settings = deps.settings();
   const options = { ...defaultDelegateOptions, keepPaths: settings.keepPaths, smallChangeLines: settings.smallChangeLines };
   const apiUrl = client.endpoints.apiUrl;
+  const missing = missingScopes(input.scopes ?? [], ADVICE_SCOPES);
+  const scopeLimit = missing.length > 0 ? `Your GitHub sign-in lacks the ${missing.join(', ')} scope, so Lead Desk cannot tell who is on your team. Sign in again and grant it for advice on who knows the code.` : undefined;
+
+  const judged: Array<{ key: string; files: readonly ChangedFile[]; changedFiles?: number; better?: { person: string; index: ExpertiseIndex; paths: readonly string[] }; standing?: ExpertiseStanding; limited?: string }> = [];
   for (const r of input.requests) {
     const key = pullRequestKey(r.pull);
     const changes = fetched.get(key);
@@ -59,9 +88,44 @@ export async function adviseDelegation(deps: AdviseDelegationDeps, input: Advise
     if (!files) continue;
     // The batch reads the first 100 files; the classifier never calls a bigger pull request routine.
     const index = await indexFor(deps, r.pull, input.folders, apiUrl);
-    const standing = index ? standingIn(deps, index, files.map((f) => f.path), input.me, changes?.author ?? r.pull.author, apiUrl) : undefined;
-    const decision = shouldDelegate(files, standing, options, changes?.changedFiles);
-    out.set(key, { delegate: decision.delegate, summary: summarise(decision), decision });
+    if (!index) {
+      judged.push({ key, files, changedFiles: changes?.changedFiles });
+      continue;
+    }
+    const paths = files.map((f) => f.path);
+    const found = standingIn(deps, index, paths, input, changes?.author ?? r.pull.author, apiUrl);
+    // Not finding my own commits is not knowing nothing: comparing would mark every row someone else touched.
+    const limited = scopeLimit ?? (found.myId === undefined ? `Lead Desk could not find your own commits in the history of ${r.pull.owner}/${r.pull.repo}, so it does not compare what you know. Map your commit email to your login in leadDesk.delegation.logins.` : undefined);
+    // "Knows these files better" is said only with evidence to show: changes they made to these very files.
+    const evidenced = found.bestId !== undefined && changesBy(index, paths, found.bestId) > 0;
+    const standing: ExpertiseStanding = evidenced ? found.standing : { mine: found.standing.mine };
+    judged.push({ key, files, changedFiles: changes?.changedFiles, ...(limited ? { limited } : { standing, ...(evidenced && found.bestId ? { better: { person: found.bestId, index, paths } } : {}) }) });
+  }
+
+  const logins = new Map<string, string>();
+  for (const j of judged) {
+    const login = j.better ? loginOf(deps, j.better.index, j.better.person, apiUrl) : undefined;
+    if (login && j.better) logins.set(j.key, login);
+  }
+  let load: ReadonlyMap<string, number> | undefined;
+  let loadProblem: string | undefined;
+  if (logins.size > 0) {
+    try {
+      load = await fetchReviewLoad(client, new Set(logins.values()));
+    } catch (err) {
+      if (!GitHubError.is(err)) throw err;
+      loadProblem = `GitHub did not say how many reviews people have open (${err.message.replace(/\.\s*$/, '')}), so Lead Desk does not suggest handing reviews on.`;
+    }
+  }
+
+  for (const j of judged) {
+    const login = logins.get(j.key);
+    const openReviews = login ? load?.get(login.toLowerCase()) : undefined;
+    // Someone who knows more but whose load is unknown is partial data: no mark on it alone.
+    const limited = j.limited ?? (j.better && (loadProblem || openReviews === undefined) ? (loadProblem ?? 'GitHub could not match the person who knows these files to a login, so their review load is unknown.') : undefined);
+    const decision = shouldDelegate(j.files, limited ? undefined : j.standing, options, j.changedFiles);
+    const better = j.better && !limited ? { name: j.standing?.bestOther?.name ?? login ?? 'someone', ...(login ? { login } : {}), changes: changesBy(j.better.index, j.better.paths, j.better.person), ...(openReviews !== undefined ? { openReviews } : {}) } : undefined;
+    out.set(j.key, { delegate: decision.delegate, summary: summarise(decision, better), decision, ...(limited ? { limited } : {}) });
   }
   return out;
 }
@@ -72,11 +136,35 @@ async function indexFor(deps: AdviseDelegationDeps, pull: PullRequestRef, folder
   return deps.loadedIndex(checkout.workTree) ?? deps.loadedIndex(await realpath(checkout.workTree).catch(() => checkout.workTree));
 }
 
-function standingIn(deps: AdviseDelegationDeps, index: ExpertiseIndex, paths: readonly string[], me: string | undefined, author: string | undefined, apiUrl: string) {
+function standingIn(deps: AdviseDelegationDeps, index: ExpertiseIndex, paths: readonly string[], input: Pick<AdviseInput, 'me' | 'myName'>, author: string | undefined, apiUrl: string): { standing: ExpertiseStanding; myId?: string; bestId?: string } {
   const result = scoreExpertise(index, paths, deps.now());
-  const myId = me ? personOf(deps, index, me, apiUrl) : undefined;
+  const myId = (input.me ? personOf(deps, index, input.me, apiUrl) : undefined) ?? (input.myName ? index.identities.lookup({ name: input.myName }) : undefined);
   const authorId = author ? personOf(deps, index, author, apiUrl) : undefined;
-  return expertiseStanding(result, myId, new Set(authorId ? [authorId] : []), (id) => index.identities.describe(id).name);
+  // Named by id first, so the person behind "knows these files better" can be described.
+  const byId = expertiseStanding(result, myId, new Set(authorId ? [authorId] : []), (id) => id);
+  const bestId = byId.bestOther?.name;
+  const standing: ExpertiseStanding = byId.bestOther && bestId ? { mine: byId.mine, bestOther: { name: index.identities.describe(bestId).name, score: byId.bestOther.score } } : { mine: byId.mine };
+  return { standing, ...(myId !== undefined ? { myId } : {}), ...(bestId !== undefined ? { bestId } : {}) };
+}
+
+/** Commits authored or reviewed by the person, counted per touched file: "made 12 changes to these files". */
+function changesBy(index: ExpertiseIndex, paths: readonly string[], personId: string): number {
+  return paths.reduce((n, p) => n + index.personTimes(p, personId, 'author').count + index.personTimes(p, personId, 'review').count, 0);
+}
+
+/** The person's GitHub login: from the history itself, the lead's mapping, or what GitHub said about their emails. */
+function loginOf(deps: AdviseDelegationDeps, index: ExpertiseIndex, personId: string, apiUrl: string): string | undefined {
+  const person = index.identities.describe(personId);
+  if (person.logins[0]) return person.logins[0];
+  const mapping = deps.settings().logins;
+  for (const email of person.emails) if (mapping[email.toLowerCase()]) return mapping[email.toLowerCase()];
+  if (mapping[person.name.toLowerCase()]) return mapping[person.name.toLowerCase()];
+  const known = deps.emailLogins.get(apiUrl);
+  for (const email of person.emails) {
+    const login = known.get(email.toLowerCase()) ?? known.get(email);
+    if (login) return login;
+  }
+  return undefined;
 }
 
 /** A login's person in the index: by the login itself, or by emails and names mapped to it. */
@@ -96,8 +184,17 @@ function personOf(deps: AdviseDelegationDeps, index: ExpertiseIndex, login: stri
   return undefined;
 }
 
-export function summarise(decision: DelegateDecision): string {
-  if (decision.kept.length > 0) return `keep: touches ${decision.kept[0].path} (${decision.kept[0].pattern})`;
+export function summarise(decision: DelegateDecision, better?: BetterReviewer): string {
+  if (decision.kept.length > 0) return `Keep: touches ${decision.kept[0].path} (${decision.kept[0].pattern})`;
   if (!decision.delegate) return '';
-  return `good to delegate: ${decision.reasons.map((r) => r.text).join(' · ')}`;
+  const reasons = decision.reasons.map((r) => (r.kind === 'othersKnowMore' && better ? explainBetter(better) : r.text));
+  return `Good to delegate: ${reasons.join(' · ')}`;
+}
+
+/** "Ana Lima (@ana) made 12 changes to these files and has 1 open review". */
+export function explainBetter(b: BetterReviewer): string {
+  const who = b.login ? `${b.name} (@${b.login})` : b.name;
+  const changes = `made ${b.changes} ${b.changes === 1 ? 'change' : 'changes'} to these files`;
+  const load = b.openReviews === undefined ? '' : ` and has ${b.openReviews === 0 ? 'no' : b.openReviews} open ${b.openReviews === 1 ? 'review' : 'reviews'}`;
+  return `${who} ${changes}${load}`;
 }

@@ -6,9 +6,10 @@ import { format } from 'date-fns';
 import type { PullRequestRef } from '../pullRequestRef';
 import { formatBusinessDuration, type WorkingHours } from '../workingHours';
 import type { QueueGroup, QueueItem, QueueView, WaitingBasis } from './grouping';
-import { GroupId } from './grouping';
+import { GroupId, sinceMyReviewLabels } from './grouping';
 import { formatPoints } from './score';
 import { ViewItem } from '../viewItems';
+import { isNudgeable } from '../nudge/nudgeRules';
 
 /** A codicon id plus an optional theme colour id. */
 export interface NodeIcon {
@@ -50,7 +51,8 @@ export interface MessageNode {
 
 export type QueueNode = GroupNode | ItemNode | MessageNode;
 
-const groupIcons: Record<string, NodeIcon> = {
+/** Each group's icon; exported so the shipped legend (media/legend/queue.md) is checked against it. */
+export const groupIcons: Readonly<Record<string, NodeIcon>> = {
   [GroupId.needsReview]: { id: 'git-pull-request-reviewer' },
   [GroupId.teamRequests]: { id: 'organization' },
   [GroupId.mine]: { id: 'person' },
@@ -82,21 +84,34 @@ function sizeText(item: QueueItem): string {
   return `+${item.pr.additions} −${item.pr.deletions}`;
 }
 
-export function itemLabel(item: QueueItem): string {
+/**
+ * The row's label: what decides whether to act now, in the few characters a 300 px sidebar shows
+ * before the ellipsis. "1 d 2 h · changes requested · pinned".
+ */
+export function itemLabel(item: QueueItem, time: WorkingHours): string {
+  const parts = [formatBusinessDuration(item.waiting.hours, time), itemState(item)];
+  if (item.pinned) parts.push('pinned');
+  return parts.join(' · ');
+}
+
+/** The row's description, after the facts: which pull request it is. Author, size and CI are in the tooltip. */
+export function itemDescription(item: QueueItem): string {
   return `${item.pr.repo}#${item.pr.number} ${item.pr.title}`;
 }
 
-/** "pinned · team only · alice · 5 h · +34 −2 · 3 files" */
-export function itemDescription(item: QueueItem, time: WorkingHours): string {
-  const parts: string[] = [];
-  if (item.pinned) parts.push('pinned');
-  if (item.request === 'teamNobodyNamed') parts.push('team only');
-  parts.push(item.pr.author ?? 'ghost');
-  parts.push(formatBusinessDuration(item.waiting.hours, time));
-  parts.push(sizeText(item));
-  parts.push(`${item.pr.changedFiles} ${item.pr.changedFiles === 1 ? 'file' : 'files'}`);
-  if (item.snooze) parts.push(snoozeText(item));
-  return parts.join(' · ');
+/** One state, the one that most changes what to do, in the order the row's icon picks its shape. */
+export function itemState(item: QueueItem): string {
+  const pr = item.pr;
+  if (item.snooze) return snoozeText(item);
+  if (pr.isDraft) return 'draft';
+  // Back after the lead's review: what changed since is what they act on.
+  if (item.sinceMyReview) return sinceMyReviewLabels[item.sinceMyReview];
+  if (pr.review === 'changesRequested') return 'changes requested';
+  if (pr.merge === 'conflicting') return 'conflicts';
+  if (pr.review === 'approved') return 'approved';
+  if (pr.ci === 'failure') return 'CI failing';
+  if (item.request === 'teamNobodyNamed') return 'team only';
+  return pr.ci === 'pending' ? 'CI running' : 'awaiting review';
 }
 
 function snoozeText(item: QueueItem): string {
@@ -106,8 +121,10 @@ function snoozeText(item: QueueItem): string {
   return s.until ? `snoozed until ${format(new Date(s.until), 'EEE HH:mm')}` : 'snoozed';
 }
 
-export function itemContextValue(item: QueueItem): string {
-  return ViewItem.queue.pullRequest({ pinned: item.pinned, snoozed: Boolean(item.snooze) });
+/** `nudgeAfterHours`: the team's usual turnaround; without it no row offers Nudge Reviewers. */
+export function itemContextValue(item: QueueItem, nudgeAfterHours?: number): string {
+  const nudgeable = nudgeAfterHours !== undefined && isNudgeable(item, nudgeAfterHours);
+  return ViewItem.queue.pullRequest({ pinned: item.pinned, snoozed: Boolean(item.snooze), nudgeable });
 }
 
 /** Escapes text from GitHub (titles, logins) so it cannot inject Markdown or links into the tooltip. */
@@ -144,13 +161,13 @@ export function itemTooltip(item: QueueItem, time: WorkingHours): InertText<'mar
   return joinInert('markdown', lines, '\n');
 }
 
-function groupNode(group: QueueGroup, time: WorkingHours, depth: number): GroupNode {
+function groupNode(group: QueueGroup, time: WorkingHours, depth: number, nudgeAfterHours: number | undefined): GroupNode {
   const children: QueueNode[] = [];
   if (group.error) children.push({ kind: 'message', id: `${group.id}:error`, label: group.error, icon: { id: 'error', color: 'errorForeground' }, tooltip: group.error });
   for (const item of group.items) {
-    children.push({ kind: 'item', id: item.id, label: itemLabel(item), description: itemDescription(item, time), icon: itemIcon(item), contextValue: itemContextValue(item), pullRequest: item.pullRequest, item });
+    children.push({ kind: 'item', id: item.id, label: itemLabel(item, time), description: itemDescription(item), icon: itemIcon(item), contextValue: itemContextValue(item, nudgeAfterHours), pullRequest: item.pullRequest, item });
   }
-  for (const sub of group.groups) children.push(groupNode(sub, time, depth + 1));
+  for (const sub of group.groups) children.push(groupNode(sub, time, depth + 1, nudgeAfterHours));
   if (group.truncated) children.push({ kind: 'message', id: `${group.id}:truncated`, label: 'More pull requests match on GitHub than are shown here.', icon: { id: 'info' } });
   if (children.length === 0 && group.hint) children.push({ kind: 'message', id: `${group.id}:hint`, label: group.hint, icon: { id: 'info' } });
   const isCustom = group.id.startsWith('custom');
@@ -168,6 +185,7 @@ function groupNode(group: QueueGroup, time: WorkingHours, depth: number): GroupN
   };
 }
 
-export function buildQueueTree(view: QueueView, time: WorkingHours): GroupNode[] {
-  return view.groups.map((g) => groupNode(g, time, 0));
+/** `nudgeAfterHours`: the team's usual review turnaround, past which my waiting pull requests offer Nudge Reviewers. */
+export function buildQueueTree(view: QueueView, time: WorkingHours, nudgeAfterHours?: number): GroupNode[] {
+  return view.groups.map((g) => groupNode(g, time, 0, nudgeAfterHours));
 }

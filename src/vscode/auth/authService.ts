@@ -6,6 +6,7 @@ import { NotSignedInError } from '../../github/notSignedInError';
 import { ContextKey, SecretKey, StateKey } from '../ids';
 import type { Logger } from '../../core/logger';
 import type { LeadDeskSettings } from '../../core/settings';
+import { setContextKey } from '../walkthrough/contextKeys';
 
 export type CredentialSource = 'token' | 'session' | 'environment';
 
@@ -158,7 +159,7 @@ export class AuthService implements vscode.Disposable {
     this.current = next;
     this.forgetSecret?.();
     this.forgetSecret = next ? this.deps.addSecret(next.token) : undefined;
-    void vscode.commands.executeCommand('setContext', ContextKey.signedIn, next !== undefined);
+    void setContextKey(ContextKey.signedIn, next !== undefined);
     if (changed) {
       this.log.info(next ? `signed in to ${next.endpoints.apiUrl} using ${describeSource(next.source)}` : 'not signed in');
       this.emitter.fire(next);

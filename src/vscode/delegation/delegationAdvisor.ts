@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { adviseDelegation, type AdviceRequest, type AdviseDelegationDeps, type DelegationAdvice } from '../../app/delegation/adviseDelegation';
 import { pullRequestKey, type PullRequestRef } from '../../core/pullRequestRef';
 import type { GitHubClient } from '../../github/client';
-import { fetchViewer } from '../../github/viewer';
+import { fetchViewer, type Viewer } from '../../github/viewer';
 
 export type { AdviceRequest, DelegationAdvice };
 
@@ -24,7 +24,7 @@ export interface DelegationAdvisorDeps extends AdviseDelegationDeps {
  */
 export class DelegationAdvisor implements vscode.Disposable {
   private readonly cache = new Map<string, { advice: DelegationAdvice; at: number }>();
-  private readonly viewers = new WeakMap<GitHubClient, Promise<string | undefined>>();
+  private readonly viewers = new WeakMap<GitHubClient, Promise<Viewer | undefined>>();
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fires when advice changed (new answers, or settings that change them). */
   readonly onDidChange = this.emitter.event;
@@ -55,8 +55,9 @@ export class DelegationAdvisor implements vscode.Disposable {
     if (missing.length === 0) return out;
 
     const client = await this.deps.client();
-    const me = await this.viewerLogin(client);
-    const fresh = await adviseDelegation(this.deps, { client, requests: missing, me, folders: this.deps.folders() });
+    const viewer = await this.viewer(client);
+    // The name and scopes tell the advice whether it can compare what I know with what others know.
+    const fresh = await adviseDelegation(this.deps, { client, requests: missing, me: viewer?.login, ...(viewer?.name ? { myName: viewer.name } : {}), ...(viewer ? { scopes: viewer.scopes } : {}), folders: this.deps.folders() });
     const at = this.deps.now();
     for (const [key, advice] of fresh) {
       this.cache.set(key, { advice, at });
@@ -66,11 +67,11 @@ export class DelegationAdvisor implements vscode.Disposable {
     return out;
   }
 
-  private viewerLogin(client: GitHubClient): Promise<string | undefined> {
+  private viewer(client: GitHubClient): Promise<Viewer | undefined> {
     let login = this.viewers.get(client);
     if (!login) {
       login = fetchViewer(client).then(
-        (v) => v.login,
+        (v) => v,
         () => {
           this.viewers.delete(client);
           return undefined;

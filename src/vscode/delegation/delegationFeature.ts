@@ -18,6 +18,7 @@ import { QueueAdviceDecorations } from './queueAdviceDecorations';
 import { scopedLogger } from '../../core/logger';
 import { ReviewerSuggestions } from '../../app/delegation/reviewerSuggestions';
 import { TeamDirectory } from '../../github/delegation/teamDirectory';
+import { setContextKey } from '../walkthrough/contextKeys';
 
 /** Hosts whose remotes count as GitHub: the Enterprise host of the API URL, if valid, and github.com. */
 function githubHosts(webUrl: string): string[] {
@@ -76,7 +77,7 @@ export function registerDelegationFeature(services: Services, shownInQueue: Dele
     view.description = header.description;
     view.message = header.message;
     const ready = state.kind === 'ready' ? state : undefined;
-    void vscode.commands.executeCommand('setContext', ContextKey.delegationHasCandidates, (ready?.rows.length ?? 0) > 0);
+    void setContextKey(ContextKey.delegationHasCandidates, (ready?.rows.length ?? 0) > 0);
     void vscode.commands.executeCommand('setContext', ContextKey.delegationCanRequest, ready?.subject.kind === 'pullRequest' && ready.rows.some((r) => r.login !== undefined && !r.alreadyRequested));
   };
 

@@ -48,7 +48,12 @@ export class QueueAdviceDecorations implements vscode.FileDecorationProvider, vs
     const ref = refOf(uri);
     if (!ref) return undefined;
     const advice = this.advisor.peek(ref);
-    if (advice) return advice.delegate ? new vscode.FileDecoration('→', advice.summary, new vscode.ThemeColor('charts.blue')) : undefined;
+    if (advice) {
+      if (!advice.delegate) return undefined;
+      // The tooltip says why; with partial data it also says what the advice could not weigh.
+      const tooltip = advice.limited ? `${advice.summary}. Advice is limited. ${advice.limited}` : advice.summary;
+      return new vscode.FileDecoration('→', tooltip, new vscode.ThemeColor('charts.blue'));
+    }
     const key = pullRequestKey(ref);
     if (!this.failed.has(key)) {
       this.pending.set(key, { ref, uri });

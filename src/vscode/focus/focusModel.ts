@@ -23,6 +23,7 @@ import type { Interruption, InterruptionGate } from '../interruptions';
 import { GlobalStateStore } from './globalStateStore';
 import { NotificationsGuard } from './notificationsGuard';
 import type { SlackConnection } from '../slack/slackConnection';
+import { setContextKey } from '../walkthrough/contextKeys';
 
 /** What the focus model needs from the editor and the account, and nothing more. */
 export interface FocusModelDeps {
@@ -250,7 +251,7 @@ export class FocusModel implements vscode.Disposable {
     const keys = `${!!state.block}|${state.block?.pausedAt !== undefined}|${!!state.break}`;
     if (keys !== this.contextKeys) {
       this.contextKeys = keys;
-      void vscode.commands.executeCommand('setContext', ContextKey.focusRunning, !!state.block);
+      void setContextKey(ContextKey.focusRunning, !!state.block);
       void vscode.commands.executeCommand('setContext', ContextKey.focusPaused, state.block?.pausedAt !== undefined);
       void vscode.commands.executeCommand('setContext', ContextKey.onBreak, !!state.break);
     }

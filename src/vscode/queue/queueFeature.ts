@@ -4,7 +4,7 @@ import { scopedLogger } from '../../core/logger';
 import { quietText } from '../../core/boundaries/quietTime';
 import { failureError, type RefreshFailureKind } from '../../core/queue/refreshScheduler';
 import { registerCommands } from '../commands/command';
-import { ViewId } from '../ids';
+import { StateKey, ViewId } from '../ids';
 import { presentError } from '../presentError';
 import { message } from '../../core/inertText';
 import { showWarning } from '../ui/notify';
@@ -23,6 +23,10 @@ import { QueueStatusBar } from './queueStatusBar';
 import { QueueTreeProvider } from './queueTreeProvider';
 import { registerReviewRequestNotifier } from './reviewRequestNotifier';
 import { WorkspaceRepos } from './workspaceRepos';
+import { showQueueLegendCommand } from './commands/showQueueLegend';
+import { nudgeReviewersCommand } from '../nudge/nudgeReviewersCommand';
+import { parseNudgeLedger, type NudgeLedger } from '../../core/nudge/nudgeRules';
+import { usualTurnaroundHours } from '../../core/nudge/nudgeSettings';
 
 /** How long after activation the queue starts by itself when `leadDesk.queue.refreshInBackground` is on. */
 const backgroundStartDelayMs = 15_000;
@@ -61,7 +65,8 @@ export function registerQueueFeature(services: Services): QueueFeature {
   });
   // Actions that work on any pull request also take a pasted one, completed with the configured GitHub's address.
   const paste = { webUrl: () => services.auth.endpoints().webUrl };
-  const provider = new QueueTreeProvider(model);
+  const turnaroundHours = () => usualTurnaroundHours(services.config.settings);
+  const provider = new QueueTreeProvider(model, { nudgeAfterHours: turnaroundHours });
   const view = vscode.window.createTreeView(ViewId.queue, { treeDataProvider: provider, showCollapseAll: true });
   const disposables: vscode.Disposable[] = [repos, model, provider, view, new QueueStatusBar(model, services.interruptions, () => services.config.settings.workingHours), registerReviewRequestNotifier(services.interruptions, model)];
 
@@ -135,6 +140,20 @@ export function registerQueueFeature(services: Services): QueueFeature {
         unsnoozePullRequestCommand(model, log),
         pinPullRequestCommand(model, log),
         unpinPullRequestCommand(model, log),
+        showQueueLegendCommand(services.context.extensionUri),
+        nudgeReviewersCommand({
+          model,
+          log,
+          client: () => services.github.client(),
+          ledger: {
+            get: () => parseNudgeLedger(services.context.globalState.get(StateKey.queueNudges)),
+            set: (ledger: NudgeLedger) => Promise.resolve(services.context.globalState.update(StateKey.queueNudges, ledger)),
+          },
+          now: () => new Date(),
+          template: () => services.config.settings.nudge.template,
+          turnaroundHours,
+          time: () => services.config.settings.workingHours,
+        }),
       ],
       services.log,
     ),

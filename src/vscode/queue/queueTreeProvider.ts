@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { tree } from '../../core/inertText';
 import type { PullRequestRef } from '../../core/pullRequestRef';
 import type { WorkingHours } from '../../core/workingHours';
-import { sinceMyReviewLabels } from '../../core/queue/grouping';
 import { buildQueueTree, itemTooltip, type GroupNode, type ItemNode, type NodeIcon, type QueueNode } from '../../core/queue/queueTree';
 import { queueAdviceUri } from '../delegation/queueAdviceDecorations';
 import { LineNode } from '../tree/lineNode';
@@ -63,9 +62,8 @@ class QueueItemNode extends TreeNode {
     const n = this.node;
     const item = treeItem(tree`${n.label}`);
     item.iconPath = themeIcon(n.icon);
-    const again = n.item.sinceMyReview ? `${sinceMyReviewLabels[n.item.sinceMyReview]} · ` : '';
-    item.description = tree`${again}${n.description}`.value;
-    item.accessibilityInformation = { label: `${n.label}, ${again}${n.description}` };
+    item.description = tree`${n.description}`.value;
+    item.accessibilityInformation = { label: `${n.label}, ${n.description}` };
     // "Should I delegate this?": the Delegation feature decorates routine pull requests through this URI.
     item.resourceUri = queueAdviceUri(this);
     return item;
@@ -93,14 +91,19 @@ function queueTreeNode(node: QueueNode, time: Time): TreeNode {
   }
 }
 
+export interface QueueTreeOptions {
+  /** The team's usual review turnaround: my pull requests waiting longer offer Nudge Reviewers. */
+  readonly nudgeAfterHours?: () => number;
+}
+
 /** Renders the model's groups. It never fetches: the model does, and fires onDidChange. */
 export class QueueTreeProvider extends NodeTreeProvider {
-  constructor(model: QueueModel) {
+  constructor(model: QueueModel, options: QueueTreeOptions = {}) {
     const time = () => model.settings.workingTime;
     super(
       new TreeModel(() => {
         const view = model.view;
-        return view ? buildQueueTree(view, time()).map((group) => queueTreeNode(group, time)) : [];
+        return view ? buildQueueTree(view, time(), options.nudgeAfterHours?.()).map((group) => queueTreeNode(group, time)) : [];
       }, model.onDidChange),
     );
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { InertText } from '../../core/inertText';
 import { redactForDisplay } from '../log';
+import { t } from '../l10n';
 
 // The only place that calls show{Information,Warning,Error}Message (lint enforces it). The text
 // must be InertText made for notifications, so a PR title or server error cannot become a link;
@@ -20,11 +21,15 @@ function shower(severity: Severity) {
   return vscode.window.showInformationMessage;
 }
 
-/** Shows one notification; resolves with the button picked. Button titles are the extension's own. */
+/**
+ * Shows one notification; resolves with the button picked. Button titles are the extension's own:
+ * they are shown translated, and the caller gets back the title it passed, so its checks still hold.
+ */
 export function notify<T extends string>(severity: Severity, text: InertText<'message'>, options: NotifyOptions, ...buttons: T[]): Thenable<T | undefined> {
   const message = redactForDisplay(text.value);
   const vsOptions: vscode.MessageOptions = { modal: options.modal === true, ...(options.detail ? { detail: redactForDisplay(options.detail.value) } : {}) };
-  return shower(severity)(message, vsOptions, ...buttons);
+  const shown = buttons.map((button) => t(button));
+  return shower(severity)(message, vsOptions, ...shown).then((picked) => (picked === undefined ? undefined : buttons[shown.indexOf(picked)]));
 }
 
 export function showInfo<T extends string>(text: InertText<'message'>, ...buttons: T[]): Thenable<T | undefined> {

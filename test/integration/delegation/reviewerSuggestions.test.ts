@@ -136,12 +136,12 @@ describe('delegation use cases: suggest reviewers and advise the queue, in plain
     const advice = withIndex.get('acme/engine#2');
     assert.ok(advice, 'no advice for acme/engine#2');
     assert.ok(advice.delegate, `a small change in code Ben knows better should be delegable: ${JSON.stringify(advice.decision.reasons)}`);
-    assert.match(advice.summary, /^good to delegate: /);
+    assert.match(advice.summary, /^Good to delegate: /);
     assert.ok(built.length > 0, 'the loaded index was not consulted');
 
     settings = { ...settings, keepPaths: ['src/engine/**'] };
     const kept = await adviseDelegation(deps, { client: clientFor(sandbox), requests, me: 'lead', folders: [repo.dir] });
     assert.equal(kept.get('acme/engine#2')?.delegate, false);
-    assert.match(kept.get('acme/engine#2')?.summary ?? '', /^keep: touches src\/engine\/core\.ts/);
+    assert.match(kept.get('acme/engine#2')?.summary ?? '', /^Keep: touches src\/engine\/core\.ts/);
   });
 });

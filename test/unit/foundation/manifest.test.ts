@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommandId } from '../../../src/vscode/ids';
+import { readResolvedManifest } from '../../tools/manifestText.cjs';
 
 // The manifest is what users see in the palette and the settings editor, so its promises are checked here.
 const root = join(__dirname, '..', '..', '..');
@@ -17,7 +18,8 @@ interface Manifest {
   };
   devDependencies: Record<string, string>;
 }
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
+// Texts are read as VS Code shows them, through package.nls.json.
+const pkg = readResolvedManifest(root) as Manifest;
 
 /**
  * Every setting, by what a repository's own settings could do with it. A new setting fails the
@@ -77,6 +79,7 @@ const settingCatalogue: Record<string, Sensitivity> = {
   'leadDesk.calendar.files': 'local',
   'leadDesk.calendar.myEmails': 'local',
   'leadDesk.calendar.focusSlotMinutes': 'local',
+  'leadDesk.queue.nudgeTemplate': 'postsAsLead',
 };
 
 describe('package.json', () => {
@@ -153,6 +156,23 @@ describe('package.json', () => {
       for (const key of sensitive.filter((k) => properties[k].scope !== 'application')) {
         assert.match(properties[key].markdownDescription ?? '', /workspace you have not trusted/, key);
       }
+    });
+  });
+
+  describe('the Review Queue explains its icons and offers Nudge Reviewers', () => {
+    type MenuEntry = { command: string; when?: string; group?: string };
+    const menus = (pkg.contributes as unknown as { menus: Record<string, MenuEntry[]> }).menus;
+
+    it('puts "What do the icons mean?" in the queue view\'s title menu, opening a legend the package ships', () => {
+      const command = pkg.contributes.commands.find((c) => c.command === 'leadDesk.showQueueLegend');
+      assert.equal(command?.title, 'What do the icons mean?');
+      assert.ok(menus['view/title'].some((m) => m.command === 'leadDesk.showQueueLegend' && m.when === 'view == leadDesk.queue'), 'not in the queue view\'s title menu');
+      assert.ok(readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').includes('!media/legend/queue.md'), 'the legend is left out of the package');
+    });
+
+    it('offers Nudge Reviewers on nudgeable queue rows and in the palette once signed in', () => {
+      assert.ok(menus['view/item/context'].some((m) => m.command === 'leadDesk.nudgeReviewers' && m.when === 'view == leadDesk.queue && viewItem =~ /\\bnudgeable\\b/'));
+      assert.ok(menus.commandPalette.some((m) => m.command === 'leadDesk.nudgeReviewers' && m.when === 'leadDesk.signedIn'));
     });
   });
 });

@@ -28,14 +28,39 @@ describe('queue tree nodes', () => {
     assert.equal(new Set(ids).size, ids.length, ids.join(', '));
   });
 
-  it('labels items with repo#number and title, and describes author · waiting · size', () => {
+  it('leads each row with the waiting time and the state, then names the pull request (readable at 300 px)', () => {
     const item = all.find((n) => n.id === 'acme/web#5:needsReview');
     assert.ok(item && item.kind === 'item');
-    assert.equal(item.label, 'web#5 Fix *login* [redirect](http://evil)');
-    assert.equal(item.description, 'pinned · alice · 1 d 2 h · +30 −4 · 2 files');
+    assert.equal(item.label, '1 d 2 h · CI failing · pinned');
+    assert.equal(item.description, 'web#5 Fix *login* [redirect](http://evil)');
     assert.deepEqual(item.icon, { id: 'error', color: 'testing.iconFailed' });
     assert.equal(item.contextValue, 'pullRequest pinned awake');
     assert.deepEqual(item.pullRequest, { owner: 'acme', repo: 'web', number: 5, title: requested.title, url: requested.url, author: 'alice' });
+  });
+
+  it('keeps author, size and CI out of the row and in the tooltip', () => {
+    const item = all.find((n) => n.id === 'acme/web#5:needsReview');
+    assert.ok(item && item.kind === 'item');
+    for (const detail of ['alice', '+30 −4', '2 files']) assert.ok(!`${item.label} ${item.description}`.includes(detail), `${detail} is in the row`);
+    const tooltip = itemTooltip(item.item, defaultWorkingHours).value;
+    assert.match(tooltip, /by alice · \\\+30 −4 in 2 files/);
+    assert.match(tooltip, /CI: failing/);
+  });
+
+  it('names one state per row, the one that most changes what to do', () => {
+    const state = (o: Parameters<typeof pr>[0]) => {
+      const v = buildQueueView(snapshot({ reviewRequested: [pr(o)], direct: [pr(o)] }), options());
+      const row = flatten(buildQueueTree(v, defaultWorkingHours)).find((n) => n.kind === 'item');
+      assert.ok(row && row.kind === 'item');
+      return row.label.split(' · ')[1];
+    };
+    assert.equal(state({ number: 8, review: 'changesRequested', ci: 'failure' }), 'changes requested');
+    assert.equal(state({ number: 9, merge: 'conflicting' }), 'conflicts');
+    assert.equal(state({ number: 10, review: 'approved' }), 'approved');
+    assert.equal(state({ number: 11, ci: 'pending' }), 'CI running');
+    assert.equal(state({ number: 12, ci: 'success' }), 'awaiting review');
+    // Back after the lead's review: that is what the row says, even over the changes they asked for.
+    assert.equal(state({ number: 13, review: 'changesRequested', headOid: 'b', myReview: { at: '2026-03-03T09:00:00Z', commit: 'a' } }), 'new commits since your review');
   });
 
   it('gives groups the queueGroup contextValue with their id, and items their pin and snooze state', () => {
@@ -44,10 +69,11 @@ describe('queue tree nodes', () => {
     assert.equal(team?.kind === 'item' && team.contextValue, 'pullRequest unpinned awake');
   });
 
-  it('marks team-only requests and ghost authors in the description', () => {
+  it('marks team-only requests in the row, and ghost authors in the tooltip', () => {
     const item = all.find((n) => n.id === 'acme/web#6:needsReview.team');
     assert.ok(item && item.kind === 'item');
-    assert.match(item.description, /^team only · ghost · /);
+    assert.match(item.label, /^\d[^·]* · team only$/);
+    assert.match(itemTooltip(item.item, defaultWorkingHours).value, /by ghost \\\(deleted account\\\)/);
   });
 
   it('shows counts on groups and hints in empty ones', () => {

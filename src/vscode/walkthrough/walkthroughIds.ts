@@ -1,0 +1,12 @@
+// The walkthrough as package.json declares it (contributes.walkthroughs), named once for the code.
+import { ContextKey } from '../ids';
+
+/** `<publisher>.<name>#<walkthrough id>`, as workbench.action.openWalkthrough takes it. */
+export const walkthroughRef = 'lead-desk.lead-desk#leadDesk.gettingStarted';
+
+/** The keys its steps complete on, reported by the inspect command. */
+export const walkthroughContextKeys = [ContextKey.signedIn, ContextKey.focusRunning, ContextKey.delegationHasCandidates] as const;
+
+/** Built by the schedule editor; until that command is there, the step opens the setting. */
+export const scheduleEditorCommand = 'leadDesk.editFocusSchedule';
+export const scheduleSetting = 'leadDesk.focus.schedule';

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { comment, l10nKey, markdown, message, pick, setTranslator, tree, type Translator } from '../../../src/core/inertText';
+
+// The tagged templates hand their text to the translator the editor installs (vscode.l10n.t). The
+// translation is trusted, as the code is; the values are outside text and must stay escaped
+// whatever the translation does with them.
+
+/** Fills {n} as vscode.l10n.t does: one pass, so a value's own "{1}" is never filled in. */
+const fill = (template: string, args: readonly string[]): string => template.replace(/\{(\d+)\}/g, (m, i: string) => args[Number(i)] ?? m);
+
+interface Call {
+  key: string;
+  args: readonly string[];
+}
+
+function recording(translations: Record<string, string>): { calls: Call[]; translator: Translator } {
+  const calls: Call[] = [];
+  return { calls, translator: (key, args) => (calls.push({ key, args }), fill(translations[key] ?? key, args)) };
+}
+
+describe('translated templates', () => {
+  afterEach(() => setTranslator(undefined));
+
+  it('passes the static text as the key, with {0}, {1} where the values go, and the values as arguments', () => {
+    const { calls, translator } = recording({});
+    setTranslator(translator);
+    const text = message`${'ana'} asked for your review of ${'#12'}.`;
+    assert.deepEqual(calls, [{ key: '{0} asked for your review of {1}.', args: ['ana', '#12'] }]);
+    assert.equal(text.value, 'ana asked for your review of #12.');
+    assert.equal(l10nKey(['Snoozed until ', '']), 'Snoozed until {0}');
+  });
+
+  it('shows the translation, with the values where it puts them', () => {
+    setTranslator(recording({ '{0} asked for your review of {1}.': '{1} : {0} demande votre relecture.' }).translator);
+    assert.equal(message`${'ana'} asked for your review of ${'#12'}.`.value, '#12 : ana demande votre relecture.');
+  });
+
+  it('hands the translator values already escaped for the surface, so no translation can open a link or draw an icon', () => {
+    const { calls, translator } = recording({ 'Review {0}': 'Relire {0}', 'Open {0}': 'Ouvrir {0}', 'By {0}': 'Par {0}' });
+    setTranslator(translator);
+    const title = '[click](command:leadDesk.signOut) $(alert) {1}';
+    const shown = message`Review ${title}`;
+    assert.deepEqual(calls[0].args, ['［click］(command:leadDesk.signOut) $(alert) {1}']);
+    assert.equal(shown.value, 'Relire ［click］(command:leadDesk.signOut) $(alert) {1}');
+    assert.equal(pick`Open ${title}`.value, 'Ouvrir [click](command:leadDesk.signOut) \\$(alert) {1}');
+    assert.doesNotMatch(markdown`By ${title}`.value, /\[click\]\(command/);
+    assert.match(markdown`By ${title}`.value, /^Par \\\[click\\\]\\\(command:leadDesk\\\.signOut\\\)/);
+  });
+
+  it('keeps text already made inert for the surface as it is, inside the translation', () => {
+    setTranslator(recording({ '{0} by {1}': '{1} : {0}', 'fix {0}': 'corriger {0}' }).translator);
+    const inner = tree`fix ${'b'}`;
+    assert.equal(tree`${inner} by ${'c'}`.value, 'c : corriger b');
+  });
+
+  it('leaves what is posted for others, and templates with nothing to translate, as written', () => {
+    const { calls, translator } = recording({});
+    setTranslator(translator);
+    const shown = [comment`Could you take this review, ${'@bo'}?`, message`${'only a value'}`, message`${'x'} {0} literally`].map((t) => t.value);
+    assert.deepEqual(calls, []);
+    assert.deepEqual(shown, ['Could you take this review, @&#8203;bo?', 'only a value', 'x {0} literally']);
+  });
+
+  it('falls back to the text as written when the translator fails', () => {
+    setTranslator(() => {
+      throw new Error('bundle unreadable');
+    });
+    assert.equal(message`Could not reach ${'GitHub'}.`.value, 'Could not reach GitHub.');
+  });
+});
+
+describe('l10n/bundle.l10n.json', () => {
+  it('holds every text the code shows through vscode.l10n, as test/tools/l10nBundle.ts writes it', async function () {
+    // Reading the whole source with the TypeScript checker takes seconds, not milliseconds.
+    this.timeout(120_000);
+    const { bundlePath, bundleText, extractTexts } = await import('../../tools/l10nBundle');
+    const texts = extractTexts();
+    for (const expected of ['Open Setting', 'Lead Desk is signed in to GitHub as {0}.', 'What now?']) assert.ok(texts.includes(expected), `${expected} not found in the source`);
+    assert.equal(readFileSync(bundlePath, 'utf8'), bundleText(texts), 'run npx tsx test/tools/l10nBundle.ts --write');
+  });
+});
