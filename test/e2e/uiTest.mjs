@@ -10,7 +10,7 @@ import { checkHostileTitle } from './hostileTitle.mjs';
 import { checkTeam } from './team.mjs';
 import { checkThisWeek, drawnWeekFrame } from './thisWeek.mjs';
 
-const viewTitles = ['Review Queue', 'Focus', 'Delegation'];
+const viewTitles = ['Review Queue', 'Time Blocks', 'Delegation'];
 
 /**
  * @param {import('playwright-core').Page} page
@@ -116,7 +116,7 @@ export async function runUiTest(page, { url, delegatePullRequest, screenshots, a
     });
 
     await check(steps, 'the Focus view shows the running block', () =>
-      viewPane(page, 'Focus').locator('.monaco-list-row', { hasText: 'Deep work' }).first().waitFor({ state: 'visible', timeout: 15_000 }),
+      viewPane(page, 'Time Blocks').locator('.monaco-list-row', { hasText: 'Deep work' }).first().waitFor({ state: 'visible', timeout: 15_000 }),
     );
 
     if (screenshots) await saveScreenshot(steps, page, path.join(screenshots, 'focus.png'));
@@ -133,7 +133,7 @@ export async function runUiTest(page, { url, delegatePullRequest, screenshots, a
 
     if (screenshots) {
       // Room for the candidates: the Focus view folds away and the panel closes.
-      await viewPane(page, 'Focus').locator('.pane-header').click();
+      await viewPane(page, 'Time Blocks').locator('.pane-header').click();
       await runFromPalette(page, 'View: Hide Panel');
       await saveScreenshot(steps, page, path.join(screenshots, 'delegation.png'));
     }

@@ -8,6 +8,7 @@ import {
 } from './codeServer.mjs';
 import { demoIdentity } from './demoIdentity.mjs';
 import { makeDemoRepo } from './demoRepo.mjs';
+import { git } from './workspace.mjs';
 import { startSandbox } from './sandbox.mjs';
 import { calendarSettings, writeDemoCalendar } from './demoCalendarFile.mjs';
 import { Session } from './steps.mjs';
@@ -18,6 +19,8 @@ const firstWorkbenchPort = Number(process.env.LEAD_DESK_DEMO_PORT ?? 8080);
 const tools = path.join(root, '.tools');
 const demoRepo = path.join(tools, 'demo-repo');
 const demoState = path.join(tools, 'demo');
+// The sandbox serves the demo's repository over git from here, so "Check Out Pull Request Locally" works offline.
+const demoGit = path.join(tools, 'demo-git');
 
 async function workbenchPort() {
   for (let port = firstWorkbenchPort; port < firstWorkbenchPort + 20; port++) {
@@ -40,11 +43,15 @@ await session.main(async () => {
   if (await portInUse(sandboxPort)) {
     throw new Error(`port ${sandboxPort} is busy: the demo's GitHub sandbox needs it. Stop whatever listens there (another \`npm run demo\`?) and try again.`);
   }
-  const sandbox = await session.step('start the GitHub sandbox', () => startSandbox({ scenario: 'demo', port: sandboxPort }));
+  await rm(demoGit, { recursive: true, force: true });
+  const sandbox = await session.step('start the GitHub sandbox', () => startSandbox({ scenario: 'demo', port: sandboxPort, gitRoot: demoGit }));
   session.defer(sandbox.stop);
   const identity = demoIdentity(sandbox.info);
 
   const repo = await session.step('create the demo repository', () => makeDemoRepo(demoRepo, identity.scenario));
+  // The sandbox adds each pull request's refs/pull/N/head on top of this history when first asked.
+  const slug = /github\.com\/(.+)\.git$/.exec(repo.remote)?.[1];
+  if (slug) await git(tools, ['clone', '-q', '--bare', demoRepo, path.join(demoGit, `${slug}.git`)]);
 
   await rm(demoState, { recursive: true, force: true });
   const extensionsDir = path.join(demoState, 'extensions');

@@ -8,9 +8,9 @@ import { root, terminateGroup } from './codeServer.mjs';
 /**
  * @returns {Promise<{ info: any, url: string, stop: () => Promise<void>, pid: number, exited: Promise<unknown> }>}
  */
-export async function startSandbox({ scenario = 'demo', port = 0, logFile, timeoutMs = 60_000 } = {}) {
+export async function startSandbox({ scenario = 'demo', port = 0, logFile, timeoutMs = 60_000, gitRoot } = {}) {
   const tsx = path.join(root, 'node_modules/.bin/tsx');
-  const child = spawn(tsx, [path.join(root, 'test/sandbox/cli.ts'), '--scenario', scenario, '--port', String(port)], {
+  const child = spawn(tsx, [path.join(root, 'test/sandbox/cli.ts'), '--scenario', scenario, '--port', String(port), ...(gitRoot ? ['--git-root', gitRoot] : [])], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

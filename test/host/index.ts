@@ -36,6 +36,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['log.test.ts', () => import('./log.test')],
   ['commandArguments.test.ts', () => import('./commandArguments.test')],
   ['delegation.test.ts', () => import('./delegation.test')],
+  ['queueFlows.test.ts', () => import('./queueFlows.test')],
   ['focus.test.ts', () => import('./focus.test')],
   ['doNotDisturb.test.ts', () => import('./doNotDisturb.test')],
   ['settingsMigration.test.ts', () => import('./settingsMigration.test')],

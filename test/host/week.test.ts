@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { leadDeskExtension, waitFor } from './hostEnv';
+import { hostEnv, leadDeskExtension, sandboxFetch, waitFor } from './hostEnv';
 
 /** What `leadDesk.inspectWeek` returns (see src/vscode/week/weekViewProvider.ts). */
 interface WeekInspection {
@@ -42,7 +42,18 @@ describe('This Week view', () => {
   it('resolves with the week seeded by a finished review block, its page running under a nonce-only CSP', async () => {
     // Seed: a review block of a pull request with a hostile title, run for a moment, stopped. It must
     // have lasted some time: a block of no time is not among where the time went.
-    await vscode.commands.executeCommand('leadDesk.startReviewBlock', { owner: 'acme', repo: 'api', number: 77, title: hostileTitle, url: 'https://github.com/acme/api/pull/77' });
+    // Start Review Block takes only a pull request the queue shows, so the sandbox gets one with that title first.
+    const hour = 3_600_000;
+    const at = (ago: number) => new Date(Date.now() - ago).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const added = await sandboxFetch('/_sandbox/pulls', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ repo: 'acme/api', number: 777, title: hostileTitle, author: 'priya', createdAt: at(2 * hour), files: [{ path: 'src/parser.ts', additions: 3, deletions: 1 }], reviewRequests: [{ user: hostEnv.expectedLogin, requestedAt: at(hour) }] }),
+    });
+    assert.equal(added.status, 201, await added.text());
+    await vscode.commands.executeCommand('leadDesk.refresh');
+    const review = await vscode.commands.executeCommand<{ pullRequest: { title: string } } | undefined>('leadDesk.startReviewBlock', { pullRequest: { owner: 'acme', repo: 'api', number: 777 } });
+    assert.equal(review?.pullRequest.title, hostileTitle);
     const started = Date.now();
     await waitFor('the review block to have run a second', () => (Date.now() - started >= 1000 ? true : undefined));
     await vscode.commands.executeCommand('leadDesk.stopFocusBlock');

@@ -1,5 +1,5 @@
 // Starts the sandbox for the demo or for manual poking:
-//   tsx test/sandbox/cli.ts --scenario demo --port 7777 [--host 127.0.0.1] [--latency 50]
+//   tsx test/sandbox/cli.ts --scenario demo --port 7777 [--host 127.0.0.1] [--latency 50] [--git-root DIR]
 // Prints one JSON line (URLs and tokens) on stdout, then serves until SIGINT/SIGTERM.
 import { loadScenario } from './scenarios/scenario';
 import { startSandbox } from './server';
@@ -10,6 +10,8 @@ interface CliArgs {
   host: string;
   latencyMs: number;
   log: boolean;
+  /** Where the repositories served over git are built (see SandboxOptions.gitRoot). */
+  gitRoot?: string;
 }
 
 function parseArgs(argv: string[]): CliArgs {
@@ -26,7 +28,8 @@ function parseArgs(argv: string[]): CliArgs {
     else if (a === '--host') args.host = next();
     else if (a === '--latency') args.latencyMs = Number(next());
     else if (a === '--log') args.log = true;
-    else throw new Error(`Unknown argument ${a}. Usage: cli.ts [--scenario NAME|PATH] [--port N] [--host H] [--latency MS] [--log]`);
+    else if (a === '--git-root') args.gitRoot = next();
+    else throw new Error(`Unknown argument ${a}. Usage: cli.ts [--scenario NAME|PATH] [--port N] [--host H] [--latency MS] [--log] [--git-root DIR]`);
   }
   return args;
 }
@@ -34,7 +37,7 @@ function parseArgs(argv: string[]): CliArgs {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const scenario = loadScenario(args.scenario);
-  const sandbox = await startSandbox({ scenario, port: args.port, host: args.host, latencyMs: args.latencyMs });
+  const sandbox = await startSandbox({ scenario, port: args.port, host: args.host, latencyMs: args.latencyMs, gitRoot: args.gitRoot });
   const viewer = scenario.viewer ?? scenario.tokens[0]?.login;
   process.stdout.write(
     JSON.stringify({

@@ -18,6 +18,7 @@ import { loadGithubSchema } from './graphql/githubSchema';
 import { handleSlack } from './slack/slackEndpoint';
 import { handleControl } from './control';
 import { addPull } from './state/addPull';
+import { SandboxGit } from './git/gitRepos';
 import { CalendarFeeds, handleCalendar } from './calendar/calendarFeeds';
 
 export type { RequestLogEntry } from './http/requestLog';
@@ -35,6 +36,11 @@ export interface SandboxOptions {
   now?: () => Date;
   /** Host used in html_url/url fields that point at the website. */
   webUrl?: string;
+  /**
+   * Where the repositories served over git (`${url}/owner/name.git`) are built; a repository
+   * already there keeps its history and gets the pull request refs added. A temporary folder by default.
+   */
+  gitRoot?: string;
 }
 
 export interface Sandbox {
@@ -73,6 +79,7 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
   const webUrl = o.webUrl ?? 'https://github.com';
   let latencyMs = o.latencyMs ?? 0;
   const calendar = new CalendarFeeds(now);
+  const git = new SandboxGit(state, { root: o.gitRoot });
   // Build the schema before listening so the first GraphQL request is not slow.
   await loadGithubSchema();
 
@@ -94,6 +101,7 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
   const sockets = new Set<Socket>();
   const server: Server = createServer((req, res) => {
     if (handleControl(req, res, { requests, addPull: (pull) => addPull(state, o.scenario, pull, now()) })) return;
+    if (git.handle(req, res)) return;
     const ex = new Exchange(req, res);
     serve(ex).catch((err: unknown) => {
       // A bug in the sandbox should look like a GitHub 500, and be visible in test output.
@@ -144,6 +152,7 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     close: async () => {
       faults.clear();
       if (server.listening) await stopListening();
+      await git.close();
     },
   };
 }

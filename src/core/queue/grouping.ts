@@ -9,6 +9,12 @@ import { scorePullRequest, type RequestKind, type Score } from './score';
 
 export type MineState = 'drafts' | 'changesRequested' | 'ciFailing' | 'conflicts' | 'approved' | 'noReviewer' | 'waiting';
 
+/**
+ * Why a pull request the viewer already reviewed is back: commits were pushed on top of the
+ * reviewed one, or the author asked again with nothing new pushed.
+ */
+export type SinceMyReview = 'newCommits' | 'reRequested';
+
 /** Where the waiting time is counted from, so the tooltip can say so. */
 export type WaitingBasis = 'requested' | 'ready' | 'lastActivity' | 'opened';
 
@@ -33,6 +39,8 @@ export interface QueueItem {
   readonly snooze?: Snooze;
   /** Set for the viewer's own pull requests. */
   readonly mineState?: MineState;
+  /** Set when the viewer reviewed it before and it changed or was asked again since. */
+  readonly sinceMyReview?: SinceMyReview;
 }
 
 export interface QueueGroup {
@@ -182,6 +190,29 @@ export function compareItems(pins: readonly string[]): (a: QueueItem, b: QueueIt
   };
 }
 
+/**
+ * What happened since the viewer's latest review: commits on top of the reviewed one, or (with the
+ * same head) a request that is open again, which GitHub only allows after the review (submitting a
+ * review closes the reviewer's request). Undefined when they never reviewed or nothing happened.
+ */
+export function sinceMyReview(pr: QueuePullRequest, requestedAgain: boolean): SinceMyReview | undefined {
+  const review = pr.myReview;
+  if (!review) return undefined;
+  if (review.commit && pr.headOid && review.commit !== pr.headOid) return 'newCommits';
+  return requestedAgain ? 'reRequested' : undefined;
+}
+
+/** The row's marker, ahead of its other facts. */
+export const sinceMyReviewLabels: Record<SinceMyReview, string> = {
+  newCommits: 'new commits since your review',
+  reRequested: 'asked again since your review',
+};
+
+const sinceMyReviewText: Record<SinceMyReview, string> = {
+  newCommits: 'New commits since your review.',
+  reRequested: 'Asked again since your review.',
+};
+
 function needsReviewItem(ctx: Context, pr: QueuePullRequest, direct: boolean): QueueItem {
   const me = ctx.viewer.toLowerCase();
   const open = pr.history?.open ?? [];
@@ -194,7 +225,8 @@ function needsReviewItem(ctx: Context, pr: QueuePullRequest, direct: boolean): Q
   const since = latest(requestedAt, pr.history?.readyAt);
   const basis: WaitingBasis = since !== undefined && since === pr.history?.readyAt && since !== requestedAt ? 'ready' : 'requested';
   const teamNames = teams.map((t) => teamName(t.reviewer));
-  const placement = direct
+  const again = sinceMyReview(pr, direct);
+  const asked = direct
     ? 'GitHub asks for your review by name.'
     : nobodyNamed
       ? `Requested from ${teamNames.length ? `team ${teamNames.join(', ')}` : 'one of your teams'}, and nobody is named: everyone may assume someone else will take it.`
@@ -204,8 +236,25 @@ function needsReviewItem(ctx: Context, pr: QueuePullRequest, direct: boolean): Q
     request,
     teams: teamNames,
     blocks: blockedPeople(ctx, pr, true),
-    placement,
+    placement: again ? `${sinceMyReviewText[again]} ${asked}` : asked,
     own: false,
+    ...(again ? { sinceMyReview: again } : {}),
+  });
+}
+
+/**
+ * A pull request the viewer reviewed, is no longer asked to, and that got commits since: nobody
+ * asked again, but the review they gave is about code that changed. Waiting counts from the last
+ * activity, which for these is the push at the latest.
+ */
+function reviewedAgainItem(ctx: Context, pr: QueuePullRequest): QueueItem {
+  return makeItem(ctx, pr, GroupId.needsReview, {
+    waiting: waitingFrom(ctx, pr.updatedAt, 'lastActivity', pr),
+    teams: [],
+    blocks: blockedPeople(ctx, pr, true),
+    placement: `${sinceMyReviewText.newCommits} Nobody asked again, but what you reviewed has changed.`,
+    own: false,
+    sinceMyReview: 'newCommits',
   });
 }
 
@@ -284,7 +333,14 @@ export function buildQueueView(snapshot: QueueSnapshot, options: GroupingOptions
   const isDirect = (pr: QueuePullRequest) =>
     haveDirectSearch ? directKeys.has(pullRequestKey(pr)) : (pr.history?.open ?? []).some((r) => r.reviewer.kind === 'user' && r.reviewer.login.toLowerCase() === snapshot.viewer.toLowerCase());
   const requestItems = requested.map((pr) => needsReviewItem(ctx, pr, isDirect(pr))).filter(keep);
-  const direct = requestItems.filter((i) => i.request === 'direct');
+  const requestedKeys = new Set(requested.map(pullRequestKey));
+  const me = snapshot.viewer.toLowerCase();
+  const reviewedAgain = unionOf(resultsFor(snapshot, 'reviewed'))
+    .filter(visibleDraft)
+    .filter((pr) => !requestedKeys.has(pullRequestKey(pr)) && pr.author?.toLowerCase() !== me && sinceMyReview(pr, false) === 'newCommits')
+    .map((pr) => reviewedAgainItem(ctx, pr))
+    .filter(keep);
+  const direct = [...requestItems.filter((i) => i.request === 'direct'), ...reviewedAgain];
   const team = requestItems.filter((i) => i.request !== 'direct');
   const teamGroup = team.length > 0 ? [group(GroupId.teamRequests, 'Requested from my teams', team, pins)] : [];
   const reviewTruncated = resultsFor(snapshot, 'reviewRequested').some((r) => r.truncated);

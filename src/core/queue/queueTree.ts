@@ -6,7 +6,7 @@ import { format } from 'date-fns';
 import type { PullRequestRef } from '../pullRequestRef';
 import { formatBusinessDuration, type WorkingHours } from '../workingHours';
 import type { QueueGroup, QueueItem, QueueView, WaitingBasis } from './grouping';
-import { GroupId } from './grouping';
+import { GroupId, sinceMyReviewLabels } from './grouping';
 import { formatPoints } from './score';
 import { ViewItem } from '../viewItems';
 import { isNudgeable } from '../nudge/nudgeRules';
@@ -104,6 +104,8 @@ export function itemState(item: QueueItem): string {
   const pr = item.pr;
   if (item.snooze) return snoozeText(item);
   if (pr.isDraft) return 'draft';
+  // Back after the lead's review: what changed since is what they act on.
+  if (item.sinceMyReview) return sinceMyReviewLabels[item.sinceMyReview];
   if (pr.review === 'changesRequested') return 'changes requested';
   if (pr.merge === 'conflicting') return 'conflicts';
   if (pr.review === 'approved') return 'approved';

@@ -44,10 +44,21 @@ export interface QueuePullRequest extends PullRequestRef {
   readonly headRefName?: string;
   readonly baseRefName?: string;
   readonly history?: RequestHistory;
+  /** The head commit's oid, to tell whether commits came after the viewer's review. */
+  readonly headOid?: string;
+  /** The viewer's latest submitted review, when they reviewed it. */
+  readonly myReview?: MyReview;
+}
+
+/** The viewer's latest submitted review: when, and on which head commit. */
+export interface MyReview {
+  readonly at: string;
+  /** Oid of the commit the review was made on; missing when GitHub does not say. */
+  readonly commit?: string;
 }
 
 /** What each search in the one GraphQL document is for. */
-export type SearchRole = 'reviewRequested' | 'direct' | 'mine' | 'stale' | 'custom';
+export type SearchRole = 'reviewRequested' | 'direct' | 'mine' | 'stale' | 'custom' | 'reviewed';
 
 /**
  * How much to ask for per pull request. 'history' adds one nested timeline connection (100 requests

@@ -81,6 +81,9 @@ export function planSearches(input: SearchPlanInput): QueueSearch[] {
     { alias: 'reviewRequested', role: 'reviewRequested', query: `${open} review-requested:@me${drafts}`, detail: 'history' },
     { alias: 'direct', role: 'direct', query: `${open} user-review-requested:@me${drafts}`, detail: 'keys' },
     { alias: 'mine', role: 'mine', query: `${open} author:@me${drafts}`, detail: 'history' },
+    // Pull requests the viewer reviewed and is no longer asked to: the ones with commits since
+    // come back to Needs my review. Most recently updated first, so the page cap cuts the oldest.
+    { alias: 'reviewed', role: 'reviewed', query: `${open} reviewed-by:@me -author:@me -review-requested:@me${drafts} sort:updated-desc`, detail: 'basic' },
   ];
   // Business hours are never shorter than calendar hours, so this cut-off returns a superset
   // that the grouping then narrows precisely.

@@ -2,10 +2,10 @@
 // What comes back from storage was written by an older version, another tool or a damaged disk,
 // so every record is checked before the grouping code sees it: a bad pull request, result or
 // search is dropped and the rest still renders; a snapshot without its frame is dropped whole.
-import type { OpenRequest, QueuePullRequest, QueueSearch, QueueSnapshot, RateLimitInfo, RequestHistory, Reviewer, SearchResult } from './queueTypes';
+import type { MyReview, OpenRequest, QueuePullRequest, QueueSearch, QueueSnapshot, RateLimitInfo, RequestHistory, Reviewer, SearchResult } from './queueTypes';
 import { isDateText, isRecord, isString, isStringArray, optional, plural } from '../storedValues';
 
-const searchRoles: ReadonlySet<string> = new Set(['reviewRequested', 'direct', 'mine', 'stale', 'custom']);
+const searchRoles: ReadonlySet<string> = new Set(['reviewRequested', 'direct', 'mine', 'stale', 'custom', 'reviewed']);
 const searchDetails: ReadonlySet<string> = new Set(['history', 'basic', 'keys']);
 const ciStates: ReadonlySet<string> = new Set(['success', 'failure', 'pending', 'none']);
 const reviewStates: ReadonlySet<string> = new Set(['approved', 'changesRequested', 'reviewRequired', 'none']);
@@ -26,6 +26,10 @@ function isOpenRequest(v: unknown): v is OpenRequest {
 
 function isHistory(v: unknown): v is RequestHistory {
   return isRecord(v) && Array.isArray(v.open) && v.open.every(isOpenRequest) && optional(v.readyAt, isDateText) && isStringArray(v.reviewedBy);
+}
+
+function isMyReview(v: unknown): v is MyReview {
+  return isRecord(v) && isDateText(v.at) && optional(v.commit, isString);
 }
 
 function isPullRequest(v: unknown): v is QueuePullRequest {
@@ -49,7 +53,9 @@ function isPullRequest(v: unknown): v is QueuePullRequest {
     isOneOf(mergeStates)(v.merge) &&
     optional(v.headRefName, isString) &&
     optional(v.baseRefName, isString) &&
-    optional(v.history, isHistory)
+    optional(v.history, isHistory) &&
+    optional(v.headOid, isString) &&
+    optional(v.myReview, isMyReview)
   );
 }
 

@@ -2,7 +2,7 @@
 // missing fields, nulls, unknown enum values and deleted authors ("ghost") all become sensible
 // defaults, and a node that cannot be identified is skipped rather than breaking the queue.
 import { replayTimeline, type TimelineEvent } from '../../core/queue/requestHistory';
-import type { CiState, MergeState, QueuePullRequest, RateLimitInfo, ReviewState, Reviewer, SearchDetail } from '../../core/queue/queueTypes';
+import type { CiState, MergeState, MyReview, QueuePullRequest, RateLimitInfo, ReviewState, Reviewer, SearchDetail } from '../../core/queue/queueTypes';
 
 type Json = Record<string, unknown>;
 
@@ -104,6 +104,15 @@ function parseTimeline(value: unknown): TimelineEvent[] {
   return events;
 }
 
+/** The viewer's latest submitted review; undefined when they have not reviewed (or GitHub omits the time). */
+function parseMyReview(value: unknown): MyReview | undefined {
+  const review = obj(value);
+  const at = date(review?.submittedAt);
+  if (!at) return undefined;
+  const commit = str(obj(review?.commit)?.oid);
+  return commit ? { at, commit } : { at };
+}
+
 /** Owner and name from `repository.nameWithOwner`, or from the pull request's URL. */
 function repoOf(n: Json): { owner: string; repo: string } | undefined {
   const nameWithOwner = str(obj(n.repository)?.nameWithOwner);
@@ -148,6 +157,8 @@ export function parsePullRequest(raw: unknown, detail: SearchDetail, webUrl: str
     headRefName: str(n.headRefName),
     baseRefName: str(n.baseRefName),
     history: detail === 'history' && obj(n.timelineItems) ? replayTimeline(parseTimeline(n.timelineItems)) : undefined,
+    headOid: str(n.headRefOid),
+    myReview: parseMyReview(n.viewerLatestReview),
   };
 }
 

@@ -11,8 +11,9 @@ export const timelineDepth = 30;
 
 const basicFields = `
   number title url isDraft createdAt updatedAt additions deletions changedFiles
-  reviewDecision mergeable headRefName baseRefName
+  reviewDecision mergeable headRefName baseRefName headRefOid
   author { login }
+  viewerLatestReview { submittedAt commit { oid } }
   repository { nameWithOwner isArchived }
   statusCheckRollup { state }`;
 

@@ -19,6 +19,8 @@ export interface DelegationFeatureContext {
   readonly shownInQueue: (arg: unknown) => Promise<PullRequestRef | undefined>;
   /** Shows the Delegation view for a pull request Lead Desk itself chose (not a command argument). */
   readonly delegate: (pull: PullRequestRef) => Promise<DelegationState>;
-  /** Told of each review asked of someone else (`owner/repo#123`, their login), e.g. to count handoffs in the week. */
-  readonly onDidRequestReview?: (pullRequest: string, login: string) => void;
+  /** The review queue's picker: the argument's pull request, else one picked from the queue or pasted. */
+  readonly choosePullRequest?: (arg: unknown, placeHolder: string) => Promise<PullRequestRef | undefined>;
+  /** Told of each review asked of someone else (`owner/repo#123`, their login, whether the lead's own request was withdrawn), e.g. to count handoffs in the week and move the queue. */
+  readonly onDidRequestReview?: (pullRequest: string, login: string, removedMyRequest?: boolean) => void;
 }

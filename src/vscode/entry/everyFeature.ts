@@ -38,11 +38,16 @@ export function activateFeatures(context: vscode.ExtensionContext, host: Feature
   // Delegation acts on a pull request a command argument names only if the queue shows it.
   const delegation = registerDelegationFeature(services, (arg) => queue.shownPullRequest(arg), {
     // Handoffs are counted in the week's figures.
-    onDidRequestReview: (pullRequest, login) => week.recordHandoff(pullRequest, login),
+    onDidRequestReview: (pullRequest, login, removedMyRequest) => {
+      week.recordHandoff(pullRequest, login);
+      // The queue moves the pull request at once and confirms it with a refresh.
+      void queue.reviewHandedOff(pullRequest, removedMyRequest === true);
+    },
+    choosePullRequest: queue.choosePullRequest,
   });
   context.subscriptions.push(
     queue,
-    registerFocusFeature(services, calendar.meetings),
+    registerFocusFeature(services, calendar.meetings, queue.choosePullRequest),
     delegation,
     registerUpdateFeature(services, (from, to) => week.handoffsBetween(from, to)),
     registerPulseFeature(services, delegation.delegate),

@@ -25,13 +25,17 @@ import { FocusStatusBar } from './focusStatusBar';
 import { FocusTicker } from './focusTicker';
 import { FocusTreeProvider } from './focusTreeProvider';
 import { registerGitHubStatusScope } from './githubStatusScope';
+import type { PullRequestRef } from '../../core/pullRequestRef';
+
+/** Without the review queue there is no pull request to choose from. */
+const refuseWithoutQueue = () => Promise.resolve(undefined);
 
 /**
  * Focus blocks: the status-bar countdown, the Focus view, the commands, the schedule and the
  * guards. Registering reads global storage only; the network is used when a block starts, or at
  * once only if the last session left a restore unfinished.
  */
-export function registerFocusFeature(services: Services, meetings?: MeetingSource): vscode.Disposable {
+export function registerFocusFeature(services: Services, meetings?: MeetingSource, choosePullRequest: (arg: unknown, placeHolder: string) => Promise<PullRequestRef | undefined> = refuseWithoutQueue): vscode.Disposable {
   const { auth, config, context, github, interruptions, log, slack } = services;
   const model = new FocusModel({
     globalState: context.globalState,
@@ -52,7 +56,7 @@ export function registerFocusFeature(services: Services, meetings?: MeetingSourc
   const commands = registerCommands(
     [
       startFocusBlockCommand(model),
-      startReviewBlockCommand(model),
+      startReviewBlockCommand(model, choosePullRequest),
       pauseFocusBlockCommand(model),
       resumeFocusBlockCommand(model),
       extendFocusBlockCommand(model),

@@ -44,7 +44,7 @@ export function nudgeReviewersCommand(deps: NudgeCommandDeps): LeadDeskCommand {
         const item = ownItem(model.view, key);
         return item !== undefined && isNudgeable(item, hours);
       };
-      const pr = await pullRequestArgument(model, arg, 'Pull request whose reviewers to nudge', deps.log, eligible);
+      const pr = await pullRequestArgument(model, arg, 'Pull request whose reviewers to nudge', deps.log, { filter: eligible });
       if (!pr) return;
       const item = ownItem(model.view, `${pr.owner}/${pr.repo}#${pr.number}`.toLowerCase());
       if (!item) {

@@ -13,16 +13,17 @@ export interface CheckoutResult {
  * `pr/N` and checks it out. An existing `pr/N` only moves by fast-forward, so local commits on it
  * are never thrown away; git's refusal then surfaces as the error.
  */
-export async function checkOutPullRequestBranch(folder: string, remote: string, number: number, timeoutMs = 120_000): Promise<CheckoutResult> {
+/** `source` is a remote's name or a repository URL. */
+export async function checkOutPullRequestBranch(folder: string, source: string, number: number, timeoutMs = 120_000): Promise<CheckoutResult> {
   const { simpleGit } = await loadSimpleGit();
   const git = simpleGit({ baseDir: folder, timeout: { block: timeoutMs } });
   const branch = `pr/${number}`;
   const local = await git.branchLocal();
   if (local.current === branch) {
-    await git.pull(remote, `pull/${number}/head`, ['--ff-only']);
+    await git.pull(source, `pull/${number}/head`, ['--ff-only']);
     return { branch, updated: true };
   }
-  await git.fetch(remote, `pull/${number}/head:${branch}`);
+  await git.fetch(source, `pull/${number}/head:${branch}`);
   await git.checkout(branch);
   return { branch, updated: local.all.includes(branch) };
 }

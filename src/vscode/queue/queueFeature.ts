@@ -6,12 +6,14 @@ import { failureError, type RefreshFailureKind } from '../../core/queue/refreshS
 import { registerCommands } from '../commands/command';
 import { StateKey, ViewId } from '../ids';
 import { presentError } from '../presentError';
+import { message } from '../../core/inertText';
+import { showWarning } from '../ui/notify';
 import type { Services } from '../services';
 import { checkOutPullRequestCommand } from './commands/checkOutPullRequest';
 import { copyPullRequestLinkCommand } from './commands/copyPullRequestLink';
 import { openPullRequestCommand } from './commands/openPullRequest';
-import type { PullRequestRef } from '../../core/pullRequestRef';
-import { shownPullRequest } from './commands/pullRequestArgument';
+import { parsePullRequestText, type PullRequestRef } from '../../core/pullRequestRef';
+import { pullRequestArgument, shownPullRequest, type ChoosePullRequest } from './commands/pullRequestArgument';
 import { pinPullRequestCommand } from './commands/pinPullRequest';
 import { snoozeForAnHourCommand, snoozeUntilActivityCommand, snoozeUntilTomorrowCommand } from './commands/snoozePullRequest';
 import { unpinPullRequestCommand } from './commands/unpinPullRequest';
@@ -37,6 +39,14 @@ const backgroundStartDelayMs = 15_000;
 export interface QueueFeature extends vscode.Disposable {
   /** The queue's record of the pull request a command argument names, or undefined (refused, with a warning) if the queue does not show it. */
   shownPullRequest(arg: unknown): Promise<PullRequestRef | undefined>;
+  /** The queue's one picker for other features' commands: the argument's pull request, else one picked from the queue or pasted. */
+  readonly choosePullRequest: ChoosePullRequest;
+  /**
+   * A review of `pullRequest` ("owner/repo#123") was handed to someone else from Lead Desk. When the
+   * lead's own request went with it, the pull request leaves Needs my review at once; a refresh
+   * confirms it either way.
+   */
+  reviewHandedOff(pullRequest: string, removedMyRequest: boolean): Promise<void>;
 }
 
 export function registerQueueFeature(services: Services): QueueFeature {
@@ -53,6 +63,8 @@ export function registerQueueFeature(services: Services): QueueFeature {
     repos,
     log,
   });
+  // Actions that work on any pull request also take a pasted one, completed with the configured GitHub's address.
+  const paste = { webUrl: () => services.auth.endpoints().webUrl };
   const turnaroundHours = () => usualTurnaroundHours(services.config.settings);
   const provider = new QueueTreeProvider(model, { nudgeAfterHours: turnaroundHours });
   const view = vscode.window.createTreeView(ViewId.queue, { treeDataProvider: provider, showCollapseAll: true });
@@ -119,9 +131,9 @@ export function registerQueueFeature(services: Services): QueueFeature {
     }),
     ...registerCommands(
       [
-        openPullRequestCommand(model, log),
-        copyPullRequestLinkCommand(model, log),
-        checkOutPullRequestCommand(model, repos, log),
+        openPullRequestCommand(model, paste, log),
+        copyPullRequestLinkCommand(model, paste, log),
+        checkOutPullRequestCommand(model, paste, repos, log),
         snoozeForAnHourCommand(model, log),
         snoozeUntilTomorrowCommand(model, log),
         snoozeUntilActivityCommand(model, log),
@@ -148,5 +160,18 @@ export function registerQueueFeature(services: Services): QueueFeature {
   );
   present();
   startIfVisible();
-  return Object.assign(vscode.Disposable.from(...disposables), { shownPullRequest: (arg: unknown) => shownPullRequest(model, arg, log) });
+  return Object.assign(vscode.Disposable.from(...disposables), {
+    shownPullRequest: (arg: unknown) => shownPullRequest(model, arg, log),
+    choosePullRequest: (arg: unknown, placeHolder: string) => pullRequestArgument(model, arg, placeHolder, log, { paste }),
+    reviewHandedOff: async (pullRequest: string, removedMyRequest: boolean) => {
+      const ref = parsePullRequestText(pullRequest);
+      if (!ref) return;
+      const outcome = removedMyRequest ? await model.requestWithdrawn(ref) : model.started ? await model.refresh('manual') : { ok: true as const };
+      if (outcome.ok) return;
+      log.warn(`the refresh after handing off ${pullRequest} failed: ${outcome.failure.message}`);
+      void showWarning(
+        message`The review queue could not check the handoff of ${pullRequest} with GitHub: ${outcome.failure.message} It shows the last data it has until the next refresh; run Lead Desk: Refresh to try again.`,
+      );
+    },
+  });
 }

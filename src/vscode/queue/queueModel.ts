@@ -6,6 +6,7 @@ import { pullRequestKey, type PullRequestRef } from '../../core/pullRequestRef';
 import { snapshotKeys, type QueueItem, type QueueView } from '../../core/queue/grouping';
 import { asLocalState, pin, pruneLocalState, snooze, unpin, unsnooze, type QueueLocalState, type SnoozeKind } from '../../core/queue/localState';
 import { newReviewRequests } from '../../core/queue/newRequests';
+import { stillPending, withChanges, type PendingChange } from '../../core/queue/pendingChanges';
 import type { QueueSettings } from '../../core/queue/queueSettings';
 import type { QueueSnapshot } from '../../core/queue/queueTypes';
 import { RefreshScheduler, systemTimerClock, type RefreshOutcome, type RefreshState, type TimerClock } from '../../core/queue/refreshScheduler';
@@ -59,6 +60,9 @@ export class QueueModel implements vscode.Disposable {
   private readonly scheduler: RefreshScheduler<QueueSnapshot>;
   private local: QueueLocalState;
   private cachedView: { key: string; view: QueueView } | undefined;
+  /** The lead's changes that GitHub's answer may not show yet, applied over the fetched data. */
+  private pending: readonly PendingChange[] = [];
+  private shown: { data: QueueSnapshot; pending: readonly PendingChange[]; snapshot: QueueSnapshot } | undefined;
   /** The settings that shape the searches, to refresh only when one of them changes. */
   private searchSettings: string;
   /** apiUrl and token of the credentials last seen, to tell a new account from the first sign-in lookup. */
@@ -111,8 +115,17 @@ export class QueueModel implements vscode.Disposable {
     return this.scheduler.state;
   }
 
+  /** The fetched data with the lead's pending changes applied: what the queue shows. */
   get snapshot(): QueueSnapshot | undefined {
-    return this.scheduler.state.data;
+    const data = this.scheduler.state.data;
+    if (!data || this.pending.length === 0) return data;
+    if (this.shown?.data !== data || this.shown.pending !== this.pending) this.shown = { data, pending: this.pending, snapshot: withChanges(data, this.pending) };
+    return this.shown.snapshot;
+  }
+
+  /** Whether refreshing has started (the view was shown or a command needed data). */
+  get started(): boolean {
+    return this.scheduler.isStarted;
   }
 
   get localState(): QueueLocalState {
@@ -154,6 +167,29 @@ export class QueueModel implements vscode.Disposable {
     return this.scheduler.refresh(trigger);
   }
 
+  /**
+   * The lead's own review request on `ref` was withdrawn from Lead Desk: the pull request leaves
+   * Needs my review at once, and a refresh right after confirms it. When that refresh fails, the
+   * change is dropped, so the last good data shows again; the outcome says why.
+   */
+  async requestWithdrawn(ref: PullRequestRef): Promise<RefreshOutcome> {
+    const key = pullRequestKey(ref);
+    const change: PendingChange = { kind: 'requestWithdrawn', key, at: this.clock.now() };
+    this.pending = [...this.pending.filter((c) => c.key !== key), change];
+    this.changed();
+    this.log.info(`${key}: your review request was withdrawn; shown at once, confirming with a refresh`);
+    this.logGroups();
+    // A refresh already running was sent before the change: it cannot confirm it, so one more follows.
+    const wasLoading = this.scheduler.state.loading;
+    let outcome = await this.scheduler.refresh('manual');
+    if (wasLoading && outcome.ok) outcome = await this.scheduler.refresh('manual');
+    if (!outcome.ok && this.pending.includes(change)) {
+      this.pending = this.pending.filter((c) => c !== change);
+      this.changed();
+    }
+    return outcome;
+  }
+
   async snooze(ref: PullRequestRef, kind: SnoozeKind): Promise<void> {
     const key = pullRequestKey(ref);
     const updatedAt = this.items().find((i) => i.key === key)?.pr.updatedAt;
@@ -181,15 +217,24 @@ export class QueueModel implements vscode.Disposable {
 
   private received(data: QueueSnapshot, previous: QueueSnapshot | undefined): void {
     void this.deps.globalState.update(StateKey.queueSnapshot, data);
+    const pending = stillPending(this.pending, data, this.clock.now());
+    if (pending.length !== this.pending.length) {
+      this.pending = pending;
+      this.changed();
+    }
     const pruned = pruneLocalState(this.local, new Date(this.clock.now()), snapshotKeys(data));
     if (pruned !== this.local) void this.updateLocal(pruned);
-    const view = this.view;
-    if (view) this.log.info(`groups: ${view.groups.map((g) => `${g.label} (${g.count})`).join(', ')}`);
+    this.logGroups();
     const fresh = newReviewRequests(previous, data);
     if (fresh.length > 0) {
       this.log.info(`new review requests: ${fresh.map((r) => `${r.owner}/${r.repo}#${r.number}`).join(', ')}`);
       this.requestsEmitter.fire(fresh);
     }
+  }
+
+  private logGroups(): void {
+    const view = this.view;
+    if (view) this.log.info(`groups: ${view.groups.map((g) => `${g.label} (${g.count})`).join(', ')}`);
   }
 
   private settingsChanged(): void {
@@ -211,6 +256,7 @@ export class QueueModel implements vscode.Disposable {
     // next refresh confirms it. Any later change, or signing out, drops data of the old account.
     const firstLookup = previous === undefined && credentials !== undefined && this.snapshot?.apiUrl === credentials.endpoints.apiUrl;
     if (firstLookup) return;
+    this.pending = [];
     this.scheduler.reset();
     void this.deps.globalState.update(StateKey.queueSnapshot, undefined);
     if (this.scheduler.isStarted && credentials) void this.scheduler.refresh();

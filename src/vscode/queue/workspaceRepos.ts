@@ -7,6 +7,8 @@ export interface FolderRemote extends RepoName {
   readonly folder: vscode.WorkspaceFolder;
   /** The git remote's name, e.g. "origin". */
   readonly remote: string;
+  /** Its fetch URL. */
+  readonly url: string;
 }
 
 /**
@@ -56,8 +58,9 @@ export class WorkspaceRepos implements vscode.Disposable {
         const { simpleGit } = await loadSimpleGit();
         const remotes = await simpleGit({ baseDir: folder.uri.fsPath, timeout: { block: 10_000 } }).getRemotes(true);
         for (const remote of remotes) {
-          const repo = parseGitHubRemote(remote.refs.fetch || remote.refs.push, hosts);
-          if (repo) found.push({ ...repo, folder, remote: remote.name });
+          const url = remote.refs.fetch || remote.refs.push;
+          const repo = parseGitHubRemote(url, hosts);
+          if (repo) found.push({ ...repo, folder, remote: remote.name, url });
         }
       } catch (err) {
         // Not a git repository, or git is missing: that folder simply adds no repository.

@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { checkOutPullRequestBranch } from '../../../src/vscode/queue/pullRequestCheckout';
+import { checkoutSource } from '../../../src/core/queue/checkoutSource';
+import { resolveEndpoints } from '../../../src/github/endpoints';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { loadScenario } from '../../sandbox/scenarios/scenario';
 
 const exec = promisify(execFile);
 const env = { ...process.env, GIT_AUTHOR_NAME: 'Ada', GIT_AUTHOR_EMAIL: 'ada@example.com', GIT_COMMITTER_NAME: 'Ada', GIT_COMMITTER_EMAIL: 'ada@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: tmpdir() };
@@ -78,5 +82,41 @@ describe('check out a pull request locally (real git)', function () {
 
   it('fails clearly for a pull request the remote does not have', async () => {
     await assert.rejects(checkOutPullRequestBranch(local, 'origin', 999), /couldn't find remote ref|pull\/999/);
+  });
+});
+
+// The demo's clone says github.com, which these machines cannot reach; the sandbox serves the
+// repository and its pull request refs over git, as the configured GitHub.
+describe('check out a pull request from the configured GitHub when the remote names another host (sandbox)', function () {
+  this.timeout(60_000);
+  let sandbox: Sandbox;
+  let dir: string;
+
+  before(async () => {
+    sandbox = await startSandbox({ scenario: loadScenario('demo') });
+    dir = await mkdtemp(path.join(tmpdir(), 'queue-checkout-sandbox-'));
+    await exec('git', ['init', '-q', '-b', 'main', dir], { env });
+    await git(dir, 'remote', 'add', 'origin', 'https://github.com/acme/api.git');
+    await commit(dir, 'README.md', 'local work\n');
+  });
+  after(async () => {
+    await sandbox.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('fetches pull/N/head from the sandbox and checks it out as pr/N', async () => {
+    const source = checkoutSource({ remote: 'origin', url: 'https://github.com/acme/api.git' }, { owner: 'acme', repo: 'api' }, resolveEndpoints(sandbox.url).webUrl);
+    assert.equal(source, `${sandbox.url}/acme/api.git`);
+    const result = await checkOutPullRequestBranch(dir, source, 412);
+    assert.deepEqual(result, { branch: 'pr/412', updated: false });
+    assert.equal(await git(dir, 'rev-parse', '--abbrev-ref', 'HEAD'), 'pr/412');
+    const pull = sandbox.state.pulls.find((p) => p.repo === 'acme/api' && p.number === 412)!;
+    assert.equal(await git(dir, 'log', '-1', '--format=%s'), pull.title);
+    const touched = (await git(dir, 'show', '--name-only', '--format=', 'HEAD')).split('\n');
+    assert.deepEqual(touched.sort(), pull.files.map((f) => f.path).sort());
+  });
+
+  it('says so when the sandbox has no such pull request', async () => {
+    await assert.rejects(checkOutPullRequestBranch(dir, `${sandbox.url}/acme/api.git`, 9999), /couldn't find remote ref|pull\/9999/);
   });
 });

@@ -108,6 +108,8 @@ export interface ScenarioReview {
   state: ReviewState;
   submittedAt: ScenarioDate;
   body?: string;
+  /** Sha of the commit reviewed; defaults to the pull request's latest commit at submittedAt. */
+  commit?: string;
 }
 
 export interface ScenarioComment {

@@ -103,7 +103,7 @@ export function buildState(input: Scenario, now: Date): SandboxState {
     if (p.author) requireUser(p.author, `PR ${p.repo}#${p.number}`);
     const reviews = (p.reviews ?? []).map((r) => {
       requireUser(r.author, `PR ${p.repo}#${p.number} review`);
-      return { id: nextId++, author: r.author, state: r.state, submittedAt: r.submittedAt, body: r.body ?? '' };
+      return { id: nextId++, author: r.author, state: r.state, submittedAt: r.submittedAt, body: r.body ?? '', ...(r.commit ? { commitSha: r.commit } : {}) };
     });
     const requests = (p.reviewRequests ?? [])
       .map((rr) => {

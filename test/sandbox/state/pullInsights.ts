@@ -1,8 +1,9 @@
 // Facts GitHub derives from a pull request's reviews and requests rather than storing:
 // latest review per person, review decision, and who a review is still pending from.
-import type { PullRecord, RepoRecord, ReviewRecord, SandboxState } from './records';
+import type { CommitRecord, PullRecord, RepoRecord, ReviewRecord, SandboxState } from './records';
 import type { ReviewDecision } from '../scenarios/scenario';
 import { findTeamByKey, sameLogin } from './lookup';
+import { createHash } from 'node:crypto';
 
 /** The latest review per author; a later comment-only review does not hide an approval or change request. */
 export function latestReviews(pull: PullRecord): ReviewRecord[] {
@@ -63,4 +64,20 @@ export function totals(pull: PullRecord): { additions: number; deletions: number
 
 export function headCommit(pull: PullRecord) {
   return pull.commits[pull.commits.length - 1];
+}
+
+/**
+ * The commit a review was made on, as GitHub's `PullRequestReview.commit` answers: the one
+ * recorded at submission, else the pull request's latest commit at that time. A review older than
+ * every commit the pull request has now was made on a head that a force-push replaced; it gets a
+ * commit of its own, so it never looks like a review of the current head.
+ */
+export function reviewedCommit(pull: PullRecord, review: ReviewRecord): CommitRecord {
+  const byDate = [...pull.commits].sort((a, b) => a.date.localeCompare(b.date));
+  const recorded = review.commitSha ? byDate.find((c) => c.sha === review.commitSha) : undefined;
+  if (recorded) return recorded;
+  const then = review.commitSha ? undefined : byDate.filter((c) => c.date <= review.submittedAt).at(-1);
+  if (then) return then;
+  const sha = review.commitSha ?? createHash('sha1').update(`${pull.repo}#${pull.number}:reviewed:${review.id}`).digest('hex');
+  return { sha, message: 'Earlier head of the pull request', author: pull.author, authorName: pull.author ?? 'ghost', authorEmail: 'unknown@example.com', date: review.submittedAt };
 }

@@ -96,6 +96,8 @@ export interface ReviewRecord {
   body: string;
   /** When the review was begun with a pending comment (GitHub's createdAt); absent for one-step reviews. */
   startedAt?: string;
+  /** The head commit the review was made on; when absent, the pull request's commit of that time. */
+  commitSha?: string;
 }
 
 export interface CommentRecord {

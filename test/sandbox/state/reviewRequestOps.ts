@@ -78,7 +78,7 @@ export function addComment(state: SandboxState, pull: PullRecord, author: string
  */
 export function submitReview(state: SandboxState, pull: PullRecord, author: string, reviewState: ReviewState, now: Date, body = '') {
   const at = isoSeconds(now);
-  const review = { id: state.nextId++, author, state: reviewState, submittedAt: at, body };
+  const review = { id: state.nextId++, author, state: reviewState, submittedAt: at, body, commitSha: pull.headSha };
   pull.reviews.push(review);
   if (reviewState !== 'PENDING') pull.reviewRequests = pull.reviewRequests.filter((rr) => !sameLogin(rr.user, author));
   pull.updatedAt = at;

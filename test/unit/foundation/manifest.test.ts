@@ -111,10 +111,19 @@ describe('package.json', () => {
 
   it('has the five views, each tree view with welcome content', () => {
     const views = pkg.contributes.views.leadDesk.map((v) => v.name);
-    assert.deepEqual(views, ['Review Queue', 'Focus', 'Delegation', 'This Week', 'Team']);
+    assert.deepEqual(views, ['Review Queue', 'Time Blocks', 'Delegation', 'This Week', 'Team']);
     // A webview view draws its own empty state; VS Code shows welcome content in tree views only.
     for (const v of pkg.contributes.views.leadDesk.filter((view) => view.type !== 'webview')) {
       assert.ok(pkg.contributes.viewsWelcome.some((w) => w.view === v.id), `${v.id} has no welcome content`);
+    }
+  });
+
+  it('gives no view a name that VS Code\'s generated "Focus on … View" command would stutter on', () => {
+    // VS Code adds "Focus on <name> View" to the palette for every view; a view named "Focus" read "Focus on Focus View".
+    for (const view of Object.values(pkg.contributes.views).flat()) {
+      const generated = `Focus on ${view.name} View`.toLowerCase().split(/\s+/);
+      const repeated = generated.filter((word, i) => generated.indexOf(word) !== i);
+      assert.deepEqual(repeated, [], `view ${view.id} is named "${view.name}": its generated command reads "Focus on ${view.name} View"`);
     }
   });
 

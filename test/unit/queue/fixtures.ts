@@ -38,6 +38,7 @@ export const standardSearches: QueueSearch[] = [
   { alias: 'direct', role: 'direct', query: 'user-review-requested:@me', detail: 'keys' },
   { alias: 'mine', role: 'mine', query: 'author:@me', detail: 'history' },
   { alias: 'stale0', role: 'stale', query: 'repo:acme/web', detail: 'basic' },
+  { alias: 'reviewed', role: 'reviewed', query: 'reviewed-by:@me', detail: 'basic' },
 ];
 
 export function snapshot(results: Partial<Record<string, QueuePullRequest[]>>, extra: Partial<QueueSnapshot> = {}): QueueSnapshot {

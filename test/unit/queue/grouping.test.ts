@@ -191,4 +191,38 @@ describe('queue grouping', () => {
     assert.equal(item.waiting.basis, 'opened');
     assert.deepEqual(item.blocks, []);
   });
+
+  describe('pull requests the lead reviewed before', () => {
+    const reviewedOn = (commit: string) => ({ at: '2026-03-03T09:00:00Z', commit });
+    const pushedSince = pr({ number: 40, headOid: 'bbb', myReview: reviewedOn('aaa'), updatedAt: '2026-03-04T09:00:00Z' });
+    const unchanged = pr({ number: 41, headOid: 'aaa', myReview: reviewedOn('aaa') });
+    const mineReviewedByMe = pr({ number: 42, author: 'lead', headOid: 'bbb', myReview: reviewedOn('aaa') });
+    const askedAgain = pr({ number: 43, headOid: 'aaa', myReview: reviewedOn('aaa'), history: { open: [{ reviewer: { kind: 'user', login: 'lead' }, at: '2026-03-04T08:00:00Z' }], reviewedBy: ['lead'] } });
+    const askedAfterPush = pr({ number: 44, headOid: 'ccc', myReview: reviewedOn('aaa'), history: { open: [{ reviewer: { kind: 'user', login: 'lead' }, at: '2026-03-04T08:00:00Z' }], reviewedBy: ['lead'] } });
+
+    it('come back to Needs my review, marked, when commits came after the review', () => {
+      const view = buildQueueView(snapshot({ reviewRequested: [], direct: [], reviewed: [pushedSince, unchanged, mineReviewedByMe] }), options());
+      const needs = find(view, GroupId.needsReview)!;
+      assert.deepEqual(numbers(needs), [40]);
+      assert.equal(needs.items[0].sinceMyReview, 'newCommits');
+      assert.match(needs.items[0].placement, /^New commits since your review\./);
+      assert.equal(view.needsReviewCount, 1);
+      assert.equal(needs.hint, undefined);
+    });
+
+    it('mark a request made again, and say whether commits came too', () => {
+      const view = buildQueueView(snapshot({ reviewRequested: [askedAgain, askedAfterPush, direct], direct: [askedAgain, askedAfterPush, direct], reviewed: [] }), options());
+      const byNumber = new Map(find(view, GroupId.needsReview)!.items.map((i) => [i.pr.number, i]));
+      assert.equal(byNumber.get(43)?.sinceMyReview, 'reRequested');
+      assert.match(byNumber.get(43)!.placement, /^Asked again since your review\. GitHub asks for your review by name\./);
+      assert.equal(byNumber.get(44)?.sinceMyReview, 'newCommits');
+      assert.equal(byNumber.get(1)?.sinceMyReview, undefined);
+    });
+
+    it('are listed once when both searches find them', () => {
+      const view = buildQueueView(snapshot({ reviewRequested: [askedAfterPush], direct: [askedAfterPush], reviewed: [askedAfterPush] }), options());
+      assert.deepEqual(numbers(find(view, GroupId.needsReview)), [44]);
+      assert.equal(view.needsReviewCount, 1);
+    });
+  });
 });

@@ -35,6 +35,16 @@ const full = {
 };
 
 describe('queue answer parser', () => {
+  it('reads the head commit and the lead\'s latest review with the commit it was made on', () => {
+    const pr = parsePullRequest({ ...full, headRefOid: 'bbb', viewerLatestReview: { submittedAt: '2026-03-02T12:00:00Z', commit: { oid: 'aaa' } } }, 'basic', web, fallback)!;
+    assert.equal(pr.headOid, 'bbb');
+    assert.deepEqual(pr.myReview, { at: '2026-03-02T12:00:00Z', commit: 'aaa' });
+    const noCommit = parsePullRequest({ ...full, viewerLatestReview: { submittedAt: '2026-03-02T12:00:00Z', commit: null } }, 'basic', web, fallback)!;
+    assert.deepEqual(noCommit.myReview, { at: '2026-03-02T12:00:00Z' });
+    assert.equal(parsePullRequest({ ...full, viewerLatestReview: null }, 'basic', web, fallback)!.myReview, undefined);
+    assert.equal(parsePullRequest({ ...full, viewerLatestReview: { submittedAt: null } }, 'basic', web, fallback)!.myReview, undefined);
+  });
+
   it('reads a complete pull request', () => {
     const pr = parsePullRequest(full, 'history', web, fallback)!;
     assert.equal(pr.owner, 'acme');

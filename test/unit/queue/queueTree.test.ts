@@ -59,6 +59,8 @@ describe('queue tree nodes', () => {
     assert.equal(state({ number: 10, review: 'approved' }), 'approved');
     assert.equal(state({ number: 11, ci: 'pending' }), 'CI running');
     assert.equal(state({ number: 12, ci: 'success' }), 'awaiting review');
+    // Back after the lead's review: that is what the row says, even over the changes they asked for.
+    assert.equal(state({ number: 13, review: 'changesRequested', headOid: 'b', myReview: { at: '2026-03-03T09:00:00Z', commit: 'a' } }), 'new commits since your review');
   });
 
   it('gives groups the queueGroup contextValue with their id, and items their pin and snooze state', () => {

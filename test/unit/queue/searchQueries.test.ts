@@ -26,13 +26,15 @@ describe('queue search strings', () => {
     assert.equal(customSearchQuery('org:acme', true), 'org:acme is:pr archived:false');
   });
 
-  it('plans the request, direct, mine searches, drafts excluded by default', () => {
+  it('plans the request, direct, mine and reviewed searches, drafts excluded by default', () => {
     const searches = planSearches(base);
-    assert.deepEqual(searches.map((s) => s.alias), ['reviewRequested', 'direct', 'mine']);
+    assert.deepEqual(searches.map((s) => s.alias), ['reviewRequested', 'direct', 'mine', 'reviewed']);
+    assert.equal(searches[3].query, 'is:pr is:open archived:false reviewed-by:@me -author:@me -review-requested:@me draft:false sort:updated-desc');
+    assert.equal(searches[3].detail, 'basic');
     assert.equal(searches[0].query, 'is:pr is:open archived:false review-requested:@me draft:false');
     assert.equal(searches[1].query, 'is:pr is:open archived:false user-review-requested:@me draft:false');
     assert.equal(searches[2].query, 'is:pr is:open archived:false author:@me draft:false');
-    assert.deepEqual(searches.map((s) => s.detail), ['history', 'keys', 'history']);
+    assert.deepEqual(searches.map((s) => s.detail), ['history', 'keys', 'history', 'basic']);
     assert.ok(!planSearches({ ...base, includeDrafts: true })[0].query.includes('draft:false'));
   });
 

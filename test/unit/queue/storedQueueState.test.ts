@@ -5,7 +5,7 @@ import { buildQueueView } from '../../../src/core/queue/grouping';
 import { asLocalState, emptyLocalState } from '../../../src/core/queue/localState';
 import { asStoredSnapshot } from '../../../src/core/queue/storedSnapshot';
 import type { QueueSnapshot } from '../../../src/core/queue/queueTypes';
-import { groupingOptions, inTimeZone, pr, snapshot } from './fixtures';
+import { groupingOptions, inTimeZone, pr, snapshot, standardSearches } from './fixtures';
 
 const now = new Date('2026-03-04T12:00:00Z');
 const options = groupingOptions(now);
@@ -75,8 +75,17 @@ describe('stored queue state', () => {
     value.results.x = { alias: 'x', total: 1, pullRequests: [pr({ number: 9 })], truncated: false };
     const { snapshot: s, problems } = read(value);
     assert.deepEqual(numbersIn(s), [1, 2]);
-    assert.equal(s?.searches.length, 4);
+    assert.equal(s?.searches.length, standardSearches.length);
     assert.equal(problems.length, 1, problems.join('\n'));
+  });
+
+  it('keeps what it knows of the lead\'s last review, and drops a pull request whose record of it is damaged', () => {
+    const reviewed = pr({ number: 5, headOid: 'bbb', myReview: { at: '2026-03-03T09:00:00Z', commit: 'aaa' } });
+    const value = stored(snapshot({ reviewed: [reviewed, pr({ number: 6, headOid: 'bbb', myReview: { at: 'later', commit: 'aaa' } })] }));
+    const { snapshot: s, problems } = read(value);
+    assert.deepEqual(s?.results.reviewed.pullRequests.map((p) => [p.number, p.myReview?.commit, p.headOid]), [[5, 'aaa', 'bbb']]);
+    assert.equal(problems.length, 1, problems.join('\n'));
+    assert.deepEqual(numbersIn(s), [5]);
   });
 
   it('adversarial: a stored value of the wrong shape is dropped with one problem, never thrown', () => {

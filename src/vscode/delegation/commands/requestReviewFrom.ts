@@ -67,7 +67,7 @@ export function requestReviewFromCommand({ model, settings: currentSettings, cli
         return undefined;
       }
       report(result, row.login, where);
-      onDidRequestReview?.(where, row.login);
+      onDidRequestReview?.(where, row.login, result.removedOwnRequest === true);
       await model.update();
       return result;
     },

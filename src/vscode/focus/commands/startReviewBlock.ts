@@ -1,36 +1,35 @@
-import * as vscode from 'vscode';
-import { asPullRequestRef, parsePullRequestText, type PullRequestRef } from '../../../core/pullRequestRef';
+import type { PullRequestRef } from '../../../core/pullRequestRef';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
+import { openForReview, type OpenedForReview, type ReviewToolHost } from '../../queue/reviewTool';
 import type { FocusModel } from '../focusModel';
 
-async function askForPullRequest(): Promise<PullRequestRef | undefined> {
-  const typed = await vscode.window.showInputBox({
-    title: 'Start a Review Block',
-    prompt: 'The pull request to review: its URL, or owner/repo#number',
-    placeHolder: 'https://github.com/owner/repo/pull/123',
-    validateInput: (value) => (value.trim() === '' || parsePullRequestText(value) ? undefined : 'Enter a pull request URL such as https://github.com/owner/repo/pull/123, or owner/repo#123.'),
-  });
-  return typed ? parsePullRequestText(typed) : undefined;
+/** What Start Review Block resolves with: the pull request, and where it was opened for review. */
+export interface ReviewBlockStarted {
+  readonly pullRequest: PullRequestRef;
+  readonly opened: OpenedForReview;
 }
 
 /**
- * Lead Desk: Start Review Block. The review queue calls it with `{ pullRequest }`; from the palette
- * it asks for the pull request. A running block becomes a review block of that pull request.
+ * Lead Desk: Start Review Block. From the queue's row it takes that pull request; from the palette
+ * it offers the queue's pull requests (or a pasted one) in the queue's picker. A running block
+ * becomes a review block of that pull request. Then the pull request opens where it is reviewed:
+ * the GitHub Pull Requests extension when installed, else the browser.
+ *
+ * The picker accepts an argument only when the queue shows that pull request and uses the queue's
+ * record of it, so a link cannot make this command open an address of its choosing.
  */
-export function startReviewBlockCommand(model: FocusModel): LeadDeskCommand {
+export function startReviewBlockCommand(model: FocusModel, choosePullRequest: (arg: unknown, placeHolder: string) => Promise<PullRequestRef | undefined>, host?: ReviewToolHost): LeadDeskCommand {
   return {
     id: CommandId.startReviewBlock,
     doing: 'start a review block',
-    async run(arg?: unknown) {
-      const pullRequest = asPullRequestRef(arg) ?? (await askForPullRequest());
-      if (!pullRequest) return;
+    async run(arg?: unknown): Promise<ReviewBlockStarted | undefined> {
+      const pullRequest = await choosePullRequest(arg, 'Pull request to review in a block');
+      if (!pullRequest) return undefined;
       const label = pullRequest.title;
-      if (model.block) {
-        await model.coordinator.switchType('review', label, pullRequest);
-        return;
-      }
-      await model.coordinator.start({ type: 'review', minutes: model.settings.reviewBlockMinutes, label, source: 'review', pullRequest });
+      if (model.block) await model.coordinator.switchType('review', label, pullRequest);
+      else await model.coordinator.start({ type: 'review', minutes: model.settings.reviewBlockMinutes, label, source: 'review', pullRequest });
+      return { pullRequest, opened: openForReview(pullRequest, host) };
     },
   };
 }

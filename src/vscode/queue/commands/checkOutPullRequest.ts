@@ -8,15 +8,19 @@ import type { Logger } from '../../../core/logger';
 import type { QueueModel } from '../queueModel';
 import type { WorkspaceRepos } from '../workspaceRepos';
 import { checkOutPullRequestBranch } from '../pullRequestCheckout';
-import { pullRequestArgument } from './pullRequestArgument';
+import { checkoutSource } from '../../../core/queue/checkoutSource';
+import { pullRequestArgument, type PickerOptions } from './pullRequestArgument';
 
-/** Checks the pull request out as `pr/N` in the open folder whose remote is that repository. */
-export function checkOutPullRequestCommand(model: QueueModel, repos: WorkspaceRepos, log: Logger): LeadDeskCommand {
+/**
+ * Checks the pull request out as `pr/N` in the open folder whose remote is that repository, fetched
+ * from that remote, or from the configured GitHub when the remote names another host.
+ */
+export function checkOutPullRequestCommand(model: QueueModel, paste: NonNullable<PickerOptions['paste']>, repos: WorkspaceRepos, log: Logger): LeadDeskCommand {
   return {
     id: CommandId.checkOutPullRequest,
     doing: 'check out the pull request',
     async run(arg?: unknown) {
-      const pr = await pullRequestArgument(model, arg, 'Pull request to check out locally', log);
+      const pr = await pullRequestArgument(model, arg, 'Pull request to check out locally', log, { paste });
       if (!pr) return;
       const name = `${pr.owner}/${pr.repo}#${pr.number}`;
       if (!vscode.workspace.isTrusted) {
@@ -43,7 +47,7 @@ export function checkOutPullRequestCommand(model: QueueModel, repos: WorkspaceRe
         target = picked;
       }
       const { branch } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking out ${name}…` }, () =>
-        checkOutPullRequestBranch(target.folder.uri.fsPath, target.remote, pr.number),
+        checkOutPullRequestBranch(target.folder.uri.fsPath, checkoutSource(target, target, paste.webUrl()), pr.number),
       );
       void showInfo(message`Checked out ${name} as branch ${branch} in ${target.folder.name}.`);
     },

@@ -3,14 +3,14 @@ import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
 import type { Logger } from '../../../core/logger';
 import type { QueueModel } from '../queueModel';
-import { pullRequestArgument } from './pullRequestArgument';
+import { pullRequestArgument, type PickerOptions } from './pullRequestArgument';
 
-export function copyPullRequestLinkCommand(model: QueueModel, log: Logger): LeadDeskCommand {
+export function copyPullRequestLinkCommand(model: QueueModel, paste: PickerOptions['paste'], log: Logger): LeadDeskCommand {
   return {
     id: CommandId.copyPullRequestLink,
     doing: 'copy the link to the pull request',
     async run(arg?: unknown) {
-      const pr = await pullRequestArgument(model, arg, 'Pull request whose link to copy', log);
+      const pr = await pullRequestArgument(model, arg, 'Pull request whose link to copy', log, { paste });
       if (!pr) return;
       if (!pr.url) throw new Error(`${pr.owner}/${pr.repo}#${pr.number} has no web address.`);
       await vscode.env.clipboard.writeText(pr.url);

@@ -1,19 +1,21 @@
-import * as vscode from 'vscode';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
 import type { Logger } from '../../../core/logger';
 import type { QueueModel } from '../queueModel';
-import { pullRequestArgument } from './pullRequestArgument';
+import { openForReview, type ReviewToolHost } from '../reviewTool';
+import { pullRequestArgument, type PickerOptions } from './pullRequestArgument';
 
-export function openPullRequestCommand(model: QueueModel, log: Logger): LeadDeskCommand {
+/** Opens the pull request in the GitHub Pull Requests extension when installed, else on the web; resolves with where. */
+export function openPullRequestCommand(model: QueueModel, paste: PickerOptions['paste'], log: Logger, host?: ReviewToolHost): LeadDeskCommand {
   return {
     id: CommandId.openPullRequest,
-    doing: 'open the pull request on GitHub',
+    doing: 'open the pull request',
     async run(arg?: unknown) {
-      const pr = await pullRequestArgument(model, arg, 'Pull request to open on GitHub', log);
-      if (!pr) return;
-      if (!/^https?:\/\//.test(pr.url)) throw new Error(`${pr.owner}/${pr.repo}#${pr.number} has no web address.`);
-      await vscode.env.openExternal(vscode.Uri.parse(pr.url));
+      const pr = await pullRequestArgument(model, arg, 'Pull request to open', log, { paste });
+      if (!pr) return undefined;
+      const opened = openForReview(pr, host);
+      log.info(`opened ${pr.owner}/${pr.repo}#${pr.number} in ${opened.tool === 'browser' ? 'the browser' : 'GitHub Pull Requests'}`);
+      return opened;
     },
   };
 }

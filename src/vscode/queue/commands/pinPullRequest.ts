@@ -10,7 +10,7 @@ export function pinPullRequestCommand(model: QueueModel, log: Logger): LeadDeskC
     doing: 'pin the pull request',
     async run(arg?: unknown) {
       const pinned = new Set(model.localState.pins);
-      const pr = await pullRequestArgument(model, arg, 'Pull request to pin to the top of its group', log, (key) => !pinned.has(key));
+      const pr = await pullRequestArgument(model, arg, 'Pull request to pin to the top of its group', log, { filter: (key) => !pinned.has(key) });
       if (pr) await model.pin(pr);
     },
   };

@@ -11,7 +11,7 @@ function snoozeCommand(model: QueueModel, log: Logger, id: CommandId, kind: Snoo
     doing: `snooze the pull request ${what}`,
     async run(arg?: unknown) {
       const snoozed = new Set(model.localState.snoozes.map((s) => s.key));
-      const pr = await pullRequestArgument(model, arg, `Pull request to snooze ${what}`, log, (key) => !snoozed.has(key));
+      const pr = await pullRequestArgument(model, arg, `Pull request to snooze ${what}`, log, { filter: (key) => !snoozed.has(key) });
       if (pr) await model.snooze(pr, kind);
     },
   };

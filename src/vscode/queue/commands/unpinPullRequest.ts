@@ -10,7 +10,7 @@ export function unpinPullRequestCommand(model: QueueModel, log: Logger): LeadDes
     doing: 'unpin the pull request',
     async run(arg?: unknown) {
       const pinned = new Set(model.localState.pins);
-      const pr = await pullRequestArgument(model, arg, 'Pinned pull request to unpin', log, (key) => pinned.has(key));
+      const pr = await pullRequestArgument(model, arg, 'Pinned pull request to unpin', log, { filter: (key) => pinned.has(key) });
       if (pr) await model.unpin(pr);
     },
   };

@@ -10,7 +10,7 @@ export function unsnoozePullRequestCommand(model: QueueModel, log: Logger): Lead
     doing: 'bring back the snoozed pull request',
     async run(arg?: unknown) {
       const snoozed = new Set(model.localState.snoozes.map((s) => s.key));
-      const pr = await pullRequestArgument(model, arg, 'Snoozed pull request to bring back', log, (key) => snoozed.has(key));
+      const pr = await pullRequestArgument(model, arg, 'Snoozed pull request to bring back', log, { filter: (key) => snoozed.has(key) });
       if (pr) await model.unsnooze(pr);
     },
   };

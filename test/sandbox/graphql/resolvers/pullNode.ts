@@ -1,7 +1,7 @@
 // GraphQL PullRequest and the objects hanging off it (reviews, requests, files, timeline).
 import type { CommentRecord, PullRecord, ReviewRecord, ReviewRequestRecord, TimelineEventRecord } from '../../state/records';
 import { findTeamByKey, findUser, orgsOf, repoOfPull, sameLogin } from '../../state/lookup';
-import { latestReviews, reviewDecision, totals } from '../../state/pullInsights';
+import { latestReviews, reviewDecision, reviewedCommit, totals } from '../../state/pullInsights';
 import type { GqlContext } from './context';
 import { connection, type PageArgs } from './connection';
 import { nodeId } from './nodeIds';
@@ -37,6 +37,7 @@ export function reviewNode(ctx: GqlContext, pull: PullRecord, r: ReviewRecord) {
     publishedAt: r.submittedAt,
     url,
     resourcePath: new URL(url).pathname,
+    commit: () => commitNode(ctx, repoOfPull(ctx.state, pull), reviewedCommit(pull, r), pull),
     pullRequest: () => pullNode(ctx, pull),
   };
 }

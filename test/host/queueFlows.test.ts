@@ -1,0 +1,122 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { leadDeskExtension, leadDeskLogText, sandboxRequests, waitFor, type LoggedRequest } from './hostEnv';
+
+// What happens after the lead acts on a pull request from the queue: the review opens somewhere to
+// review it, and a handoff moves the pull request out of Needs my review at once.
+
+interface OpenedForReview {
+  tool: 'pullRequestExtension' | 'browser';
+  target: string;
+}
+
+const pr93 = { owner: 'acme', repo: 'web', number: 93 };
+const pr412 = { owner: 'acme', repo: 'api', number: 412 };
+const isQueueQuery = (r: LoggedRequest & { graphqlOperation?: string }) => r.method === 'POST' && /^(\/api)?\/graphql/.test(r.path) && r.graphqlOperation === 'LeadDeskQueue';
+
+/** "Needs my review (16)" in the last `groups:` line of `text`. */
+function needsReviewCount(text: string): number | undefined {
+  const lines = text.match(/\[queue\] groups: .*$/gm) ?? [];
+  const m = /Needs my review \((\d+)\)/.exec(lines.at(-1) ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+describe('queue flows', () => {
+  type OpenExternal = typeof vscode.env.openExternal;
+  const opened: string[] = [];
+  let realOpenExternal: OpenExternal;
+
+  before(async function () {
+    this.timeout(60_000);
+    await leadDeskExtension().activate();
+    // VS Code leaves `env` patchable in an extension host that runs tests: the browser is recorded, not opened.
+    realOpenExternal = vscode.env.openExternal;
+    Object.assign(vscode.env, { openExternal: (uri: vscode.Uri) => (opened.push(uri.toString(true)), Promise.resolve(true)) });
+    await vscode.commands.executeCommand('leadDesk.queue.focus');
+  });
+
+  after(async () => {
+    Object.assign(vscode.env, { openExternal: realOpenExternal });
+    const focus = await vscode.commands.executeCommand<{ state: { block?: unknown } } | undefined>('leadDesk.inspectFocus');
+    if (focus?.state.block) await vscode.commands.executeCommand('leadDesk.stopFocusBlock');
+    await vscode.workspace.getConfiguration('leadDesk').update('delegation.handoffComment', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('leadDesk').update('delegation.removeMyRequest', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('Start Review Block starts the block and opens the pull request in the browser when GitHub Pull Requests is not installed', async function () {
+    this.timeout(60_000);
+    assert.equal(vscode.extensions.getExtension('GitHub.vscode-pull-request-github'), undefined, 'this host has no GitHub Pull Requests extension');
+    const started = await vscode.commands.executeCommand<{ pullRequest: { url: string; title: string }; opened: OpenedForReview } | undefined>('leadDesk.startReviewBlock', { pullRequest: pr93 });
+    assert.ok(started, 'the review block did not start');
+    assert.match(started.pullRequest.url, /^https?:\/\/.+\/acme\/web\/pull\/93$/);
+    assert.deepEqual(started.opened, { tool: 'browser', target: started.pullRequest.url });
+    assert.deepEqual(opened, [started.pullRequest.url]);
+    const focus = await vscode.commands.executeCommand<{ state: { block?: { type: string; label?: string } } }>('leadDesk.inspectFocus');
+    assert.equal(focus.state.block?.type, 'review');
+    assert.equal(focus.state.block?.label, started.pullRequest.title);
+    await vscode.commands.executeCommand('leadDesk.stopFocusBlock');
+  });
+
+  it('Open Pull Request goes to the browser too, with the queue\'s address', async () => {
+    opened.length = 0;
+    const result = await vscode.commands.executeCommand<OpenedForReview | undefined>('leadDesk.openPullRequest', { pullRequest: { ...pr93, url: 'https://evil.example/acme/web/pull/93' } });
+    assert.equal(result?.tool, 'browser');
+    assert.match(opened[0] ?? '', /\/acme\/web\/pull\/93$/);
+    assert.doesNotMatch(opened[0], /evil\.example/, 'the address came from the argument, not the queue');
+  });
+
+  it('Delegate… and Start Review Block from the palette offer the queue\'s pull requests in the one picker', async function () {
+    this.timeout(120_000);
+    /** Runs a command without an argument and accepts the first entry of the picker it shows. */
+    const pickFirst = async <T>(command: string): Promise<T | undefined> => {
+      let settled = false;
+      const running = Promise.resolve(vscode.commands.executeCommand<T>(command)).finally(() => (settled = true));
+      await waitFor(`${command} to take the first entry of its picker`, async () => {
+        if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return settled ? true : undefined;
+      }, 60_000);
+      return running;
+    };
+    const delegated = await pickFirst<{ kind: string; subject?: { kind: string; pull?: { owner: string; repo: string; number: number } } }>('leadDesk.delegatePullRequest');
+    assert.equal(delegated?.subject?.kind, 'pullRequest', `Delegate… took no pull request from the picker: ${JSON.stringify(delegated)}`);
+    const started = await pickFirst<{ pullRequest: { owner: string; repo: string; number: number; url: string } }>('leadDesk.startReviewBlock');
+    assert.ok(started, 'Start Review Block took no pull request from the picker');
+    // Both offered the queue's first pull request, with the queue's own address.
+    assert.deepEqual([started.pullRequest.owner, started.pullRequest.repo, started.pullRequest.number], [delegated.subject.pull?.owner, delegated.subject.pull?.repo, delegated.subject.pull?.number]);
+    assert.match(started.pullRequest.url, /^https?:\/\//);
+    await vscode.commands.executeCommand('leadDesk.stopFocusBlock');
+  });
+
+  it('a handoff that withdraws the lead\'s request takes the pull request out of Needs my review at once, then confirms it', async function () {
+    this.timeout(120_000);
+    const config = vscode.workspace.getConfiguration('leadDesk');
+    await config.update('delegation.handoffComment', 'never', vscode.ConfigurationTarget.Global);
+    await config.update('delegation.removeMyRequest', 'always', vscode.ConfigurationTarget.Global);
+    const before = await waitFor('the queue groups in the Lead Desk log', async () => needsReviewCount((await leadDeskLogText()).text));
+    const logStart = (await leadDeskLogText()).text.length;
+    const state = await vscode.commands.executeCommand<{ kind: string; rows?: Array<{ login?: string; alreadyRequested?: boolean }> }>('leadDesk.delegatePullRequest', { pullRequest: pr412 });
+    assert.equal(state.kind, 'ready', JSON.stringify(state));
+    const someone = state.rows?.find((r) => r.login && !r.alreadyRequested)?.login;
+    assert.ok(someone, `nobody left to ask: ${JSON.stringify(state.rows)}`);
+    const requestsBefore = (await sandboxRequests()).length;
+
+    const result = await vscode.commands.executeCommand<{ removedOwnRequest?: boolean } | undefined>('leadDesk.requestReviewFrom', { login: someone });
+    assert.equal(result?.removedOwnRequest, true, 'the lead\'s own request was not withdrawn');
+    const log = await waitFor('the withdrawn request in the Lead Desk log', async () => {
+      const text = (await leadDeskLogText()).text.slice(logStart);
+      return /acme\/api#412: your review request was withdrawn[^\n]*\n[^\n]*groups: /.test(text) ? text : undefined;
+    }, 30_000);
+    // The first groups line after the handoff is the one shown at once, before any refresh answered.
+    const shownAtOnce = log.slice(log.indexOf('acme/api#412: your review request was withdrawn'));
+    assert.equal(needsReviewCount(shownAtOnce.slice(0, shownAtOnce.indexOf('\n', shownAtOnce.indexOf('groups: ')))), before - 1);
+
+    // A refresh right after, not the five-minute timer, confirms it with GitHub's own answer.
+    const confirming = await waitFor('the confirming queue refresh', async () => (await sandboxRequests()).slice(requestsBefore).find(isQueueQuery), 30_000);
+    assert.equal(confirming.status, 200);
+    const confirmed = await waitFor('the confirmed groups in the Lead Desk log', async () => {
+      const text = (await leadDeskLogText()).text.slice(logStart);
+      return (text.match(/groups: /g) ?? []).length >= 2 ? text : undefined;
+    }, 30_000);
+    assert.equal(needsReviewCount(confirmed), before - 1);
+  });
+});
