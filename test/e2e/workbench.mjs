@@ -105,7 +105,7 @@ export async function runFromPalette(page, title) {
 }
 
 /** Every view of the Lead Desk side bar, top to bottom. */
-export const leadDeskViews = ['Review Queue', 'Focus', 'Delegation', 'This Week', 'Team'];
+export const leadDeskViews = ['Review Queue', 'Time Blocks', 'Delegation', 'This Week', 'Team'];
 
 /**
  * Expands the named views and folds the others (a header click toggles a view), so the ones that

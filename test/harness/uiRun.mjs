@@ -43,7 +43,10 @@ export async function startUiRun(session, { outputDir, workspace: ws, settings =
   const workspace = path.join(tmp, ws.name);
   await session.step(ws.step, () => ws.create(workspace, identity));
   const extra = typeof settings === 'function' ? await settings({ sandbox, identity, tmp }) : settings;
-  await writeSettings(userDataDir, { ...quietSettings, 'leadDesk.github.apiUrl': sandbox.url, ...extra });
+  // Working hours around the clock: after hours Lead Desk holds review-request toasts for the next
+  // morning, so the same steps would see different things at 10:00 and at 20:00, or on a Sunday.
+  const anyTime = { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '23:59' };
+  await writeSettings(userDataDir, { ...quietSettings, 'leadDesk.github.apiUrl': sandbox.url, 'leadDesk.workingHours': anyTime, ...extra });
   const server = await session.step('start code-server', () => startCodeServer({
     bin,
     folder: workspace,
