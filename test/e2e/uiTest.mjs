@@ -6,6 +6,7 @@ import path from 'node:path';
 import {
   check, focusCountdown, openWorkbench, runFromPalette, saveScreenshot, secondsLeft, showOnlyViews, startDeepWorkFromStatusBar, stepReport, viewHeader, viewPane,
 } from './workbench.mjs';
+import { checkFirstHour } from './firstHour.mjs';
 import { checkHostileTitle } from './hostileTitle.mjs';
 import { checkTeam } from './team.mjs';
 import { checkThisWeek, drawnWeekFrame } from './thisWeek.mjs';
@@ -142,6 +143,7 @@ export async function runUiTest(page, { url, delegatePullRequest, screenshots, a
     await checkHostileTitle(page, steps, { addPullRequest });
     await checkThisWeek(page, steps, { fillDemoWeek, setSharedMeetings, screenshot: screenshots && path.join(screenshots, 'week.png'), log });
     await checkTeam(page, steps, { slack, screenshot: screenshots && path.join(screenshots, 'team.png') });
+    await checkFirstHour(page, steps, { handOff: delegatePullRequest });
   } finally {
     for (const line of stepReport(steps)) log(line);
   }

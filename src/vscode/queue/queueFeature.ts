@@ -27,6 +27,7 @@ import { showQueueLegendCommand } from './commands/showQueueLegend';
 import { nudgeReviewersCommand } from '../nudge/nudgeReviewersCommand';
 import { parseNudgeLedger, type NudgeLedger } from '../../core/nudge/nudgeRules';
 import { usualTurnaroundHours } from '../../core/nudge/nudgeSettings';
+import { stepDone } from '../walkthrough/walkthroughProgress';
 
 /** How long after activation the queue starts by itself when `leadDesk.queue.refreshInBackground` is on. */
 const backgroundStartDelayMs = 15_000;
@@ -91,7 +92,9 @@ export function registerQueueFeature(services: Services): QueueFeature {
 
   // The first fetch waits until someone looks at the queue…
   const startIfVisible = () => {
-    if (view.visible) model.start();
+    if (!view.visible) return;
+    model.start();
+    stepDone('queue');
   };
   // …unless the user asked for background refreshes, so that notifications and the status-bar
   // count stay current with the sidebar closed. Then it starts once start-up has settled, never

@@ -4,8 +4,16 @@ import { ContextKey } from '../ids';
 /** `<publisher>.<name>#<walkthrough id>`, as workbench.action.openWalkthrough takes it. */
 export const walkthroughRef = 'lead-desk.lead-desk#leadDesk.gettingStarted';
 
-/** The keys its steps complete on, reported by the inspect command. */
+/** The keys whose turning true completes a step, reported by the inspect command. */
 export const walkthroughContextKeys = [ContextKey.signedIn, ContextKey.focusRunning, ContextKey.delegationHasCandidates] as const;
+
+export const walkthroughSteps = ['signIn', 'queue', 'focusBlock', 'schedule', 'delegation'] as const;
+export type WalkthroughStep = (typeof walkthroughSteps)[number];
+
+/** `leadDesk.walkthrough.<step>`: the context key the step completes on. */
+export function stepContextKey(step: WalkthroughStep): string {
+  return `leadDesk.walkthrough.${step}`;
+}
 
 /** Built by the schedule editor; until that command is there, the step opens the setting. */
 export const scheduleEditorCommand = 'leadDesk.editFocusSchedule';

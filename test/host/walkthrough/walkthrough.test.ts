@@ -6,7 +6,11 @@ import { hostEnv, sandboxFetch, sandboxRequests, waitFor } from '../hostEnv';
 // inspect command reports the last value Lead Desk set for each key a step waits on.
 interface WalkthroughInspection {
   contextKeys: Record<string, unknown>;
+  stepsDone: string[];
 }
+
+const stepsDone = async (): Promise<string[]> =>
+  (await vscode.commands.executeCommand<WalkthroughInspection | undefined>('leadDesk.inspectWalkthrough'))?.stepsDone ?? [];
 
 const contextKey = async (key: string): Promise<unknown> => {
   const result = await vscode.commands.executeCommand<WalkthroughInspection | undefined>('leadDesk.inspectWalkthrough');
@@ -27,12 +31,14 @@ describe('walkthrough', () => {
     );
     assert.equal(user.login, hostEnv.expectedLogin);
     assert.equal(await contextKey('leadDesk.signedIn'), true);
+    assert.ok((await stepsDone()).includes('signIn'), `steps done: ${(await stepsDone()).join(', ')}`);
   });
 
   it('the focus step ticks when a block starts, and the key clears when it stops', async () => {
     await vscode.commands.executeCommand('leadDesk.startFocusBlock', { minutes: 25, type: 'deepWork' });
     try {
       assert.equal(await waitFor('leadDesk.focusRunning', async () => ((await contextKey('leadDesk.focusRunning')) === true ? true : undefined)), true);
+      assert.ok((await stepsDone()).includes('focusBlock'), `steps done: ${(await stepsDone()).join(', ')}`);
     } finally {
       await vscode.commands.executeCommand('leadDesk.stopFocusBlock');
     }
