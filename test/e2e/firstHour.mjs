@@ -1,7 +1,7 @@
 // A lead's first hour, as a person would live it in the workbench: the walkthrough, a short focus
 // block that ends with the break offer shown as a toast (not hidden by Lead Desk's own Do Not
 // Disturb), a review block that opens the pull request, a handoff that leaves the queue at once, a
-// weekly block added with the schedule editor, with the walkthrough that leads to each.
+// weekly block added with the schedule editor, and the walkthrough's steps ticking as each is done.
 import {
   check, focusIdle, pickQuickItem, runFromPalette, showOnlyViews, startFromPalette, toast, viewPane,
 } from './workbench.mjs';
@@ -9,6 +9,11 @@ import {
 /** The walkthrough's step (its id ends in `#stepId`) and whether VS Code shows it as done. */
 function walkthroughStep(page, stepId) {
   return page.locator(`.gettingStartedContainer button.getting-started-step[data-step-id$="#${stepId}"]`).first();
+}
+
+/** Waits for the step's tick: VS Code sets it when the completion event fires, not on a timer. */
+async function waitForTick(page, stepId, timeout = 15_000) {
+  await walkthroughStep(page, stepId).locator('.codicon-getting-started-step-checked').waitFor({ state: 'attached', timeout });
 }
 
 async function openWalkthrough(page) {
@@ -29,9 +34,9 @@ async function filterAndPick(page, text) {
  *   handOff: a queue entry (`repo#number`) the lead is asked to review and can hand over.
  */
 export async function checkFirstHour(page, steps, { handOff }) {
-  await check(steps, 'F1 → "Lead Desk: Get Started" opens the walkthrough with its five steps', async () => {
+  await check(steps, 'F1 → "Lead Desk: Get Started" opens the walkthrough, with sign-in, the queue and delegation already ticked', async () => {
     await openWalkthrough(page);
-    for (const id of ['signIn', 'queue', 'focusBlock', 'schedule', 'delegation']) await walkthroughStep(page, id).waitFor({ state: 'visible', timeout: 10_000 });
+    for (const id of ['signIn', 'queue', 'delegation']) await waitForTick(page, id);
   });
 
   await check(steps, 'F1 → "Lead Desk: Start Focus Block", 1 minute of deep work, starts a block', async () => {
@@ -115,5 +120,10 @@ export async function checkFirstHour(page, steps, { handOff }) {
     await toast(page, 'Removed your review request').waitFor({ state: 'visible', timeout: 30_000 });
     // The queue refreshes on its own every few minutes; the row must be gone well before.
     await queueRow.first().waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
+  await check(steps, 'the walkthrough shows all five steps done', async () => {
+    await openWalkthrough(page);
+    for (const id of ['signIn', 'queue', 'focusBlock', 'schedule', 'delegation']) await waitForTick(page, id);
   });
 }

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { stepContextKey, walkthroughSteps, type WalkthroughStep } from './walkthroughIds';
 
 // The walkthrough's steps tick on keys of their own, set when the real action happens. VS Code's
-// Welcome page only hears a key change while it is open (it is created on first use, and a key
-// already true then never ticks its step), so Get Started sets the keys of the steps done this
-// session again once the walkthrough is open.
+// Welcome service is created on first use and ticks a step only when its key turns true while it
+// lives: a key already true when it is created counts as seen and never ticks. So Get Started turns
+// the keys of the steps done this session off, opens the walkthrough, and turns them on again.
 
 const done = new Set<WalkthroughStep>();
 
@@ -20,10 +20,12 @@ export function stepsDone(): WalkthroughStep[] {
   return walkthroughSteps.filter((step) => done.has(step));
 }
 
-/** Sets each done step's key off and on again, so that the open walkthrough hears it. */
-export async function replayStepsDone(): Promise<void> {
-  for (const step of stepsDone()) {
-    await vscode.commands.executeCommand('setContext', stepContextKey(step), false);
-    await vscode.commands.executeCommand('setContext', stepContextKey(step), true);
-  }
+/** Turns the done steps' keys off, so that a Welcome page created now starts from unticked keys. */
+export async function clearStepKeys(): Promise<void> {
+  for (const step of stepsDone()) await vscode.commands.executeCommand('setContext', stepContextKey(step), false);
+}
+
+/** Turns the done steps' keys on again: an open Welcome page hears each change and ticks the step. */
+export async function setStepKeys(): Promise<void> {
+  for (const step of stepsDone()) await vscode.commands.executeCommand('setContext', stepContextKey(step), true);
 }

@@ -62,7 +62,9 @@ describe('fault matrix: GitHub status set / extend / restore (sandbox)', () => {
         const expiresAt = new Date(fx.clock.now() + 6 * 60 * min).toISOString().replace('.000Z', 'Z');
         const prior = { emoji: ':house:', message: 'Working from home', limitedAvailability: false, expiresAt, organization: fx.leadOrg().login };
         fx.setStatus(prior);
-        const guard = new GitHubStatusGuard({ client: () => Promise.resolve(fx.github(undefined, cell.timeoutMs)), clock: fx.clock });
+        // The short deadline only while the fault is there: a busy machine may answer slowly.
+        let deadlineMs: number | undefined;
+        const guard = new GitHubStatusGuard({ client: () => Promise.resolve(fx.github(undefined, deadlineMs)), clock: fx.clock });
         const o = new GuardOrchestrator({ store: new MemorySharedStore(), clock: fx.clock, log: silentLogger, windowId: 'w1', guards: () => [{ guard, enabled: true }], retry: { baseMs: 1_000, maxMs: 60_000 } });
         const t: GuardTarget = { blockId: 'b1', type: 'deepWork', endsAt: fx.clock.now() + 25 * min };
         const extended = { ...t, endsAt: t.endsAt + 15 * min };
@@ -72,6 +74,7 @@ describe('fault matrix: GitHub status set / extend / restore (sandbox)', () => {
         const before = applied();
 
         // Every operation reads first; the fault meets the write that follows, and its retries.
+        deadlineMs = cell.timeoutMs;
         if (cell.fault === 'offline') fx.network.goOffline();
         else if (cell.fault === 'hang') fx.network.hangAnswerOf(graphqlOperation('LeadDeskChangeUserStatus'));
         else {
@@ -87,6 +90,7 @@ describe('fault matrix: GitHub status set / extend / restore (sandbox)', () => {
 
         fx.network.restore();
         fx.sandbox.faults.clear();
+        deadlineMs = undefined;
         fx.clock.set(failed.nextAttemptAt);
         await o.reconcile(want);
         const done = o.records().githubStatus;

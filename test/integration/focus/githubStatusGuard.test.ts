@@ -189,16 +189,20 @@ describe('GitHub Busy guard (sandbox)', () => {
       // Signing in again with the scope is what retries a missing one.
       if (c.kind === 'missingScope') await o.retryNow();
       else fx.clock.set(failed.nextAttemptAt!);
+      // The short deadline only while the fault is there: a busy machine may answer slowly.
+      timeoutMs = undefined;
       await o.reconcile(t);
       assert.equal(o.records().githubStatus.phase, 'engaged');
 
       // The same fault at the end: the restore is retried until it works.
       fx.sandbox.faults.inject('POST /graphql', c.fault);
+      timeoutMs = c.timeoutMs;
       fx.clock.set(t.endsAt);
       await o.reconcile(undefined);
       const releasing = o.records().githubStatus;
       assert.equal(releasing.phase, 'releasing');
       assert.equal(releasing.failure?.kind, c.kind);
+      timeoutMs = undefined;
       fx.clock.set(releasing.nextAttemptAt!);
       await o.reconcile(undefined);
       assert.equal(o.records().githubStatus.outcome, 'restored');

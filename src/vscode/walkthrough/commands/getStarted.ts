@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
 import { walkthroughRef } from '../walkthroughIds';
-import { replayStepsDone } from '../walkthroughProgress';
+import { clearStepKeys, setStepKeys } from '../walkthroughProgress';
 
 /** Opens the Lead Desk walkthrough on the Welcome page, at the first step not yet done. */
 export function getStartedCommand(): LeadDeskCommand {
@@ -10,8 +10,9 @@ export function getStartedCommand(): LeadDeskCommand {
     id: CommandId.getStarted,
     doing: 'open the Lead Desk walkthrough',
     async run() {
+      await clearStepKeys();
       await vscode.commands.executeCommand('workbench.action.openWalkthrough', walkthroughRef, false);
-      await replayStepsDone();
+      await setStepKeys();
     },
   };
 }
