@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
 import { message } from './core/inertText';
 import { showError } from './vscode/ui/notify';
-import { CommandId, LogChannelName } from './vscode/ids';
+import { CommandId, LogChannelName, StateKey, ViewId } from './vscode/ids';
+import { FocusStoreKey } from './core/focus/sharedStore';
 import { CommandRegistry } from './vscode/entry/commandRegistry';
 import type { FeatureHost } from './vscode/entry/featureHost';
 import { createFocusStatusPlaceholder } from './vscode/entry/focusStatusPlaceholder';
+import { focusedTodayMs } from './vscode/entry/focusToday';
+import { showQueueFace } from './vscode/entry/queueFacePlaceholder';
+import { parseQueueFace } from './vscode/entry/startupFace';
 import { restoreSignedIn } from './vscode/entry/signedInMemo';
 import { describeFocusItem, type StartupReport } from './vscode/entry/startupReport';
 import { featuresNeededAtStartup } from './vscode/entry/startupNeeds';
@@ -46,7 +50,10 @@ export function activate(context: vscode.ExtensionContext): Promise<void> | unde
   const loadQuietly = (reason: string) => void load(reason).catch(() => undefined);
   // Stand-ins until the features load and put up their own, so they are disposed first.
   const trees = needed ? undefined : new TreePlaceholders(views.trees, (id) => loadQuietly(`the view ${id} was shown`));
-  const focusItem = needed ? undefined : createFocusStatusPlaceholder();
+  const focusItem = needed ? undefined : createFocusStatusPlaceholder(focusedTodayMs(context.globalState.get<{ history?: unknown }>(FocusStoreKey.state)?.history, Date.now()) ?? 0);
+  // What the queue showed last time (badge, status-bar count), until the features show their own.
+  const queueFace = needed ? undefined : parseQueueFace(context.globalState.get(StateKey.queueStartupFace));
+  const queueFaceShown = queueFace && trees ? showQueueFace(queueFace, trees.view(ViewId.queue)) : undefined;
   const watch = needed ? undefined : watchStartupNeeds(startupNeeds, loadQuietly);
 
   async function loadFeatures(reason: string): Promise<void> {
@@ -55,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): Promise<void> | unde
     const features = await import('./vscode/entry/everyFeature');
     watch?.dispose();
     focusItem?.dispose();
+    queueFaceShown?.dispose();
     await trees?.release();
     features.activateFeatures(context, host);
     loaded = true;
@@ -64,6 +72,8 @@ export function activate(context: vscode.ExtensionContext): Promise<void> | unde
     featuresLoaded: loaded,
     loadedAtStartupBecause: needed,
     focusStatus: loaded ? undefined : describeFocusItem(focusItem),
+    queueFace: loaded ? undefined : queueFace,
+    storedQueueFace: parseQueueFace(context.globalState.get(StateKey.queueStartupFace)),
     treeStandIns: loaded ? [] : (trees?.ids ?? []),
     webviewStandIns: [...webviews.keys()],
     unhandledCommands: commands.unhandled(),
@@ -73,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): Promise<void> | unde
     ...commands.registerDeclared(),
     commands.register(CommandId.inspectStartup, report),
     ...[...webviews].map(([id, placeholder]) => vscode.window.registerWebviewViewProvider(id, placeholder)),
-    ...[trees, focusItem, watch].filter((d) => d !== undefined),
+    ...[trees, focusItem, queueFaceShown, watch].filter((d) => d !== undefined),
   );
   restoreSignedIn(context.globalState);
   void updateSlackContext(context.secrets);

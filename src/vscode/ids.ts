@@ -111,6 +111,8 @@ export const StateKey = {
   pulseHistory: 'leadDesk.pulse.history',
   /** Whether the last sign-in lookup found credentials: the welcome views and palette follow it from start-up. */
   signedInLastTime: 'leadDesk.auth.signedInLastTime',
+  /** What the review queue shows at start-up (badge, status-bar count), so that start-up shows it without loading the features. */
+  queueStartupFace: 'leadDesk.queue.startupFace',
 } as const;
 
 /** The one log channel, made at start-up by the entry; the features' logger writes to it. */

@@ -32,6 +32,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['activation.test.ts', () => import('./activation.test')],
   ['commands.test.ts', () => import('./commands.test')],
   ['queue.test.ts', () => import('./queue.test')],
+  ['entry/startupFace.test.ts', () => import('./entry/startupFace.test')],
   ['signedIn.test.ts', () => import('./signedIn.test')],
   ['log.test.ts', () => import('./log.test')],
   ['commandArguments.test.ts', () => import('./commandArguments.test')],

@@ -1,5 +1,7 @@
 import { FocusStoreKey, guardRecordKey } from '../../core/focus/sharedStore';
 import { StateKey } from '../ids';
+import { focusedTodayMs } from './focusToday';
+import { parseQueueFace, queueFaceOutOfDate } from './startupFace';
 
 /** Settings as `vscode.workspace.getConfiguration('leadDesk').get` reads them. */
 export type ReadSetting = (key: string) => unknown;
@@ -13,9 +15,10 @@ export interface StoredState {
 /**
  * Why the features must load at start-up rather than on first use, or undefined when nothing the
  * lead sees or expects from start-up needs them: a scheduled block or pulse, a running block, break
- * or evening (the status bar counts down; a restore may be due), focus time already today (the
- * status-bar tooltip counts it), background queue refreshes, or a queue snapshot (its count shows
- * in the badge and the status bar). Reads settings and global storage only, both in memory.
+ * or evening (the status bar counts down; a restore may be due), a guard's restore to finish,
+ * background queue refreshes, or stored state the entry cannot show by itself (a queue snapshot
+ * without a current start-up face, a focus history it cannot count). Today's focus time and the
+ * queue's badge and count the entry shows itself. Reads settings and global storage only, both in memory.
  */
 export function featuresNeededAtStartup(setting: ReadSetting, state: StoredState, now: number): string | undefined {
   const schedule = setting('focus.schedule');
@@ -25,13 +28,13 @@ export function featuresNeededAtStartup(setting: ReadSetting, state: StoredState
   const focus = state.get<Record<string, unknown>>(FocusStoreKey.state);
   if (focus && typeof focus === 'object') {
     if (focus.block || focus.break || focus.breakOffer || focus.off) return 'a focus block, break or evening is stored';
-    const dayStart = new Date(now).setHours(0, 0, 0, 0);
-    const history = Array.isArray(focus.history) ? (focus.history as Array<{ endedAt?: unknown }>) : [];
-    if (history.some((b) => typeof b?.endedAt === 'number' && b.endedAt >= dayStart)) return 'there was focus time today';
+    if (focusedTodayMs(focus.history, now) === undefined) return 'today’s focus time needs counting';
   }
   const guardPrefix = guardRecordKey('');
   const unsettled = state.keys().some((key) => (key.startsWith(guardPrefix) && (state.get<{ phase?: unknown }>(key))?.phase !== 'released') || key === FocusStoreKey.legacyGuards);
   if (unsettled) return 'a focus guard has a restore to finish or report';
-  if (state.get(StateKey.queueSnapshot) !== undefined) return 'the review queue has a snapshot to show';
+  if (state.get(StateKey.queueSnapshot) !== undefined) {
+    return queueFaceOutOfDate(parseQueueFace(state.get(StateKey.queueStartupFace)), now, setting('queue.statusBarCount') !== false);
+  }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { QueueFace } from './startupFace';
 
 /** What start-up put in place, for the host tests and bug reports (Inspect Start-up). */
 export interface StartupReport {
@@ -8,6 +9,10 @@ export interface StartupReport {
   readonly loadedAtStartupBecause?: string;
   /** The stand-in focus item, while it is shown. */
   readonly focusStatus?: { readonly text: string; readonly command?: string; readonly tooltip?: string; readonly name?: string };
+  /** The review queue's badge and status-bar count the entry shows from the stored face, while it does. */
+  readonly queueFace?: QueueFace;
+  /** The face stored now (as the entry would read it at the next start-up), written by the queue feature. */
+  readonly storedQueueFace?: QueueFace;
   /** Tree views that have an empty stand-in (their welcome content shows) until the features load. */
   readonly treeStandIns: readonly string[];
   readonly webviewStandIns: readonly string[];

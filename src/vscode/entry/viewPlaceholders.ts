@@ -39,6 +39,12 @@ export class TreePlaceholders implements vscode.Disposable {
     }
   }
 
+  /** The stand-in for `id`, until the features load. */
+  view(id: string): vscode.TreeView<never> | undefined {
+    const index = this.ids.indexOf(id);
+    return index < 0 ? undefined : this.views[index];
+  }
+
   /**
    * Disposes the stand-ins and resolves once VS Code has let go of their ids. In VS Code 1.100 a
    * tree view's dispose() is asynchronous (it waits for its registration to be confirmed, then

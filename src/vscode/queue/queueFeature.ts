@@ -20,6 +20,7 @@ import { unpinPullRequestCommand } from './commands/unpinPullRequest';
 import { unsnoozePullRequestCommand } from './commands/unsnoozePullRequest';
 import { QueueModel } from './queueModel';
 import { QueueStatusBar } from './queueStatusBar';
+import { QueueStartupFace } from './queueStartupFace';
 import { QueueTreeProvider } from './queueTreeProvider';
 import { registerReviewRequestNotifier } from './reviewRequestNotifier';
 import { WorkspaceRepos } from './workspaceRepos';
@@ -69,7 +70,8 @@ export function registerQueueFeature(services: Services): QueueFeature {
   const turnaroundHours = () => usualTurnaroundHours(services.config.settings);
   const provider = new QueueTreeProvider(model, { nudgeAfterHours: turnaroundHours });
   const view = vscode.window.createTreeView(ViewId.queue, { treeDataProvider: provider, showCollapseAll: true });
-  const disposables: vscode.Disposable[] = [repos, model, provider, view, new QueueStatusBar(model, services.interruptions, () => services.config.settings.workingHours), registerReviewRequestNotifier(services.interruptions, model)];
+  const face = new QueueStartupFace(services.context.globalState, () => services.config.settings.workingHours);
+  const disposables: vscode.Disposable[] = [repos, model, provider, view, new QueueStatusBar(model, services.interruptions, () => services.config.settings.workingHours, face), registerReviewRequestNotifier(services.interruptions, model)];
 
   let manualRefresh = false;
   // Failures only the user can fix get one prompt (with Sign In) per kind, until a refresh succeeds.
@@ -80,6 +82,7 @@ export function registerQueueFeature(services: Services): QueueFeature {
     // Outside working hours the queue says so rather than nag with a count.
     const quiet = services.interruptions.quiet;
     view.badge = quiet ? undefined : shown.badge;
+    face.showBadge(view.badge);
     view.description = [quiet ? quietText(quiet, services.config.settings.workingHours) : '', shown.description ?? ''].filter(Boolean).join(' · ') || undefined;
     view.message = shown.message;
     const failure = state.failure;

@@ -3,7 +3,8 @@ import { quietText } from '../../core/boundaries/quietTime';
 import type { WorkingHours } from '../../core/workingHours';
 import type { InterruptionGate } from '../interruptions';
 import type { QueueModel } from './queueModel';
-import { ViewId } from '../ids';
+import { queueFaceCommand } from '../entry/startupFace';
+import type { QueueStartupFace } from './queueStartupFace';
 
 /** The optional "needs my review" count in the status bar; clicking it opens the queue. */
 export class QueueStatusBar implements vscode.Disposable {
@@ -14,36 +15,50 @@ export class QueueStatusBar implements vscode.Disposable {
     private readonly model: QueueModel,
     private readonly gate: InterruptionGate,
     private readonly workingHours: () => WorkingHours,
+    private readonly face?: QueueStartupFace,
   ) {
     this.item = vscode.window.createStatusBarItem('leadDesk.queueCount', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'Lead Desk: Review Queue';
-    this.item.command = `${ViewId.queue}.focus`;
+    this.item.command = queueFaceCommand;
     this.subscriptions = [model.onDidChange(() => this.update()), gate.onDidChange(() => this.update())];
     this.update();
   }
 
   private update(): void {
-    const view = this.model.view;
-    if (!this.model.settings.statusBarCount || !view) {
+    const shown = this.shown();
+    if (shown) {
+      this.item.text = shown.text;
+      this.item.tooltip = shown.tooltip;
+      this.item.accessibilityInformation = { label: shown.label };
+      this.item.show();
+    } else {
       this.item.hide();
-      return;
     }
-    const count = view.needsReviewCount;
-    const failure = this.model.state.failure;
+    // What is shown now is what the next start-up shows before the features load.
+    this.face?.showStatusBar(shown && { ...shown, command: queueFaceCommand }, this.model.settings.statusBarCount);
+  }
+
+  /** The item's words now, or undefined when it is hidden. */
+  private shown(): { text: string; tooltip: string; label: string } | undefined {
+    const view = this.model.view;
+    if (!this.model.settings.statusBarCount || !view) return undefined;
     const quiet = this.gate.quiet;
     if (quiet) {
       // No count to nag with out of hours: the queue is there when the lead looks.
       const line = quietText(quiet, this.workingHours());
-      this.item.text = `$(git-pull-request) ${line}`;
-      this.item.tooltip = `Review Queue: ${line}; review-request notifications wait until then. Click to open the Review Queue.`;
-      this.item.accessibilityInformation = { label: `Review Queue, ${line}` };
-      this.item.show();
-      return;
+      return {
+        text: `$(git-pull-request) ${line}`,
+        tooltip: `Review Queue: ${line}; review-request notifications wait until then. Click to open the Review Queue.`,
+        label: `Review Queue, ${line}`,
+      };
     }
-    this.item.text = `$(git-pull-request) ${count}${failure ? ' $(warning)' : ''}`;
-    this.item.tooltip = `${count === 1 ? '1 pull request needs' : `${count} pull requests need`} your review${failure ? ` · ${failure.summary}` : ''}. Click to open the Review Queue.`;
-    this.item.accessibilityInformation = { label: `${count} pull requests need your review` };
-    this.item.show();
+    const count = view.needsReviewCount;
+    const failure = this.model.state.failure;
+    return {
+      text: `$(git-pull-request) ${count}${failure ? ' $(warning)' : ''}`,
+      tooltip: `${count === 1 ? '1 pull request needs' : `${count} pull requests need`} your review${failure ? ` · ${failure.summary}` : ''}. Click to open the Review Queue.`,
+      label: `${count} pull requests need your review`,
+    };
   }
 
   dispose(): void {
