@@ -54,8 +54,6 @@ export const CommandId = {
   refreshCalendar: 'leadDesk.refreshCalendar',
   findFocusTime: 'leadDesk.findFocusTime',
   getStarted: 'leadDesk.getStarted',
-  /** Hidden from the palette: the walkthrough's schedule button (the schedule editor, or the setting). */
-  openFocusSchedule: 'leadDesk.openFocusSchedule',
   /** Hidden from the palette: the context keys the walkthrough's steps complete on, for the host tests. */
   inspectWalkthrough: 'leadDesk.inspectWalkthrough',
   editFocusSchedule: 'leadDesk.editFocusSchedule',

@@ -3,7 +3,6 @@ import type { Logger } from '../../core/logger';
 import { registerCommands } from '../commands/command';
 import { getStartedCommand } from './commands/getStarted';
 import { inspectWalkthroughCommand } from './commands/inspectWalkthrough';
-import { openFocusScheduleCommand } from './commands/openFocusSchedule';
 import { scheduleSetting } from './walkthroughIds';
 import { stepDone } from './walkthroughProgress';
 
@@ -16,7 +15,7 @@ export function registerWalkthroughFeature(log: Logger): vscode.Disposable {
   };
   checkSchedule();
   return vscode.Disposable.from(
-    ...registerCommands([getStartedCommand(), openFocusScheduleCommand(), inspectWalkthroughCommand()], log),
+    ...registerCommands([getStartedCommand(), inspectWalkthroughCommand()], log),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(scheduleSetting)) checkSchedule();
     }),

@@ -15,6 +15,5 @@ export function stepContextKey(step: WalkthroughStep): string {
   return `leadDesk.walkthrough.${step}`;
 }
 
-/** Built by the schedule editor; until that command is there, the step opens the setting. */
-export const scheduleEditorCommand = 'leadDesk.editFocusSchedule';
+/** The setting the schedule step waits on. */
 export const scheduleSetting = 'leadDesk.focus.schedule';
