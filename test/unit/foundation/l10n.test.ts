@@ -78,7 +78,7 @@ describe('l10n/bundle.l10n.json', () => {
     const texts = extractTexts();
     // "Could not …" ends with what the command was doing: a command's `doing`, and what a failing refresh passes for it.
     const doing = ['pause the focus block', 'refresh the review queue', 'load the team', 'snooze the pull request for an hour'];
-    for (const expected of ['Open Setting', 'Lead Desk is signed in to GitHub as {0}.', 'What now?', ...doing]) assert.ok(texts.includes(expected), `${expected} not found in the source`);
+    for (const expected of ['Open Setting', 'Lead Desk is signed in to GitHub as {0}.', 'What now?', ...doing, 'Where the time went', 'Deep-work target ({0} %)']) assert.ok(texts.includes(expected), `${expected} not found in the source`);
     assert.equal(readFileSync(bundlePath, 'utf8'), bundleText(texts), 'run npx tsx test/tools/l10nBundle.ts --write');
   });
 });
