@@ -6,6 +6,7 @@ import { retryAdvice } from '../core/retryAdvice';
 import { NotSignedInError } from '../github/notSignedInError';
 import { CommandId } from './ids';
 import { notify } from './ui/notify';
+import { t } from './l10n';
 
 interface Presentation {
   /** Server errors are outside text: they are escaped here and redacted when shown. */
@@ -31,30 +32,32 @@ function whenAgain(err: GitHubError, retryScheduledAt: Date | undefined): InertT
 
 /** What to tell the user about a failure: what happened and what to do, in one line. */
 export function describeError(err: unknown, doing: string, retryScheduledAt?: Date): Presentation {
+  // `doing` is the code's own English (the log keeps it so); the lead reads it in their language.
+  const what = t(doing);
   if (NotSignedInError.is(err)) {
-    return { message: message`Sign in to GitHub to ${doing}.`, actions: signInActions, severity: 'warning' };
+    return { message: message`Sign in to GitHub to ${what}.`, actions: signInActions, severity: 'warning' };
   }
   if (GitHubError.is(err)) {
     const again = whenAgain(err, retryScheduledAt);
     switch (err.kind) {
       case 'unauthorized':
-        return { message: message`GitHub did not accept your sign-in while trying to ${doing}. Sign in again or use another token.`, actions: signInActions, severity: 'error' };
+        return { message: message`GitHub did not accept your sign-in while trying to ${what}. Sign in again or use another token.`, actions: signInActions, severity: 'error' };
       case 'missingScope':
-        return { message: message`Could not ${doing}: your GitHub sign-in lacks the ${(err.scopes ?? []).map((s) => `'${s}'`).join(' or ') || 'required'} scope. Sign in again to grant it.`, actions: signInActions, severity: 'error' };
+        return { message: message`Could not ${what}: your GitHub sign-in lacks the ${(err.scopes ?? []).map((s) => `'${s}'`).join(' or ') || 'required'} scope. Sign in again to grant it.`, actions: signInActions, severity: 'error' };
       case 'rateLimited':
       case 'secondaryRateLimited':
-        return { message: message`Could not ${doing}: ${err.message}${again}`, actions: [], severity: 'warning' };
+        return { message: message`Could not ${what}: ${err.message}${again}`, actions: [], severity: 'warning' };
       case 'offline':
       case 'timeout':
       case 'server':
       case 'malformed':
-        return { message: message`Could not ${doing}: ${err.message} Check your connection or leadDesk.github.apiUrl.${again}`, actions: [showLog], severity: 'warning' };
+        return { message: message`Could not ${what}: ${err.message} Check your connection or leadDesk.github.apiUrl.${again}`, actions: [showLog], severity: 'warning' };
       default:
-        return { message: message`Could not ${doing}: ${err.detail ?? err.message}`, actions: [showLog], severity: 'error' };
+        return { message: message`Could not ${what}: ${err.detail ?? err.message}`, actions: [showLog], severity: 'error' };
     }
   }
   const text = err instanceof Error ? err.message : String(err);
-  return { message: message`Could not ${doing}: ${text}`, actions: [showLog], severity: 'error' };
+  return { message: message`Could not ${what}: ${text}`, actions: [showLog], severity: 'error' };
 }
 
 /** Logs a failure with its scope and shows one short, actionable message. Cancellations stay quiet. */

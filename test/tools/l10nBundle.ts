@@ -5,7 +5,9 @@
 //     keyed by their static text with {0}, {1}… as the tag keys them;
 //   - t('…') from src/vscode/l10n.ts;
 //   - button titles given to the notifications in src/vscode/ui/notify.ts;
-//   - titles and placeholders given to the pickers in src/vscode/ui/quickPick.ts.
+//   - titles and placeholders given to the pickers in src/vscode/ui/quickPick.ts;
+//   - what a command was doing (`doing: '…'`, or an argument for a parameter named `doing`, in
+//     src/vscode), which src/vscode/presentError.ts shows translated after "Could not …".
 //   npx tsx test/tools/l10nBundle.ts            print what would be written
 //   npx tsx test/tools/l10nBundle.ts --write    write l10n/bundle.l10n.json
 import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -51,6 +53,12 @@ function templateParts(template: ts.TemplateLiteral): string[] {
   return ts.isNoSubstitutionTemplateLiteral(template) ? [template.text] : [template.head.text, ...template.templateSpans.map((s) => s.literal.text)];
 }
 
+/** The arguments a call passes for parameters named `doing`, whatever the function is called. */
+function doingArguments(checker: ts.TypeChecker, call: ts.CallExpression): ts.Expression[] {
+  const params = checker.getResolvedSignature(call)?.getParameters() ?? [];
+  return call.arguments.filter((_arg, i) => params[i]?.getName() === 'doing');
+}
+
 /** Every text the code shows through vscode.l10n, sorted. */
 export function extractTexts(): string[] {
   const program = ts.createProgram(sourceFiles(join(root, 'src')), { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.Preserve, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, noEmit: true, skipLibCheck: true, types: [] });
@@ -61,6 +69,9 @@ export function extractTexts(): string[] {
       const parts = templateParts(node.template);
       if (isTranslatable(parts)) found.add(l10nKey(parts));
     }
+    const inGlue = node.getSourceFile().fileName.startsWith(join(root, 'src', 'vscode'));
+    if (inGlue && ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'doing') literalValues(checker, node.initializer).forEach((v) => found.add(v));
+    if (inGlue && ts.isCallExpression(node)) doingArguments(checker, node).forEach((arg) => literalValues(checker, arg).forEach((v) => found.add(v)));
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
       const name = node.expression.text;
       const from = declaringModule(checker, node.expression);

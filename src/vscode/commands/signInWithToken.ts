@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { message } from '../../core/inertText';
+import { message, pick } from '../../core/inertText';
+import { t } from '../l10n';
 import { notify } from '../ui/notify';
 import { fetchViewer, missingScopes } from '../../github/viewer';
 import { scopedLogger } from '../../core/logger';
@@ -27,12 +28,12 @@ export function signInWithTokenCommand(
       const endpoints = auth.signInEndpoints();
       const needed = auth.requiredScopes();
       const token = await vscode.window.showInputBox({
-        title: 'Lead Desk: Sign In with a Personal Access Token',
-        prompt: `A token for ${endpoints.webUrl} with the scopes ${needed.join(', ')}. It is kept in VS Code's secret storage.`,
+        title: t('Lead Desk: Sign In with a Personal Access Token'),
+        prompt: pick`A token for ${endpoints.webUrl} with the scopes ${needed.join(', ')}. It is kept in VS Code's secret storage.`.value,
         password: true,
         ignoreFocusOut: true,
-        placeHolder: 'ghp_… or github_pat_…',
-        validateInput: (value) => (/\s/.test(value.trim()) || value.trim().length < 20 ? 'That does not look like a GitHub token.' : undefined),
+        placeHolder: t('ghp_… or github_pat_…'),
+        validateInput: (value) => (/\s/.test(value.trim()) || value.trim().length < 20 ? t('That does not look like a GitHub token.') : undefined),
       });
       if (!token) return;
       const forget = log.addSecret(token.trim());
@@ -40,7 +41,7 @@ export function signInWithTokenCommand(
         const { createGitHubClient } = await import('../../github/client');
         const client = createGitHubClient({ endpoints, token: token.trim(), log: scopedLogger(log, 'github') });
         const viewer = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: 'Checking the token with GitHub…' },
+          { location: vscode.ProgressLocation.Notification, title: t('Checking the token with GitHub…') },
           () => fetchViewer(client),
         );
         await auth.storeToken(token.trim());

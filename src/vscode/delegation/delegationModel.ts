@@ -7,6 +7,7 @@ import { GitHubError } from '../../github/errors';
 import { GitAbortedError, GitNotFoundError, GitReadError, GitTimeoutError, NotAGitRepositoryError } from '../../git/gitErrors';
 import { NotSignedInError } from '../../github/notSignedInError';
 import { describeError } from '../presentError';
+import { t } from '../l10n';
 import { CommandId, ViewId } from '../ids';
 import { subjectKey, type DelegationSubject } from './delegationSubject';
 import type { ExpertiseStore } from '../../storage/expertiseStore';
@@ -196,7 +197,7 @@ export class DelegationModel implements vscode.Disposable {
       loading('Reading git history…');
       const work = this.deps.store.get(workTree, { historyDays: settings.historyDays, maxCommits: settings.maxCommits, timeoutMs: GIT_TIMEOUT_MS }, (n) => loading(`Reading git history… ${n.toLocaleString('en-US')} commits`));
       const timer = setTimeout(() => {
-        void vscode.window.withProgress({ location: { viewId: ViewId.delegation }, title: 'Reading git history' }, () => work.then(() => undefined, () => undefined));
+        void vscode.window.withProgress({ location: { viewId: ViewId.delegation }, title: t('Reading git history') }, () => work.then(() => undefined, () => undefined));
       }, PROGRESS_AFTER_MS);
       try {
         return await work;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { nudgeReviewers, NudgeRefused, type NudgeDeps, type NudgeKind } from '../../app/nudge/nudgeReviewers';
 import { message, pick } from '../../core/inertText';
+import { t } from '../l10n';
 import type { Logger } from '../../core/logger';
 import { alreadyNudgedMessage, isNudgeable, nudgedToday, nudgeVerdict } from '../../core/nudge/nudgeRules';
 import type { QueueItem, QueueView } from '../../core/queue/grouping';
@@ -67,7 +68,7 @@ export function nudgeReviewersCommand(deps: NudgeCommandDeps): LeadDeskCommand {
       );
       if (!kind) return;
       try {
-        const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Nudging the reviewers…' }, () =>
+        const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Nudging the reviewers…') }, () =>
           nudgeReviewers(deps, { item, kind, template: deps.template(), turnaroundHours: hours, time: deps.time() }),
         );
         const who = outcome.reviewers.length > 0 ? outcome.reviewers.join(', ') : 'the reviewers';

@@ -1,14 +1,22 @@
 // The This Week page. The script and stylesheet come from the extension's own files, the script
 // only with this page's nonce; nothing else may load or run (no inline handlers, no remote content).
 
+import type { WeekWords } from '../../core/week/weekWords';
+
 export interface WeekPage {
   readonly cspSource: string;
   readonly nonce: string;
   readonly scriptUri: string;
   readonly styleUri: string;
+  /** The page's words in the display language; the script reads the rest of them from data-words. */
+  readonly words: WeekWords;
 }
 
+/** Translations are the extension's own text, but they are still text, never markup. */
+const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
 export function weekHtml(page: WeekPage): string {
+  const w = page.words;
   const csp = [
     "default-src 'none'",
     `style-src ${page.cspSource}`,
@@ -23,24 +31,24 @@ export function weekHtml(page: WeekPage): string {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${page.styleUri}">
-<title>This Week</title>
+<title>${html(w.pageTitle)}</title>
 </head>
-<body data-state="loading">
+<body data-state="loading" data-words="${html(JSON.stringify(w))}">
 <header>
-<button id="previous" type="button" aria-label="Previous week">‹ Previous</button>
-<h2 id="title" aria-live="polite">This week</h2>
-<button id="current" type="button" disabled>This week</button>
-<button id="next" type="button" aria-label="Next week" disabled>Next ›</button>
+<button id="previous" type="button" aria-label="${html(w.previousLabel)}">${html(w.previous)}</button>
+<h2 id="title" aria-live="polite">${html(w.thisWeek)}</h2>
+<button id="current" type="button" disabled>${html(w.thisWeek)}</button>
+<button id="next" type="button" aria-label="${html(w.nextLabel)}" disabled>${html(w.next)}</button>
 </header>
-<p id="line" role="status">Loading the week…</p>
+<p id="line" role="status">${html(w.loading)}</p>
 <div class="chart"><canvas id="chart" tabindex="0"></canvas></div>
 <ul id="notes"></ul>
 <table id="table"></table>
-<h3>The week in figures</h3>
+<h3>${html(w.figuresHeading)}</h3>
 <dl id="figures"></dl>
-<h3>Where the time went</h3>
+<h3>${html(w.itemsHeading)}</h3>
 <ol id="items"></ol>
-<p id="items-empty" hidden>Nothing with a title yet: meetings and named focus blocks appear here.</p>
+<p id="items-empty" hidden>${html(w.itemsEmpty)}</p>
 <script nonce="${page.nonce}" src="${page.scriptUri}"></script>
 </body>
 </html>`;

@@ -5,6 +5,8 @@ import { asViewMessage, type HostMessage, type WeekViewData } from '../../core/w
 import { shiftWeek, weekKeyOf, weeksBetween, type WeekKey } from '../../core/week/weekCalendar';
 import { keptWeeks } from '../../core/week/weekView';
 import { weekHtml } from './weekHtml';
+import { weekWords } from './weekWords';
+import { t } from '../l10n';
 
 /** What the view needs to draw a week; the feature builds it from the use case. */
 export type LoadWeek = (week: WeekKey) => Promise<WeekViewData>;
@@ -56,6 +58,7 @@ export class WeekViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       nonce: randomBytes(16).toString('base64'),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'week.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'week', 'week.css')).toString(),
+      words: weekWords(),
     });
     this.disposables.push(
       webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
@@ -101,7 +104,7 @@ export class WeekViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       this.log.error(`Could not show the week of ${week}: ${reason}`);
-      message = { type: 'error', text: `Could not show this week (${reason}). Open the Lead Desk log for details, then reopen the view.` };
+      message = { type: 'error', text: t('Could not show this week ({0}). Open the Lead Desk log for details, then reopen the view.', reason) };
     }
     // A newer request (the user clicked on) wins over a slower older one.
     if (ticket !== this.loading || !this.view) return;

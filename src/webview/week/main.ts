@@ -2,8 +2,9 @@
 // same figures as a real table. Runs in the webview only (its own bundle, dist/webview/week.js);
 // everything it shows is set with textContent, and it accepts only messages that pass the checks.
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import { categories, categoryLabel } from '../../core/week/aggregateWeek';
+import { categories } from '../../core/week/aggregateWeek';
 import { asHostMessage, type ViewMessage, type WeekViewData } from '../../core/week/weekMessages';
+import { fillWords, isWeekWords, type WeekWords } from '../../core/week/weekWords';
 import { renderTable, tableKeys } from './weekTable';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
@@ -29,6 +30,14 @@ const categoryColour = {
   planning: '--vscode-charts-purple',
 } as const;
 
+/** The host's words for this page (the display language), handed over with the HTML. */
+function pageWords(): WeekWords {
+  const words: unknown = JSON.parse(document.body.dataset.words ?? 'null');
+  if (!isWeekWords(words)) throw new Error('the page has no words');
+  return words;
+}
+const words = pageWords();
+
 let chart: Chart | undefined;
 let activeDay = -1;
 
@@ -36,21 +45,21 @@ function chartData(data: WeekViewData) {
   const labels = data.days.map((d) => d.label);
   const bars = categories.map((c) => ({
     type: 'bar' as const,
-    label: categoryLabel[c],
+    label: words.categories[c],
     data: data.days.map((d) => round(d.within[c])),
     backgroundColor: themeColour(categoryColour[c], '#888'),
     stack: 'working',
   }));
   const outside = {
     type: 'bar' as const,
-    label: 'Outside working hours',
+    label: words.outside,
     data: data.days.map((d) => round(categories.reduce((sum, c) => sum + d.outside[c], 0))),
     backgroundColor: themeColour('--vscode-disabledForeground', '#888'),
     stack: 'outside',
   };
   const target = {
     type: 'line' as const,
-    label: `Deep-work target (${data.targetPercent} %)`,
+    label: fillWords(words.target, data.targetPercent),
     data: data.days.map((d) => round(d.targetHours)),
     borderColor: themeColour('--vscode-charts-red', '#c00'),
     backgroundColor: themeColour('--vscode-charts-red', '#c00'),
@@ -78,7 +87,7 @@ function drawChart(data: WeekViewData): void {
         maintainAspectRatio: false,
         scales: {
           x: { stacked: true, ticks: { color: foreground }, grid: { color: grid } },
-          y: { stacked: true, beginAtZero: true, title: { display: true, text: 'hours', color: foreground }, ticks: { color: foreground }, grid: { color: grid } },
+          y: { stacked: true, beginAtZero: true, title: { display: true, text: words.hoursAxis, color: foreground }, ticks: { color: foreground }, grid: { color: grid } },
         },
         plugins: { legend: { labels: { color: foreground, boxWidth: 12 } } },
       },
@@ -87,7 +96,7 @@ function drawChart(data: WeekViewData): void {
     chart.data = chartData(data);
     chart.update();
   }
-  canvas.setAttribute('aria-label', `Bar chart of hours per day. ${data.line}. The table below has the same figures.`);
+  canvas.setAttribute('aria-label', fillWords(words.chartLabel, data.line));
   activeDay = -1;
 }
 
@@ -122,12 +131,12 @@ function render(data: WeekViewData): void {
       const title = document.createElement('span');
       title.className = 'item-title';
       title.textContent = i.title;
-      li.append(title, document.createTextNode(` · ${categoryLabel[i.category]} · ${i.hours}`));
+      li.append(title, document.createTextNode(` · ${words.categories[i.category]} · ${i.hours}`));
       return li;
     }),
   );
   element('items-empty').hidden = data.items.length > 0;
-  renderTable(element<HTMLTableElement>('table'), data);
+  renderTable(element<HTMLTableElement>('table'), data, words);
   drawChart(data);
   document.body.dataset.week = data.week;
   document.body.dataset.state = 'ready';

@@ -1,7 +1,8 @@
 // The chart's table alternative: a real <table> with a caption and header cells, which screen
 // readers announce row by row. Up and down arrows move between the day rows.
-import { categories, categoryLabel } from '../../core/week/aggregateWeek';
+import { categories } from '../../core/week/aggregateWeek';
 import type { WeekViewData } from '../../core/week/weekMessages';
+import { fillWords, type WeekWords } from '../../core/week/weekWords';
 
 const hours = (h: number) => `${Math.round(h * 10) / 10} h`;
 
@@ -12,12 +13,12 @@ function cell(tag: 'td' | 'th', text: string, scope?: 'row' | 'col'): HTMLTableC
   return c;
 }
 
-export function renderTable(table: HTMLTableElement, data: WeekViewData): void {
+export function renderTable(table: HTMLTableElement, data: WeekViewData, words: WeekWords): void {
   const caption = document.createElement('caption');
-  caption.textContent = `${data.title}: hours per day inside working hours, time outside them, reviews given and the deep-work target`;
+  caption.textContent = fillWords(words.tableCaption, data.title);
   const head = document.createElement('thead');
   const headRow = document.createElement('tr');
-  headRow.append(cell('th', 'Day', 'col'), ...categories.map((c) => cell('th', categoryLabel[c], 'col')), cell('th', 'Outside working hours', 'col'), cell('th', 'Reviews given', 'col'), cell('th', 'Deep-work target', 'col'));
+  headRow.append(cell('th', words.day, 'col'), ...categories.map((c) => cell('th', words.categories[c], 'col')), cell('th', words.outside, 'col'), cell('th', words.reviewsGiven, 'col'), cell('th', words.targetColumn, 'col'));
   head.append(headRow);
   const body = document.createElement('tbody');
   for (const day of data.days) {
@@ -25,7 +26,7 @@ export function renderTable(table: HTMLTableElement, data: WeekViewData): void {
     row.tabIndex = 0;
     const outside = categories.reduce((sum, c) => sum + day.outside[c], 0);
     row.append(
-      cell('th', day.working ? day.label : `${day.label} (day off)`, 'row'),
+      cell('th', day.working ? day.label : fillWords(words.dayOff, day.label), 'row'),
       ...categories.map((c) => cell('td', hours(day.within[c]))),
       cell('td', hours(outside)),
       cell('td', String(day.reviews)),

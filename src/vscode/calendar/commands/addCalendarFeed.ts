@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { message } from '../../../core/inertText';
+import { t } from '../../l10n';
 import { checkFeedUrl } from '../../../core/calendar/feedUrl';
 import { describeFeedStatus } from '../../../core/calendar/feedStatus';
 import type { LeadDeskCommand } from '../../commands/command';
@@ -19,9 +20,9 @@ export function addCalendarFeedCommand(model: CalendarModel, secrets: FeedSecret
     doing: 'add the calendar feed',
     async run() {
       const url = await vscode.window.showInputBox({
-        title: 'Add Calendar Feed (1/2): Secret address',
-        prompt: 'The secret iCal address from Google Calendar ("Secret address in iCal format"), Outlook ("Publish a calendar", ICS link) or Fastmail. It is stored in VS Code’s secret storage and never written to a calendar.',
-        placeHolder: 'https://… or webcal://…',
+        title: t('Add Calendar Feed (1/2): Secret address'),
+        prompt: t('The secret iCal address from Google Calendar ("Secret address in iCal format"), Outlook ("Publish a calendar", ICS link) or Fastmail. It is stored in VS Code’s secret storage and never written to a calendar.'),
+        placeHolder: t('https://… or webcal://…'),
         password: true,
         ignoreFocusOut: true,
         validateInput: (value) => {
@@ -33,10 +34,10 @@ export function addCalendarFeedCommand(model: CalendarModel, secrets: FeedSecret
       if (!url?.trim()) return;
       const checked = checkFeedUrl(url);
       if (!checked.ok) return;
-      const name = await vscode.window.showInputBox({ title: 'Add Calendar Feed (2/2): Name', prompt: 'A name to tell this calendar apart in Lead Desk', value: 'work calendar', ignoreFocusOut: true });
+      const name = await vscode.window.showInputBox({ title: t('Add Calendar Feed (2/2): Name'), prompt: t('A name to tell this calendar apart in Lead Desk'), value: 'work calendar', ignoreFocusOut: true });
       if (!name?.trim()) return;
       const source = await secrets.add(name.trim(), checked.url);
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading ${source.name}…` }, () => model.refresh());
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: message`Reading ${source.name}…`.value }, () => model.refresh());
       const status = model.statuses().find((s) => s.feedId === source.id);
       const line = status ? describeFeedStatus(status, Date.now()) : `${source.name}: not loaded yet`;
       if (status?.health === 'ok') void showInfo(message`Added ${line}.`);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { message, pick } from '../../../core/inertText';
+import { t } from '../../l10n';
 import { findFreeSlots, type FreeSlot } from '../../../core/calendar/freeSlots';
 import { describeFeedStatus } from '../../../core/calendar/feedStatus';
 import { minutesLeft, slotDayAndTimes, slotLength } from '../../../core/calendar/slotText';
@@ -29,7 +30,7 @@ export function findFocusTimeCommand(deps: FindFocusTimeDeps): LeadDeskCommand {
     id: CommandId.findFocusTime,
     doing: 'find focus time',
     async run() {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading calendars' }, () => deps.model.refresh());
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Reading calendars') }, () => deps.model.refresh());
       const now = Date.now();
       const minMinutes = deps.slotMinutes();
       const meetings = deps.model.meetingsBetween(now - 86_400_000, now + 8 * 86_400_000);

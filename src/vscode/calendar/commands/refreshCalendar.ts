@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { joinInert, message } from '../../../core/inertText';
+import { t } from '../../l10n';
 import { describeFeedStatus } from '../../../core/calendar/feedStatus';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
@@ -12,7 +13,7 @@ export function refreshCalendarCommand(model: CalendarModel): LeadDeskCommand {
     id: CommandId.refreshCalendar,
     doing: 'refresh the calendars',
     async run() {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Refreshing calendars' }, () => model.refresh());
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Refreshing calendars') }, () => model.refresh());
       const statuses = model.statuses();
       if (statuses.length === 0) {
         const choice = await showInfo(message`No calendar yet. Add one with its secret iCal address, or list .ics files in leadDesk.calendar.files.`, 'Add Calendar Feed');

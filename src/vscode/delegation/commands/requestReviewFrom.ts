@@ -49,7 +49,7 @@ export function requestReviewFromCommand({ model, settings: currentSettings, cli
       const client = await githubClient();
       let result: HandoffResult;
       try {
-        result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Requesting a review of ${where} from @${row.login}…` }, () =>
+        result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: message`Requesting a review of ${where} from @${row.login}…`.value }, () =>
           requestReview(client, {
             pull: { owner: pull.owner, repo: pull.repo, number: pull.number, ...(state.pull?.author ? { author: state.pull.author } : {}) },
             reviewer: row.login as string,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { pick, type InertText } from '../../../core/inertText';
+import { t } from '../../l10n';
 import { pickOne, type InertPickItem } from '../../ui/quickPick';
 import { maxBlockMinutes } from '../../../core/focus/focusMachine';
 import { focusTypeLabel, focusTypes, isFocusType, type FocusType } from '../../../core/focus/types';
@@ -30,7 +31,7 @@ export function readFocusArgs(arg: unknown): FocusCommandArgs {
 
 export function validateMinutes(value: string): string | undefined {
   const n = Number(value.trim());
-  if (!/^\d+$/.test(value.trim()) || n < 1 || n > maxBlockMinutes) return `Enter whole minutes from 1 to ${maxBlockMinutes}.`;
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > maxBlockMinutes) return t('Enter whole minutes from 1 to {0}.', maxBlockMinutes);
   return undefined;
 }
 
@@ -42,7 +43,7 @@ export async function pickMinutes(): Promise<number | undefined> {
   const picked = await pickOne(items, { title: 'Start a Focus Block (1/2): How long?', placeHolder: 'Pick a length' });
   if (picked === undefined) return undefined;
   if (picked !== 'custom') return picked;
-  const typed = await vscode.window.showInputBox({ title: 'Start a Focus Block: Minutes', prompt: 'Length of the block in minutes', value: '45', validateInput: validateMinutes });
+  const typed = await vscode.window.showInputBox({ title: t('Start a Focus Block: Minutes'), prompt: t('Length of the block in minutes'), value: '45', validateInput: validateMinutes });
   return typed === undefined ? undefined : Number(typed.trim());
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { pick } from '../../../core/inertText';
+import { t } from '../../l10n';
 import { formatMinuteOfDay, parseTimeOfDay, type Weekday } from '../../../core/focus/schedule';
 import type { BlockFields } from '../../../core/focus/scheduleEdits';
 import { focusTypeLabel } from '../../../core/focus/types';
@@ -26,16 +27,16 @@ export async function pickBlockFields(title: string, current?: BlockFields): Pro
   );
   if (!chosenDays || chosenDays.length === 0) return undefined;
   const startText = await vscode.window.showInputBox({
-    title: `${title} (2/5): Start`,
-    prompt: 'Start time, 24-hour HH:MM',
+    title: t('{0} (2/5): Start', title),
+    prompt: t('Start time, 24-hour HH:MM'),
     value: formatMinuteOfDay(current?.start ?? 9 * 60),
-    validateInput: (v) => (parseTimeOfDay(v, false) === undefined ? 'Enter a time from 00:00 to 23:59, e.g. 09:00.' : undefined),
+    validateInput: (v) => (parseTimeOfDay(v, false) === undefined ? t('Enter a time from 00:00 to 23:59, e.g. 09:00.') : undefined),
   });
   if (startText === undefined) return undefined;
   const start = parseTimeOfDay(startText, false)!;
   const length = await pickLength(title, current ? current.end - current.start : undefined);
   if (length === undefined) return undefined;
-  const label = await vscode.window.showInputBox({ title: `${title} (4/5): Label`, prompt: 'Shown in the Focus view and the status bar', value: current?.label ?? 'Heads-down' });
+  const label = await vscode.window.showInputBox({ title: t('{0} (4/5): Label', title), prompt: t('Shown in the Focus view and the status bar'), value: current?.label ?? 'Heads-down' });
   if (label === undefined) return undefined;
   const type = await pickType(`${title} (5/5): What for?${current ? ` (now ${focusTypeLabel[current.type]})` : ''}`);
   if (type === undefined) return undefined;
@@ -50,6 +51,6 @@ async function pickLength(title: string, current: number | undefined): Promise<n
   ];
   const picked = await pickOne(items, { title: `${title} (3/5): How long?` });
   if (picked !== 'custom') return picked;
-  const typed = await vscode.window.showInputBox({ title: `${title}: Minutes`, prompt: 'Length in minutes', value: String(current ?? 45), validateInput: validateMinutes });
+  const typed = await vscode.window.showInputBox({ title: t('{0}: Minutes', title), prompt: t('Length in minutes'), value: String(current ?? 45), validateInput: validateMinutes });
   return typed === undefined ? undefined : Number(typed.trim());
 }

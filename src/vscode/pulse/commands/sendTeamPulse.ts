@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { format } from 'date-fns';
 import { message } from '../../../core/inertText';
+import { t } from '../../l10n';
 import type { SendPulseOutcome } from '../../../app/pulse/sendPulse';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
@@ -25,7 +26,7 @@ export function sendTeamPulseCommand({ send }: PulseFeatureContext): LeadDeskCom
     id: CommandId.sendTeamPulse,
     doing: 'send the team pulse',
     async run() {
-      const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Sending the team pulse…' }, () => send());
+      const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Sending the team pulse…') }, () => send());
       void showInfo(describeSent(outcome));
       return outcome.kind;
     },

@@ -46,7 +46,7 @@ export function checkOutPullRequestCommand(model: QueueModel, paste: NonNullable
         if (!picked) return;
         target = picked;
       }
-      const { branch } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking out ${name}…` }, () =>
+      const { branch } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: message`Checking out ${name}…`.value }, () =>
         checkOutPullRequestBranch(target.folder.uri.fsPath, checkoutSource(target, target, paste.webUrl()), pr.number),
       );
       void showInfo(message`Checked out ${name} as branch ${branch} in ${target.folder.name}.`);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { message, pick } from '../../../core/inertText';
+import { t } from '../../l10n';
 import type { Logger } from '../../../core/logger';
 import { asPullRequestRef, parsePullRequestText, pullRequestKey, type PullRequestRef } from '../../../core/pullRequestRef';
 import { failureError } from '../../../core/queue/refreshScheduler';
@@ -64,10 +65,10 @@ export async function pullRequestArgument(model: QueueModel, arg: unknown, place
 async function askForPullRequest(title: string): Promise<PullRequestRef | undefined> {
   const typed = await vscode.window.showInputBox({
     title,
-    prompt: 'A pull request URL, or owner/repo#123',
-    placeHolder: 'https://github.com/owner/repo/pull/123',
+    prompt: t('A pull request URL, or owner/repo#123'),
+    placeHolder: t('https://github.com/owner/repo/pull/123'),
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() === '' || parsePullRequestText(value) ? undefined : 'Paste a pull request URL such as https://github.com/owner/repo/pull/123, or type owner/repo#123.'),
+    validateInput: (value) => (value.trim() === '' || parsePullRequestText(value) ? undefined : t('Paste a pull request URL such as https://github.com/owner/repo/pull/123, or type owner/repo#123.')),
   });
   return typed ? parsePullRequestText(typed) : undefined;
 }

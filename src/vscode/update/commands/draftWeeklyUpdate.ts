@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { message, pick } from '../../../core/inertText';
+import { t } from '../../l10n';
 import { defaultWeekChoice, updateWeek, type WeekChoice } from '../../../core/update/updateWeek';
 import type { WeeklyDraft } from '../../../app/update/draftWeeklyUpdate';
 import type { UpdateWeek } from '../../../core/update/updateTypes';
@@ -38,7 +39,7 @@ export function draftWeeklyUpdateCommand(deps: DraftCommandDependencies): LeadDe
           );
       if (!choice) return undefined;
       const week = updateWeek(choice, now);
-      const draft = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Drafting the weekly update…' }, () => deps.draft(week));
+      const draft = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Drafting the weekly update…') }, () => deps.draft(week));
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: draft.text });
       await vscode.window.showTextDocument(document, { preview: false });
       deps.drafts.track(document);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { message } from '../../../core/inertText';
+import { t } from '../../l10n';
 import type { PostResult } from '../../../app/update/postWeeklyUpdate';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
@@ -25,7 +26,7 @@ export function postWeeklyUpdateCommand(deps: PostCommandDependencies): LeadDesk
         return undefined;
       }
       const channel = deps.channel();
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Posting the weekly update to Slack…' }, () => deps.post(channel, document.getText()));
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Posting the weekly update to Slack…') }, () => deps.post(channel, document.getText()));
       if (result.ok) {
         void showInfo(message`Posted the weekly update to ${channel}.`);
         return result;

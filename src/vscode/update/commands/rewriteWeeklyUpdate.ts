@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { message } from '../../../core/inertText';
+import { t } from '../../l10n';
 import { rewritePrompt } from '../../../core/update/rewritePrompt';
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
@@ -35,7 +36,7 @@ export function rewriteWeeklyUpdateCommand(drafts: UpdateDrafts): LeadDeskComman
       }
       let text = '';
       try {
-        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Rewriting the weekly update…', cancellable: true }, async (_progress, token) => {
+        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Rewriting the weekly update…'), cancellable: true }, async (_progress, token) => {
           const response = await model.sendRequest([vscode.LanguageModelChatMessage.User(rewritePrompt(source.getText()))], { justification: 'Lead Desk rewrites your weekly update for readers outside engineering.' }, token);
           for await (const fragment of response.text) text += fragment;
         });
