@@ -160,9 +160,41 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
 
   const firstPass = suggestReviewers(input.index, { ...base, exclude: excluded(input.author, leadNow ?? {}) }, { ...options, ranking: { ...options.ranking, limit: FIRST_PASS } });
 
-  // Ask GitHub about emails nobody has named, for the people who could make the cut.
   const resolveAll = (list: readonly RankedCandidate[]) => new Map(list.map((c) => [c.person.id, resolveLogin(c.person, input.mapping, known)]));
   let resolutions = resolveAll(firstPass);
+  const allowed = (lead: LeadNames) => {
+    const excludedLogins = loginSet([input.author, lead.me]);
+    return (c: RankedCandidate): boolean => {
+      const login = resolutions.get(c.person.id)?.login;
+      if (loginIn(login, excludedLogins)) return false;
+      if (team && !loginIn(login, team)) return false;
+      return true;
+    };
+  };
+  /** The people load and availability are asked about, as far as logins are known now. */
+  const poolOf = (lead: LeadNames, size: number) => {
+    const candidates = firstPass.filter(allowed(lead));
+    // For files nobody has touched, anywhere near, the active people of the repository are all there is.
+    return (candidates.some(hasEvidence) ? candidates.filter(hasEvidence) : candidates).slice(0, size);
+  };
+  const loginsOf = (list: readonly RankedCandidate[]) => list.flatMap((c) => resolutions.get(c.person.id)?.login ?? []);
+  const note = (text: string) => void (notes.includes(text) || notes.push(text));
+  const askSignals = (logins: readonly string[]) =>
+    Promise.all([
+      logins.length > 0 && sources.reviewLoad
+        ? sources.reviewLoad(logins).catch((err: unknown) => void note(`Review load unknown: ${messageOf(err)}`))
+        : Promise.resolve(undefined),
+      logins.length > 0 && sources.availability
+        ? sources.availability(logins).catch((err: unknown) => void note(`Availability unknown: ${messageOf(err)}`))
+        : Promise.resolve(undefined),
+    ]);
+  // Not knowing the lead yet, the people history already names are asked about now, one more of
+  // them than usual (the lead may be among them), while who the lead is and whose the commit
+  // emails are are still on their way: all of GitHub then takes one round trip.
+  const early = leadNow ? [] : loginsOf(poolOf({}, SIGNAL_POOL + 1));
+  const earlySignals = early.length > 0 ? askSignals(early) : undefined;
+
+  // Ask GitHub about emails nobody has named, for the people who could make the cut.
   // Emails GitHub was asked about but could not answer (the sample commit is not on GitHub).
   const unanswered = new Set<string>();
   if (sources.commitLogins) {
@@ -194,47 +226,24 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
     }
   }
 
-  const allowed = (lead: LeadNames) => {
-    const excludedLogins = loginSet([input.author, lead.me]);
-    return (c: RankedCandidate): boolean => {
-      const login = resolutions.get(c.person.id)?.login;
-      if (loginIn(login, excludedLogins)) return false;
-      if (team && !loginIn(login, team)) return false;
-      return true;
-    };
-  };
-  const candidates = firstPass.filter(allowed(leadNow ?? {}));
-  // For files nobody has touched, anywhere near, the active people of the repository are all there is.
-  const evidenced = candidates.some(hasEvidence) ? candidates.filter(hasEvidence) : candidates;
-  // Not knowing the lead yet, one more person is asked about: the lead, if among them, is left out below.
-  const asked = evidenced.slice(0, leadNow ? SIGNAL_POOL : SIGNAL_POOL + 1);
+  const asked = poolOf(leadNow ?? {}, leadNow ? SIGNAL_POOL : SIGNAL_POOL + 1);
   const nobody = (anyone: boolean): CandidateFindings => {
     if (!anyone) notes.push('Nobody in the history read so far has worked on these files.');
     else if (team) notes.push('Nobody on the team has history in these files.');
     return { rows: [], notes, learnedEmails: learned };
   };
   if (asked.length === 0) return nobody(firstPass.length > 0);
-
-  const logins = asked.flatMap((c) => resolutions.get(c.person.id)?.login ?? []);
-  const [lead, load, availability] = await Promise.all([
-    leadNow ?? leadOf(input),
-    logins.length > 0 && sources.reviewLoad
-      ? sources.reviewLoad(logins).catch((err: unknown) => {
-          notes.push(`Review load unknown: ${messageOf(err)}`);
-          return undefined;
-        })
-      : Promise.resolve(undefined),
-    logins.length > 0 && sources.availability
-      ? sources.availability(logins).catch((err: unknown) => {
-          notes.push(`Availability unknown: ${messageOf(err)}`);
-          return undefined;
-        })
-      : Promise.resolve(undefined),
-  ]);
+  const lead = leadNow ?? (await leadOf(input));
   const isMe = leadNow ? () => false : leadMatcher({ ...input, knownEmails: known }, lead);
   const pool = leadNow ? asked : asked.filter((c) => allowed(lead)(c) && !isMe(c.person.id)).slice(0, SIGNAL_POOL);
   // Only the lead has worked here: said as if the lead had been left out from the start.
   if (pool.length === 0) return nobody(firstPass.some((c) => !isMe(c.person.id)));
+
+  // Logins learned from commit data (or all of them, when the lead was known) are asked about now.
+  const late = loginsOf(pool).filter((login) => !early.includes(login));
+  const [[earlyLoad, earlyAvailability], [lateLoad, lateAvailability]] = await Promise.all([earlySignals ?? [undefined, undefined], late.length > 0 ? askSignals(late) : [undefined, undefined]]);
+  const load = merged(earlyLoad, lateLoad);
+  const availability = merged(earlyAvailability, lateAvailability);
 
   const whoOf = (c: RankedCandidate, login: string): RawIdentity => (c.person.emails[0] ? { login, email: c.person.emails[0] } : { login, name: c.person.name });
   const loadSignals = pool.flatMap((c) => {
@@ -303,6 +312,10 @@ function whyNoLogin(r: LoginResolution | undefined, unanswered: ReadonlySet<stri
     return `No GitHub login known for ${r.lookUp.join(', ')}: GitHub has none of their commits from this clone. Map them in leadDesk.delegation.logins to request a review.`;
   }
   return r.reason;
+}
+
+function merged<V>(a: ReadonlyMap<string, V> | undefined, b: ReadonlyMap<string, V> | undefined): ReadonlyMap<string, V> | undefined {
+  return a && b ? new Map([...a, ...b]) : (a ?? b);
 }
 
 function messageOf(err: unknown): string {
