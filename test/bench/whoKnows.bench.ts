@@ -36,7 +36,7 @@ const spread = (values: readonly number[]) => values.map((v) => Math.round(v)).j
 
 async function firstRun(args: WhoKnowsArgs): Promise<WhoKnowsReport> {
   const script = await bundledChild('whoKnowsChild');
-  const { stdout } = await run(process.execPath, [script, JSON.stringify(args)], { maxBuffer: 4 * 1024 * 1024 });
+  const { stdout, stderr } = await run(process.execPath, [script, JSON.stringify(args)], { maxBuffer: 4 * 1024 * 1024 }); if (process.env.WHO_KNOWS_TRACE) console.error(stderr);
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as WhoKnowsReport;
 }
 

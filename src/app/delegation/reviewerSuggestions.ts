@@ -157,7 +157,23 @@ export class ReviewerSuggestions {
       throw new SuggestionProblem('outsideRepository', `${path.basename(file)} is outside the repository at ${history.root}.`);
     }
     const notes = request.withoutGitHub ? [request.withoutGitHub] : [];
-    let client = request.client;
+    const find = (client: GitHubClient | undefined) =>
+      this.find({
+        client,
+        history,
+        checkout,
+        repo: checkout.repos[0],
+        touched: [relative],
+        author: undefined,
+        me: undefined,
+        // Ranking does not wait for who I am: GitHub is asked about load and availability while
+        // that answer is still on its way, and I am left out once it arrives.
+        ...(client && viewer ? { lead: viewer } : {}),
+        alreadyRequested: [],
+        progress: request.progress,
+        busFactor: true,
+      });
+    let findings = await find(request.client);
     let me: Viewer | undefined;
     try {
       me = await viewer;
@@ -165,20 +181,8 @@ export class ReviewerSuggestions {
       // A file's suggestion still works from git alone; GitHub only adds load and availability.
       if (!GitHubError.is(err)) throw err;
       notes.push(`GitHub signals unavailable: ${err.message}`);
-      client = undefined;
+      findings = await find(undefined);
     }
-    const findings = await this.find({
-      client,
-      history,
-      checkout,
-      repo: checkout.repos[0],
-      touched: [relative],
-      author: undefined,
-      me,
-      alreadyRequested: [],
-      progress: request.progress,
-      busFactor: true,
-    });
     return this.suggestion(history, findings, [relative], notes, me ? { me: me.login } : {});
   }
 
@@ -206,6 +210,8 @@ export class ReviewerSuggestions {
     touched: string[];
     author: string | undefined;
     me: Viewer | undefined;
+    /** Who I am, still being asked; used only when `me` is undefined. */
+    lead?: Promise<Viewer>;
     alreadyRequested: readonly string[];
     progress: (message: string) => void;
     busFactor?: boolean;
@@ -225,7 +231,7 @@ export class ReviewerSuggestions {
         touchedPaths: input.touched,
         now: this.deps.now(),
         ...(author ? { author } : {}),
-        ...(me ? { me: me.login, ...(me.name ? { myName: me.name } : {}) } : {}),
+        ...(me ? { me: me.login, ...(me.name ? { myName: me.name } : {}) } : input.lead ? { lead: input.lead } : {}),
         ...(team ? { team } : {}),
         codeOwners,
         teamMembers,

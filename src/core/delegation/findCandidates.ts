@@ -37,6 +37,13 @@ export interface FindCandidatesInput {
    * to the login (a work address, say), so that nobody is offered themselves.
    */
   readonly myName?: string;
+  /**
+   * Who the signed-in lead is, while GitHub is still being asked (when `me` is not given). The
+   * ranking does not wait for it: load and availability are asked for one more person, in the
+   * same round trip as this answer, and the lead is left out once known. Undefined: nobody to
+   * leave out.
+   */
+  readonly lead?: PromiseLike<Lead | undefined>;
   /** Logins to narrow the candidates to; undefined means everyone in history. */
   readonly team?: readonly string[];
   readonly codeOwners?: readonly string[];
@@ -56,6 +63,12 @@ export interface FindCandidatesInput {
    * know the files around it instead (see busFactor.ts).
    */
   readonly busFactor?: boolean;
+}
+
+/** The signed-in lead as GitHub names them. */
+export interface Lead {
+  readonly login: string;
+  readonly name?: string;
 }
 
 export interface CandidateRow {
@@ -122,15 +135,15 @@ const NEARBY_FILES = 50;
 export async function findCandidates(input: FindCandidatesInput, sources: CandidateSources): Promise<CandidateFindings> {
   const [only] = input.touchedPaths;
   if (input.busFactor && input.touchedPaths.length === 1) {
-    const me = loginSet([input.me]);
-    const myIds = new Set([input.me ? input.index.identities.lookup({ login: input.me }) : undefined, input.myName ? input.index.identities.lookup({ name: input.myName }) : undefined]);
-    const isMe = (personId: string) => myIds.has(personId) || loginIn(resolveLogin(input.index.identities.describe(personId), input.mapping, input.knownEmails).login, me);
-    const keeper = soleKeeper(input.index, only, isMe);
+    // Who the lone person is does not depend on who the lead is, only the wording does, so the
+    // stand-ins are ranked while GitHub may still be saying who the lead is.
+    const keeper = soleKeeper(input.index, only, () => false);
     if (keeper) {
-      const text = soleKeeperText(keeper, input.index, input.now);
       const near = nearbyFiles(input.index, only, NEARBY_FILES);
-      if (!near) return { rows: [], notes: [], learnedEmails: new Map(), busFactor: { text, folder: '' } };
-      const found = await findCandidates({ ...input, touchedPaths: near.files, busFactor: false }, sources);
+      const found = near ? await findCandidates({ ...input, touchedPaths: near.files, busFactor: false }, sources) : undefined;
+      const isMe = leadMatcher(input, await leadOf(input));
+      const text = soleKeeperText({ ...keeper, isMe: isMe(keeper.personId) }, input.index, input.now);
+      if (!found || !near) return { rows: [], notes: [], learnedEmails: new Map(), busFactor: { text, folder: '' } };
       return { ...found, busFactor: { text, folder: near.folder } };
     }
   }
@@ -139,21 +152,49 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
   const notes: string[] = [];
   const learned = new Map<string, string | null>();
   const known = new Map(input.knownEmails);
-  const excludedLogins = loginSet([input.author, input.me]);
   const team = input.team ? loginSet(input.team) : undefined;
   const requested = loginSet(input.alreadyRequested ?? []);
-  const exclude: RawIdentity[] = [
-    ...(input.author ? [{ login: input.author }] : []),
-    ...(input.me ? [{ login: input.me }] : []),
-    ...(input.myName ? [{ name: input.myName }] : []),
-  ];
-  const base = { touchedPaths: input.touchedPaths, now: input.now, exclude, codeOwners: input.codeOwners ?? [], teamMembers: input.teamMembers ?? {} };
+  // The lead as known before anything is asked; undefined while GitHub is still answering.
+  const leadNow = input.me !== undefined || !input.lead ? { me: input.me, myName: input.myName } : undefined;
+  const base = { touchedPaths: input.touchedPaths, now: input.now, codeOwners: input.codeOwners ?? [], teamMembers: input.teamMembers ?? {} };
 
-  const firstPass = suggestReviewers(input.index, base, { ...options, ranking: { ...options.ranking, limit: FIRST_PASS } });
+  const firstPass = suggestReviewers(input.index, { ...base, exclude: excluded(input.author, leadNow ?? {}) }, { ...options, ranking: { ...options.ranking, limit: FIRST_PASS } });
 
-  // Ask GitHub about emails nobody has named, for the people who could make the cut.
   const resolveAll = (list: readonly RankedCandidate[]) => new Map(list.map((c) => [c.person.id, resolveLogin(c.person, input.mapping, known)]));
   let resolutions = resolveAll(firstPass);
+  const allowed = (lead: LeadNames) => {
+    const excludedLogins = loginSet([input.author, lead.me]);
+    return (c: RankedCandidate): boolean => {
+      const login = resolutions.get(c.person.id)?.login;
+      if (loginIn(login, excludedLogins)) return false;
+      if (team && !loginIn(login, team)) return false;
+      return true;
+    };
+  };
+  /** The people load and availability are asked about, as far as logins are known now. */
+  const poolOf = (lead: LeadNames, size: number) => {
+    const candidates = firstPass.filter(allowed(lead));
+    // For files nobody has touched, anywhere near, the active people of the repository are all there is.
+    return (candidates.some(hasEvidence) ? candidates.filter(hasEvidence) : candidates).slice(0, size);
+  };
+  const loginsOf = (list: readonly RankedCandidate[]) => list.flatMap((c) => resolutions.get(c.person.id)?.login ?? []);
+  const note = (text: string) => void (notes.includes(text) || notes.push(text));
+  const askSignals = (logins: readonly string[]) =>
+    Promise.all([
+      logins.length > 0 && sources.reviewLoad
+        ? sources.reviewLoad(logins).catch((err: unknown) => void note(`Review load unknown: ${messageOf(err)}`))
+        : Promise.resolve(undefined),
+      logins.length > 0 && sources.availability
+        ? sources.availability(logins).catch((err: unknown) => void note(`Availability unknown: ${messageOf(err)}`))
+        : Promise.resolve(undefined),
+    ]);
+  // Not knowing the lead yet, the people history already names are asked about now, one more of
+  // them than usual (the lead may be among them), while who the lead is and whose the commit
+  // emails are are still on their way: all of GitHub then takes one round trip.
+  const early = leadNow ? [] : loginsOf(poolOf({}, SIGNAL_POOL + 1));
+  const earlySignals = early.length > 0 ? askSignals(early) : undefined;
+
+  // Ask GitHub about emails nobody has named, for the people who could make the cut.
   // Emails GitHub was asked about but could not answer (the sample commit is not on GitHub).
   const unanswered = new Set<string>();
   if (sources.commitLogins) {
@@ -185,37 +226,24 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
     }
   }
 
-  const allowed = (c: RankedCandidate): boolean => {
-    const r = resolutions.get(c.person.id);
-    const login = r?.login;
-    if (loginIn(login, excludedLogins)) return false;
-    if (team && !loginIn(login, team)) return false;
-    return true;
-  };
-  const candidates = firstPass.filter(allowed);
-  // For files nobody has touched, anywhere near, the active people of the repository are all there is.
-  const pool = (candidates.some(hasEvidence) ? candidates.filter(hasEvidence) : candidates).slice(0, SIGNAL_POOL);
-  if (pool.length === 0) {
-    if (firstPass.length === 0) notes.push('Nobody in the history read so far has worked on these files.');
+  const asked = poolOf(leadNow ?? {}, leadNow ? SIGNAL_POOL : SIGNAL_POOL + 1);
+  const nobody = (anyone: boolean): CandidateFindings => {
+    if (!anyone) notes.push('Nobody in the history read so far has worked on these files.');
     else if (team) notes.push('Nobody on the team has history in these files.');
     return { rows: [], notes, learnedEmails: learned };
-  }
+  };
+  if (asked.length === 0) return nobody(firstPass.length > 0);
+  const lead = leadNow ?? (await leadOf(input));
+  const isMe = leadNow ? () => false : leadMatcher({ ...input, knownEmails: known }, lead);
+  const pool = leadNow ? asked : asked.filter((c) => allowed(lead)(c) && !isMe(c.person.id)).slice(0, SIGNAL_POOL);
+  // Only the lead has worked here: said as if the lead had been left out from the start.
+  if (pool.length === 0) return nobody(firstPass.some((c) => !isMe(c.person.id)));
 
-  const logins = pool.flatMap((c) => resolutions.get(c.person.id)?.login ?? []);
-  const [load, availability] = await Promise.all([
-    logins.length > 0 && sources.reviewLoad
-      ? sources.reviewLoad(logins).catch((err: unknown) => {
-          notes.push(`Review load unknown: ${messageOf(err)}`);
-          return undefined;
-        })
-      : Promise.resolve(undefined),
-    logins.length > 0 && sources.availability
-      ? sources.availability(logins).catch((err: unknown) => {
-          notes.push(`Availability unknown: ${messageOf(err)}`);
-          return undefined;
-        })
-      : Promise.resolve(undefined),
-  ]);
+  // Logins learned from commit data (or all of them, when the lead was known) are asked about now.
+  const late = loginsOf(pool).filter((login) => !early.includes(login));
+  const [[earlyLoad, earlyAvailability], [lateLoad, lateAvailability]] = await Promise.all([earlySignals ?? [undefined, undefined], late.length > 0 ? askSignals(late) : [undefined, undefined]]);
+  const load = merged(earlyLoad, lateLoad);
+  const availability = merged(earlyAvailability, lateAvailability);
 
   const whoOf = (c: RankedCandidate, login: string): RawIdentity => (c.person.emails[0] ? { login, email: c.person.emails[0] } : { login, name: c.person.name });
   const loadSignals = pool.flatMap((c) => {
@@ -232,7 +260,7 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
   const poolIds = new Set(pool.map((c) => c.person.id));
   const ranked = suggestReviewers(
     input.index,
-    { ...base, load: loadSignals, availability: availabilitySignals },
+    { ...base, exclude: excluded(input.author, lead), load: loadSignals, availability: availabilitySignals },
     { ...options, ranking: { ...options.ranking, limit: FIRST_PASS } },
   ).filter((c) => poolIds.has(c.person.id));
 
@@ -256,12 +284,38 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
   return { rows, notes, learnedEmails: learned };
 }
 
+type LeadNames = Pick<FindCandidatesInput, 'me' | 'myName'>;
+
+/** The lead as given, else as GitHub answers; nobody when that question failed (the caller says why). */
+async function leadOf(input: FindCandidatesInput): Promise<LeadNames> {
+  if (input.me !== undefined || !input.lead) return { me: input.me, myName: input.myName };
+  const lead = await Promise.resolve(input.lead).catch(() => undefined);
+  return lead ? { me: lead.login, myName: lead.name } : {};
+}
+
+/** Whether a person in the index is the lead: by login, by GitHub name, or by a login their emails resolve to. */
+function leadMatcher(input: FindCandidatesInput, lead: LeadNames): (personId: string) => boolean {
+  const ids = input.index.identities;
+  const myIds = new Set([lead.me ? ids.lookup({ login: lead.me }) : undefined, lead.myName ? ids.lookup({ name: lead.myName }) : undefined]);
+  const me = loginSet([lead.me]);
+  return (personId) => myIds.has(personId) || loginIn(resolveLogin(ids.describe(personId), input.mapping, input.knownEmails).login, me);
+}
+
+/** Who the ranking leaves out: the author and the lead, by login and by the lead's GitHub name. */
+function excluded(author: string | undefined, lead: LeadNames): RawIdentity[] {
+  return [...(author ? [{ login: author }] : []), ...(lead.me ? [{ login: lead.me }] : []), ...(lead.myName ? [{ name: lead.myName }] : [])];
+}
+
 function whyNoLogin(r: LoginResolution | undefined, unanswered: ReadonlySet<string>): string {
   if (!r || r.login !== undefined) return 'No GitHub login known.';
   if (r.lookUp.length > 0 && r.lookUp.every((e) => unanswered.has(e))) {
     return `No GitHub login known for ${r.lookUp.join(', ')}: GitHub has none of their commits from this clone. Map them in leadDesk.delegation.logins to request a review.`;
   }
   return r.reason;
+}
+
+function merged<V>(a: ReadonlyMap<string, V> | undefined, b: ReadonlyMap<string, V> | undefined): ReadonlyMap<string, V> | undefined {
+  return a && b ? new Map([...a, ...b]) : (a ?? b);
 }
 
 function messageOf(err: unknown): string {

@@ -25,16 +25,10 @@ export interface CommitAuthor {
 export async function fetchCommitAuthors(client: GitHubClient, repo: RepoRef, shas: Iterable<string>): Promise<Map<string, CommitAuthor>> {
   const result = new Map<string, CommitAuthor>();
   const wanted = [...new Set([...shas].filter((s) => /^[0-9a-f]{40}$/i.test(s)).map((s) => s.toLowerCase()))];
-  for (const chunk of chunked(wanted, SHAS_PER_REQUEST)) {
-    const variables: Record<string, unknown> = { owner: repo.owner, name: repo.repo };
-    const fields = chunk.map((sha, i) => {
-      variables[`o${i}`] = sha;
-      return `    c${i}: object(oid: $o${i}) { ... on Commit { oid author { email name user { login } } } }`;
-    });
-    const declarations = ['$owner: String!', '$name: String!', ...chunk.map((_s, i) => `$o${i}: GitObjectID!`)].join(', ');
-    const query = `query LeadDeskCommitAuthors(${declarations}) {\n  repository(owner: $owner, name: $name) {\n${fields.join('\n')}\n  }\n}`;
-    const { data } = await batchQuery(client, query, variables);
-    const repository = asRecord(data.repository);
+  // The chunks are asked side by side: one round trip however many samples there are.
+  const answers = await Promise.all(chunked(wanted, SHAS_PER_REQUEST).map(async (chunk) => ({ chunk, answer: await askCommits(client, repo, chunk) })));
+  for (const { chunk, answer } of answers) {
+    const repository = asRecord(answer.repository);
     if (!repository) continue;
     chunk.forEach((sha, i) => {
       const commit = asRecord(repository[`c${i}`]);
@@ -47,4 +41,15 @@ export async function fetchCommitAuthors(client: GitHubClient, repo: RepoRef, sh
     });
   }
   return result;
+}
+
+async function askCommits(client: GitHubClient, repo: RepoRef, chunk: readonly string[]) {
+  const variables: Record<string, unknown> = { owner: repo.owner, name: repo.repo };
+  const fields = chunk.map((sha, i) => {
+    variables[`o${i}`] = sha;
+    return `    c${i}: object(oid: $o${i}) { ... on Commit { oid author { email name user { login } } } }`;
+  });
+  const declarations = ['$owner: String!', '$name: String!', ...chunk.map((_s, i) => `$o${i}: GitObjectID!`)].join(', ');
+  const query = `query LeadDeskCommitAuthors(${declarations}) {\n  repository(owner: $owner, name: $name) {\n${fields.join('\n')}\n  }\n}`;
+  return (await batchQuery(client, query, variables)).data;
 }

@@ -114,4 +114,27 @@ describe('finding candidates (pure, with fake GitHub sources)', () => {
     const ada = found.rows.find((r) => r.name === 'Ada Byron');
     assert.match(ada?.notRequestable ?? '', /GitHub has none of their commits from this clone/);
   });
+
+  it('asks load and availability while GitHub is still saying who I am, and leaves me out once it has', async () => {
+    // Who I am arrives only after load and availability were asked: waiting for it first, they never would be.
+    let answerLead: (lead: { login: string; name?: string }) => void = () => undefined;
+    const lead = new Promise<{ login: string; name?: string }>((resolve) => (answerLead = resolve));
+    const asked: string[][] = [];
+    const sources: CandidateSources = {
+      reviewLoad: (logins) => {
+        asked.push(['load', ...logins]);
+        return Promise.resolve(new Map(logins.map((l) => [l.toLowerCase(), 2])));
+      },
+      availability: (logins) => {
+        asked.push(['availability', ...logins]);
+        answerLead({ login: 'lee-gh', name: 'Lee Adams' });
+        return Promise.resolve(new Map(logins.map((l) => [l.toLowerCase(), { available: true }])));
+      },
+    };
+    const { me: _known, ...unknownLead } = input();
+    const found = await findCandidates({ ...unknownLead, lead }, sources);
+    assert.deepEqual([...found.rows.map((r) => r.name)].sort(), ['Ada Byron', 'Bob Stone'], 'I am left out once GitHub says who I am');
+    assert.deepEqual(asked, [['load', 'lee-gh', 'bobs'], ['availability', 'lee-gh', 'bobs']], 'one request per signal, asked about me too as I was not known yet');
+    assert.equal(found.rows.find((r) => r.login === 'bobs')?.openReviews, 2);
+  });
 });
