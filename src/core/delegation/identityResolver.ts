@@ -25,6 +25,12 @@ export interface IdentityResolverJson {
   readonly logins: Record<string, string>;
 }
 
+/** An identity recorded before: its primary key, and the spelling a sighting counts (none for an email used as a name). */
+interface RecordedIdentity {
+  readonly key: string;
+  readonly spelling: string | undefined;
+}
+
 export class IdentityResolver {
   private readonly parent = new Map<string, string>();
   private readonly size = new Map<string, number>();
@@ -33,7 +39,7 @@ export class IdentityResolver {
   // Login spelling as first seen (keys are folded, the UI wants "KevinEady").
   private readonly logins = new Map<string, string>();
   /** Identities without a login already recorded: email → name → their key and countable spelling. */
-  private readonly recorded = new Map<string, Map<string, { readonly key: string; readonly spelling: string | undefined }>>();
+  private readonly recorded = new Map<string, Map<string, RecordedIdentity>>();
 
   /** Records an identity and merges it with every group it shares a key with. Returns its primary key. */
   add(raw: RawIdentity): string | undefined {
@@ -63,7 +69,7 @@ export class IdentityResolver {
       const name = raw.name?.trim() ?? '';
       const spelling = name === '' || normalizeEmail(name) !== undefined ? undefined : detachedString(name);
       let names = this.recorded.get(raw.email ?? '');
-      if (!names) this.recorded.set(detachedString(raw.email ?? ''), (names = new Map()));
+      if (!names) this.recorded.set(detachedString(raw.email ?? ''), (names = new Map<string, RecordedIdentity>()));
       names.set(detachedString(raw.name ?? ''), { key, spelling });
     }
     if (key !== undefined && sighting && raw.name) this.countName(key, raw.name.trim());

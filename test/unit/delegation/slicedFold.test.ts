@@ -8,8 +8,9 @@ function fakeClock(budgetMs: number): SliceClock & { time: number; pauses: numbe
     pauses: [] as number[],
     budgetMs,
     now: () => clock.time,
-    pause: async () => {
+    pause: () => {
       clock.pauses.push(clock.time);
+      return Promise.resolve();
     },
   };
   return clock;
