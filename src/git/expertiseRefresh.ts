@@ -3,8 +3,9 @@
 
 import { defaultIndexSettings } from '../core/delegation/expertiseIndex';
 import type { ExpertiseIndex, IndexSettings } from '../core/delegation/expertiseIndex';
-import { applyNewCommits, emptyIndex, planIndexUpdate } from '../core/delegation/indexUpdate';
+import { emptyIndex, oldestFirst, planIndexUpdate } from '../core/delegation/indexUpdate';
 import { parseMailmap } from '../core/delegation/mailmap';
+import { TimeSlicer, type SliceClock } from '../core/delegation/slicedFold';
 import type { CommitRecord } from '../core/delegation/types';
 import { openHistoryIn } from './historyReader';
 import type { HistoryReadOptions } from './historyReader';
@@ -22,7 +23,22 @@ export interface RefreshOptions extends Omit<HistoryReadOptions, 'after' | 'tip'
   readonly onPage?: (page: readonly CommitRecord[]) => void | Promise<void>;
   /** A session the caller already opened on `dir` and what it found there: no second set of git processes to learn it again. */
   readonly opened?: { readonly session: GitSession; readonly info: RepositoryInfo };
+  /** How indexing shares the event loop; tests pass a fake clock. */
+  readonly slices?: SliceClock;
 }
+
+/**
+ * Indexing runs in slices of at most this long, with the host's pending work run in between: the
+ * extension host is shared with every other extension, so it is never held much longer (a slice,
+ * plus a garbage collection that may fall in it), well under the 50 ms a hold is felt at.
+ */
+const SLICE_BUDGET_MS = 10;
+
+const hostSlices: SliceClock = {
+  now: () => performance.now(),
+  pause: () => new Promise((resolve) => setImmediate(resolve)),
+  budgetMs: SLICE_BUDGET_MS,
+};
 
 export interface RefreshResult {
   readonly index: ExpertiseIndex;
@@ -51,6 +67,8 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
     rebuildReason = 'history was rewritten';
   }
 
+  const slicer = new TimeSlicer(options.slices ?? hostSlices);
+  const fold = (index: ExpertiseIndex) => (commit: CommitRecord) => index.addCommit(commit);
   const read = async (incremental: boolean) => {
     const index = incremental && previous ? previous : emptyIndex(target);
     const history = await openHistoryIn(session, { ...options, tip: info.headSha, ...(incremental && plan.kind === 'incremental' ? { after: plan.fromSha } : {}) }, info);
@@ -60,7 +78,7 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
     for await (const page of history.pages()) {
       commitsRead += page.length;
       if (incremental) commits.push(...page);
-      else index.addCommits(page); // a full build folds pages in as they come, so memory stays one page
+      else await slicer.each(page, fold(index)); // a full build folds pages in as they come, so memory stays one page
       await options.onPage?.(page);
     }
     return { index, commits, commitsRead, truncated: history.truncated };
@@ -74,7 +92,10 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
     rebuildReason = 'more new commits than the window holds';
     result = await read(false);
   }
-  if (info.headSha !== undefined) applyNewCommits(result.index, result.commits, info.headSha);
+  if (info.headSha !== undefined) {
+    await slicer.each(oldestFirst(result.commits), fold(result.index));
+    result.index.headSha = info.headSha;
+  }
   return {
     index: result.index,
     mode: incremental ? 'incremental' : 'rebuilt',

@@ -62,6 +62,11 @@ export interface ExpertiseIndexJson extends ExpertiseIndexHeader {
   readonly paths: Record<string, PathRowJson>;
 }
 
+/** Identity key → what it did at one path. */
+type Row = Map<string, PathEntry>;
+
+const NO_KEYS: readonly string[] = [];
+
 export class ExpertiseIndex {
   readonly identities: IdentityResolver;
   repo: string;
@@ -70,8 +75,14 @@ export class ExpertiseIndex {
   commitCount = 0;
   lastTime: number | undefined;
   firstTime: number | undefined;
-  private readonly paths = new Map<string, Map<string, PathEntry>>();
+  private readonly paths = new Map<string, Row>();
   private files: string[] = [];
+  /** File name as git wrote it → the rows its credit goes to (see chainOf). */
+  private readonly chains = new Map<string, Row[]>();
+  /** Rows already credited by the commit being added; kept to spare a set per commit. */
+  private readonly seenRows = new Set<Row>();
+  /** The distinct files' chains of the commit being added, likewise kept. */
+  private readonly commitChains: Row[][] = [];
 
   constructor(
     readonly settings: IndexSettings = defaultIndexSettings,
@@ -94,24 +105,70 @@ export class ExpertiseIndex {
     this.commitCount++;
     if (this.lastTime === undefined || commit.time > this.lastTime) this.lastTime = commit.time;
     if (this.firstTime === undefined || commit.time < this.firstTime) this.firstTime = commit.time;
-    const authorKeys = uniqueKeys(this.identities, [commit.author, ...commit.coAuthors]);
-    const authorGroups = new Set(authorKeys.map((k) => this.identities.find(k)));
+    const authorKeys = commit.coAuthors.length === 0 ? soleKey(this.identities, commit.author) : uniqueKeys(this.identities, [commit.author, ...commit.coAuthors]);
     // A trailer naming the author (self-ack) is not a second pair of eyes.
-    const reviewerKeys = uniqueKeys(this.identities, commit.reviewers).filter((k) => !authorGroups.has(this.identities.find(k)));
+    const reviewerKeys = commit.reviewers.length === 0 ? NO_KEYS : this.reviewerKeys(authorKeys, commit.reviewers);
     if (commit.files.length === 0 || (authorKeys.length === 0 && reviewerKeys.length === 0)) return;
 
-    const files = [...new Set(commit.files.map(normalizePath))];
-    const fileWeight = Math.min(1, this.settings.largeCommitFiles / files.length);
-    // Each path (file or directory) is credited once per commit, however many files below it changed.
-    const weights = new Map<string, number>();
-    for (const f of files) {
-      weights.set(f, fileWeight);
-      for (const d of ancestorDirectories(f)) weights.set(d, 1);
+    // Each path (file or directory) is credited once per commit, however many files below it
+    // changed. Rows are found through each file's chain, so a commit costs no new path strings,
+    // no map per commit and one lookup per file rather than one per level.
+    const seen = this.seenRows;
+    const chains = this.commitChains;
+    seen.clear();
+    chains.length = 0;
+    for (const f of commit.files) {
+      const chain = this.chainOf(f);
+      if (seen.has(chain[0])) continue;
+      seen.add(chain[0]);
+      chains.push(chain);
     }
-    for (const [path, w] of weights) {
-      for (const k of authorKeys) this.credit(path, k, 'author', w, commit.time);
-      for (const k of reviewerKeys) this.credit(path, k, 'review', w, commit.time);
+    const fileWeight = Math.min(1, this.settings.largeCommitFiles / chains.length);
+    for (const chain of chains) {
+      this.creditRow(chain[0], authorKeys, reviewerKeys, fileWeight, commit.time);
+      for (let level = 1; level < chain.length; level++) {
+        const row = chain[level];
+        // A directory already credited by this commit was credited with everything above it.
+        if (seen.has(row)) break;
+        seen.add(row);
+        this.creditRow(row, authorKeys, reviewerKeys, 1, commit.time);
+      }
     }
+  }
+
+  private creditRow(row: Row, authorKeys: readonly string[], reviewerKeys: readonly string[], weight: number, time: number): void {
+    for (const k of authorKeys) this.credit(row, k, 'author', weight, time);
+    for (const k of reviewerKeys) this.credit(row, k, 'review', weight, time);
+  }
+
+  private reviewerKeys(authorKeys: readonly string[], reviewers: readonly CommitRecord['author'][]): readonly string[] {
+    const authorGroups = authorKeys.map((k) => this.identities.find(k));
+    return uniqueKeys(this.identities, reviewers).filter((k) => !authorGroups.includes(this.identities.find(k)));
+  }
+
+  /**
+   * The rows a file's credit goes to: its own, then each directory above it, nearest first, then
+   * the root's. Made once per file name as git writes it (so it is normalised once), and only
+   * for a commit that credits someone, since every row in it is credited straight away.
+   */
+  private chainOf(file: string): Row[] {
+    let chain = this.chains.get(file);
+    if (!chain) {
+      const path = normalizePath(file);
+      chain = [path, ...ancestorDirectories(path)].map((p) => this.rowAt(p));
+      this.chains.set(detachedString(file), chain);
+    }
+    return chain;
+  }
+
+  private rowAt(path: string): Row {
+    let row = this.paths.get(path);
+    if (!row) {
+      const kept = detachedString(path);
+      this.paths.set(kept, (row = new Map<string, PathEntry>()));
+      if (!isDirectoryKey(kept)) this.files.push(kept);
+    }
+    return row;
   }
 
   /** Entries recorded directly at a path (a file, `dir/`, or '' for the whole repository). */
@@ -204,6 +261,8 @@ export class ExpertiseIndex {
       byKey.set(k, e);
     }
     this.paths.set(path, byKey);
+    // A chain made before would still point at the row this one replaces.
+    this.chains.clear();
     if (!isDirectoryKey(path)) this.files.push(path);
   }
 
@@ -213,13 +272,7 @@ export class ExpertiseIndex {
     return index;
   }
 
-  private credit(path: string, key: string, role: Role, weight: number, time: number): void {
-    let byKey = this.paths.get(path);
-    if (!byKey) {
-      const kept = detachedString(path);
-      this.paths.set(kept, (byKey = new Map<string, PathEntry>()));
-      if (!isDirectoryKey(kept)) this.files.push(kept);
-    }
+  private credit(byKey: Row, key: string, role: Role, weight: number, time: number): void {
     let e = byKey.get(key);
     if (!e) byKey.set(key, (e = {}));
     let t = e[role];
@@ -281,6 +334,12 @@ export function indexHeaderProblem(header: unknown): string | undefined {
   const namesOk = isRecord(names) && Object.values(names).every((m) => isRecord(m) && Object.values(m).every(isCount));
   if (!isRecord(identities) || !isStringMap(identities.parent) || !isStringMap(identities.logins) || !namesOk) return 'the identities of the index are damaged';
   return undefined;
+}
+
+/** uniqueKeys for a commit with one author and no co-authors, the common case, without its set. */
+function soleKey(resolver: IdentityResolver, person: CommitRecord['author']): readonly string[] {
+  const k = resolver.add(person);
+  return k === undefined ? NO_KEYS : [k];
 }
 
 function uniqueKeys(resolver: IdentityResolver, people: readonly CommitRecord['author'][]): string[] {

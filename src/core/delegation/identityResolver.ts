@@ -25,6 +25,12 @@ export interface IdentityResolverJson {
   readonly logins: Record<string, string>;
 }
 
+/** An identity recorded before: its primary key, and the spelling a sighting counts (none for an email used as a name). */
+interface RecordedIdentity {
+  readonly key: string;
+  readonly spelling: string | undefined;
+}
+
 export class IdentityResolver {
   private readonly parent = new Map<string, string>();
   private readonly size = new Map<string, number>();
@@ -32,6 +38,8 @@ export class IdentityResolver {
   private readonly names = new Map<string, Map<string, number>>();
   // Login spelling as first seen (keys are folded, the UI wants "KevinEady").
   private readonly logins = new Map<string, string>();
+  /** Identities without a login already recorded: email → name → their key and countable spelling. */
+  private readonly recorded = new Map<string, Map<string, RecordedIdentity>>();
 
   /** Records an identity and merges it with every group it shares a key with. Returns its primary key. */
   add(raw: RawIdentity): string | undefined {
@@ -47,11 +55,32 @@ export class IdentityResolver {
   }
 
   private record(raw: RawIdentity, sighting: boolean): string | undefined {
+    // A history names the same few hundred people over and over. Recording an identity again
+    // changes nothing but the count of its spelling (groups only merge, a login is kept as first
+    // seen), so a repeat skips the folding, the unions and the checks.
+    const byName = raw.login === undefined ? this.recorded.get(raw.email ?? '') : undefined;
+    const known = byName?.get(raw.name ?? '');
+    if (known) {
+      if (sighting && known.spelling !== undefined) this.countSpelling(known.key, known.spelling);
+      return known.key;
+    }
+    const key = this.recordOnce(raw);
+    if (key !== undefined && raw.login === undefined) {
+      const name = raw.name?.trim() ?? '';
+      const spelling = name === '' || normalizeEmail(name) !== undefined ? undefined : detachedString(name);
+      let names = this.recorded.get(raw.email ?? '');
+      if (!names) this.recorded.set(detachedString(raw.email ?? ''), (names = new Map<string, RecordedIdentity>()));
+      names.set(detachedString(raw.name ?? ''), { key, spelling });
+    }
+    if (key !== undefined && sighting && raw.name) this.countName(key, raw.name.trim());
+    return key;
+  }
+
+  private recordOnce(raw: RawIdentity): string | undefined {
     const keys = identityKeys(raw);
     if (keys.length === 0) return undefined;
     for (const k of keys) this.ensure(k);
     for (let i = 1; i < keys.length; i++) this.union(keys[0], keys[i]);
-    if (sighting && raw.name) this.countName(keys[0], raw.name.trim());
     const login = raw.login ?? (raw.email ? loginFromEmail(raw.email) : undefined);
     if (login) {
       const k = nameKey(login);
@@ -131,6 +160,10 @@ export class IdentityResolver {
 
   private countName(key: string, name: string): void {
     if (name === '' || normalizeEmail(name) !== undefined) return;
+    this.countSpelling(key, name);
+  }
+
+  private countSpelling(key: string, name: string): void {
     let m = this.names.get(key);
     if (!m) this.names.set(key, (m = new Map<string, number>()));
     const count = m.get(name);

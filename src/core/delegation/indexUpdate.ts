@@ -36,11 +36,14 @@ export function planIndexUpdate(index: ExpertiseIndex | undefined, target: Index
  * Mutates and returns the same index: copying a large index per update would defeat the point.
  */
 export function applyNewCommits(index: ExpertiseIndex, commits: readonly CommitRecord[], headSha: string): ExpertiseIndex {
-  // Oldest first keeps each tally's decay anchor moving forward (out of order also works, just slower).
-  const ordered = [...commits].sort((a, b) => a.time - b.time);
-  index.addCommits(ordered);
+  index.addCommits(oldestFirst(commits));
   index.headSha = headSha;
   return index;
+}
+
+/** New commits in the order an update folds them in: oldest first keeps each tally's decay anchor moving forward (out of order also works, just slower). */
+export function oldestFirst(commits: readonly CommitRecord[]): CommitRecord[] {
+  return [...commits].sort((a, b) => a.time - b.time);
 }
 
 export function emptyIndex(target: IndexTarget): ExpertiseIndex {

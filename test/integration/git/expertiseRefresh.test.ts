@@ -42,6 +42,25 @@ describe('expertise index from a real repository', function () {
     assert.equal(top.person.name, 'Colin Ihrig');
   });
 
+  it('folds a page of commits in slices, handing the event loop back whenever a slice used its budget', async () => {
+    // A clock that moves 4 ms each time it is read, against a 3 ms budget: every commit fills a slice.
+    let time = 0;
+    const pausedAt: number[] = [];
+    const pagesSeen: number[] = [];
+    const slices = {
+      budgetMs: 3,
+      now: () => (time += 4),
+      pause: () => {
+        pausedAt.push(time);
+        return new Promise<void>((resolve) => setImmediate(resolve));
+      },
+    };
+    const { index } = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW, slices, onPage: (page) => void pagesSeen.push(page.length) });
+    assert.deepEqual(pagesSeen, [3], 'the history is one page');
+    assert.equal(pausedAt.length, 3, 'a pause after each commit of the page');
+    assert.equal(index.commitCount, 3, 'every commit is indexed all the same');
+  });
+
   it('reuses an index at HEAD, and reads only new commits when HEAD moves on', async () => {
     const first = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW });
     assert.equal(first.commitsRead, 3);
