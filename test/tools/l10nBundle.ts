@@ -3,7 +3,7 @@
 // checker, so a button title held in a const counts as well as one written inline:
 //   - tagged templates of core/inertText shown in the editor (message`…`, pick`…`, tree`…`, markdown`…`),
 //     keyed by their static text with {0}, {1}… as the tag keys them;
-//   - t('…') from src/vscode/l10n.ts;
+//   - t('…') from src/vscode/l10n.ts, and vscode.l10n.t('…') in the start-up files;
 //   - button titles given to the notifications in src/vscode/ui/notify.ts;
 //   - titles and placeholders given to the pickers in src/vscode/ui/quickPick.ts;
 //   - what a command was doing (`doing: '…'`, or an argument for a parameter named `doing`, in
@@ -76,6 +76,14 @@ export function extractTexts(): string[] {
       const name = node.expression.text;
       const from = declaringModule(checker, node.expression);
       if (name === 't' && from === 'vscode/l10n' && node.arguments[0]) literalValues(checker, node.arguments[0]).forEach((v) => found.add(v));
+    }
+    // vscode.l10n.t('…') written directly, where t() would weigh on the start-up bundle.
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 't' && node.expression.expression.getText() === 'vscode.l10n' && node.arguments[0]) {
+      literalValues(checker, node.arguments[0]).forEach((v) => found.add(v));
+    }
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+      const name = node.expression.text;
+      const from = declaringModule(checker, node.expression);
       if (name in buttonsFrom && from === 'vscode/ui/notify') node.arguments.slice(buttonsFrom[name]).forEach((arg) => literalValues(checker, arg).forEach((v) => found.add(v)));
       const options = node.arguments[1];
       if (pickers.has(name) && from === 'vscode/ui/quickPick' && options && ts.isObjectLiteralExpression(options)) {

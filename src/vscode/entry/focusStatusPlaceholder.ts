@@ -15,7 +15,8 @@ export function createFocusStatusPlaceholder(focusedMs: number): vscode.StatusBa
   item.name = 'Lead Desk Focus';
   item.text = idleStatusText;
   item.command = CommandId.startFocusBlock;
-  item.accessibilityInformation = { label: 'Start a focus block' };
+  // vscode.l10n directly, not t(): this file is in the small start-up bundle.
+  item.accessibilityInformation = { label: vscode.l10n.t('Start a focus block') };
   item.tooltip = inertMarkdown(markdown`**Start a focus block**  \n`, markdown`\nToday: ${formatDuration(focusedMs)} of focus`);
   item.show();
   return item;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { InertText } from '../../core/inertText';
+import { pick, tree, type InertText } from '../../core/inertText';
 import type { FocusModel } from './focusModel';
 
 /** One thing to tell the lead after a block: shown as a notification, or picked from the parked list. */
@@ -101,8 +101,12 @@ export class BlockEndNotices implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(bell-dot) ${n} after focus`;
-    this.item.tooltip = `${n} message${n === 1 ? '' : 's'} from your focus block (the break offer, review requests that waited). Click to see ${n === 1 ? 'it' : 'them'}.`;
+    this.item.text = pick`$(bell-dot) ${n} after focus`.value;
+    this.item.tooltip = (
+      n === 1
+        ? tree`${n} message from your focus block (the break offer, review requests that waited). Click to see it.`
+        : tree`${n} messages from your focus block (the break offer, review requests that waited). Click to see them.`
+    ).value;
     this.item.show();
   }
 

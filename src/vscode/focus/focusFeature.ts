@@ -4,6 +4,7 @@ import { registerBoundariesFeature } from '../boundaries/boundariesFeature';
 import { scopedLogger } from '../../core/logger';
 import { registerCommands } from '../commands/command';
 import { CommandId, ViewId } from '../ids';
+import { t } from '../l10n';
 import type { Services } from '../services';
 import { connectSlackCommand } from './commands/connectSlack';
 import { disconnectSlackCommand } from './commands/disconnectSlack';
@@ -73,7 +74,7 @@ export function registerFocusFeature(services: Services, meetings?: MeetingSourc
   );
   const present = () => {
     const block = model.state.block;
-    view.description = block ? (block.pausedAt !== undefined ? 'paused' : 'running') : undefined;
+    view.description = block ? (block.pausedAt !== undefined ? t('paused') : t('running')) : undefined;
   };
   const disposables: vscode.Disposable[] = [
     ...commands,

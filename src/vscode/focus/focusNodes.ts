@@ -7,6 +7,7 @@ import { focusTypeLabel, type ActiveBlock, type BreakPeriod, type FinishedBlock 
 import { guardCatalogue, isGuardId } from '../../core/focus/guardCatalogue';
 import { ViewItem } from '../../core/viewItems';
 import { CommandId } from '../ids';
+import { t } from '../l10n';
 import { LineNode } from '../tree/lineNode';
 import { TreeNode, treeItem } from '../tree/treeNode';
 import type { GuardView } from './focusModel';
@@ -34,15 +35,16 @@ export class CurrentNode extends TreeNode {
     const { block, brk } = this;
     if (!block) {
       const item = treeItem(tree`Break`);
-      item.description = brk ? `until ${formatClock(brk.endsAt)}` : undefined;
+      item.description = brk ? tree`until ${formatClock(brk.endsAt)}`.value : undefined;
       item.iconPath = new vscode.ThemeIcon('coffee');
       return item;
     }
     const paused = isPaused(block);
     const item = treeItem(tree`${blockTitle(block)}`);
-    item.description = paused ? `paused · ${formatCountdown(remainingMs(block, this.now()))} left` : `until ${formatClock(block.endsAt)}`;
+    item.description = paused ? tree`paused · ${formatCountdown(remainingMs(block, this.now()))} left`.value : tree`until ${formatClock(block.endsAt)}`.value;
     item.iconPath = new vscode.ThemeIcon(paused ? 'debug-pause' : 'clock');
-    item.tooltip = block.pullRequest ? `${block.pullRequest.owner}/${block.pullRequest.repo}#${block.pullRequest.number}: ${block.pullRequest.title}` : undefined;
+    const pr = block.pullRequest;
+    item.tooltip = pr ? tree`${pr.owner}/${pr.repo}#${pr.number}: ${pr.title}`.value : undefined;
     item.command = block.pullRequest?.url
       ? { title: 'Open Pull Request', command: 'vscode.open', arguments: [vscode.Uri.parse(block.pullRequest.url)] }
       : { title: 'Focus Block Actions', command: CommandId.showFocusMenu };
@@ -57,7 +59,7 @@ export class CurrentNode extends TreeNode {
 export function idleNode(): LineNode {
   return new LineNode('focus:idle', {
     label: tree`No focus block running`,
-    description: 'Start one',
+    description: t('Start one'),
     icon: new vscode.ThemeIcon('target'),
     command: { title: 'Start a Focus Block', command: CommandId.startFocusBlock },
   });
@@ -98,7 +100,8 @@ export class FinishedNode extends TreeNode {
   render(): vscode.TreeItem {
     const b = this.finished;
     const item = treeItem(tree`${blockTitle(b)}`);
-    item.description = `${formatClock(b.startedAt)}–${formatClock(b.endedAt)} · ${formatDuration(b.focusedMs)}${b.outcome === 'stopped' ? ' · stopped early' : ''}`;
+    const [from, to, focused] = [formatClock(b.startedAt), formatClock(b.endedAt), formatDuration(b.focusedMs)];
+    item.description = (b.outcome === 'stopped' ? tree`${from}–${to} · ${focused} · stopped early` : tree`${from}–${to} · ${focused}`).value;
     item.iconPath = new vscode.ThemeIcon(b.outcome === 'completed' ? 'pass' : 'circle-slash');
     return item;
   }
@@ -117,8 +120,9 @@ export class OccurrenceNode extends TreeNode {
   render(): vscode.TreeItem {
     const { occurrence: o, now } = this.row;
     const item = treeItem(tree`${o.label}`);
-    const kind = this.row.plannedId ? `${focusTypeLabel[o.type]}, once` : focusTypeLabel[o.type];
-    item.description = this.note ? `${formatOccurrenceTimes(o)} · ${this.note}` : `${formatOccurrenceTimes(o)} · ${kind}${now ? ' · now' : ''}`;
+    const times = formatOccurrenceTimes(o);
+    const kind = this.row.plannedId ? tree`${focusTypeLabel[o.type]}, once` : tree`${focusTypeLabel[o.type]}`;
+    item.description = (this.note ? tree`${times} · ${this.note}` : now ? tree`${times} · ${kind} · now` : tree`${times} · ${kind}`).value;
     item.iconPath = new vscode.ThemeIcon(now ? 'clock' : this.row.plannedId ? 'pinned' : 'calendar');
     item.command = editScheduleCommand;
     return item;
@@ -130,7 +134,7 @@ const editScheduleCommand: vscode.Command = { title: 'Edit Focus Schedule', comm
 export function noScheduleNode(): LineNode {
   return new LineNode('focus:upcoming:none', {
     label: tree`No scheduled blocks`,
-    description: 'Plan your week',
+    description: t('Plan your week'),
     icon: new vscode.ThemeIcon('calendar'),
     command: editScheduleCommand,
   });
@@ -154,7 +158,7 @@ export class GuardNode extends TreeNode {
     const g = this.guard;
     const item = treeItem(tree`${g.label}`);
     item.description = g.summary;
-    item.tooltip = g.warning ?? `${g.label}: ${g.summary}`;
+    item.tooltip = g.warning ?? tree`${g.label}: ${g.summary}`.value;
     item.iconPath = g.warning
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
       : new vscode.ThemeIcon(!g.enabled ? 'circle-slash' : g.record?.phase === 'engaged' ? 'shield' : 'circle-outline');

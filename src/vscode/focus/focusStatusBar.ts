@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { joinInert, markdown, type InertText } from '../../core/inertText';
+import { joinInert, markdown, tree, type InertText } from '../../core/inertText';
 import { inertMarkdown } from '../ui/markdown';
 import { isPaused, remainingMs } from '../../core/focus/focusMachine';
 import { blockTitle, focusStatusText, formatClock, formatCountdown, formatDuration } from '../../core/focus/format';
 import { CommandId } from '../ids';
 import type { FocusModel } from './focusModel';
+import { t } from '../l10n';
 
 /**
  * `$(target) Focus` when idle, `$(clock) 47:12 · Deep work` while a block runs. The countdown text
@@ -33,9 +34,10 @@ export class FocusStatusBar implements vscode.Disposable {
     this.writes++;
     // Whole minutes for screen readers: a label that changed every second would be noise.
     const block = this.model.state.block;
+    const minutes = block ? Math.ceil(remainingMs(block, now) / 60_000) : 0;
     const label = block
-      ? `${blockTitle(block)} focus block${isPaused(block) ? ', paused' : ''}, ${Math.ceil(remainingMs(block, now) / 60_000)} minutes left`
-      : this.model.state.break ? 'On a break' : 'Start a focus block';
+      ? (isPaused(block) ? tree`${blockTitle(block)} focus block, paused, ${minutes} minutes left` : tree`${blockTitle(block)} focus block, ${minutes} minutes left`).value
+      : this.model.state.break ? t('On a break') : t('Start a focus block');
     if (label !== this.item.accessibilityInformation?.label) this.item.accessibilityInformation = { label };
   }
 

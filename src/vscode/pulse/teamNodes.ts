@@ -1,5 +1,6 @@
 // What the Team view shows, as plain nodes: the pulse and its 8-week trend, the team's time to
 // first review, and one row per teammate with the pull requests waiting on them.
+import { tree } from '../../core/inertText';
 import { weekLabel } from '../../core/pulse/pulseWeek';
 import { sparkline, type TrendPoint, type PulseSummary } from '../../core/pulse/pulseHistory';
 import type { FirstReviewFigures } from '../../core/pulse/teamStats';
@@ -69,7 +70,7 @@ export function teamRoots(state: TeamViewState): TeamNode[] {
         kind: 'message',
         id: 'team/firstReview',
         label: `First review: ${formatHours(thisWeek.medianHours)} this week (${reviewedText(thisWeek)})`,
-        description: `${formatHours(lastFourWeeks.medianHours)} over the 4 weeks before`,
+        description: tree`${formatHours(lastFourWeeks.medianHours)} over the 4 weeks before`.value,
         icon: 'watch',
       });
       if (team.note) roots.push({ kind: 'message', id: 'team/note', label: team.note, icon: 'info' });

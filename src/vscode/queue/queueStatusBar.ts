@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { quietText } from '../../core/boundaries/quietTime';
+import { tree } from '../../core/inertText';
 import type { WorkingHours } from '../../core/workingHours';
 import type { InterruptionGate } from '../interruptions';
 import type { QueueModel } from './queueModel';
@@ -48,16 +49,17 @@ export class QueueStatusBar implements vscode.Disposable {
       const line = quietText(quiet, this.workingHours());
       return {
         text: `$(git-pull-request) ${line}`,
-        tooltip: `Review Queue: ${line}; review-request notifications wait until then. Click to open the Review Queue.`,
-        label: `Review Queue, ${line}`,
+        tooltip: tree`Review Queue: ${line}; review-request notifications wait until then. Click to open the Review Queue.`.value,
+        label: tree`Review Queue, ${line}`.value,
       };
     }
     const count = view.needsReviewCount;
     const failure = this.model.state.failure;
+    const needs = count === 1 ? tree`1 pull request needs your review` : tree`${count} pull requests need your review`;
     return {
       text: `$(git-pull-request) ${count}${failure ? ' $(warning)' : ''}`,
-      tooltip: `${count === 1 ? '1 pull request needs' : `${count} pull requests need`} your review${failure ? ` · ${failure.summary}` : ''}. Click to open the Review Queue.`,
-      label: `${count} pull requests need your review`,
+      tooltip: (failure ? tree`${needs} · ${failure.summary}. Click to open the Review Queue.` : tree`${needs}. Click to open the Review Queue.`).value,
+      label: tree`${count} pull requests need your review`.value,
     };
   }
 

@@ -13,7 +13,7 @@ const root = join(__dirname, '..', '..', '..');
 const shownOptions = new Set(['title', 'prompt', 'placeHolder']);
 
 /** The string literals an expression shows as they are written (not through t() or a tag). */
-function inlineTexts(node: ts.Expression): ts.Expression[] {
+export function inlineTexts(node: ts.Expression): ts.Expression[] {
   if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node)) return inlineTexts(node.expression);
   if (ts.isConditionalExpression(node)) return [...inlineTexts(node.whenTrue), ...inlineTexts(node.whenFalse)];
   if (ts.isBinaryExpression(node)) return [...inlineTexts(node.left), ...inlineTexts(node.right)];
@@ -54,6 +54,49 @@ export function untranslatedInputTexts(fileName: string, source: string): string
   visit(file);
   return found;
 }
+
+// Status-bar items, tree items and views show whatever string their text, tooltip, message or
+// description is given; those words must go through vscode.l10n as well.
+const shownProperties = new Set(['text', 'tooltip', 'message', 'description']);
+
+/** `file:line: text` for every status-bar, tree or view text written inline in the given source. */
+export function untranslatedItemTexts(fileName: string, source: string): string[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true);
+  const found: string[] = [];
+  const report = (node: ts.Node) => found.push(`${fileName}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${node.getText()}`);
+  const visit = (node: ts.Node): void => {
+    const assigned =
+      ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && shownProperties.has(node.left.name.text);
+    if (assigned) inlineTexts(node.right).forEach(report);
+    const written = ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && (node.name.text === 'tooltip' || node.name.text === 'description');
+    if (written) inlineTexts(node.initializer).forEach(report);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+describe('status-bar, tree and view texts', () => {
+  it('finds a text, tooltip, message or description written inline', () => {
+    const source = [
+      "item.text = `$(bell) ${n} waiting`; item.tooltip = t('Open the list');",
+      "view.description = paused ? 'paused' : tree`${name}`.value;",
+      "view.message = undefined; item.label = 'Not shown here';",
+      "return { label: tree`x`, description: 'Start one', tooltip: shown.tooltip };",
+    ].join('\n');
+    assert.deepEqual(untranslatedItemTexts('sample.ts', source), [
+      'sample.ts:1: `$(bell) ${n} waiting`',
+      "sample.ts:2: 'paused'",
+      "sample.ts:4: 'Start one'",
+    ]);
+  });
+
+  it('in src/vscode, go through vscode.l10n (t() or a tagged template)', () => {
+    const files = typeScriptFilesUnder(join(root, 'src', 'vscode'));
+    const found = files.flatMap((path) => untranslatedItemTexts(relative(root, path), readFileSync(path, 'utf8')));
+    assert.deepEqual(found, [], 'wrap these in t(…) from src/vscode/l10n.ts, or build them with a tag from src/core/inertText.ts');
+  });
+});
 
 describe('input boxes and progress titles', () => {
   it('finds a title, prompt, placeholder or validation message written inline', () => {
