@@ -34,12 +34,28 @@ function returnedTexts(fn: ts.Expression): ts.Expression[] {
   return found;
 }
 
-/** `file:line: text` for every input-box or progress text written inline in the given source. */
-export function untranslatedInputTexts(fileName: string, source: string): string[] {
+/** `file:line: text` for every node that `check` reports while walking the given source. */
+function scan(fileName: string, source: string, check: (node: ts.Node, report: (found: ts.Node) => void) => void): string[] {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true);
   const found: string[] = [];
   const report = (node: ts.Node) => found.push(`${fileName}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${node.getText()}`);
   const visit = (node: ts.Node): void => {
+    check(node, report);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+/** What a scanner reports across src/vscode; it should be nothing. */
+function foundInGlue(scanner: (fileName: string, source: string) => string[]): string[] {
+  return typeScriptFilesUnder(join(root, 'src', 'vscode')).flatMap((path) => scanner(relative(root, path), readFileSync(path, 'utf8')));
+}
+const wrapAdvice = 'wrap these in t(…) from src/vscode/l10n.ts, or build them with a tag from src/core/inertText.ts';
+
+/** `file:line: text` for every input-box or progress text written inline in the given source. */
+export function untranslatedInputTexts(fileName: string, source: string): string[] {
+  return scan(fileName, source, (node, report) => {
     const callee = ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : undefined;
     const options = callee === 'showInputBox' || callee === 'withProgress' ? (node as ts.CallExpression).arguments[0] : undefined;
     if (options && ts.isObjectLiteralExpression(options)) {
@@ -49,10 +65,7 @@ export function untranslatedInputTexts(fileName: string, source: string): string
         if (prop.name.text === 'validateInput') returnedTexts(prop.initializer).forEach(report);
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  return found;
+  });
 }
 
 // Status-bar items, tree items and views show whatever string their text, tooltip, message or
@@ -61,19 +74,13 @@ const shownProperties = new Set(['text', 'tooltip', 'message', 'description']);
 
 /** `file:line: text` for every status-bar, tree or view text written inline in the given source. */
 export function untranslatedItemTexts(fileName: string, source: string): string[] {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true);
-  const found: string[] = [];
-  const report = (node: ts.Node) => found.push(`${fileName}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${node.getText()}`);
-  const visit = (node: ts.Node): void => {
+  return scan(fileName, source, (node, report) => {
     const assigned =
       ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && shownProperties.has(node.left.name.text);
     if (assigned) inlineTexts(node.right).forEach(report);
     const written = ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && (node.name.text === 'tooltip' || node.name.text === 'description');
     if (written) inlineTexts(node.initializer).forEach(report);
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  return found;
+  });
 }
 
 describe('status-bar, tree and view texts', () => {
@@ -92,9 +99,7 @@ describe('status-bar, tree and view texts', () => {
   });
 
   it('in src/vscode, go through vscode.l10n (t() or a tagged template)', () => {
-    const files = typeScriptFilesUnder(join(root, 'src', 'vscode'));
-    const found = files.flatMap((path) => untranslatedItemTexts(relative(root, path), readFileSync(path, 'utf8')));
-    assert.deepEqual(found, [], 'wrap these in t(…) from src/vscode/l10n.ts, or build them with a tag from src/core/inertText.ts');
+    assert.deepEqual(foundInGlue(untranslatedItemTexts), [], wrapAdvice);
   });
 });
 
@@ -115,8 +120,6 @@ describe('input boxes and progress titles', () => {
   });
 
   it('in src/vscode, go through vscode.l10n (t() or a tagged template)', () => {
-    const files = typeScriptFilesUnder(join(root, 'src', 'vscode'));
-    const found = files.flatMap((path) => untranslatedInputTexts(relative(root, path), readFileSync(path, 'utf8')));
-    assert.deepEqual(found, [], 'wrap these in t(…) from src/vscode/l10n.ts, or build them with a tag from src/core/inertText.ts');
+    assert.deepEqual(foundInGlue(untranslatedInputTexts), [], wrapAdvice);
   });
 });
