@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { InertText } from '../../core/inertText';
 import type { FocusModel } from './focusModel';
+import { guardHolds } from './guardHold';
 
 /** One thing to tell the lead after a block: shown as a notification, or picked from the parked list. */
 export interface BlockEndNotice {
@@ -10,10 +11,9 @@ export interface BlockEndNotice {
   readonly label: InertText<'pick'>;
   /** What picking it in the parked list does. */
   readonly pick: () => void;
+  /** Set for a message parked during that block (the mid-block break suggestion): the block's end replaces it. */
+  readonly duringBlock?: string;
 }
-
-/** Guard phases in which Lead Desk's own Do Not Disturb may still be on. */
-const holding = new Set(['engaging', 'engaged', 'releasing']);
 
 /**
  * Holds the break offer, the digest of held review requests and guard problems until the block's
@@ -39,6 +39,17 @@ export class BlockEndNotices implements vscode.Disposable {
     this.item.name = 'Lead Desk: After Your Focus Block';
     this.item.command = command;
     this.subscription = model.onDidChange(() => this.flush());
+    model.afterFocus = this;
+  }
+
+  /**
+   * Parks a message at once, for one raised while Lead Desk's own Do Not Disturb is on (the break
+   * suggestion during a block): the item is where the lead sees it.
+   */
+  park(notice: BlockEndNotice): void {
+    this.parked.push(notice);
+    this.record.push(`parked 1 during the block (${this.phases()})`);
+    this.render();
   }
 
   add(notice: BlockEndNotice): void {
@@ -49,7 +60,7 @@ export class BlockEndNotices implements vscode.Disposable {
   /** Whether the guards are done with the last block (released, given up, or failing to release). */
   private settled(): boolean {
     if (this.model.state.block) return false;
-    return this.model.guards().every((g) => !g.enabled || !g.record || !holding.has(g.record.phase) || (g.record.phase === 'releasing' && !!g.record.failure));
+    return this.model.guards().every((g) => !guardHolds(g));
   }
 
   /** Whether Lead Desk's Do Not Disturb guard is on in settings but did not turn the mode off. */
@@ -62,15 +73,22 @@ export class BlockEndNotices implements vscode.Disposable {
   private flush(): void {
     if (this.pending.length === 0 || !this.settled()) return;
     const notices = this.pending.splice(0);
-    const phases = this.model.guards().map((g) => `${g.id}:${g.record?.phase ?? 'none'}${g.record?.outcome ? `/${g.record.outcome}` : ''}`).join(',');
+    const phases = this.phases();
+    // The end of the block brings its own break offer; a suggestion parked during it is stale.
+    this.parked = this.parked.filter((n) => n.duringBlock === undefined);
     if (this.mayStillBeQuiet()) {
       this.parked.push(...notices);
       this.record.push(`parked ${notices.length} (${phases})`);
       this.render();
       return;
     }
+    this.render();
     this.record.push(`shown ${notices.length} (${phases})`);
     for (const notice of notices) notice.show();
+  }
+
+  private phases(): string {
+    return this.model.guards().map((g) => `${g.id}:${g.record?.phase ?? 'none'}${g.record?.outcome ? `/${g.record.outcome}` : ''}`).join(',');
   }
 
   hasParked(): boolean {
@@ -89,9 +107,12 @@ export class BlockEndNotices implements vscode.Disposable {
     }));
   }
 
-  /** A new block makes old offers stale. */
+  /** A new block makes old offers stale; what was parked during the running block stays. */
   clearParked(): void {
-    this.parked = [];
+    const blockId = this.model.state.block?.id;
+    const kept = this.parked.filter((n) => n.duringBlock !== undefined && n.duringBlock === blockId);
+    if (kept.length === this.parked.length) return;
+    this.parked = kept;
     this.render();
   }
 
@@ -101,12 +122,19 @@ export class BlockEndNotices implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(bell-dot) ${n} after focus`;
-    this.item.tooltip = `${n} message${n === 1 ? '' : 's'} from your focus block (the break offer, review requests that waited). Click to see ${n === 1 ? 'it' : 'them'}.`;
+    if (this.parked.every((notice) => notice.duringBlock !== undefined)) {
+      // Raised during the block while Do Not Disturb hides notifications.
+      this.item.text = '$(coffee) Break suggested';
+      this.item.tooltip = `You have focused for a long stretch without a break. Click to take one; Do Not Disturb stays on until the block ends.`;
+    } else {
+      this.item.text = `$(bell-dot) ${n} after focus`;
+      this.item.tooltip = `${n} message${n === 1 ? '' : 's'} from your focus block (the break offer, review requests that waited). Click to see ${n === 1 ? 'it' : 'them'}.`;
+    }
     this.item.show();
   }
 
   dispose(): void {
+    if (this.model.afterFocus === this) this.model.afterFocus = undefined;
     this.subscription.dispose();
     this.item.dispose();
   }
