@@ -1,19 +1,10 @@
 import * as vscode from 'vscode';
 import type { InertText } from '../../core/inertText';
+import type { BlockEndNotice } from './blockEndNotice';
 import type { FocusModel } from './focusModel';
 import { guardHolds } from './guardHold';
 
-/** One thing to tell the lead after a block: shown as a notification, or picked from the parked list. */
-export interface BlockEndNotice {
-  /** Shows it as a real notification. */
-  readonly show: () => void;
-  /** Its line in the parked list (the status-bar item's picker). */
-  readonly label: InertText<'pick'>;
-  /** What picking it in the parked list does. */
-  readonly pick: () => void;
-  /** Set for a message parked during that block (the mid-block break suggestion): the block's end replaces it. */
-  readonly duringBlock?: string;
-}
+export type { BlockEndNotice } from './blockEndNotice';
 
 /**
  * Holds the break offer, the digest of held review requests and guard problems until the block's
