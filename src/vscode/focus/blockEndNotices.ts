@@ -62,20 +62,31 @@ export class BlockEndNotices implements vscode.Disposable {
   }
 
   private flush(): void {
+    this.dropStaleSuggestions();
     if (this.pending.length === 0 || !this.settled()) return;
     const notices = this.pending.splice(0);
     const phases = this.phases();
-    // The end of the block brings its own break offer; a suggestion parked during it is stale.
-    this.parked = this.parked.filter((n) => n.duringBlock === undefined);
     if (this.mayStillBeQuiet()) {
       this.parked.push(...notices);
       this.record.push(`parked ${notices.length} (${phases})`);
       this.render();
       return;
     }
-    this.render();
     this.record.push(`shown ${notices.length} (${phases})`);
     for (const notice of notices) notice.show();
+  }
+
+  /** A suggestion parked during a block goes with it: its end brings its own break offer. */
+  private dropStaleSuggestions(): void {
+    const blockId = this.model.state.block?.id;
+    this.keepParked((n) => n.duringBlock === undefined || n.duringBlock === blockId);
+  }
+
+  private keepParked(keep: (notice: BlockEndNotice) => boolean): void {
+    const kept = this.parked.filter(keep);
+    if (kept.length === this.parked.length) return;
+    this.parked = kept;
+    this.render();
   }
 
   private phases(): string {
@@ -101,10 +112,7 @@ export class BlockEndNotices implements vscode.Disposable {
   /** A new block makes old offers stale; what was parked during the running block stays. */
   clearParked(): void {
     const blockId = this.model.state.block?.id;
-    const kept = this.parked.filter((n) => n.duringBlock !== undefined && n.duringBlock === blockId);
-    if (kept.length === this.parked.length) return;
-    this.parked = kept;
-    this.render();
+    this.keepParked((n) => n.duringBlock !== undefined && n.duringBlock === blockId);
   }
 
   private render(): void {
