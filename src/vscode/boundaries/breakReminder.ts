@@ -1,50 +1,64 @@
 import * as vscode from 'vscode';
-import { focusStretch } from '../../core/focus/focusMachine';
 import { formatDuration } from '../../core/focus/format';
-import { message } from '../../core/inertText';
+import { message, pick } from '../../core/inertText';
 import type { FocusModel } from '../focus/focusModel';
 import { showInfo } from '../ui/notify';
-
-const minuteMs = 60_000;
+import { watchForBreaks } from './breakSuggestion';
 
 /**
  * Suggests a break after `leadDesk.focus.breakAfterMinutes` of focus without one. Only the window
  * that holds the focus lease asks, once per stretch; a break taken here is recorded for the week.
+ * While Lead Desk's own Do Not Disturb is on, the suggestion waits behind the "after focus"
+ * status-bar item, since a toast would land unseen in the notification centre.
  */
 export function registerBreakReminder(focus: FocusModel): vscode.Disposable {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let askedFor: number | undefined;
-  const check = () => {
-    clearTimeout(timer);
-    const afterMs = focus.settings.breakAfterMinutes * minuteMs;
-    if (afterMs <= 0) return;
-    const now = focus.clock.now();
-    const breakMs = Math.max(1, focus.settings.breakMinutes) * minuteMs;
-    const stretch = focusStretch(focus.state, now, breakMs);
-    if (!stretch) return;
-    if (stretch.focusedMs < afterMs) {
-      timer = setTimeout(check, afterMs - stretch.focusedMs);
-      return;
-    }
-    if (askedFor === stretch.since || !focus.coordinator.isHolder()) return;
-    askedFor = stretch.since;
-    void suggest(focus, stretch.focusedMs);
-  };
-  const subscription = focus.onDidChange(check);
-  check();
-  return new vscode.Disposable(() => {
-    clearTimeout(timer);
-    subscription.dispose();
+  const watch = watchForBreaks({
+    clock: focus.clock,
+    settings: () => focus.settings,
+    state: () => focus.state,
+    onDidChange: (listener) => focus.onDidChange(listener),
+    isHolder: () => focus.coordinator.isHolder(),
+    guards: () => focus.guards(),
+    toast: (focusedMs) => void suggest(focus, focusedMs),
+    park: (focusedMs, blockId) => {
+      const take = takeLabel(focus);
+      const inbox = focus.afterFocus;
+      if (!inbox) {
+        void suggest(focus, focusedMs);
+        return;
+      }
+      inbox.park({
+        show: () => void suggest(focus, focusedMs),
+        label: pick`$(coffee) ${take}: you have focused for ${formatDuration(focusedMs)} without a break`,
+        pick: () => void takeBreak(focus),
+        duringBlock: blockId,
+      });
+    },
+    setTimer: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
   });
+  return new vscode.Disposable(() => watch.dispose());
+}
+
+function breakMinutes(focus: FocusModel): number {
+  return Math.max(1, focus.settings.breakMinutes || 5);
+}
+
+function takeLabel(focus: FocusModel): string {
+  return `Take a ${breakMinutes(focus)}-Minute Break`;
 }
 
 async function suggest(focus: FocusModel, focusedMs: number): Promise<void> {
-  const minutes = Math.max(1, focus.settings.breakMinutes || 5);
-  const take = `Take a ${minutes}-Minute Break`;
+  const take = takeLabel(focus);
   const choice = await showInfo(message`You have focused for ${formatDuration(focusedMs)} without a break. A short one now keeps the rest of the day sharp.`, take, 'Not Now');
-  if (choice !== take) return;
+  if (choice === take) await takeBreak(focus);
+}
+
+async function takeBreak(focus: FocusModel): Promise<void> {
   try {
-    await focus.coordinator.takeBreak(minutes);
+    await focus.coordinator.takeBreak(breakMinutes(focus));
   } catch (err) {
     focus.log.debug(`break not taken: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -1,19 +1,11 @@
 import * as vscode from 'vscode';
 import { pick, tree, type InertText } from '../../core/inertText';
+import type { BlockEndNotice } from './blockEndNotice';
+import { t } from '../l10n';
 import type { FocusModel } from './focusModel';
+import { guardHolds } from './guardHold';
 
-/** One thing to tell the lead after a block: shown as a notification, or picked from the parked list. */
-export interface BlockEndNotice {
-  /** Shows it as a real notification. */
-  readonly show: () => void;
-  /** Its line in the parked list (the status-bar item's picker). */
-  readonly label: InertText<'pick'>;
-  /** What picking it in the parked list does. */
-  readonly pick: () => void;
-}
-
-/** Guard phases in which Lead Desk's own Do Not Disturb may still be on. */
-const holding = new Set(['engaging', 'engaged', 'releasing']);
+export type { BlockEndNotice } from './blockEndNotice';
 
 /**
  * Holds the break offer, the digest of held review requests and guard problems until the block's
@@ -39,6 +31,17 @@ export class BlockEndNotices implements vscode.Disposable {
     this.item.name = 'Lead Desk: After Your Focus Block';
     this.item.command = command;
     this.subscription = model.onDidChange(() => this.flush());
+    model.afterFocus = this;
+  }
+
+  /**
+   * Parks a message at once, for one raised while Lead Desk's own Do Not Disturb is on (the break
+   * suggestion during a block): the item is where the lead sees it.
+   */
+  park(notice: BlockEndNotice): void {
+    this.parked.push(notice);
+    this.record.push(`parked 1 during the block (${this.phases()})`);
+    this.render();
   }
 
   add(notice: BlockEndNotice): void {
@@ -49,7 +52,7 @@ export class BlockEndNotices implements vscode.Disposable {
   /** Whether the guards are done with the last block (released, given up, or failing to release). */
   private settled(): boolean {
     if (this.model.state.block) return false;
-    return this.model.guards().every((g) => !g.enabled || !g.record || !holding.has(g.record.phase) || (g.record.phase === 'releasing' && !!g.record.failure));
+    return this.model.guards().every((g) => !guardHolds(g));
   }
 
   /** Whether Lead Desk's Do Not Disturb guard is on in settings but did not turn the mode off. */
@@ -60,9 +63,10 @@ export class BlockEndNotices implements vscode.Disposable {
   }
 
   private flush(): void {
+    this.dropStaleSuggestions();
     if (this.pending.length === 0 || !this.settled()) return;
     const notices = this.pending.splice(0);
-    const phases = this.model.guards().map((g) => `${g.id}:${g.record?.phase ?? 'none'}${g.record?.outcome ? `/${g.record.outcome}` : ''}`).join(',');
+    const phases = this.phases();
     if (this.mayStillBeQuiet()) {
       this.parked.push(...notices);
       this.record.push(`parked ${notices.length} (${phases})`);
@@ -71,6 +75,23 @@ export class BlockEndNotices implements vscode.Disposable {
     }
     this.record.push(`shown ${notices.length} (${phases})`);
     for (const notice of notices) notice.show();
+  }
+
+  /** A suggestion parked during a block goes with it: its end brings its own break offer. */
+  private dropStaleSuggestions(): void {
+    const blockId = this.model.state.block?.id;
+    this.keepParked((n) => n.duringBlock === undefined || n.duringBlock === blockId);
+  }
+
+  private keepParked(keep: (notice: BlockEndNotice) => boolean): void {
+    const kept = this.parked.filter(keep);
+    if (kept.length === this.parked.length) return;
+    this.parked = kept;
+    this.render();
+  }
+
+  private phases(): string {
+    return this.model.guards().map((g) => `${g.id}:${g.record?.phase ?? 'none'}${g.record?.outcome ? `/${g.record.outcome}` : ''}`).join(',');
   }
 
   hasParked(): boolean {
@@ -89,10 +110,10 @@ export class BlockEndNotices implements vscode.Disposable {
     }));
   }
 
-  /** A new block makes old offers stale. */
+  /** A new block makes old offers stale; what was parked during the running block stays. */
   clearParked(): void {
-    this.parked = [];
-    this.render();
+    const blockId = this.model.state.block?.id;
+    this.keepParked((n) => n.duringBlock !== undefined && n.duringBlock === blockId);
   }
 
   private render(): void {
@@ -101,16 +122,23 @@ export class BlockEndNotices implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = pick`$(bell-dot) ${n} after focus`.value;
-    this.item.tooltip = (
-      n === 1
-        ? tree`${n} message from your focus block (the break offer, review requests that waited). Click to see it.`
-        : tree`${n} messages from your focus block (the break offer, review requests that waited). Click to see them.`
-    ).value;
+    if (this.parked.every((notice) => notice.duringBlock !== undefined)) {
+      // Raised during the block while Do Not Disturb hides notifications.
+      this.item.text = t('$(coffee) Break suggested');
+      this.item.tooltip = t('You have focused for a long stretch without a break. Click to take one; Do Not Disturb stays on until the block ends.');
+    } else {
+      this.item.text = pick`$(bell-dot) ${n} after focus`.value;
+      this.item.tooltip = (
+        n === 1
+          ? tree`${n} message from your focus block (the break offer, review requests that waited). Click to see it.`
+          : tree`${n} messages from your focus block (the break offer, review requests that waited). Click to see them.`
+      ).value;
+    }
     this.item.show();
   }
 
   dispose(): void {
+    if (this.model.afterFocus === this) this.model.afterFocus = undefined;
     this.subscription.dispose();
     this.item.dispose();
   }

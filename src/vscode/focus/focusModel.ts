@@ -20,6 +20,7 @@ import { NotSignedInError } from '../../github/notSignedInError';
 import type { GitHubClient } from '../../github/client';
 import { ContextKey } from '../ids';
 import type { Interruption, InterruptionGate } from '../interruptions';
+import type { BlockEndNotice } from './blockEndNotice';
 import { GlobalStateStore } from './globalStateStore';
 import { NotificationsGuard } from './notificationsGuard';
 import type { SlackConnection } from '../slack/slackConnection';
@@ -83,6 +84,8 @@ export class FocusModel implements vscode.Disposable {
   private day = '';
   readonly onDidChange = this.changeEmitter.event;
   readonly onEvent = this.eventEmitter.event;
+  /** The "after focus" status-bar item, once it exists: messages Lead Desk's own Do Not Disturb would hide wait there. */
+  afterFocus: { park(notice: BlockEndNotice): void } | undefined;
 
   readonly clock: Clock;
 

@@ -17,9 +17,11 @@ export function showFocusMenuCommand(model: FocusModel, notices: Pick<BlockEndNo
     doing: 'show the focus actions',
     async run() {
       const { block, break: brk } = model.state;
-      let items: Array<InertPickItem<string>>;
+      let items: Array<InertPickItem<string | (() => void)>>;
       if (block) {
         items = [
+          // A break suggested while Do Not Disturb is on waits here, behind the status-bar item.
+          ...notices.items(),
           isPaused(block) ? { label: pick`$(debug-start) Resume`, value: CommandId.resumeFocusBlock } : { label: pick`$(debug-pause) Pause`, value: CommandId.pauseFocusBlock },
           { label: pick`$(add) Extend by 15 minutes`, value: CommandId.extendFocusBlock },
           { label: pick`$(debug-stop) Stop`, value: CommandId.stopFocusBlock },
@@ -43,7 +45,8 @@ export function showFocusMenuCommand(model: FocusModel, notices: Pick<BlockEndNo
         return;
       }
       const picked = await pickOne(items, { title: 'Focus Block', placeHolder: 'What now?' });
-      if (picked) await vscode.commands.executeCommand(picked);
+      if (typeof picked === 'function') picked();
+      else if (picked) await vscode.commands.executeCommand(picked);
     },
   };
 }
