@@ -11,7 +11,6 @@ import { reviewDuration } from './reviewTime';
 
 export type Category = 'deepWork' | 'review' | 'meetings' | 'planning';
 export const categories: readonly Category[] = ['deepWork', 'review', 'meetings', 'planning'];
-export const categoryLabel: Readonly<Record<Category, string>> = { deepWork: 'Deep work', review: 'Reviews', meetings: 'Meetings', planning: 'Planning' };
 export type Hours = Record<Category, number>;
 
 export interface DaySummary {
