@@ -3,7 +3,9 @@
 // with spaces, quotes or newlines come through unquoted and unambiguous.
 
 import { TRAILER_KEYS, parseTrailers } from '../core/delegation/trailers';
-import type { CommitRecord } from '../core/delegation/types';
+import { detachedString } from '../core/detachedString';
+import type { CommitRecord, RawIdentity } from '../core/delegation/types';
+import type { ParsedTrailers } from '../core/delegation/trailers';
 
 const RS = '\x1e';
 const US = '\x1f';
@@ -22,6 +24,7 @@ export function logArguments(): string[] {
  */
 export class LogStreamParser {
   private pending = '';
+  private readonly seen = new SeenValues();
 
   /** The commits completed by this text. */
   push(text: string): CommitRecord[] {
@@ -30,64 +33,128 @@ export class LogStreamParser {
     if (cut <= 0) return [];
     const complete = this.pending.slice(0, cut);
     this.pending = this.pending.slice(cut);
-    return parseLogOutput(complete);
+    return parseRecords(complete, this.seen);
   }
 
   /** The last commit, once git has exited. */
   end(): CommitRecord[] {
     const rest = this.pending;
     this.pending = '';
-    return parseLogOutput(rest);
+    return parseRecords(rest, this.seen);
   }
 }
 
 /**
- * Parses whole records of output. It walks the text with indexOf and cuts each field once, rather
- * than splitting it into arrays of arrays and joining and mapping them again: on 50,000 commits
- * that halved the reader's own time and most of its garbage.
+ * What a history repeats, kept once per read: a history names the same few hundred people and
+ * few thousand files over and over. Each commit then costs no author object, trailer parse or
+ * path string of its own, and what the index keeps does not point into git's output (see
+ * detachedString). Values are shared between commits, which is why CommitRecord is read-only.
  */
+class SeenValues {
+  /** `name US email` → the author. */
+  readonly people = new Map<string, RawIdentity>();
+  readonly files = new Map<string, string>();
+  /** The trailer block as git wrote it → who it names. */
+  readonly trailers = new Map<string, ParsedTrailers>();
+
+  person(key: string, nameEnd: number): RawIdentity {
+    let person = this.people.get(key);
+    if (!person) {
+      const name = key.slice(0, nameEnd);
+      const email = key.slice(nameEnd + 1);
+      person = { ...(name ? { name: detachedString(name) } : {}), ...(email ? { email: detachedString(email) } : {}) };
+      this.people.set(detachedString(key), person);
+    }
+    return person;
+  }
+
+  file(name: string): string {
+    let kept = this.files.get(name);
+    if (kept === undefined) this.files.set((kept = detachedString(name)), kept);
+    return kept;
+  }
+
+  trailersOf(text: string): ParsedTrailers {
+    if (text === '') return NO_TRAILERS;
+    let parsed = this.trailers.get(text);
+    if (!parsed) this.trailers.set(detachedString(text), (parsed = parseTrailers(text)));
+    return parsed;
+  }
+}
+
+const NO_TRAILERS: ParsedTrailers = { reviewers: [], coAuthors: [] };
+
+/** Parses whole records of output (tests and one-off reads; a stream keeps its SeenValues across chunks). */
 export function parseLogOutput(text: string): CommitRecord[] {
+  return parseRecords(text, new SeenValues());
+}
+
+/**
+ * Walks the text with indexOf and cuts only what a record keeps: no arrays of fields, no regex
+ * per commit, and nothing cut for the parents but a look for a second one.
+ */
+function parseRecords(text: string, seen: SeenValues): CommitRecord[] {
   const commits: CommitRecord[] = [];
-  const fields: string[] = [];
   let next = text.indexOf(RS);
   while (next >= 0) {
     const start = next + 1;
     next = text.indexOf(RS, start);
     const end = next < 0 ? text.length : next;
-    fields.length = 0;
-    let at = start;
-    while (fields.length < 6) {
-      const cut = text.indexOf(US, at);
-      if (cut < 0 || cut >= end) break;
-      fields.push(text.slice(at, cut));
-      at = cut + 1;
-    }
-    if (fields.length < 6) continue;
-    const [sha, parents, name, email, time, trailerText] = fields;
-    const { reviewers, coAuthors } = parseTrailers(trailerText);
+    // Field ends: sha, parents, name, email, time, trailers.
+    const shaEnd = fieldEnd(text, start, end);
+    const parentsEnd = fieldEnd(text, shaEnd + 1, end);
+    const nameEnd = fieldEnd(text, parentsEnd + 1, end);
+    const emailEnd = fieldEnd(text, nameEnd + 1, end);
+    const timeEnd = fieldEnd(text, emailEnd + 1, end);
+    const trailersEnd = fieldEnd(text, timeEnd + 1, end);
+    if (trailersEnd < 0) continue;
+    const { reviewers, coAuthors } = seen.trailersOf(text.slice(timeEnd + 1, trailersEnd));
     commits.push({
-      sha,
-      time: Number(time) * 1000,
-      author: { ...(name ? { name } : {}), ...(email ? { email } : {}) },
+      sha: text.slice(start, shaEnd),
+      time: Number(text.slice(emailEnd + 1, timeEnd)) * 1000,
+      author: seen.person(text.slice(parentsEnd + 1, emailEnd), nameEnd - parentsEnd - 1),
       coAuthors,
       reviewers,
-      files: fileList(text, at, end),
-      // More than one parent sha.
-      merge: /\S\s+\S/.test(parents),
+      files: fileList(text, trailersEnd + 1, end, seen),
+      merge: hasSecondParent(text, shaEnd + 1, parentsEnd),
     });
   }
   return commits;
 }
 
-/** The NUL-terminated names in text[from, to), each without the newline git puts before the first. */
-function fileList(text: string, from: number, to: number): string[] {
+/** Where the field starting at `from` ends (its unit separator), or -1 past the record's end or after a missing field. */
+function fieldEnd(text: string, from: number, end: number): number {
+  if (from <= 0) return -1;
+  const cut = text.indexOf(US, from);
+  return cut < 0 || cut >= end ? -1 : cut;
+}
+
+/** Parent shas are separated by spaces: a non-space after a space means a second parent. */
+function hasSecondParent(text: string, from: number, to: number): boolean {
+  let word = false;
+  let gap = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) gap = word;
+    else if (gap) return true;
+    else word = true;
+  }
+  return false;
+}
+
+/**
+ * The NUL-terminated names in text[from, to). -z ends the formatted part with a NUL and git puts a
+ * newline before the first name; only that newline is dropped, since a name may begin with one.
+ */
+function fileList(text: string, from: number, to: number, seen: SeenValues): string[] {
   const files: string[] = [];
   let at = from;
+  if (at < to && text.charCodeAt(at) === 0) at++;
+  if (at < to && text.charCodeAt(at) === 10) at++;
   while (at < to) {
     let cut = text.indexOf('\0', at);
     if (cut < 0 || cut > to) cut = to;
-    const first = text.charCodeAt(at) === 10 ? at + 1 : at;
-    if (cut > first) files.push(text.slice(first, cut));
+    if (cut > at) files.push(seen.file(text.slice(at, cut)));
     at = cut + 1;
   }
   return files;
