@@ -66,6 +66,9 @@ const builds = [
   { ...common, entryPoints: ['src/git/simpleGitEntry.ts'], outfile: 'dist/git.js' },
   { ...common, entryPoints: ['src/guards/slackClient.ts'], outfile: 'dist/slack.js' },
   { ...common, entryPoints: ['src/calendar/calendarParserEntry.ts'], outfile: 'dist/calendar.js' },
+  // A cold expertise-index build runs on a worker thread, from this script beside dist/features.js
+  // (src/git/indexBuildThread.ts); it loads simple-git from dist/git.js as the features do.
+  { ...common, entryPoints: ['src/git/indexWorker.ts'], outfile: 'dist/indexWorker.js', plugins: [librariesApart] },
   // The This Week view's page: a browser bundle of its own, so chart.js never reaches the host bundle.
   {
     ...common,

@@ -8,8 +8,11 @@ import { parseMailmap } from '../core/delegation/mailmap';
 import { TimeSlicer, type SliceClock } from '../core/delegation/slicedFold';
 import type { CommitRecord } from '../core/delegation/types';
 import { openHistoryIn } from './historyReader';
+import { buildOffThread, bundledIndexWorker } from './indexBuildThread';
+import { noteLatestCommits } from './latestCommits';
 import type { HistoryReadOptions } from './historyReader';
 import { openGitSession, type GitSession } from './gitSession';
+import type { ColdBuildRequest } from './indexWorkerProtocol';
 import { inspectRepository, isAncestor, type RepositoryInfo } from './repository';
 
 export interface RefreshOptions extends Omit<HistoryReadOptions, 'after' | 'tip'> {
@@ -21,10 +24,20 @@ export interface RefreshOptions extends Omit<HistoryReadOptions, 'after' | 'tip'
    * progress, for yielding to an editor's event loop, or for noting facts the index does not keep.
    */
   readonly onPage?: (page: readonly CommitRecord[]) => void | Promise<void>;
+  /**
+   * Called after every page with the number of commits read so far: progress (and a yield to the
+   * host) without the pages themselves, which a build on a worker thread would have to copy over.
+   */
+  readonly onProgress?: (commitsRead: number) => void | Promise<void>;
   /** A session the caller already opened on `dir` and what it found there: no second set of git processes to learn it again. */
   readonly opened?: { readonly session: GitSession; readonly info: RepositoryInfo };
   /** How indexing shares the event loop; tests pass a fake clock. */
   readonly slices?: SliceClock;
+  /**
+   * The worker script a cold build runs in (see indexBuildThread.ts); by default the bundle beside
+   * this one, when there is one. false builds on this thread.
+   */
+  readonly indexWorker?: string | false;
 }
 
 /**
@@ -50,6 +63,10 @@ export interface RefreshResult {
   readonly shallow: boolean;
   /** The commit cap cut the history window short. */
   readonly truncated: boolean;
+  /** The history was read and folded on a worker thread. */
+  readonly offThread?: boolean;
+  /** The most recent commit read per author email (lower case), for asking GitHub whose email it is. */
+  readonly latestShaByEmail: ReadonlyMap<string, string>;
 }
 
 export async function refreshExpertiseIndex(dir: string, previous: ExpertiseIndex | undefined, options: RefreshOptions = {}): Promise<RefreshResult> {
@@ -61,7 +78,7 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
   let plan = planIndexUpdate(previous, target);
   let rebuildReason: string | undefined = plan.kind === 'rebuild' ? plan.reason : undefined;
 
-  if (plan.kind === 'upToDate' && previous) return { index: previous, mode: 'upToDate', commitsRead: 0, shallow: info.shallow, truncated: false };
+  if (plan.kind === 'upToDate' && previous) return { index: previous, mode: 'upToDate', commitsRead: 0, shallow: info.shallow, truncated: false, latestShaByEmail: new Map() };
   if (plan.kind === 'incremental' && info.headSha !== undefined && !(await isAncestor(session, plan.fromSha, info.headSha))) {
     plan = { kind: 'rebuild', reason: 'noBase' };
     rebuildReason = 'history was rewritten';
@@ -75,22 +92,38 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
     index.addMailmap(parseMailmap(history.mailmap));
     let commitsRead = 0;
     const commits: CommitRecord[] = [];
+    const latestShaByEmail = new Map<string, string>();
     for await (const page of history.pages()) {
       commitsRead += page.length;
+      noteLatestCommits(latestShaByEmail, page);
       if (incremental) commits.push(...page);
       else await slicer.each(page, fold(index)); // a full build folds pages in as they come, so memory stays one page
       await options.onPage?.(page);
+      await options.onProgress?.(commitsRead);
     }
-    return { index, commits, commitsRead, truncated: history.truncated };
+    return { index, commits, commitsRead, truncated: history.truncated, latestShaByEmail };
+  };
+
+  // A full build goes to a worker thread when one can start. An update of a few commits stays
+  // here: starting a worker and handing the whole index back would cost more than it saves.
+  let offThread = false;
+  const rebuild = async () => {
+    const script = options.indexWorker ?? bundledIndexWorker();
+    if (script && info.headSha !== undefined) {
+      const built = await buildOffThread(script, coldBuildRequest(dir, info, repo, settings, options), { onPage: options.onPage, onProgress: options.onProgress, signal: options.signal, slicer });
+      offThread = built !== undefined;
+      if (built) return { ...built, commits: [] as CommitRecord[] };
+    }
+    return read(false);
   };
 
   let incremental = plan.kind === 'incremental' && previous !== undefined;
-  let result = await read(incremental);
+  let result = incremental ? await read(true) : await rebuild();
   if (incremental && result.truncated) {
     // More new commits than the window holds: the old index would mix with a cut-off window.
     incremental = false;
     rebuildReason = 'more new commits than the window holds';
-    result = await read(false);
+    result = await rebuild();
   }
   if (info.headSha !== undefined) {
     await slicer.each(oldestFirst(result.commits), fold(result.index));
@@ -103,5 +136,25 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
     commitsRead: result.commitsRead,
     shallow: info.shallow,
     truncated: result.truncated,
+    latestShaByEmail: result.latestShaByEmail,
+    ...(offThread ? { offThread } : {}),
+  };
+}
+
+/** The build as plain data for the worker: the clock is read now, the window and deadline passed on. */
+function coldBuildRequest(dir: string, info: RepositoryInfo, repo: string, settings: IndexSettings, options: RefreshOptions): ColdBuildRequest {
+  return {
+    dir,
+    info,
+    repo,
+    settings,
+    nowMs: (options.now ?? Date.now)(),
+    sendPages: options.onPage !== undefined,
+    sendProgress: options.onProgress !== undefined,
+    ...(options.sinceDays !== undefined ? { sinceDays: options.sinceDays } : {}),
+    ...(options.maxCommits !== undefined ? { maxCommits: options.maxCommits } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.binary !== undefined ? { binary: options.binary } : {}),
+    ...(options.pageSize !== undefined ? { pageSize: options.pageSize } : {}),
   };
 }

@@ -5,9 +5,7 @@
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { detachedString } from '../core/detachedString';
 import { ExpertiseIndex, defaultIndexSettings, indexHeaderProblem, pathRowProblem, type ExpertiseIndexHeader, type PathRowJson } from '../core/delegation/expertiseIndex';
-import type { CommitRecord } from '../core/delegation/types';
 import type { Logger } from '../core/logger';
 import { isRecord, isString } from '../core/storedValues';
 import { openGitSession } from '../git/gitSession';
@@ -83,14 +81,6 @@ function windowKey(w: HistoryWindowSettings): string {
 /** Gives control back to the extension host between pages, so a long build never freezes it. */
 const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** The first commit per author email; pages come newest first, so that is the most recent one. */
-function recordSamples(target: Map<string, string>, commits: readonly CommitRecord[]): void {
-  for (const c of commits) {
-    const email = c.author.email?.trim().toLowerCase();
-    if (email && !target.has(email)) target.set(detachedString(email), detachedString(c.sha));
-  }
-}
-
 /** Saves still being written, by file: one store's save is waited for by any store that reads it. */
 const pendingSaves = new Map<string, Promise<void>>();
 
@@ -129,8 +119,8 @@ export class ExpertiseStore {
 
   /**
    * Brings the index up to date with refreshExpertiseIndex, adding what the editor needs on top:
-   * progress and a yield to the host after every page, and a recent commit per author email for
-   * asking GitHub who that email belongs to.
+   * progress and a yield to the host after every page, and keeping the recent commit per author
+   * email it found, for asking GitHub who that email belongs to.
    */
   private async load(dir: string, window: HistoryWindowSettings, progress: BuildProgress | undefined, signal: AbortSignal | undefined): Promise<RepositoryExpertise> {
     const session = await openGitSession(dir, { timeoutMs: window.timeoutMs, signal });
@@ -139,9 +129,6 @@ export class ExpertiseStore {
     const cached = this.memory.get(repository.root) ?? (await this.readFile(repository.root));
     const usable = cached && cached.meta.window === wkey ? cached : undefined;
 
-    // Pages come newest first, so the first commit seen per email is its most recent one.
-    const latest = new Map<string, string>();
-    let read = 0;
     const refreshed = await refreshExpertiseIndex(dir, usable?.index, {
       opened: { session, info: repository },
       repo: repository.root,
@@ -150,9 +137,7 @@ export class ExpertiseStore {
       maxCommits: window.maxCommits,
       timeoutMs: window.timeoutMs,
       signal,
-      onPage: async (page) => {
-        recordSamples(latest, page);
-        read += page.length;
+      onProgress: async (read) => {
         progress?.(read);
         await yieldToHost();
       },
@@ -162,7 +147,8 @@ export class ExpertiseStore {
       return this.result(usable, repository.shallow, 'cached', 0);
     }
     const incremental = usable !== undefined && refreshed.mode === 'incremental';
-    const samples = incremental ? new Map([...usable.samples, ...latest]) : latest;
+    const latest = refreshed.latestShaByEmail;
+    const samples = incremental ? new Map([...usable.samples, ...latest]) : new Map(latest);
     const entry: Entry = { index: refreshed.index, samples, meta: { window: wkey, root: repository.root, shallow: repository.shallow, truncated: incremental ? usable.meta.truncated : refreshed.truncated } };
     this.memory.set(repository.root, entry);
     // The answer does not wait for the save (on a first build of a large history, seconds of

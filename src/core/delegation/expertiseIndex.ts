@@ -260,7 +260,17 @@ export class ExpertiseIndex {
       for (const [role, value, at, count, times] of tallies) e[role] = { value, at, count, times: [...times] };
       byKey.set(k, e);
     }
-    this.paths.set(path, byKey);
+    this.adoptPath(path, byKey);
+  }
+
+  /** The rows as the index holds them, for packing it (indexTransfer.ts); not to be changed. */
+  pathEntries(): IterableIterator<[string, ReadonlyMap<string, PathEntry>]> {
+    return this.paths.entries();
+  }
+
+  /** As restorePath, for a row made for this index alone (indexTransfer.ts): it is kept, not copied. */
+  adoptPath(path: string, row: Map<string, PathEntry>): void {
+    this.paths.set(path, row);
     // A chain made before would still point at the row this one replaces.
     this.chains.clear();
     if (!isDirectoryKey(path)) this.files.push(path);

@@ -5,7 +5,8 @@
 //   node --expose-gc <this file bundled by esbuild> <build|read> <dir> <sinceDays> <maxCommits> <timeoutMs>
 //
 // `build` does what the extension does on a cache miss (refreshExpertiseIndex with no previous
-// index, yielding to the event loop after every page); `read` only reads the same history
+// index, yielding to the event loop after every page): with the index builder's bundle beside this
+// one (out/bench/indexWorker.js), on a worker thread as in the editor; `read` only reads the same history
 // through the reader and drops it, to split the build's time into reading and indexing.
 
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -23,6 +24,8 @@ export interface ChildReport {
   readonly knownFiles?: number;
   readonly people?: number;
   readonly refreshMode?: string;
+  /** The build ran on a worker thread, so longestBlockMs is the host thread's alone (build only). */
+  readonly offThread?: boolean;
   /** Peak resident set of this process (not its git children), MB. */
   readonly maxRssMB: number;
   /** RSS once modules were loaded, before the build, MB. */
@@ -34,6 +37,8 @@ export interface ChildReport {
    * the extension host could not answer anything else (its other extensions, its UI requests).
    */
   readonly longestBlockMs: number;
+  /** How long this thread (the one that would be the extension host) was busy rather than idle during the build or read, ms. */
+  readonly hostBusyMs: number;
 }
 
 const MB = 1024 * 1024;
@@ -45,16 +50,17 @@ async function main(): Promise<void> {
   const window = { sinceDays: Number(sinceDays), maxCommits: Number(maxCommits), timeoutMs: Number(timeoutMs) };
   const startRssMB = process.memoryUsage().rss / MB;
   let pages = 0;
-  let report: Omit<ChildReport, 'maxRssMB' | 'startRssMB' | 'heapAfterGcMB' | 'longestBlockMs'>;
+  let report: Omit<ChildReport, 'maxRssMB' | 'startRssMB' | 'heapAfterGcMB' | 'longestBlockMs' | 'hostBusyMs'>;
 
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
+  const utilization = performance.eventLoopUtilization();
   const started = performance.now();
   if (mode === 'build') {
     const result = await refreshExpertiseIndex(dir, undefined, {
       ...window,
       repo: 'bench',
-      onPage: async () => {
+      onProgress: async () => {
         pages++;
         await yieldToHost();
       },
@@ -72,6 +78,7 @@ async function main(): Promise<void> {
       knownFiles: result.index.knownFiles().length,
       people: people.size,
       refreshMode: result.mode,
+      offThread: result.offThread === true,
     };
     // Keeps the index reachable through the GC below, so the heap figure includes it.
     (globalThis as { keep?: unknown }).keep = result.index;
@@ -87,11 +94,12 @@ async function main(): Promise<void> {
   }
 
   loop.disable();
+  const hostBusyMs = performance.eventLoopUtilization(utilization).active;
   const longestBlockMs = loop.max / 1e6;
   const maxRssMB = (process.resourceUsage().maxRSS * 1024) / MB; // maxRSS is in KiB
   globalThis.gc?.();
   const heapAfterGcMB = process.memoryUsage().heapUsed / MB;
-  const out: ChildReport = { ...report, maxRssMB, startRssMB, heapAfterGcMB, longestBlockMs };
+  const out: ChildReport = { ...report, maxRssMB, startRssMB, heapAfterGcMB, longestBlockMs, hostBusyMs };
   console.log(JSON.stringify(out));
 }
 

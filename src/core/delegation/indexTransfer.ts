@@ -1,0 +1,101 @@
+// An expertise index in a form that crosses threads cheaply: the rows' numbers in one
+// Float64Array (moved, not copied, to the receiving thread) and their strings in two short tables.
+// A structured clone of the rows as objects cost ~3× as much to decode on the receiving side, and
+// it could only be decoded a whole message at a time; this form is restored a row at a time.
+//
+// Per path, in `numbers`: the path's number in `paths` is its position; then the count of keys,
+// and per key: its number in `keys`, which roles follow (1 author, 2 review, 3 both), and per
+// role: value, at, count, the count of times, the times.
+
+import type { ExpertiseIndex, ExpertiseIndexHeader, PathEntry, Role, Tally } from './expertiseIndex';
+
+export interface IndexTransfer {
+  readonly header: ExpertiseIndexHeader;
+  readonly paths: string[];
+  readonly keys: string[];
+  readonly numbers: Float64Array;
+}
+
+const ROLES: readonly Role[] = ['author', 'review'];
+
+/** The index packed for another thread (the sender's side). */
+export function packIndex(index: ExpertiseIndex): IndexTransfer {
+  const paths: string[] = [];
+  const keys: string[] = [];
+  const keyNumbers = new Map<string, number>();
+  let numbers = new Float64Array(1 << 16);
+  let at = 0;
+  const put = (n: number): void => {
+    if (at === numbers.length) {
+      const grown = new Float64Array(numbers.length * 2);
+      grown.set(numbers);
+      numbers = grown;
+    }
+    numbers[at++] = n;
+  };
+  for (const [path, row] of index.pathEntries()) {
+    paths.push(path);
+    put(row.size);
+    for (const [key, entry] of row) {
+      let k = keyNumbers.get(key);
+      if (k === undefined) {
+        keyNumbers.set(key, (k = keys.length));
+        keys.push(key);
+      }
+      put(k);
+      put((entry.author ? 1 : 0) | (entry.review ? 2 : 0));
+      for (const role of ROLES) {
+        const t = entry[role];
+        if (!t) continue;
+        put(t.value);
+        put(t.at);
+        put(t.count);
+        put(t.times.length);
+        for (const time of t.times) put(time);
+      }
+    }
+  }
+  return { header: index.jsonHeader(), paths, keys, numbers: numbers.slice(0, at) };
+}
+
+/**
+ * Restores a packed index one path at a time (the receiver's side): `next()` restores the next
+ * path, once per entry of `paths`, so the caller can pause between paths as it likes.
+ */
+export class IndexUnpacker {
+  private path = 0;
+  private at = 0;
+
+  constructor(
+    private readonly transfer: IndexTransfer,
+    readonly index: ExpertiseIndex,
+  ) {}
+
+  next(): void {
+    const { numbers, keys, paths } = this.transfer;
+    const row = new Map<string, PathEntry>();
+    const size = numbers[this.at++];
+    for (let i = 0; i < size; i++) {
+      const key = keys[numbers[this.at++]];
+      const roles = numbers[this.at++];
+      const entry: PathEntry = {};
+      if (roles & 1) entry.author = this.tally();
+      if (roles & 2) entry.review = this.tally();
+      row.set(key, entry);
+    }
+    this.index.adoptPath(paths[this.path++], row);
+  }
+
+  private tally(): Tally {
+    const numbers = this.transfer.numbers;
+    const value = numbers[this.at];
+    const at = numbers[this.at + 1];
+    const count = numbers[this.at + 2];
+    const length = numbers[this.at + 3];
+    const start = this.at + 4;
+    const times = new Array<number>(length);
+    for (let i = 0; i < length; i++) times[i] = numbers[start + i];
+    this.at = start + length;
+    return { value, at, count, times };
+  }
+}

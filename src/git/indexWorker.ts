@@ -1,0 +1,44 @@
+// The index builder's own bundle (dist/indexWorker.js), run only on a worker thread: it reads the
+// history with git, parses and folds it without slicing (nothing else waits on this thread), and
+// hands the finished index to the extension host packed in one buffer (indexTransfer.ts).
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { SliceClock } from '../core/delegation/slicedFold';
+import { refreshExpertiseIndex } from './expertiseRefresh';
+import { openGitSession } from './gitSession';
+import { packIndex } from '../core/delegation/indexTransfer';
+import { INDEX_WORKER_FLAG, sendableError, type ColdBuildRequest, type WorkerMessage } from './indexWorkerProtocol';
+
+/** Folds on without pausing: on this thread a pause would only make the build longer. */
+const unsliced: SliceClock = { now: () => 0, pause: () => Promise.resolve(), budgetMs: Number.POSITIVE_INFINITY };
+
+interface Port {
+  postMessage(message: WorkerMessage, transfer?: ArrayBuffer[]): void;
+}
+
+async function serveBuild(port: Port, request: ColdBuildRequest): Promise<void> {
+  try {
+    const session = await openGitSession(request.dir, { ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}), ...(request.binary !== undefined ? { binary: request.binary } : {}) });
+    const built = await refreshExpertiseIndex(request.dir, undefined, {
+      repo: request.repo,
+      settings: request.settings,
+      ...(request.sinceDays !== undefined ? { sinceDays: request.sinceDays } : {}),
+      ...(request.maxCommits !== undefined ? { maxCommits: request.maxCommits } : {}),
+      ...(request.pageSize !== undefined ? { pageSize: request.pageSize } : {}),
+      now: () => request.nowMs,
+      opened: { session, info: request.info },
+      indexWorker: false,
+      slices: unsliced,
+      ...(request.sendPages ? { onPage: (page) => port.postMessage({ kind: 'page', commits: [...page] }) } : {}),
+      ...(request.sendProgress ? { onProgress: (commitsRead) => port.postMessage({ kind: 'progress', commitsRead }) } : {}),
+    });
+    const index = packIndex(built.index);
+    const message: WorkerMessage = { kind: 'built', index, commitsRead: built.commitsRead, truncated: built.truncated, latest: [...built.latestShaByEmail] };
+    port.postMessage(message, [index.numbers.buffer as ArrayBuffer]);
+  } catch (err) {
+    port.postMessage({ kind: 'failed', error: sendableError(err) });
+  }
+}
+
+if (!isMainThread && parentPort !== null && (workerData as Record<string, unknown> | null)?.[INDEX_WORKER_FLAG] === true) {
+  void serveBuild(parentPort, (workerData as { request: ColdBuildRequest }).request);
+}

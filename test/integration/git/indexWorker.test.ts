@@ -1,0 +1,115 @@
+// A cold expertise-index build on a worker thread: the real worker bundle (dist/indexWorker.js,
+// built here with esbuild as `npm run build` does) reads a real repository and hands back the same
+// index, pages and progress a build on this thread gives; a cancel ends the worker, git's typed
+// failures come back typed, and with no worker to start the build runs on this thread.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import type { CommitRecord } from '../../../src/core/delegation/types';
+import { refreshExpertiseIndex, type RefreshOptions } from '../../../src/git/expertiseRefresh';
+import { GitAbortedError, GitTimeoutError } from '../../../src/git/gitErrors';
+import { openGitSession } from '../../../src/git/gitSession';
+import { inspectRepository } from '../../../src/git/repository';
+import { TempRepo, git } from './tempRepo';
+
+const root = path.join(__dirname, '..', '..', '..');
+const NOW = Date.parse('2024-06-01T00:00:00Z');
+const people = [
+  { name: 'Ada Lovelace', email: 'ada@example.com' },
+  { name: 'José Álvarez', email: 'jose@example.com' },
+  { name: 'Mei Chen', email: 'mei@example.com' },
+];
+
+describe('cold expertise index on a worker thread', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let script: string;
+  let repo: TempRepo;
+
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'lead-desk-index-worker-'));
+    script = path.join(dir, 'indexWorker.js');
+    await esbuild.build({ entryPoints: [path.join(root, 'src/git/indexWorker.ts')], outfile: script, bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'silent' });
+    repo = await TempRepo.create();
+    await repo.writeFile('.mailmap', 'Ada Lovelace <ada@example.com> <ada@old.example>\n');
+    for (let i = 0; i < 12; i++) {
+      const author = i === 3 ? { name: 'ada', email: 'ada@old.example' } : people[i % people.length];
+      const reviewer = people[(i + 1) % people.length];
+      await repo.commit({
+        author,
+        date: new Date(Date.parse('2024-01-01T00:00:00Z') + i * 86_400_000).toISOString(),
+        message: `change ${i}\n\nReviewed-by: ${reviewer.name} <${reviewer.email}>`,
+        files: { [`src/area${i % 3}/file${i % 5}.c`]: String(i), [`test/area${i % 3}/t.c`]: String(i) },
+      });
+    }
+  });
+
+  after(async () => {
+    await repo.remove();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function build(options: RefreshOptions) {
+    const pages: CommitRecord[][] = [];
+    const progress: number[] = [];
+    const result = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW, pageSize: 5, onPage: (page) => void pages.push([...page]), onProgress: (n) => void progress.push(n), ...options });
+    return { result, pages, progress };
+  }
+
+  it('gives the index, pages, progress and latest commits a build on this thread gives', async () => {
+    const here = await build({ indexWorker: false });
+    const there = await build({ indexWorker: script });
+    assert.equal(here.result.offThread, undefined);
+    assert.equal(there.result.offThread, true);
+    assert.deepEqual(there.result.index.toJSON(), here.result.index.toJSON());
+    assert.deepEqual([...there.result.index.knownFiles()], [...here.result.index.knownFiles()]);
+    assert.deepEqual(there.pages, here.pages);
+    assert.deepEqual(there.progress, [5, 10, 12]);
+    assert.deepEqual(there.progress, here.progress);
+    assert.deepEqual([...there.result.latestShaByEmail], [...here.result.latestShaByEmail]);
+    assert.equal(there.result.commitsRead, 12);
+    assert.equal(there.result.mode, 'rebuilt');
+    // The index from the worker takes updates on this thread like any other.
+    await repo.commit({ author: people[0], date: '2024-02-01T00:00:00Z', message: 'later', files: { 'src/area0/later.c': '1' } });
+    try {
+      const updated = await refreshExpertiseIndex(repo.dir, there.result.index, { now: () => NOW, indexWorker: script });
+      assert.equal(updated.mode, 'incremental');
+      assert.equal(updated.offThread, undefined, 'an update of a few commits stays on this thread');
+      assert.equal(updated.index.commitCount, 13);
+    } finally {
+      await git(repo.dir, ['reset', '-q', '--hard', 'HEAD~1']);
+    }
+  });
+
+  it('ends the worker when the caller cancels, and says the read was cancelled', async () => {
+    const controller = new AbortController();
+    const building = refreshExpertiseIndex(repo.dir, undefined, {
+      now: () => NOW,
+      pageSize: 1,
+      signal: controller.signal,
+      indexWorker: script,
+      onProgress: (n) => {
+        if (n === 1) controller.abort();
+      },
+    });
+    await assert.rejects(building, (err: unknown) => GitAbortedError.is(err));
+  });
+
+  it('brings git\'s typed failures back typed', async () => {
+    // This thread's session has time; the worker's own deadline is 1 ms.
+    const session = await openGitSession(repo.dir);
+    const info = await inspectRepository(session);
+    await assert.rejects(
+      refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW, opened: { session, info }, timeoutMs: 1, indexWorker: script }),
+      (err: unknown) => GitTimeoutError.is(err) && err.timeoutMs === 1,
+    );
+  });
+
+  it('builds on this thread when no worker can start', async () => {
+    const { result } = await build({ indexWorker: path.join(dir, 'missing.js') });
+    assert.equal(result.offThread, undefined);
+    assert.equal(result.index.commitCount, 12);
+  });
+});
