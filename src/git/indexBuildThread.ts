@@ -13,6 +13,13 @@ import type { CommitRecord } from '../core/delegation/types';
 import { GitAbortedError } from './gitErrors';
 import { INDEX_WORKER_FLAG, receivedError, type ColdBuildRequest, type WorkerMessage } from './indexWorkerProtocol';
 
+/**
+ * The worker's young generation. What it allocates is short-lived (git's text, parsed commits
+ * folded a page later), so a small one is collected as cheaply; V8's default let the whole
+ * process peak ~10–15 MB higher on 50,000 commits (146–150 MB against 160–161 MB, same CPU time).
+ */
+const YOUNG_GENERATION_MB = 8;
+
 export interface OffThreadBuild {
   readonly index: ExpertiseIndex;
   readonly commitsRead: number;
@@ -44,7 +51,7 @@ export function buildOffThread(script: string, request: ColdBuildRequest, hooks:
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(script, { workerData: { [INDEX_WORKER_FLAG]: true, request } });
+      worker = new Worker(script, { workerData: { [INDEX_WORKER_FLAG]: true, request }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     } catch {
       resolve(undefined);
       return;
