@@ -154,7 +154,7 @@ export class ExpertiseStore {
     // The answer does not wait for the save (on a first build of a large history, seconds of
     // gzip and disk); whoever reads the file next, in this host, waits for it instead.
     this.save(repository.root, entry);
-    this.log.info(`expertise index for ${repository.root}: ${incremental ? `${refreshed.commitsRead} new commits` : `built from ${refreshed.commitsRead} commits${refreshed.rebuildReason ? ` (${refreshed.rebuildReason})` : ''}`}${repository.shallow ? ' (shallow clone)' : ''}${refreshed.truncated ? ' (commit cap reached)' : ''}`);
+    this.log.info(`expertise index for ${repository.root}: ${incremental ? `${refreshed.commitsRead} new commits` : `built from ${refreshed.commitsRead} commits${refreshed.rebuildReason ? ` (${refreshed.rebuildReason})` : ''}${refreshed.offThread ? ' on a worker thread' : " on the host's thread"}`}${repository.shallow ? ' (shallow clone)' : ''}${refreshed.truncated ? ' (commit cap reached)' : ''}`);
     return this.result(entry, repository.shallow, incremental ? 'updated' : 'built', refreshed.commitsRead);
   }
 

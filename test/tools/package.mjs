@@ -12,8 +12,8 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const vsce = path.join(root, 'node_modules/.bin/vsce');
 
 /** What the .vsix may contain; `.vscodeignore` is written as the same allowlist. */
-const allowed = [/^package\.json$/, /^package\.nls\.json$/, /^l10n\/bundle\.l10n\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^dist\/extension\.js$/, /^dist\/calendar\.js$/, /^dist\/(features|git|slack)\.js$/, /^media\/(lead-desk\.svg|icon\.png)$/, /^dist\/webview\/week\.js$/, /^media\/week\/week\.css$/, /^media\/walkthrough\/[A-Za-z]+\.md$/, /^media\/legend\/queue\.md$/];
-const required = ['package.json', 'package.nls.json', 'l10n/bundle.l10n.json', 'LICENSE', 'dist/extension.js', 'dist/calendar.js', 'dist/features.js', 'dist/git.js', 'dist/slack.js', 'media/icon.png', 'media/lead-desk.svg', 'dist/webview/week.js', 'media/week/week.css', 'media/walkthrough/signIn.md', 'media/legend/queue.md'];
+const allowed = [/^package\.json$/, /^package\.nls\.json$/, /^l10n\/bundle\.l10n\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^dist\/extension\.js$/, /^dist\/calendar\.js$/, /^dist\/(features|git|slack)\.js$/, /^media\/(lead-desk\.svg|icon\.png)$/, /^dist\/webview\/week\.js$/, /^media\/week\/week\.css$/, /^media\/walkthrough\/[A-Za-z]+\.md$/, /^media\/legend\/queue\.md$/, /^dist\/indexWorker\.js$/];
+const required = ['package.json', 'package.nls.json', 'l10n/bundle.l10n.json', 'LICENSE', 'dist/extension.js', 'dist/calendar.js', 'dist/features.js', 'dist/git.js', 'dist/slack.js', 'media/icon.png', 'media/lead-desk.svg', 'dist/webview/week.js', 'media/week/week.css', 'media/walkthrough/signIn.md', 'media/legend/queue.md', 'dist/indexWorker.js'];
 
 /** Runs a command; resolves with its combined output, rejects with that output when it fails. */
 function run(command, args, { cwd = root, echo = true } = {}) {
