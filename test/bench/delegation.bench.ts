@@ -62,6 +62,13 @@ function bundleIndexWorkerBeside(script: string): Promise<void> {
   return workerBundled;
 }
 
+/** A process that only watches its event loop for `ms`: how long this machine holds an idle thread at the moment. */
+async function idleChild(ms: number): Promise<ChildReport> {
+  const script = await bundledChild('delegationIndexChild');
+  const { stdout } = await run(process.execPath, [script, 'idle', String(Math.round(ms))], { cwd: root });
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as ChildReport;
+}
+
 async function child(mode: 'build' | 'read', dir: string): Promise<ChildReport> {
   const script = await bundledChild('delegationIndexChild');
   await bundleIndexWorkerBeside(script);
@@ -208,15 +215,20 @@ async function busyCore(): Promise<ChildProcess> {
   return hog;
 }
 
-/** Floors and cold builds alternated, so background load hits both alike. */
-async function coldRuns(repo: GeneratedRepo): Promise<{ floors: number[]; builds: ChildReport[] }> {
+/**
+ * Floors and cold builds alternated, so background load hits both alike; after each build, an idle
+ * process watched for as long, whose longest block is what the machine alone did to a thread then.
+ */
+async function coldRuns(repo: GeneratedRepo): Promise<{ floors: number[]; builds: ChildReport[]; idles: ChildReport[] }> {
   const floors: number[] = [];
   const builds: ChildReport[] = [];
+  const idles: ChildReport[] = [];
   for (let i = 0; i < COLD_RUNS; i++) {
     floors.push((await gitLogFloor(repo.dir, repo.headSha, WINDOW)).ms);
     builds.push(await child('build', repo.dir));
+    idles.push(await idleChild(builds[i].ms));
   }
-  return { floors, builds };
+  return { floors, builds, idles };
 }
 
 export default async function delegationBench(): Promise<BenchResult> {
@@ -230,7 +242,7 @@ export default async function delegationBench(): Promise<BenchResult> {
   const warm = await gitLogFloor(repo.dir, repo.headSha, WINDOW);
   if (warm.commits !== COMMITS) throw new Error(`git log saw ${warm.commits} commits in the window, expected ${COMMITS}`);
 
-  const { floors, builds } = await coldRuns(repo);
+  const { floors, builds, idles } = await coldRuns(repo);
   const readOnly = await child('read', repo.dir);
   // The same, with one of the two cores taken by a CPU-bound process.
   const hog = await busyCore();
@@ -282,6 +294,8 @@ export default async function delegationBench(): Promise<BenchResult> {
       indexColdToFloorRatioLoadedRuns: runsOf(ratios(loaded)),
       indexLongestBlockMsRuns: runsOf(builds.map((b) => round(b.longestBlockMs, 1))),
       indexLongestBlockMsLoadedRuns: runsOf(loaded.builds.map((b) => round(b.longestBlockMs, 1))),
+      indexIdleLongestBlockMsRuns: runsOf(idles.map((b) => round(b.longestBlockMs, 1))),
+      indexIdleLongestBlockMsLoadedRuns: runsOf(loaded.idles.map((b) => round(b.longestBlockMs, 1))),
       indexHostBusyMs: round(hostBusy),
       indexHostBusyMsLoaded: round(loadedHostBusy),
       indexIncrementalMs100Commits: round(incrementalMs, 1),
@@ -295,6 +309,7 @@ export default async function delegationBench(): Promise<BenchResult> {
       ...(coldMs > EXTENSION_TIMEOUT_MS ? [`  slower than the extension's ${EXTENSION_TIMEOUT_MS / 1000} s deadline: the editor would give up on this repository`] : []),
       `with one core busy (a CPU-bound process): cold index ${fmt(loadedColdMs)} ms (${loaded.builds.map((b) => fmt(b.ms)).join(' / ')} ms), git log floor ${fmt(loadedFloorMs)} ms (${loaded.floors.map(fmt).join(' / ')} ms) → ${round(loadedRatio, 2)}×, target ≤ 1.5×; longest event-loop block ${round(loadedBlock, 1)} ms (${loaded.builds.map((b) => round(b.longestBlockMs, 1)).join(' / ')} ms), target ≤ 50 ms`,
       `longest the host thread's event loop was held during a cold build: ${round(longestBlock, 1)} ms (worst of ${COLD_RUNS}; ${builds.map((b) => round(b.longestBlockMs, 1)).join(' / ')} ms): git runs in its own process, parsing and indexing on a worker thread, and the host restores the finished index in 10 ms slices`,
+      `  an idle process watched as long right after each build (what the machine alone holds a thread for): ${idles.map((b) => round(b.longestBlockMs, 1)).join(' / ')} ms; with one core busy ${loaded.idles.map((b) => round(b.longestBlockMs, 1)).join(' / ')} ms`,
       `  the host thread's own work during a cold build (event-loop active time): median ${fmt(hostBusy)} ms (${builds.map((b) => fmt(b.hostBusyMs)).join(' / ')} ms); with one core busy ${fmt(loadedHostBusy)} ms (${loaded.builds.map((b) => fmt(b.hostBusyMs)).join(' / ')} ms); per-run ratios ${runsOf(ratios({ floors, builds }))} idle, ${runsOf(ratios(loaded))} loaded`,
       `peak memory of the cold build: ${round(peak.maxRssMB, 1)} MB RSS, the whole Node process (${round(peak.startRssMB, 1)} MB of it before the build: runtime and modules; git's own memory not included); the index keeps ${round(b0.heapAfterGcMB, 1)} MB of heap after GC; target ≤ 150 MB`,
       `warm suggestion for a ${PR_FILES}-file pull request: median ${round(suggest.medianMs, 2)} ms over ${SUGGEST_RUNS} runs (max ${round(suggest.maxMs, 2)}; first call ${round(suggest.firstMs, 1)} ms); target ≤ 50 ms; top: ${suggest.top.join(', ')}`,

@@ -3,18 +3,21 @@
 // to this build alone. Prints one JSON line (ChildReport).
 //
 //   node --expose-gc <this file bundled by esbuild> <build|read> <dir> <sinceDays> <maxCommits> <timeoutMs>
+//   node <this file bundled by esbuild> idle <ms>
 //
 // `build` does what the extension does on a cache miss (refreshExpertiseIndex with no previous
 // index, yielding to the event loop after every page): with the index builder's bundle beside this
 // one (out/bench/indexWorker.js), on a worker thread as in the editor; `read` only reads the same history
-// through the reader and drops it, to split the build's time into reading and indexing.
+// through the reader and drops it, to split the build's time into reading and indexing; `idle` only
+// watches its event loop for as long, with nothing to do: on a busy machine the scheduler alone
+// holds a thread for tens of milliseconds, and this shows how long at that moment.
 
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { refreshExpertiseIndex } from '../../../src/git/expertiseRefresh';
 import { openHistory } from '../../../src/git/historyReader';
 
 export interface ChildReport {
-  readonly mode: 'build' | 'read';
+  readonly mode: 'build' | 'read' | 'idle';
   readonly ms: number;
   readonly commitsRead: number;
   readonly pages: number;
@@ -46,6 +49,7 @@ const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(r
 
 async function main(): Promise<void> {
   const [mode, dir, sinceDays, maxCommits, timeoutMs] = process.argv.slice(2);
+  if (mode === 'idle') return idle(Number(dir));
   if ((mode !== 'build' && mode !== 'read') || !dir) throw new Error('usage: delegationIndexChild.ts <build|read> <dir> <sinceDays> <maxCommits> <timeoutMs>');
   const window = { sinceDays: Number(sinceDays), maxCommits: Number(maxCommits), timeoutMs: Number(timeoutMs) };
   const startRssMB = process.memoryUsage().rss / MB;
@@ -100,6 +104,19 @@ async function main(): Promise<void> {
   globalThis.gc?.();
   const heapAfterGcMB = process.memoryUsage().heapUsed / MB;
   const out: ChildReport = { ...report, maxRssMB, startRssMB, heapAfterGcMB, longestBlockMs, hostBusyMs };
+  console.log(JSON.stringify(out));
+}
+
+/** The event loop of a process with nothing to do, watched for `ms`. */
+async function idle(ms: number): Promise<void> {
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const utilization = performance.eventLoopUtilization();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  loop.disable();
+  const hostBusyMs = performance.eventLoopUtilization(utilization).active;
+  const rssMB = process.memoryUsage().rss / MB;
+  const out: ChildReport = { mode: 'idle', ms, commitsRead: 0, pages: 0, truncated: false, maxRssMB: rssMB, startRssMB: rssMB, heapAfterGcMB: 0, longestBlockMs: loop.max / 1e6, hostBusyMs };
   console.log(JSON.stringify(out));
 }
 
