@@ -59,7 +59,7 @@ export function busyMessage(endsAt: number): string {
   return `Focusing until ${formatClock(endsAt)}`;
 }
 
-/** What guards publish for a target: busy for a block, off for the evening after End My Day. Not translated, as busyMessage. */
+/** What guards publish for a target: busy for a block, off for the evening after End My Day. Not translated: as busyMessage. */
 export function statusMessage(target: { readonly kind?: 'focus' | 'off'; readonly endsAt: number }): string {
   return target.kind === 'off' ? `Off until ${format(target.endsAt, 'EEE HH:mm')}` : busyMessage(target.endsAt);
 }

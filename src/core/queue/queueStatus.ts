@@ -1,12 +1,13 @@
 // The one line under the view title: how fresh the data is and, when a refresh failed, what
 // happened and when the next try is. "updated 12 min ago · offline, retrying at 10:42".
+import { translated } from '../inertText';
 import { format } from 'date-fns';
 import type { RefreshState } from './refreshScheduler';
 
 export function formatAge(updatedAt: number, now: number): string {
   const minutes = Math.floor((now - updatedAt) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 1) return translated`just now`;
+  if (minutes < 60) return translated`${minutes} min ago`;
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return `${hours} h ago`;
   return `${Math.floor(hours / 24)} d ago`;
@@ -24,7 +25,7 @@ export function describeQueueStatus(state: RefreshState<unknown>, now: number): 
   else if (!state.loading && !state.failure) return '';
   if (state.loading) parts.push('refreshing…');
   else if (state.failure) {
-    const retry = state.nextAttemptAt !== undefined ? `, retrying at ${formatRetryTime(state.nextAttemptAt, now)}` : '';
+    const retry = state.nextAttemptAt !== undefined ? translated`, retrying at ${formatRetryTime(state.nextAttemptAt, now)}` : '';
     parts.push(`${state.failure.summary}${retry}`);
   }
   return parts.join(' · ');
