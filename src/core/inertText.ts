@@ -160,6 +160,7 @@ function template<S extends Surface>(surface: S) {
 
 function piece<S extends Surface>(surface: S, escape: (text: string) => string, value: Interpolation<S>): string {
   if (value instanceof InertText) {
+    // Not translated: a programming error, caught by the tests.
     if (value.surface !== surface) throw new Error(`Text made inert for a ${value.surface} cannot be shown in a ${surface}.`);
     return value.value;
   }

@@ -1,6 +1,7 @@
 // What each feed's last refresh came to, in words a view can show: "work: offline since 10:40,
 // showing the copy from 10:25". A feed that fails keeps its last good copy, so the lead's meetings
 // do not vanish when the network does.
+import { translated } from '../inertText';
 import { format, isSameDay } from 'date-fns';
 
 /** 10:25 today, "Tue 10:25" on another day. */
@@ -35,17 +36,17 @@ export interface FeedStatus {
 
 /** One line per feed, for views, pickers and the log. */
 export function describeFeedStatus(status: FeedStatus, now: number): string {
-  const copy = status.copyFrom === undefined ? 'no copy yet' : `showing the copy from ${formatClock(status.copyFrom, now)}`;
+  const copy = status.copyFrom === undefined ? translated`no copy yet` : translated`showing the copy from ${formatClock(status.copyFrom, now)}`;
   const since = status.failingSince === undefined ? '' : ` since ${formatClock(status.failingSince, now)}`;
-  const cut = status.truncated ? ' (too many occurrences: the rest are left out)' : '';
+  const cut = status.truncated ? translated` (too many occurrences: the rest are left out)` : '';
   switch (status.health) {
     case 'pending':
-      return `${status.name}: not loaded yet`;
+      return translated`${status.name}: not loaded yet`;
     case 'ok':
       return `${status.name}: ${status.events} ${status.events === 1 ? 'event' : 'events'}, updated ${formatClock(status.copyFrom ?? now, now)}${cut}`;
     case 'offline':
-      return `${status.name}: offline${since} (${status.problem ?? 'no answer'}), ${copy}`;
+      return `${status.name}: offline${since} (${status.problem ?? translated`no answer`}), ${copy}`;
     case 'malformed':
-      return `${status.name}: not a calendar${since} (${status.problem ?? 'could not be read'}), ${copy}`;
+      return `${status.name}: not a calendar${since} (${status.problem ?? translated`could not be read`}), ${copy}`;
   }
 }

@@ -77,6 +77,7 @@ export const ownerSearchFrom = 5;
  */
 export function planSearches(input: SearchPlanInput): QueueSearch[] {
   const drafts = input.includeDrafts ? '' : ' draft:false';
+  // Not translated: search qualifiers.
   const open = 'is:pr is:open archived:false';
   const searches: QueueSearch[] = [
     { alias: 'reviewRequested', role: 'reviewRequested', query: `${open} review-requested:@me${drafts}`, detail: 'history' },
