@@ -78,7 +78,11 @@ describe('l10n/bundle.l10n.json', () => {
     const texts = extractTexts();
     // "Could not …" ends with what the command was doing: a command's `doing`, and what a failing refresh passes for it.
     const doing = ['pause the focus block', 'refresh the review queue', 'load the team', 'snooze the pull request for an hour'];
-    for (const expected of ['Open Setting', 'Lead Desk is signed in to GitHub as {0}.', 'What now?', ...doing, 'Where the time went', 'Deep-work target ({0} %)']) assert.ok(texts.includes(expected), `${expected} not found in the source`);
+    // Sentences built in core and app with translated`…`, and the Team view's rows.
+    const built = ['Stopped after {0} of {1}.', 'Deep work', '{0} h {1} min', 'Only you have changed this file {0}.', '{0} open review request', 'Loading the team…'];
+    for (const expected of ['Open Setting', 'Lead Desk is signed in to GitHub as {0}.', 'What now?', ...doing, 'Where the time went', 'Deep-work target ({0} %)', ...built]) assert.ok(texts.includes(expected), `${expected} not found in the source`);
+    // What teammates read on GitHub and Slack stays as written, so it is no key.
+    assert.ok(!texts.some((text) => text.startsWith('Focusing until')), 'the busy status is posted, not shown');
     assert.equal(readFileSync(bundlePath, 'utf8'), bundleText(texts), 'run npx tsx test/tools/l10nBundle.ts --write');
   });
 });
