@@ -2,6 +2,7 @@
 // zone. The queue counts waiting time in them, review-request pop-ups wait for them, and End My Day
 // snoozes until the next working morning. Each day's window is built from wall-clock times in the
 // zone, so a day on which clocks change still has its full working window.
+import { weekdayName } from './dateWords';
 import { translated } from './inertText';
 import { wallTimeAt, wallTimeInZone } from './wallClock';
 
@@ -166,11 +167,9 @@ export function workingEndToday(now: number, hours: WorkingHours = defaultWorkin
   return calendar.instant(calendar.at(now), hours.endMinute);
 }
 
-// Functions, so each name is read in the display language of the moment.
-const weekdayShort = [() => translated`Sun`, () => translated`Mon`, () => translated`Tue`, () => translated`Wed`, () => translated`Thu`, () => translated`Fri`, () => translated`Sat`];
 
 /** "Mon 09:00": a time in the working zone, with its weekday. */
 export function formatWorkingTime(time: number, hours: WorkingHours = defaultWorkingHours): string {
   const at = calendarFor(hours.timeZone).at(time);
-  return `${weekdayShort[at.weekday]()} ${String(Math.floor(at.minute / 60)).padStart(2, '0')}:${String(at.minute % 60).padStart(2, '0')}`;
+  return `${weekdayName(at.weekday)} ${String(Math.floor(at.minute / 60)).padStart(2, '0')}:${String(at.minute % 60).padStart(2, '0')}`;
 }

@@ -1,10 +1,9 @@
 // One line a person can check: counts and places, never scores.
 
+import { monthName } from '../dateWords';
 import { translated } from '../inertText';
 import type { Evidence } from './evidence';
 
-// Functions, so each name is read in the display language of the moment.
-const MONTHS = [() => translated`Jan`, () => translated`Feb`, () => translated`Mar`, () => translated`Apr`, () => translated`May`, () => translated`Jun`, () => translated`Jul`, () => translated`Aug`, () => translated`Sep`, () => translated`Oct`, () => translated`Nov`, () => translated`Dec`];
 
 export function windowLabel(days: number): string {
   if (days >= 360) {
@@ -21,7 +20,7 @@ export function windowLabel(days: number): string {
 /** UTC, so the same index reads the same everywhere. */
 function monthYear(time: number): string {
   const d = new Date(time);
-  return `${MONTHS[d.getUTCMonth()]()} ${d.getUTCFullYear()}`;
+  return `${monthName(d.getUTCMonth())} ${d.getUTCFullYear()}`;
 }
 
 export interface ReasonParts {

@@ -1,37 +1,15 @@
 // The weekly time-block schedule (`leadDesk.focus.schedule`). Occurrences are computed on local
 // calendar days: the day is stepped with date-fns and the wall-clock time is set on that day, so a
 // 09:00 block is at 09:00 on both sides of a DST change (never "24 hours after yesterday's").
-import { translated } from '../inertText';
 import { addDays, format, startOfDay } from 'date-fns';
+import { weekdayName } from '../dateWords';
+import { translated } from '../inertText';
 import { isMeeting, type CalendarEvent } from '../calendar/calendarEvent';
 import { isFocusType, type FocusType } from './types';
 
 export type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';
-const weekdays: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-// Getters, so each text is read in the display language of the moment.
-const weekdayNames: Readonly<Record<Weekday, string>> = {
-  get sun() {
-    return translated`Sun`;
-  },
-  get mon() {
-    return translated`Mon`;
-  },
-  get tue() {
-    return translated`Tue`;
-  },
-  get wed() {
-    return translated`Wed`;
-  },
-  get thu() {
-    return translated`Thu`;
-  },
-  get fri() {
-    return translated`Fri`;
-  },
-  get sat() {
-    return translated`Sat`;
-  },
-};
+/** Sunday first, as Date.getDay() counts. */
+export const weekdays: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const dayAliases: Readonly<Record<string, readonly Weekday[]>> = {
   weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
   weekend: ['sat', 'sun'],
@@ -144,10 +122,9 @@ export function parseSchedule(raw: unknown): ParsedSchedule {
     const clash = entries.find((other) => other.days.some((d) => entry.days.includes(d)) && entry.start < other.end && other.start < entry.end);
     if (clash) {
       const day = clash.days.find((d) => entry.days.includes(d))!;
-      problems.push(
-        `${describeEntry(index, item)} overlaps ${describeEntry(clash.index, raw[clash.index])} on ${weekdayNames[day]} ` +
-          translated`(${formatMinuteOfDay(entry.start)}–${formatMinuteOfDay(entry.end)} and ${formatMinuteOfDay(clash.start)}–${formatMinuteOfDay(clash.end)}); it is ignored.`,
-      );
+      const [first, second] = [describeEntry(index, item), describeEntry(clash.index, raw[clash.index])];
+      const [mine, theirs] = [`${formatMinuteOfDay(entry.start)}–${formatMinuteOfDay(entry.end)}`, `${formatMinuteOfDay(clash.start)}–${formatMinuteOfDay(clash.end)}`];
+      problems.push(translated`${first} overlaps ${second} on ${weekdayName(weekdays.indexOf(day))} (${mine} and ${theirs}); it is ignored.`);
       return;
     }
     entries.push(entry);

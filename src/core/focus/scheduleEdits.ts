@@ -1,8 +1,9 @@
 // Edits of the weekly schedule setting made by Edit Focus Schedule. They work on the raw JSON, so
 // anything the lead wrote by hand (fields Lead Desk does not know, entries it rejects) stays as it
 // was; only the edited entry changes, and an edit that would clash with another block is refused.
+import { weekdayName } from '../dateWords';
 import { translated } from '../inertText';
-import { formatMinuteOfDay, parseSchedule, type MinuteOfDay, type Weekday } from './schedule';
+import { formatMinuteOfDay, parseSchedule, weekdays, type MinuteOfDay, type Weekday } from './schedule';
 import { focusTypeLabel, type FocusType } from './types';
 
 export interface BlockFields {
@@ -16,37 +17,13 @@ export interface BlockFields {
 export type ScheduleEdit = { readonly ok: true; readonly value: unknown[] } | { readonly ok: false; readonly problem: string };
 
 const weekOrder: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-// Getters, so each text is read in the display language of the moment.
-const dayNames: Readonly<Record<Weekday, string>> = {
-  get mon() {
-    return translated`Mon`;
-  },
-  get tue() {
-    return translated`Tue`;
-  },
-  get wed() {
-    return translated`Wed`;
-  },
-  get thu() {
-    return translated`Thu`;
-  },
-  get fri() {
-    return translated`Fri`;
-  },
-  get sat() {
-    return translated`Sat`;
-  },
-  get sun() {
-    return translated`Sun`;
-  },
-};
 
 /** "Mon–Fri", "Tue, Thu", "Every day": how a block's days read in a picker. */
 export function describeDays(days: readonly Weekday[]): string {
   const sorted = weekOrder.filter((d) => days.includes(d));
   if (sorted.length === 7) return translated`Every day`;
   if (sorted.join() === 'mon,tue,wed,thu,fri') return 'Mon–Fri';
-  return sorted.map((d) => dayNames[d]).join(', ');
+  return sorted.map((d) => weekdayName(weekdays.indexOf(d))).join(', ');
 }
 
 /** "Mon–Fri 09:00–11:00 · Heads-down (Deep work)". */

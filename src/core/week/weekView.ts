@@ -1,4 +1,5 @@
 // Turns a week's summary into what the webview shows: labels, figures in words, what is missing.
+import { monthName, weekdayName } from '../dateWords';
 import { translated } from '../inertText';
 import { formatHours, type WeekFigures, type WeekSummary } from './aggregateWeek';
 import { reviewCapMs, reviewEstimateMs } from './reviewTime';
@@ -14,12 +15,9 @@ export interface WeekViewContext {
   readonly notes: readonly string[];
 }
 
-// Functions, so each name is read in the display language of the moment.
-const weekdays = [() => translated`Sun`, () => translated`Mon`, () => translated`Tue`, () => translated`Wed`, () => translated`Thu`, () => translated`Fri`, () => translated`Sat`];
-const months = [() => translated`Jan`, () => translated`Feb`, () => translated`Mar`, () => translated`Apr`, () => translated`May`, () => translated`Jun`, () => translated`Jul`, () => translated`Aug`, () => translated`Sep`, () => translated`Oct`, () => translated`Nov`, () => translated`Dec`];
 
 function dayLabel(date: string, weekday: number): string {
-  return `${weekdays[weekday]()} ${Number(date.slice(8, 10))}`;
+  return `${weekdayName(weekday)} ${Number(date.slice(8, 10))}`;
 }
 
 export function weekTitle(week: WeekKey, current: WeekKey): string {
@@ -27,7 +25,7 @@ export function weekTitle(week: WeekKey, current: WeekKey): string {
   if (ago === 0) return translated`This week`;
   if (ago === 1) return translated`Last week`;
   const monday = parseWeekKey(week);
-  return monday ? translated`Week of ${monday.getDate()} ${months[monday.getMonth()]()} ${monday.getFullYear()}` : week;
+  return monday ? translated`Week of ${monday.getDate()} ${monthName(monday.getMonth())} ${monday.getFullYear()}` : week;
 }
 
 /** Time reviewing outside review blocks, and how it was reckoned: GitHub does not record time spent. */
