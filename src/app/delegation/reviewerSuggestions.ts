@@ -125,7 +125,7 @@ export class ReviewerSuggestions {
     if (!checkout) {
       throw new SuggestionProblem('noClone', translated`No folder in this workspace is a clone of ${pull.owner}/${pull.repo}, so there is no history to learn from. Open a clone to see who knows these files.`);
     }
-    progress(`Reading ${pull.owner}/${pull.repo}#${pull.number} from GitHub…`);
+    progress(translated`Reading ${pull.owner}/${pull.repo}#${pull.number} from GitHub…`);
     const fromGitHub = Promise.all([fetchPullRequestChanges(client, pull), this.viewer(client)]);
     fromGitHub.catch(() => undefined);
     const [history, [changes, me]] = await Promise.all([request.history(checkout.workTree, this.deps.settings()), fromGitHub]);

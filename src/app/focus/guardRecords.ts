@@ -120,7 +120,7 @@ export function reviveGuardRecord(raw: unknown, guard: Pick<Guard, 'id' | 'isPla
     delete repaired.previousPlan;
   }
   const record = repaired as unknown as GuardRecord;
-  return problems.length ? { record, damage: `its ${problems.join(', ')} ${problems.length > 1 ? 'were' : 'was'} damaged` } : { record };
+  return problems.length ? { record, damage: problems.length > 1 ? translated`its ${problems.join(', ')} were damaged` : translated`its ${problems.join(', ')} was damaged` } : { record };
 }
 
 /** The stored value for one guard: its own key, or, until that is written, the old combined map. */

@@ -37,16 +37,18 @@ export interface FeedStatus {
 /** One line per feed, for views, pickers and the log. */
 export function describeFeedStatus(status: FeedStatus, now: number): string {
   const copy = status.copyFrom === undefined ? translated`no copy yet` : translated`showing the copy from ${formatClock(status.copyFrom, now)}`;
-  const since = status.failingSince === undefined ? '' : ` since ${formatClock(status.failingSince, now)}`;
+  const since = status.failingSince === undefined ? '' : translated` since ${formatClock(status.failingSince, now)}`;
   const cut = status.truncated ? translated` (too many occurrences: the rest are left out)` : '';
   switch (status.health) {
     case 'pending':
       return translated`${status.name}: not loaded yet`;
     case 'ok':
-      return `${status.name}: ${status.events} ${status.events === 1 ? 'event' : 'events'}, updated ${formatClock(status.copyFrom ?? now, now)}${cut}`;
+      return status.events === 1
+        ? translated`${status.name}: 1 event, updated ${formatClock(status.copyFrom ?? now, now)}${cut}`
+        : translated`${status.name}: ${status.events} events, updated ${formatClock(status.copyFrom ?? now, now)}${cut}`;
     case 'offline':
-      return `${status.name}: offline${since} (${status.problem ?? translated`no answer`}), ${copy}`;
+      return translated`${status.name}: offline${since} (${status.problem ?? translated`no answer`}), ${copy}`;
     case 'malformed':
-      return `${status.name}: not a calendar${since} (${status.problem ?? translated`could not be read`}), ${copy}`;
+      return translated`${status.name}: not a calendar${since} (${status.problem ?? translated`could not be read`}), ${copy}`;
   }
 }

@@ -201,7 +201,7 @@ function endedEarly(state: FocusState, now: number): readonly TakenBreak[] | und
 export function acceptBreak(state: FocusState, minutes: number, now: number): FocusState {
   const offer = state.breakOffer;
   if (!offer || state.block) throw new FocusTransitionError('noBreakOffer', translated`There is no break to take right now.`);
-  checkMinutes(minutes, 'A break');
+  checkMinutes(minutes, translated`A break`);
   const taken = { startedAt: now, endsAt: now + minutes * minuteMs };
   return next(state, { breakOffer: undefined, break: { ...taken, afterBlockId: offer.blockId }, breaks: withBreak(state, taken, now) });
 }
@@ -211,7 +211,7 @@ export function acceptBreak(state: FocusState, minutes: number, now: number): Fo
  * stopped) and the break starts. Without a block, it is a break all the same.
  */
 export function takeBreak(state: FocusState, minutes: number, now: number): FocusState {
-  checkMinutes(minutes, 'A break');
+  checkMinutes(minutes, translated`A break`);
   const block = state.block;
   const stopped = block ? stopBlock(state, now).state : state;
   const taken = { startedAt: now, endsAt: now + minutes * minuteMs };

@@ -58,7 +58,7 @@ function slackUrl(read: RawSettings, problems: SettingsProblem[]): string {
     // WebClient appends the method name to this URL, so it must end with a slash.
     return checked.url.href.endsWith('/') ? checked.url.href : `${checked.url.href}/`;
   }
-  problems.push({ key: `leadDesk.${key}`, message: `${checked.problem} Using ${defaultSlackApiUrl}.` });
+  problems.push({ key: `leadDesk.${key}`, message: translated`${checked.problem} Using ${defaultSlackApiUrl}.` });
   return defaultSlackApiUrl;
 }
 

@@ -9,7 +9,7 @@ import type { FocusState, PlannedBlock } from './types';
 /** At most this many saved blocks; more is a runaway command, not a plan. */
 const maxPlanned = 50;
 
-/** The occurrence id starts with the day, so handled ids are pruned like the weekly schedule's. */
+/** The occurrence id starts with the day, so handled ids are pruned like the weekly schedule's. Not translated: an id. */
 export function plannedOccurrence(p: PlannedBlock): Occurrence {
   return { id: `${format(p.start, 'yyyy-MM-dd')} planned ${p.id}`, entryIndex: -1, label: p.label, type: p.type, start: p.start, end: p.end };
 }

@@ -112,6 +112,7 @@ function sections(read: RawSettings, includeDrafts: boolean, problems: SettingsP
   const out: CustomSection[] = [];
   (raw as unknown[]).forEach((entry, i) => {
     const e = (entry !== null && typeof entry === 'object' ? entry : {}) as { name?: unknown; query?: unknown };
+    // Not translated: the name also keys the section's search in the stored snapshot.
     const name = typeof e.name === 'string' && e.name.trim() ? e.name.trim() : `Section ${i + 1}`;
     if (typeof e.query !== 'string' || !e.query.trim()) {
       problems.push({ key: full(key), message: translated`${full(key)}: section "${name}" has no "query" search string; skipping it.` });

@@ -9,8 +9,8 @@ export function formatAge(updatedAt: number, now: number): string {
   if (minutes < 1) return translated`just now`;
   if (minutes < 60) return translated`${minutes} min ago`;
   const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} d ago`;
+  if (hours < 24) return translated`${hours} h ago`;
+  return translated`${Math.floor(hours / 24)} d ago`;
 }
 
 /** When a retry is on another day than `now`, the date is included so "10:42" is not misread. */
@@ -21,9 +21,9 @@ export function formatRetryTime(at: number, now: number): string {
 
 export function describeQueueStatus(state: RefreshState<unknown>, now: number): string {
   const parts: string[] = [];
-  if (state.updatedAt !== undefined) parts.push(`updated ${formatAge(state.updatedAt, now)}`);
+  if (state.updatedAt !== undefined) parts.push(translated`updated ${formatAge(state.updatedAt, now)}`);
   else if (!state.loading && !state.failure) return '';
-  if (state.loading) parts.push('refreshing…');
+  if (state.loading) parts.push(translated`refreshing…`);
   else if (state.failure) {
     const retry = state.nextAttemptAt !== undefined ? translated`, retrying at ${formatRetryTime(state.nextAttemptAt, now)}` : '';
     parts.push(`${state.failure.summary}${retry}`);

@@ -73,11 +73,10 @@ export const ownerSearchFrom = 5;
  * gets a search of its own, so that each search's matches fit in one page of 100 and the whole
  * queue comes back in one request (an alias costs GitHub a hundredth of a point; a second page
  * costs a round trip). The remaining repositories are spread over as many searches as the
- * 256-character limit needs; GitHub ORs repeated `repo:` qualifiers.
+ * 256-character limit needs; GitHub ORs repeated `repo:` qualifiers. Not translated: search qualifiers.
  */
 export function planSearches(input: SearchPlanInput): QueueSearch[] {
   const drafts = input.includeDrafts ? '' : ' draft:false';
-  // Not translated: search qualifiers.
   const open = 'is:pr is:open archived:false';
   const searches: QueueSearch[] = [
     { alias: 'reviewRequested', role: 'reviewRequested', query: `${open} review-requested:@me${drafts}`, detail: 'history' },
@@ -99,7 +98,7 @@ export function planSearches(input: SearchPlanInput): QueueSearch[] {
   return searches;
 }
 
-/** The Stale group's searches: a query each, and the repositories to keep when it is wider than the list. */
+/** The Stale group's searches: a query each, and the repositories to keep when it is wider than the list. Not translated: search qualifiers. */
 function staleScopes(staleRepos: readonly string[], staleOrgs: readonly string[], base: string): Array<Pick<QueueSearch, 'query' | 'onlyRepos'>> {
   const orgs = unique(staleOrgs);
   const orgSet = new Set(orgs.map((o) => o.toLowerCase()));
