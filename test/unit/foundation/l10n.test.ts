@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { comment, l10nKey, markdown, message, pick, setTranslator, tree, type Translator } from '../../../src/core/inertText';
+import { comment, l10nKey, markdown, message, pick, setTranslator, translated, tree, type Translator } from '../../../src/core/inertText';
 
 // The tagged templates hand their text to the translator the editor installs (vscode.l10n.t). The
 // translation is trusted, as the code is; the values are outside text and must stay escaped
@@ -60,6 +60,17 @@ describe('translated templates', () => {
     const shown = [comment`Could you take this review, ${'@bo'}?`, message`${'only a value'}`, message`${'x'} {0} literally`].map((t) => t.value);
     assert.deepEqual(calls, []);
     assert.deepEqual(shown, ['Could you take this review, @&#8203;bo?', 'only a value', 'x {0} literally']);
+  });
+
+  it('translates a sentence built in core as a plain string, keyed like the tags, its values left for the surface to escape', () => {
+    assert.equal(translated`Stopped after ${'25 min'} of ${'Deep work'}.`, 'Stopped after 25 min of Deep work.');
+    const { calls, translator } = recording({ 'Stopped after {0} of {1}.': 'Arrêté après {0} de {1}.' });
+    setTranslator(translator);
+    const text = translated`Stopped after ${'25 min'} of ${'[x](command:y)'}.`;
+    assert.deepEqual(calls, [{ key: 'Stopped after {0} of {1}.', args: ['25 min', '[x](command:y)'] }]);
+    assert.equal(text, 'Arrêté après 25 min de [x](command:y).');
+    // Shown through a tag, the whole sentence is outside text to that surface and is escaped there.
+    assert.equal(message`${text}`.value, 'Arrêté après 25 min de ［x］(command:y).');
   });
 
   it('falls back to the text as written when the translator fails', () => {
