@@ -15,3 +15,24 @@ export function weekdayName(day: number): string {
 export function monthName(month: number): string {
   return months[month]();
 }
+
+/** "Tue 10:00", for a time on another day than today. */
+export function weekdayAndClock(time: number | Date): string {
+  const at = new Date(time);
+  return `${weekdayName(at.getDay())} ${clock(at)}`;
+}
+
+/** "Tue 3 Mar", a day of the coming or past weeks. */
+export function dayAndMonth(time: number | Date): string {
+  const at = new Date(time);
+  return `${weekdayName(at.getDay())} ${at.getDate()} ${monthName(at.getMonth())}`;
+}
+
+/** "Tue 3 Mar 10:00". */
+export function dayMonthAndClock(time: number | Date): string {
+  return `${dayAndMonth(time)} ${clock(new Date(time))}`;
+}
+
+function clock(at: Date): string {
+  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+}

@@ -2,11 +2,12 @@
 // showing the copy from 10:25". A feed that fails keeps its last good copy, so the lead's meetings
 // do not vanish when the network does.
 import { translated } from '../inertText';
+import { weekdayAndClock } from '../dateWords';
 import { format, isSameDay } from 'date-fns';
 
 /** 10:25 today, "Tue 10:25" on another day. */
 function formatClock(time: number, now: number): string {
-  return format(time, isSameDay(time, now) ? 'HH:mm' : 'EEE HH:mm');
+  return isSameDay(time, now) ? format(time, 'HH:mm') : weekdayAndClock(time);
 }
 
 export type FeedHealth =

@@ -1,6 +1,7 @@
 // One-off blocks saved for a later slot (Find Focus Time). They live in the shared focus state and
 // become schedule occurrences, so the scheduler starts them with the weekly blocks' meeting rules.
 import { translated } from '../inertText';
+import { dayMonthAndClock } from '../dateWords';
 import { format } from 'date-fns';
 import { maxBlockMinutes, minuteMs, next, FocusTransitionError } from './focusMachine';
 import type { Occurrence } from './schedule';
@@ -27,7 +28,7 @@ export function planBlock(state: FocusState, block: PlannedBlock, now: number): 
   }
   const live = livePlanned(state, now);
   const clash = live.find((p) => p.start < block.end && block.start < p.end);
-  if (clash) throw new FocusTransitionError('alreadyRunning', translated`A block is already saved for ${format(clash.start, 'EEE d MMM HH:mm')}–${format(clash.end, 'HH:mm')}.`);
+  if (clash) throw new FocusTransitionError('alreadyRunning', translated`A block is already saved for ${dayMonthAndClock(clash.start)}–${format(clash.end, 'HH:mm')}.`);
   return next(state, { planned: [...live, block].sort((a, b) => a.start - b.start).slice(0, maxPlanned) });
 }
 

@@ -1,6 +1,7 @@
 // The one line under the view title: how fresh the data is and, when a refresh failed, what
 // happened and when the next try is. "updated 12 min ago · offline, retrying at 10:42".
 import { translated } from '../inertText';
+import { weekdayAndClock } from '../dateWords';
 import { format } from 'date-fns';
 import type { RefreshState } from './refreshScheduler';
 
@@ -16,7 +17,7 @@ export function formatAge(updatedAt: number, now: number): string {
 /** When a retry is on another day than `now`, the date is included so "10:42" is not misread. */
 export function formatRetryTime(at: number, now: number): string {
   const sameDay = format(at, 'yyyy-MM-dd') === format(now, 'yyyy-MM-dd');
-  return sameDay ? format(at, 'HH:mm') : format(at, 'EEE HH:mm');
+  return sameDay ? format(at, 'HH:mm') : weekdayAndClock(at);
 }
 
 export function describeQueueStatus(state: RefreshState<unknown>, now: number): string {

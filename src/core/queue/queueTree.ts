@@ -2,7 +2,7 @@
 // tooltips. The VS Code tree provider only turns these into TreeItems, so all wording and
 // ordering is tested (and measured) in plain Node.
 import { escapeFor, joinInert, markdown, type InertText, translated } from '../inertText';
-import { format } from 'date-fns';
+import { dayMonthAndClock, weekdayAndClock } from '../dateWords';
 import type { PullRequestRef } from '../pullRequestRef';
 import { formatBusinessDuration, type WorkingHours } from '../workingHours';
 import type { QueueGroup, QueueItem, QueueView, WaitingBasis } from './grouping';
@@ -118,7 +118,7 @@ function snoozeText(item: QueueItem): string {
   const s = item.snooze;
   if (!s) return '';
   if (s.kind === 'activity') return translated`snoozed until new activity`;
-  return s.until ? translated`snoozed until ${format(new Date(s.until), 'EEE HH:mm')}` : translated`snoozed`;
+  return s.until ? translated`snoozed until ${weekdayAndClock(new Date(s.until))}` : translated`snoozed`;
 }
 
 /** `nudgeAfterHours`: the team's usual turnaround; without it no row offers Nudge Reviewers. */
@@ -198,7 +198,7 @@ export function itemTooltip(item: QueueItem, time: WorkingHours): InertText<'mar
   lines.push(markdown`by ${pr.author ?? 'ghost'}${pr.author ? '' : ' (deleted account)'} · ${sizeText(item)} in ${pr.changedFiles} ${pr.changedFiles === 1 ? 'file' : 'files'}${pr.isDraft ? ' · draft' : ''}`, blank);
   lines.push(markdown`CI: ${ciText[pr.ci]} · Review: ${reviewText[pr.review]} · Merge: ${mergeText[pr.merge]}`, blank);
   const since = Date.parse(item.waiting.since);
-  lines.push(markdown`Waiting ${formatBusinessDuration(item.waiting.hours, time)} of working time ${basisText[item.waiting.basis]}${Number.isNaN(since) ? blank : markdown` (${format(since, 'EEE d MMM HH:mm')})`}.`, blank);
+  lines.push(markdown`Waiting ${formatBusinessDuration(item.waiting.hours, time)} of working time ${basisText[item.waiting.basis]}${Number.isNaN(since) ? blank : markdown` (${dayMonthAndClock(since)})`}.`, blank);
   if (item.teams.length > 0) lines.push(markdown`Teams asked: ${joinInert('markdown', item.teams, ', ')}`, blank);
   lines.push(markdown`**Why it is here:** ${item.placement}`, blank);
   if (item.snooze) lines.push(markdown`**Snoozed:** ${snoozeText(item).replace(/^snoozed /, '')}.`, blank);

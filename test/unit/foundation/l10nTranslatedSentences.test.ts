@@ -14,6 +14,8 @@ import { buildQueueView } from '../../../src/core/queue/grouping';
 import { buildQueueTree, type QueueNode } from '../../../src/core/queue/queueTree';
 import { formatBusinessDuration, defaultWorkingHours } from '../../../src/core/workingHours';
 import { teammateDescription, teamRoots } from '../../../src/vscode/pulse/teamNodes';
+import { dayMonthAndClock, weekdayAndClock } from '../../../src/core/dateWords';
+import { weekLabel } from '../../../src/core/pulse/pulseWeek';
 import { groupingOptions, pr, snapshot } from '../queue/fixtures';
 
 // Sentences built in core and app reach the lead as plain strings (a status-bar text, a reason, an
@@ -73,6 +75,12 @@ describe('sentences built in core, app and the Team view', () => {
     const groups = nodes.flatMap((n) => (n.kind === 'group' ? [n.label] : []));
     assert.ok(groups.includes('«My PRs»') && groups.includes('«Changes requested»'), groups.join(', '));
     assert.equal(formatBusinessDuration(3, defaultWorkingHours), '«3 h»');
+  });
+
+  it('weekday and month names in what the lead reads follow the display language, where date-fns would write English', () => {
+    assert.equal(weekdayAndClock(new Date(2026, 2, 3, 10, 5)), '«Tue» 10:05');
+    assert.equal(dayMonthAndClock(new Date(2026, 2, 3, 10, 5)), '«Tue» 3 «Mar» 10:05');
+    assert.equal(weekLabel('2026-06-08'), '8 «Jun»');
   });
 
   it("the Team view's rows follow the display language", () => {
