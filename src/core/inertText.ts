@@ -123,7 +123,7 @@ export function setTranslator(next: Translator | undefined): void {
 
 // What the lead reads in the editor is translated. Comments and documents are posted to, or read by,
 // other people, whose language the lead's display language does not decide.
-const translated: ReadonlySet<Surface> = new Set<Surface>(['message', 'pick', 'tree', 'markdown']);
+const translatedSurfaces: ReadonlySet<Surface> = new Set<Surface>(['message', 'pick', 'tree', 'markdown']);
 
 /** The l10n key of a template: its static parts joined by `{0}`, `{1}`… */
 export function l10nKey(strings: readonly string[]): string {
@@ -142,7 +142,7 @@ export function isTranslatable(strings: readonly string[]): boolean {
 
 function render(surface: Surface, strings: readonly string[], args: readonly string[]): string {
   const english = () => strings.reduce((out, part, i) => (i === 0 ? part : out + args[i - 1] + part), '');
-  if (!translator || !translated.has(surface) || !isTranslatable(strings)) return english();
+  if (!translator || !translatedSurfaces.has(surface) || !isTranslatable(strings)) return english();
   try {
     const text = translator(l10nKey(strings), args);
     return typeof text === 'string' ? text : english();
@@ -160,6 +160,7 @@ function template<S extends Surface>(surface: S) {
 
 function piece<S extends Surface>(surface: S, escape: (text: string) => string, value: Interpolation<S>): string {
   if (value instanceof InertText) {
+    // Not translated: a programming error, caught by the tests.
     if (value.surface !== surface) throw new Error(`Text made inert for a ${value.surface} cannot be shown in a ${surface}.`);
     return value.value;
   }
@@ -179,6 +180,17 @@ export const comment = template('comment');
 
 /** A line of a Markdown document (the weekly update draft). */
 export const documentText = template('document');
+
+/**
+ * A sentence built in core or app for the lead to read (a status-bar text, a reason, an error that
+ * ends in a toast), in the lead's language, as a plain string: `translated\`Stopped after ${d}.\``.
+ * Keyed like the tags above ("Stopped after {0}."). Its values are not escaped: they are the code's
+ * own (durations, counts, clock times, other translated sentences); outside text in it is escaped
+ * when the glue shows the whole string through a tag.
+ */
+export function translated(strings: TemplateStringsArray, ...values: ReadonlyArray<string | number>): string {
+  return render('message', strings, values.map(String));
+}
 
 /** Joins inert pieces of one surface, e.g. a list of names. */
 export function joinInert<S extends Surface>(surface: S, parts: ReadonlyArray<Interpolation<S>>, separator: string): InertText<S> {

@@ -1,5 +1,6 @@
 // The typed mirror of the `leadDesk.*` settings in package.json. Parsing is pure: a bad value
 // falls back to the default and is reported as a problem that names the setting.
+import { translated } from './inertText';
 import { checkServiceUrl } from './serviceUrl';
 import { defaultQueueSettings, parseQueueSettings, type QueueSettings } from './queue/queueSettings';
 import { defaultDelegationSettings, parseDelegationSettings, type DelegationSettings } from './delegation/delegationSettings';
@@ -55,9 +56,9 @@ export function parseApiUrl(raw: unknown, problems: SettingsProblem[]): LeadDesk
   const key = 'leadDesk.github.apiUrl';
   const fallback = defaultSettings.github.apiUrl;
   if (raw === undefined || raw === null || raw === '') return { apiUrl: fallback };
-  const checked = typeof raw === 'string' ? checkServiceUrl(raw, 'github') : { ok: false as const, problem: `${key} must be a URL string.` };
+  const checked = typeof raw === 'string' ? checkServiceUrl(raw, 'github') : { ok: false as const, problem: translated`${key} must be a URL string.` };
   if (checked.ok) return { apiUrl: `${checked.url.origin}${checked.url.pathname}`.replace(/\/+$/, '') };
-  problems.push({ key, message: `${checked.problem} Sign-in stays off until it is fixed.` });
+  problems.push({ key, message: translated`${checked.problem} Sign-in stays off until it is fixed.` });
   return { apiUrl: fallback, apiUrlProblem: checked.problem };
 }
 

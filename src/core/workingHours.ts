@@ -2,6 +2,8 @@
 // zone. The queue counts waiting time in them, review-request pop-ups wait for them, and End My Day
 // snoozes until the next working morning. Each day's window is built from wall-clock times in the
 // zone, so a day on which clocks change still has its full working window.
+import { weekdayName } from './dateWords';
+import { translated } from './inertText';
 import { wallTimeAt, wallTimeInZone } from './wallClock';
 
 export interface WorkingHours {
@@ -127,11 +129,11 @@ export function businessHoursBetween(from: Date, to: Date, hours: WorkingHours =
 /** "45 min", "3 h", "2 d 4 h" in working time, where a day is one working day's length. */
 export function formatBusinessDuration(hours: number, working: WorkingHours = defaultWorkingHours): string {
   const dayHours = (working.endMinute - working.startMinute) / 60;
-  if (hours < 1) return `${Math.max(0, Math.round(hours * 60))} min`;
-  if (dayHours <= 0 || hours < dayHours) return `${Math.floor(hours)} h`;
+  if (hours < 1) return translated`${Math.max(0, Math.round(hours * 60))} min`;
+  if (dayHours <= 0 || hours < dayHours) return translated`${Math.floor(hours)} h`;
   const days = Math.floor(hours / dayHours);
   const rest = Math.floor(hours - days * dayHours);
-  return rest > 0 ? `${days} d ${rest} h` : `${days} d`;
+  return rest > 0 ? translated`${days} d ${rest} h` : translated`${days} d`;
 }
 
 /** Whether `now` falls inside a working day's window. */
@@ -165,10 +167,9 @@ export function workingEndToday(now: number, hours: WorkingHours = defaultWorkin
   return calendar.instant(calendar.at(now), hours.endMinute);
 }
 
-const weekdayShort = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** "Mon 09:00": a time in the working zone, with its weekday. */
 export function formatWorkingTime(time: number, hours: WorkingHours = defaultWorkingHours): string {
   const at = calendarFor(hours.timeZone).at(time);
-  return `${weekdayShort[at.weekday]} ${String(Math.floor(at.minute / 60)).padStart(2, '0')}:${String(at.minute % 60).padStart(2, '0')}`;
+  return `${weekdayName(at.weekday)} ${String(Math.floor(at.minute / 60)).padStart(2, '0')}:${String(at.minute % 60).padStart(2, '0')}`;
 }

@@ -1,6 +1,7 @@
 // The one `leadDesk.workingHours` setting, parsed purely. It replaced `leadDesk.queue.workingDays`
 // and `leadDesk.queue.workingHours`: until their values have been moved over (or when moving them
 // failed), the old settings are still read, so the lead's hours never silently reset to 9–5.
+import { translated } from './inertText';
 import type { RawSettings, SettingsProblem } from './settingsSource';
 import { defaultWorkingHours, type WorkingHours } from './workingHours';
 import { isKnownZone } from './wallClock';
@@ -38,19 +39,19 @@ function parseCurrent(raw: object, problems: SettingsProblem[]): WorkingHours {
   if (v.days !== undefined) {
     const parsed = parseDays(v.days);
     if (parsed) days = parsed;
-    else problems.push({ key, message: `${key}: "days" must list days such as ["mon", "tue", "wed", "thu", "fri"]; using Monday to Friday.` });
+    else problems.push({ key, message: translated`${key}: "days" must list days such as ["mon", "tue", "wed", "thu", "fri"]; using Monday to Friday.` });
   }
   const start = v.start === undefined ? startMinute : clockMinutes(v.start);
   const end = v.end === undefined ? endMinute : clockMinutes(v.end);
   if (start === undefined || end === undefined || end <= start) {
-    problems.push({ key, message: `${key}: "start" and "end" must be times like "09:00" and "17:00", with end after start; using 09:00–17:00.` });
+    problems.push({ key, message: translated`${key}: "start" and "end" must be times like "09:00" and "17:00", with end after start; using 09:00–17:00.` });
   } else {
     startMinute = start;
     endMinute = end;
   }
   if (v.timeZone !== undefined && v.timeZone !== null && v.timeZone !== '') {
     if (typeof v.timeZone === 'string' && isKnownZone(v.timeZone.trim())) timeZone = v.timeZone.trim();
-    else problems.push({ key, message: `${key}: "timeZone" ${JSON.stringify(v.timeZone)} is not a time zone name such as "Europe/Berlin"; using this computer's time zone.` });
+    else problems.push({ key, message: translated`${key}: "timeZone" ${JSON.stringify(v.timeZone)} is not a time zone name such as "Europe/Berlin"; using this computer's time zone.` });
   }
   return { days, startMinute, endMinute, timeZone };
 }
@@ -62,7 +63,7 @@ function parseLegacy(read: RawSettings, problems: SettingsProblem[]): WorkingHou
     const parsed = parseDays(rawDays);
     const key = `leadDesk.${WorkingHoursKey.legacyDays}`;
     if (parsed) days = parsed;
-    else problems.push({ key, message: `${key} must list days such as ["mon", "tue", "wed", "thu", "fri"]; using Monday to Friday.` });
+    else problems.push({ key, message: translated`${key} must list days such as ["mon", "tue", "wed", "thu", "fri"]; using Monday to Friday.` });
   }
   const rawHours = read(WorkingHoursKey.legacyHours);
   if (rawHours !== undefined && rawHours !== null) {
@@ -71,7 +72,7 @@ function parseLegacy(read: RawSettings, problems: SettingsProblem[]): WorkingHou
     const end = clockMinutes(h.end);
     const key = `leadDesk.${WorkingHoursKey.legacyHours}`;
     if (start === undefined || end === undefined || end <= start) {
-      problems.push({ key, message: `${key} must be { "start": "09:00", "end": "17:00" } with end after start; using 09:00–17:00.` });
+      problems.push({ key, message: translated`${key} must be { "start": "09:00", "end": "17:00" } with end after start; using 09:00–17:00.` });
     } else {
       startMinute = start;
       endMinute = end;
@@ -86,7 +87,7 @@ export function parseWorkingHours(read: RawSettings, problems: SettingsProblem[]
   if (raw === undefined || raw === null) return parseLegacy(read, problems);
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     const key = `leadDesk.${WorkingHoursKey.current}`;
-    problems.push({ key, message: `${key} must be an object like ${example}; using Monday to Friday, 09:00–17:00.` });
+    problems.push({ key, message: translated`${key} must be an object like ${example}; using Monday to Friday, 09:00–17:00.` });
     return defaultWorkingHours;
   }
   return parseCurrent(raw, problems);

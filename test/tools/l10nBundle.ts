@@ -18,7 +18,7 @@ import { isTranslatable, l10nKey } from '../../src/core/inertText';
 const root = join(__dirname, '..', '..');
 export const bundlePath = join(root, 'l10n', 'bundle.l10n.json');
 
-const shownTags = new Set(['message', 'pick', 'tree', 'markdown']);
+const shownTags = new Set(['message', 'pick', 'tree', 'markdown', 'translated']);
 /** Where each function's button titles start, for the notification wrappers. */
 const buttonsFrom: Record<string, number> = { notify: 3, showInfo: 1, showWarning: 1, showError: 1 };
 const pickers = new Set(['pickOne', 'pickMany']);

@@ -119,6 +119,7 @@ export class CalendarBook implements MeetingSource {
       to: now + this.window.aheadDays * day,
       maxOccurrences: this.window.maxOccurrences,
     });
+    // Not translated: for the log line below.
     const where = parser.parsesOffThread?.() ? 'on a worker thread' : "on the host's thread";
     this.deps.log.info(`Calendar "${entry.source.name}": ${result.events.length} occurrences from ${Math.round(text.length / 1024)} KiB in ${Date.now() - started} ms, ${where}`);
     entry.events = result.events;

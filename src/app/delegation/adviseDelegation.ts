@@ -1,6 +1,7 @@
 // "Should I delegate this?" for the pull requests of the Review Queue: fetch the changed files the
 // caller does not have, and judge each pull request on them and, when an expertise index for its
 // repository is already in memory, on who knows the code better. Never starts git.
+import { translated } from '../../core/inertText';
 import { realpath } from 'node:fs/promises';
 import { defaultDelegateOptions, expertiseStanding, shouldDelegate, type ChangedFile, type DelegateDecision, type ExpertiseStanding } from '../../core/delegation/delegateClassifier';
 import type { ExpertiseIndex } from '../../core/delegation/expertiseIndex';
@@ -78,7 +79,7 @@ export async function adviseDelegation(deps: AdviseDelegationDeps, input: Advise
   const options = { ...defaultDelegateOptions, keepPaths: settings.keepPaths, smallChangeLines: settings.smallChangeLines };
   const apiUrl = client.endpoints.apiUrl;
   const missing = missingScopes(input.scopes ?? [], ADVICE_SCOPES);
-  const scopeLimit = missing.length > 0 ? `Your GitHub sign-in lacks the ${missing.join(', ')} scope, so Lead Desk cannot tell who is on your team. Sign in again and grant it for advice on who knows the code.` : undefined;
+  const scopeLimit = missing.length > 0 ? translated`Your GitHub sign-in lacks the ${missing.join(', ')} scope, so Lead Desk cannot tell who is on your team. Sign in again and grant it for advice on who knows the code.` : undefined;
 
   const judged: Array<{ key: string; files: readonly ChangedFile[]; changedFiles?: number; better?: { person: string; index: ExpertiseIndex; paths: readonly string[] }; standing?: ExpertiseStanding; limited?: string }> = [];
   for (const r of input.requests) {
@@ -95,7 +96,7 @@ export async function adviseDelegation(deps: AdviseDelegationDeps, input: Advise
     const paths = files.map((f) => f.path);
     const found = standingIn(deps, index, paths, input, changes?.author ?? r.pull.author, apiUrl);
     // Not finding my own commits is not knowing nothing: comparing would mark every row someone else touched.
-    const limited = scopeLimit ?? (found.myId === undefined ? `Lead Desk could not find your own commits in the history of ${r.pull.owner}/${r.pull.repo}, so it does not compare what you know. Map your commit email to your login in leadDesk.delegation.logins.` : undefined);
+    const limited = scopeLimit ?? (found.myId === undefined ? translated`Lead Desk could not find your own commits in the history of ${r.pull.owner}/${r.pull.repo}, so it does not compare what you know. Map your commit email to your login in leadDesk.delegation.logins.` : undefined);
     // "Knows these files better" is said only with evidence to show: changes they made to these very files.
     const evidenced = found.bestId !== undefined && changesBy(index, paths, found.bestId) > 0;
     const standing: ExpertiseStanding = evidenced ? found.standing : { mine: found.standing.mine };
@@ -114,7 +115,7 @@ export async function adviseDelegation(deps: AdviseDelegationDeps, input: Advise
       load = await fetchReviewLoad(client, new Set(logins.values()));
     } catch (err) {
       if (!GitHubError.is(err)) throw err;
-      loadProblem = `GitHub did not say how many reviews people have open (${err.message.replace(/\.\s*$/, '')}), so Lead Desk does not suggest handing reviews on.`;
+      loadProblem = translated`GitHub did not say how many reviews people have open (${err.message.replace(/\.\s*$/, '')}), so Lead Desk does not suggest handing reviews on.`;
     }
   }
 
@@ -122,7 +123,7 @@ export async function adviseDelegation(deps: AdviseDelegationDeps, input: Advise
     const login = logins.get(j.key);
     const openReviews = login ? load?.get(login.toLowerCase()) : undefined;
     // Someone who knows more but whose load is unknown is partial data: no mark on it alone.
-    const limited = j.limited ?? (j.better && (loadProblem || openReviews === undefined) ? (loadProblem ?? 'GitHub could not match the person who knows these files to a login, so their review load is unknown.') : undefined);
+    const limited = j.limited ?? (j.better && (loadProblem || openReviews === undefined) ? (loadProblem ?? translated`GitHub could not match the person who knows these files to a login, so their review load is unknown.`) : undefined);
     const decision = shouldDelegate(j.files, limited ? undefined : j.standing, options, j.changedFiles);
     const better = j.better && !limited ? { name: j.standing?.bestOther?.name ?? login ?? 'someone', ...(login ? { login } : {}), changes: changesBy(j.better.index, j.better.paths, j.better.person), ...(openReviews !== undefined ? { openReviews } : {}) } : undefined;
     out.set(j.key, { delegate: decision.delegate, summary: summarise(decision, better), decision, ...(limited ? { limited } : {}) });
@@ -185,16 +186,17 @@ function personOf(deps: AdviseDelegationDeps, index: ExpertiseIndex, login: stri
 }
 
 export function summarise(decision: DelegateDecision, better?: BetterReviewer): string {
-  if (decision.kept.length > 0) return `Keep: touches ${decision.kept[0].path} (${decision.kept[0].pattern})`;
+  if (decision.kept.length > 0) return translated`Keep: touches ${decision.kept[0].path} (${decision.kept[0].pattern})`;
   if (!decision.delegate) return '';
   const reasons = decision.reasons.map((r) => (r.kind === 'othersKnowMore' && better ? explainBetter(better) : r.text));
-  return `Good to delegate: ${reasons.join(' · ')}`;
+  return translated`Good to delegate: ${reasons.join(' · ')}`;
 }
 
 /** "Ana Lima (@ana) made 12 changes to these files and has 1 open review". */
 export function explainBetter(b: BetterReviewer): string {
   const who = b.login ? `${b.name} (@${b.login})` : b.name;
-  const changes = `made ${b.changes} ${b.changes === 1 ? 'change' : 'changes'} to these files`;
-  const load = b.openReviews === undefined ? '' : ` and has ${b.openReviews === 0 ? 'no' : b.openReviews} open ${b.openReviews === 1 ? 'review' : 'reviews'}`;
-  return `${who} ${changes}${load}`;
+  const changes = b.changes === 1 ? translated`${who} made 1 change to these files` : translated`${who} made ${b.changes} changes to these files`;
+  if (b.openReviews === undefined) return changes;
+  if (b.openReviews === 0) return translated`${changes} and has no open reviews`;
+  return b.openReviews === 1 ? translated`${changes} and has 1 open review` : translated`${changes} and has ${b.openReviews} open reviews`;
 }

@@ -1,6 +1,7 @@
 // The "who could take this?" use case, for a pull request or a file: what to read from GitHub and
 // git, in which order, and how it combines into ranked candidates. Plain Node: the editor model
 // only decides when to ask, shows progress, and turns problems into view actions.
+import { translated } from '../../core/inertText';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { ownersOfPaths, parseCodeowners } from '../../core/delegation/codeowners';
@@ -122,9 +123,9 @@ export class ReviewerSuggestions {
     // history is read, so that neither waits for the other.
     const checkout = await checkoutOf([...request.folders], { owner: pull.owner, repo: pull.repo }, [...request.hosts]);
     if (!checkout) {
-      throw new SuggestionProblem('noClone', `No folder in this workspace is a clone of ${pull.owner}/${pull.repo}, so there is no history to learn from. Open a clone to see who knows these files.`);
+      throw new SuggestionProblem('noClone', translated`No folder in this workspace is a clone of ${pull.owner}/${pull.repo}, so there is no history to learn from. Open a clone to see who knows these files.`);
     }
-    progress(`Reading ${pull.owner}/${pull.repo}#${pull.number} from GitHub…`);
+    progress(translated`Reading ${pull.owner}/${pull.repo}#${pull.number} from GitHub…`);
     const fromGitHub = Promise.all([fetchPullRequestChanges(client, pull), this.viewer(client)]);
     fromGitHub.catch(() => undefined);
     const [history, [changes, me]] = await Promise.all([request.history(checkout.workTree, this.deps.settings()), fromGitHub]);
@@ -147,14 +148,14 @@ export class ReviewerSuggestions {
   async forFile(request: FileRequest): Promise<Suggestion> {
     const file = await realpath(request.file).catch(() => request.file);
     const checkout = await findCheckout(path.dirname(file), [...request.hosts]);
-    if (!checkout) throw new SuggestionProblem('notInRepository', `${path.basename(file)} is not inside a git repository, so there is no history to learn from.`);
+    if (!checkout) throw new SuggestionProblem('notInRepository', translated`${path.basename(file)} is not inside a git repository, so there is no history to learn from.`);
     // Who I am is asked while git reads, so that GitHub's round trip is not added to git's time.
     const viewer = request.client ? this.viewer(request.client) : undefined;
     viewer?.catch(() => undefined);
     const history = await request.history(checkout.workTree, this.deps.settings());
     const relative = path.relative(await realpath(history.root).catch(() => history.root), file).split(path.sep).join('/');
     if (relative.startsWith('../') || relative === '..' || path.isAbsolute(relative)) {
-      throw new SuggestionProblem('outsideRepository', `${path.basename(file)} is outside the repository at ${history.root}.`);
+      throw new SuggestionProblem('outsideRepository', translated`${path.basename(file)} is outside the repository at ${history.root}.`);
     }
     const notes = request.withoutGitHub ? [request.withoutGitHub] : [];
     const find = (client: GitHubClient | undefined) =>
@@ -180,7 +181,7 @@ export class ReviewerSuggestions {
     } catch (err) {
       // A file's suggestion still works from git alone; GitHub only adds load and availability.
       if (!GitHubError.is(err)) throw err;
-      notes.push(`GitHub signals unavailable: ${err.message}`);
+      notes.push(translated`GitHub signals unavailable: ${err.message}`);
       findings = await find(undefined);
     }
     return this.suggestion(history, findings, [relative], notes, me ? { me: me.login } : {});
@@ -188,14 +189,16 @@ export class ReviewerSuggestions {
 
   private suggestion(history: RepositoryHistory, findings: CandidateFindings, touched: readonly string[], notes: readonly string[], extra: { pull?: PullRequestChanges; me?: string }): Suggestion {
     const all = [...notes, ...findings.notes];
-    if (history.shallow) all.unshift(`This clone is shallow, so its history is partial: suggestions come from the ${history.index.commitCount} commits it has. Run "git fetch --unshallow" for better ones.`);
-    if (history.headSha === undefined) all.unshift('This repository has no commits yet.');
+    if (history.shallow) all.unshift(translated`This clone is shallow, so its history is partial: suggestions come from the ${history.index.commitCount} commits it has. Run "git fetch --unshallow" for better ones.`);
+    if (history.headSha === undefined) all.unshift(translated`This repository has no commits yet.`);
     const count = history.index.commitCount;
     return {
       rows: findings.rows,
       notes: all,
       area: handoffArea([...touched]),
-      history: `${count.toLocaleString('en-US')} ${count === 1 ? 'commit' : 'commits'}${history.truncated ? ' (the most recent)' : ''}`,
+      history: history.truncated
+        ? count === 1 ? translated`1 commit (the most recent)` : translated`${count.toLocaleString('en-US')} commits (the most recent)`
+        : count === 1 ? translated`1 commit` : translated`${count.toLocaleString('en-US')} commits`,
       shallow: history.shallow,
       ...(findings.busFactor ? { busFactor: findings.busFactor } : {}),
       ...extra,
@@ -218,7 +221,7 @@ export class ReviewerSuggestions {
   }): Promise<CandidateFindings> {
     const { client, history, me, author } = input;
     const settings = this.deps.settings();
-    input.progress('Ranking people by what they know…');
+    input.progress(translated`Ranking people by what they know…`);
     const notes: string[] = [];
     const codeOwners = await codeOwnersOf(input.checkout.workTree, input.touched);
     const [team, teamMembers] = await Promise.all([this.team(client, settings, notes), client ? this.deps.teams.ownerTeams(client, codeOwners, notes) : {}]);
@@ -254,11 +257,11 @@ export class ReviewerSuggestions {
     const ref = parseTeamRef(settings.githubTeam);
     if (!ref) return undefined;
     if (!client) {
-      notes.push(`Sign in to GitHub to narrow the suggestions to ${settings.githubTeam}.`);
+      notes.push(translated`Sign in to GitHub to narrow the suggestions to ${settings.githubTeam}.`);
       return undefined;
     }
     const lookup = await this.deps.teams.members(client, ref);
-    if (lookup.problem) notes.push(lookup.logins ? `${settings.githubTeam}: ${lookup.problem}` : `Not narrowed to ${settings.githubTeam}: ${lookup.problem}`);
+    if (lookup.problem) notes.push(lookup.logins ? `${settings.githubTeam}: ${lookup.problem}` : translated`Not narrowed to ${settings.githubTeam}: ${lookup.problem}`);
     return lookup.logins;
   }
 }

@@ -251,12 +251,12 @@ export class FocusCoordinator {
     } else if (decision.kind === 'skip') {
       state = markOccurrencesHandled(state, [decision.occurrence.id], (id) => isRecentOccurrenceId(id, now));
       notices.push({ kind: 'scheduledSkipped', occurrence: decision.occurrence, meeting: decision.meeting, leftMs: decision.leftMs });
-    } else if (decision.kind === 'delay' && this.announce(`delay ${decision.occurrence.id}`)) {
+    } else if (decision.kind === 'delay' && this.announce(/* Not translated: a key, never shown. */ `delay ${decision.occurrence.id}`)) {
       notices.push({ kind: 'scheduledDelayed', occurrence: decision.occurrence, meeting: decision.meeting, until: decision.until });
     }
     const running = state.block;
     const soon = running && running.pausedAt === undefined ? nextMeeting(meetings, now, running.endsAt) : undefined;
-    if (running && soon && soon.start - now <= meetingWarningMs && this.announce(`soon ${running.id} ${soon.id}`)) notices.push({ kind: 'meetingSoon', block: running, meeting: soon });
+    if (running && soon && soon.start - now <= meetingWarningMs && this.announce(/* Not translated: a key, never shown. */ `soon ${running.id} ${soon.id}`)) notices.push({ kind: 'meetingSoon', block: running, meeting: soon });
     if (state !== raw) await this.options.store.update(FocusStoreKey.state, state);
     for (const event of events) if (event.kind === 'breakEnded') this.emit({ kind: 'breakEnded', state });
     if (scheduled) {

@@ -4,6 +4,7 @@
 // backoff. A failed restore is retried until it works or until the guard says it no longer matters.
 //
 // No editor and no network here: guards do the I/O, the clock and the storage are injected.
+import { translated } from '../../core/inertText';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import { FocusStoreKey, guardRecordKey, type SharedStore } from '../../core/focus/sharedStore';
@@ -200,7 +201,7 @@ export class GuardOrchestrator {
     const ms = this.callTimeoutMs;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new GuardError('offline', `${guard.label} did not finish ${what} within ${Math.round(ms / 1000)} s.`)), ms);
+      timer = setTimeout(() => reject(new GuardError('offline', translated`${guard.label} did not finish ${what} within ${Math.round(ms / 1000)} s.`)), ms);
     });
     return Promise.race([work(), timeout]).finally(() => clearTimeout(timer));
   }
@@ -256,7 +257,7 @@ export class GuardOrchestrator {
     const base = { guardId: guard.id, blockId: target.blockId, attempts: pending?.attempts ?? 0 };
     let snapshot: unknown;
     try {
-      snapshot = await this.within(guard, 'reading what is there', () => guard.snapshot());
+      snapshot = await this.within(guard, translated`reading what is there`, () => guard.snapshot());
     } catch (err) {
       await this.fail(guard, { ...base, phase: 'pending', updatedAt: 0, by: this.options.windowId }, err);
       return;
@@ -297,7 +298,7 @@ export class GuardOrchestrator {
   private async engage(guard: Guard, rec: GuardRecord, retry: boolean): Promise<void> {
     const previous = rec.previousPlan;
     try {
-      const outcome = await this.within(guard, 'setting busy', () => guard.engage(rec.plan, previous, { retry }));
+      const outcome = await this.within(guard, translated`setting busy`, () => guard.engage(rec.plan, previous, { retry }));
       const next: GuardRecord = {
         ...rec,
         phase: outcome === 'userChanged' ? 'userChanged' : 'engaged',
@@ -334,7 +335,7 @@ export class GuardOrchestrator {
     const releasing: GuardRecord = { ...rec, phase: 'releasing', releaseStartedAt: startedAt, updatedAt: this.options.clock.now(), by: this.options.windowId };
     if (rec.phase !== 'releasing') await this.write(releasing);
     try {
-      const outcome = await this.within(guard, 'restoring', () => guard.release(rec.snapshot, rec.plan, this.options.clock.now(), rec.previousPlan));
+      const outcome = await this.within(guard, translated`restoring`, () => guard.release(rec.snapshot, rec.plan, this.options.clock.now(), rec.previousPlan));
       await this.finish(guard, releasing, outcome);
     } catch (err) {
       const now = this.options.clock.now();
@@ -399,7 +400,7 @@ export class GuardOrchestrator {
 
   /** Writes one guard's record under its own key (null: no record), if this window may. */
   private async store(guardId: GuardId, value: GuardRecord | null): Promise<void> {
-    if (this.options.mayWrite && !this.options.mayWrite()) throw new LeaseLostError('this window no longer holds the focus lease; the holder carries on from the stored record');
+    if (this.options.mayWrite && !this.options.mayWrite()) throw new LeaseLostError(translated`this window no longer holds the focus lease; the holder carries on from the stored record`);
     await this.options.store.update(guardRecordKey(guardId), value);
     // The old combined map goes once every record in it has a key of its own.
     if (this.options.store.get(FocusStoreKey.legacyGuards) !== undefined && !legacyRecordsLeft(this.options.store)) await this.options.store.update(FocusStoreKey.legacyGuards, undefined);

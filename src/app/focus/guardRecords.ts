@@ -1,6 +1,7 @@
 // A guard's record in shared storage: what was there before (snapshot), what we set (plan), and
 // how far we got. Storage outlives versions and crashes, and other windows write it too, so every
 // record is checked when read: a damaged one is repaired or dropped, never acted on.
+import { translated } from '../../core/inertText';
 import type { Guard, ReleaseOutcome } from '../../guards/guard';
 import type { GuardFailureKind } from '../../guards/guardError';
 import { FocusStoreKey, guardRecordKey, type SharedStore } from '../../core/focus/sharedStore';
@@ -76,14 +77,14 @@ function isFailure(v: unknown): v is GuardFailure {
  */
 export function reviveGuardRecord(raw: unknown, guard: Pick<Guard, 'id' | 'isPlan' | 'isSnapshot'>): ReadRecord {
   if (raw === undefined || raw === null) return { record: undefined };
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { record: undefined, damage: 'it is not a record' };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { record: undefined, damage: translated`it is not a record` };
   const r = raw as Record<string, unknown>;
-  if (typeof r.phase !== 'string' || !phases.has(r.phase)) return { record: undefined, damage: `its phase ${JSON.stringify(r.phase)} is unknown` };
-  if (typeof r.blockId !== 'string' || !r.blockId) return { record: undefined, damage: 'it names no block' };
+  if (typeof r.phase !== 'string' || !phases.has(r.phase)) return { record: undefined, damage: translated`its phase ${JSON.stringify(r.phase)} is unknown` };
+  if (typeof r.blockId !== 'string' || !r.blockId) return { record: undefined, damage: translated`it names no block` };
   const phase = r.phase as GuardPhase;
   if (liveForRelease.has(phase)) {
-    if (!('snapshot' in r) || r.snapshot === undefined || (guard.isSnapshot && !guard.isSnapshot(r.snapshot))) return { record: undefined, damage: 'its snapshot is missing or damaged' };
-    if (r.plan === undefined || r.plan === null || (guard.isPlan && !guard.isPlan(r.plan))) return { record: undefined, damage: 'its plan is missing or damaged' };
+    if (!('snapshot' in r) || r.snapshot === undefined || (guard.isSnapshot && !guard.isSnapshot(r.snapshot))) return { record: undefined, damage: translated`its snapshot is missing or damaged` };
+    if (r.plan === undefined || r.plan === null || (guard.isPlan && !guard.isPlan(r.plan))) return { record: undefined, damage: translated`its plan is missing or damaged` };
   }
   const problems: string[] = [];
   const repaired: Record<string, unknown> = { ...r };
@@ -119,7 +120,7 @@ export function reviveGuardRecord(raw: unknown, guard: Pick<Guard, 'id' | 'isPla
     delete repaired.previousPlan;
   }
   const record = repaired as unknown as GuardRecord;
-  return problems.length ? { record, damage: `its ${problems.join(', ')} ${problems.length > 1 ? 'were' : 'was'} damaged` } : { record };
+  return problems.length ? { record, damage: problems.length > 1 ? translated`its ${problems.join(', ')} were damaged` : translated`its ${problems.join(', ')} was damaged` } : { record };
 }
 
 /** The stored value for one guard: its own key, or, until that is written, the old combined map. */

@@ -1,6 +1,7 @@
 // Nudge Reviewers: for one of my pull requests that has waited longer than the team's usual
 // turnaround, post a short comment or ask the same reviewers again, at most once per pull request
 // per day. Plain Node: the client, the clock and where the record of nudges lives are handed in.
+import { translated } from '../../core/inertText';
 import { randomUUID } from 'node:crypto';
 import { formatNudgeComment } from '../../core/nudge/nudgeComment';
 import { alreadyNudgedMessage, nudgedToday, nudgeVerdict, recordNudge, type NudgeLedger } from '../../core/nudge/nudgeRules';
@@ -59,7 +60,7 @@ export async function nudgeReviewers(deps: NudgeDeps, request: NudgeRequest): Pr
   const client = await deps.client();
   let commentUrl: string | undefined;
   if (request.kind === 'reRequest') {
-    if (users.length + teams.length === 0) throw new NudgeRefused(`GitHub lists nobody whose review ${where} still waits for, so there is nobody to ask again. Post a comment instead.`);
+    if (users.length + teams.length === 0) throw new NudgeRefused(translated`GitHub lists nobody whose review ${where} still waits for, so there is nobody to ask again. Post a comment instead.`);
     await reRequestReview(client, item.pr, { users, teams });
   } else {
     const text = formatNudgeComment({ template: request.template, reviewers: verdict.reviewers, waiting: formatBusinessDuration(item.waiting.hours, request.time), title: item.pr.title });

@@ -1,6 +1,7 @@
 // The Slack calls the pulse makes, over a WebClient, with every failure turned into a PulseError
 // whose message says what happened and what to do. Only reaction counts are read back: the users
 // list Slack sends with each reaction is dropped here and goes no further.
+import { translated } from '../../core/inertText';
 import type { WebAPIPlatformError, WebClient } from '@slack/web-api';
 import { guardErrorFromSlack } from '../../guards/slackGuard';
 
@@ -53,26 +54,26 @@ function platformCode(err: unknown): string | undefined {
 export function pulseErrorFromSlack(err: unknown, doing: string, channel: string, now: number): PulseError {
   if (PulseError.is(err)) return err;
   const code = platformCode(err);
-  if (code === 'not_in_channel') return new PulseError('notInChannel', `You are not a member of the Slack channel ${channel}, so Lead Desk could not ${doing}. Join the channel in Slack, then try again.`, { cause: err });
-  if (code === 'channel_not_found') return new PulseError('channelNotFound', `Slack has no channel ${channel} that your token can see, so Lead Desk could not ${doing}. Check leadDesk.pulse.slackChannel (the channel ID is at the bottom of the channel's details in Slack).`, { cause: err });
-  if (code === 'message_not_found') return new PulseError('messageGone', `The pulse message in ${channel} was deleted, so Lead Desk could not ${doing}.`, { cause: err });
+  if (code === 'not_in_channel') return new PulseError('notInChannel', translated`You are not a member of the Slack channel ${channel}, so Lead Desk could not ${doing}. Join the channel in Slack, then try again.`, { cause: err });
+  if (code === 'channel_not_found') return new PulseError('channelNotFound', translated`Slack has no channel ${channel} that your token can see, so Lead Desk could not ${doing}. Check leadDesk.pulse.slackChannel (the channel ID is at the bottom of the channel's details in Slack).`, { cause: err });
+  if (code === 'message_not_found') return new PulseError('messageGone', translated`The pulse message in ${channel} was deleted, so Lead Desk could not ${doing}.`, { cause: err });
   const guard = guardErrorFromSlack(err, now);
   switch (guard.kind) {
     case 'missingScope': {
       const scopes = guard.options.scopes?.join(', ') || pulseScopes.join(', ');
-      return new PulseError('missingScope', `Your Slack token lacks the ${scopes} scope, so Lead Desk could not ${doing}. Add it to your Slack app's user token scopes, reinstall the app, and run "Lead Desk: Connect Slack" with the new token.`, { cause: err });
+      return new PulseError('missingScope', translated`Your Slack token lacks the ${scopes} scope, so Lead Desk could not ${doing}. Add it to your Slack app's user token scopes, reinstall the app, and run "Lead Desk: Connect Slack" with the new token.`, { cause: err });
     }
     case 'unauthorized':
     case 'notConnected':
-      return new PulseError('unauthorized', `Slack did not accept the stored token, so Lead Desk could not ${doing}. Run "Lead Desk: Connect Slack" with a current token.`, { cause: err });
+      return new PulseError('unauthorized', translated`Slack did not accept the stored token, so Lead Desk could not ${doing}. Run "Lead Desk: Connect Slack" with a current token.`, { cause: err });
     case 'rateLimited': {
       const seconds = guard.retryAt ? Math.max(1, Math.ceil((guard.retryAt - now) / 1000)) : 60;
-      return new PulseError('rateLimited', `Slack is limiting requests, so Lead Desk could not ${doing}. Try again in ${seconds} s.`, { cause: err });
+      return new PulseError('rateLimited', translated`Slack is limiting requests, so Lead Desk could not ${doing}. Try again in ${seconds} s.`, { cause: err });
     }
     case 'offline':
-      return new PulseError('offline', `Slack could not be reached, so Lead Desk could not ${doing}. Check your connection and try again.`, { cause: err });
+      return new PulseError('offline', translated`Slack could not be reached, so Lead Desk could not ${doing}. Check your connection and try again.`, { cause: err });
     case 'failed':
-      return new PulseError('failed', `Lead Desk could not ${doing}: ${guard.message}`, { cause: err });
+      return new PulseError('failed', translated`Lead Desk could not ${doing}: ${guard.message}`, { cause: err });
   }
 }
 
@@ -98,29 +99,29 @@ export function slackPulse(client: WebClient, now: () => number): PulseSlack {
   };
   return {
     userId: () =>
-      call('check the Slack token', '', async () => {
+      call(translated`check the Slack token`, '', async () => {
         const res = await client.auth.test();
-        if (typeof res.user_id !== 'string') throw new PulseError('failed', 'Slack did not say who the token belongs to. Run "Lead Desk: Connect Slack" again.');
+        if (typeof res.user_id !== 'string') throw new PulseError('failed', translated`Slack did not say who the token belongs to. Run "Lead Desk: Connect Slack" again.`);
         return res.user_id;
       }),
     channel: (channel) =>
-      call('read the pulse channel', channel, async () => {
+      call(translated`read the pulse channel`, channel, async () => {
         const res = await client.conversations.info({ channel });
         return { name: res.channel?.name ?? channel, isMember: res.channel?.is_member === true };
       }),
     history: (channel, oldestSec) =>
-      call('look for this week\u2019s pulse in the channel', channel, async () => {
+      call(translated`look for this week\u2019s pulse in the channel`, channel, async () => {
         const res = await client.conversations.history({ channel, oldest: String(oldestSec), limit: 200 });
         return (res.messages ?? []).flatMap((m) => (typeof m.ts === 'string' ? [{ ts: m.ts, user: m.user, text: m.text }] : []));
       }),
     post: (channel, text) =>
-      call('post the pulse', channel, async () => {
+      call(translated`post the pulse`, channel, async () => {
         const res = await client.chat.postMessage({ channel, text, unfurl_links: false, unfurl_media: false });
-        if (typeof res.ts !== 'string') throw new PulseError('failed', 'Slack accepted the pulse but did not say which message it is. Look in the channel before sending again.');
+        if (typeof res.ts !== 'string') throw new PulseError('failed', translated`Slack accepted the pulse but did not say which message it is. Look in the channel before sending again.`);
         return res.ts;
       }),
     reactionCounts: (channel, ts) =>
-      call('read the pulse answers', channel, async () => {
+      call(translated`read the pulse answers`, channel, async () => {
         const res = await client.reactions.get({ channel, timestamp: ts, full: true });
         return countsOf(res.message);
       }),

@@ -2,6 +2,7 @@
 // by the same user with the same text (another window, profile or machine may have sent it, or an
 // earlier post's answer may have been lost), and the plan is stored before the write, so no post is
 // ever repeated without first reading whether it happened.
+import { translated } from '../../core/inertText';
 import { withRecord, type PulseRecord } from '../../core/pulse/pulseHistory';
 import { isPulseMessage, pulseText } from '../../core/pulse/pulseMessage';
 import type { PulseSettings } from '../../core/pulse/pulseSettings';
@@ -25,14 +26,14 @@ export interface SendPulseOutcome {
 
 export async function sendPulse(deps: SendPulseDeps, settings: PulseSettings): Promise<SendPulseOutcome> {
   const channel = settings.slackChannel;
-  if (!channel) throw new PulseError('noChannel', 'Set leadDesk.pulse.slackChannel to the ID of your team\u2019s Slack channel (at the bottom of the channel\u2019s details in Slack), then send the pulse again.');
+  if (!channel) throw new PulseError('noChannel', translated`Set leadDesk.pulse.slackChannel to the ID of your team\u2019s Slack channel (at the bottom of the channel\u2019s details in Slack), then send the pulse again.`);
   const now = deps.now();
   const week = weekKey(now);
   const known = deps.store.read().find((r) => r.week === week);
   if (known?.ts) return { kind: 'alreadySent', record: known, channelName: known.channel };
 
   const info = await deps.slack.channel(channel);
-  if (!info.isMember) throw new PulseError('notInChannel', `You are not a member of #${info.name}, so Lead Desk did not post the pulse there. Join the channel in Slack, then send the pulse again.`);
+  if (!info.isMember) throw new PulseError('notInChannel', translated`You are not a member of #${info.name}, so Lead Desk did not post the pulse there. Join the channel in Slack, then send the pulse again.`);
   const text = pulseText(settings.question, settings.options);
   const me = await deps.slack.userId();
   const since = Math.floor(weekStart(now).getTime() / 1000);

@@ -1,6 +1,7 @@
 // The Team view's GitHub half: who the team is (leadDesk.team, else the members of
 // leadDesk.githubTeam), their open review requests and the pull requests waiting on
 // them, who is overloaded, and the team's time to first review this week against the four before.
+import { translated } from '../../core/inertText';
 import type { DelegationSettings } from '../../core/delegation/delegationSettings';
 import type { WorkingHours } from '../../core/workingHours';
 import { compareFirstReview, firstReviewSince, overloaded, type FirstReviewComparison, type TeammateLoad } from '../../core/pulse/teamStats';
@@ -31,7 +32,7 @@ export async function loadTeamOverview(deps: TeamOverviewDeps, team: Pick<Delega
     const ref = team.githubTeam ? parseTeamRef(team.githubTeam) : undefined;
     if (!ref || !team.githubTeam) return { kind: 'noTeam' };
     const lookup = await deps.teams.members(deps.client, ref);
-    if (!lookup.logins) return { kind: 'teamUnreadable', team: team.githubTeam, problem: lookup.problem ?? 'no members could be read' };
+    if (!lookup.logins) return { kind: 'teamUnreadable', team: team.githubTeam, problem: lookup.problem ?? translated`no members could be read` };
     if (lookup.logins.length === 0) return { kind: 'noTeam' };
     logins = lookup.logins;
     if (lookup.problem) note = `${team.githubTeam}: ${lookup.problem}`;

@@ -1,6 +1,7 @@
 // What the Review Queue shows for a refresh state: the groups, the badge, the line under the title
 // and the message over the tree. Plain data, so the words are tested without an editor; the
 // VS Code feature only copies them onto the view.
+import { translated } from '../../core/inertText';
 import { format } from 'date-fns';
 import { buildQueueView, type QueueView } from '../../core/queue/grouping';
 import type { QueueLocalState } from '../../core/queue/localState';
@@ -32,7 +33,7 @@ export interface QueueDisplay {
 
 export function describeQueueDisplay(state: RefreshState<QueueSnapshot>, view: QueueView | undefined, now: number): QueueDisplay {
   const count = view?.needsReviewCount ?? 0;
-  const badge = count > 0 ? { value: count, tooltip: `${count === 1 ? '1 pull request needs' : `${count} pull requests need`} your review` } : undefined;
+  const badge = count > 0 ? { value: count, tooltip: count === 1 ? translated`1 pull request needs your review` : translated`${count} pull requests need your review` } : undefined;
   const description = describeQueueStatus(state, now) || undefined;
   return { badge, description, message: queueMessage(state, now) };
 }
@@ -41,11 +42,11 @@ function queueMessage(state: RefreshState<QueueSnapshot>, now: number): string |
   const failure = state.failure;
   // Signed out, the view's welcome content offers the sign-in; a message would hide it.
   if (failure && failure.kind !== 'signedOut') {
-    const shown = state.updatedAt !== undefined ? ` Showing what was fetched at ${format(state.updatedAt, 'HH:mm')}.` : '';
-    const retry = state.nextAttemptAt !== undefined ? ` Retrying at ${formatRetryTime(state.nextAttemptAt, now)}.` : '';
+    const shown = state.updatedAt !== undefined ? translated` Showing what was fetched at ${format(state.updatedAt, 'HH:mm')}.` : '';
+    const retry = state.nextAttemptAt !== undefined ? translated` Retrying at ${formatRetryTime(state.nextAttemptAt, now)}.` : '';
     return `${failure.message}${shown}${retry}`;
   }
-  if (state.loading && !state.data) return 'Loading your review queue…';
+  if (state.loading && !state.data) return translated`Loading your review queue…`;
   return undefined;
 }
 

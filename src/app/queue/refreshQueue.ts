@@ -2,6 +2,7 @@
 // fetch them with the GitHub client, and, when that fails, say why in the queue's words. Plain
 // Node: the client, the settings, the repositories, the clock and the log are handed in, and the
 // caller (the scheduler) decides when to call.
+import { translated } from '../../core/inertText';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import type { QueueSettings } from '../../core/queue/queueSettings';
@@ -43,7 +44,7 @@ export async function refreshQueue(deps: RefreshQueueDeps): Promise<QueueSnapsho
 
 /** A failed refresh in the queue's words; the log gets GitHub's own detail. */
 export function classifyRefreshFailure(deps: Pick<RefreshQueueDeps, 'clock' | 'log'>, err: unknown): RefreshFailure {
-  if (NotSignedInError.is(err)) return { kind: 'signedOut', summary: 'not signed in', message: 'Sign in to GitHub to see your review queue.', transient: false, cause: err };
+  if (NotSignedInError.is(err)) return { kind: 'signedOut', summary: translated`not signed in`, message: translated`Sign in to GitHub to see your review queue.`, transient: false, cause: err };
   const failure = classifyQueueError(err, new Date(deps.clock.now()));
   const detail = GitHubError.is(failure.cause) ? failure.cause.detail : undefined;
   deps.log.warn(`refresh failed (${failure.kind}): ${failure.message}${detail ? ` [${detail}]` : ''}`);

@@ -1,6 +1,7 @@
 // "Show me a week": reads its record, brings the reviews GitHub counts up to date when they may
 // have changed, takes the meetings from the calendar if there is one, and returns what the view
 // draws. A failure to reach GitHub keeps the last count and says so; it never hides the week.
+import { translated } from '../../core/inertText';
 import type { MeetingSource } from '../../core/calendar/calendarEvent';
 import type { Logger } from '../../core/logger';
 import type { WorkingHours } from '../../core/workingHours';
@@ -53,15 +54,15 @@ export async function loadWeekView(deps: LoadWeekDeps, week: WeekKey): Promise<W
     try {
       const count = await deps.reviews(from, Math.min(to, now));
       if (count) record = await deps.records.update(week, (r) => withReviews(r, { fetchedAt: now, total: count.total, times: count.times, ...(count.spans ? { spans: count.spans } : {}) }));
-      else notes.push('Sign in to GitHub to count the reviews you gave.');
+      else notes.push(translated`Sign in to GitHub to count the reviews you gave.`);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       deps.log.warn(`Could not read the reviews given in the week of ${week}: ${reason}`);
-      notes.push(`Reviews given could not be read from GitHub (${reason})${record.reviews ? '; showing the last count' : ''}. Refresh to try again.`);
+      notes.push(record.reviews ? translated`Reviews given could not be read from GitHub (${reason}); showing the last count. Refresh to try again.` : translated`Reviews given could not be read from GitHub (${reason}). Refresh to try again.`);
     }
   }
   const meetings = deps.meetings?.meetingsBetween(from, to);
-  if (!deps.meetings) notes.push('No calendar: meetings are not counted. Add a calendar feed to see them.');
+  if (!deps.meetings) notes.push(translated`No calendar: meetings are not counted. Add a calendar feed to see them.`);
   else notes.push(...(deps.calendarProblems?.() ?? []));
   const summary = aggregateWeek({ record, meetings, workingTime: deps.workingTime, targetPercent: deps.targetPercent, now });
   return weekViewData(summary, { currentWeek: weekKeyOf(now), targetPercent: deps.targetPercent, notes });

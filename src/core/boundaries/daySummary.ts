@@ -1,5 +1,6 @@
 // What End My Day shows: today's focus, reviews, what still waits and tomorrow's first meeting.
 // Pure; the meeting title is other people's text, so it stays a separate field for inert display.
+import { translated } from '../inertText';
 import { isMeeting, type CalendarEvent, type MeetingSource } from '../calendar/calendarEvent';
 import { formatDuration } from '../focus/format';
 import { formatWorkingTime, type WorkingHours } from '../workingHours';
@@ -24,11 +25,11 @@ export interface DaySummary {
 }
 
 export function summariseDay(input: DaySummaryInput): DaySummary {
-  const parts = [`Today: ${formatDuration(input.focusedMs)} of focus`];
+  const parts = [translated`Today: ${formatDuration(input.focusedMs)} of focus`];
   if (input.counts) {
     const { reviewedToday, waiting } = input.counts;
-    parts.push(`${reviewedToday} pull request${reviewedToday === 1 ? '' : 's'} reviewed`, waiting === 0 ? 'nothing waiting for you' : `${waiting} still waiting for you`);
-  } else parts.push('reviews unknown (GitHub not reachable)');
+    parts.push(reviewedToday === 1 ? translated`1 pull request reviewed` : translated`${reviewedToday} pull requests reviewed`, waiting === 0 ? translated`nothing waiting for you` : translated`${waiting} still waiting for you`);
+  } else parts.push(translated`reviews unknown (GitHub not reachable)`);
   const meeting = input.firstMeeting;
   return {
     figures: parts.join(' · '),

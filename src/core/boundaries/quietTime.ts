@@ -1,5 +1,6 @@
 // Whether review-request pop-ups should wait now, and until when: outside working hours, or after
 // End My Day until the next working morning. Pure: the window's timer asks it again at `recheckAt`.
+import { translated } from '../inertText';
 import { formatWorkingTime, isWorkingTime, nextWorkingStart, workingEndToday, type WorkingHours } from '../workingHours';
 
 export type QuietReason = 'afterHours' | 'dayEnded';
@@ -24,5 +25,6 @@ export function recheckAt(now: number, hours: WorkingHours, dayEndedUntil: numbe
 
 /** The queue's line instead of nagging: "after hours until Mon 09:00". */
 export function quietText(quiet: Quiet, hours: WorkingHours): string {
-  return `${quiet.reason === 'dayEnded' ? 'day ended' : 'after hours'} until ${formatWorkingTime(quiet.until, hours)}`;
+  const until = formatWorkingTime(quiet.until, hours);
+  return quiet.reason === 'dayEnded' ? translated`day ended until ${until}` : translated`after hours until ${until}`;
 }

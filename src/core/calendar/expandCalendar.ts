@@ -2,6 +2,7 @@
 // are ical.js's (RRULE, RDATE, EXDATE, RECURRENCE-ID overrides, VTIMEZONE); this module decides what
 // each occurrence means for the lead: when it is in real time, whether it blocks time (TRANSP,
 // Outlook's busy status, the lead's PARTSTAT) and whether it was cancelled.
+import { translated } from '../inertText';
 import ICAL from 'ical.js';
 import type { CalendarEvent } from './calendarEvent';
 import { isKnownZone, localWallTime, wallTimeInZone } from '../wallClock';
@@ -46,11 +47,11 @@ function parseRoot(text: string): Component {
   try {
     jcal = ICAL.parse(text);
   } catch (err) {
-    throw new CalendarParseError(`not a valid iCalendar file (${err instanceof Error ? err.message : String(err)})`);
+    throw new CalendarParseError(translated`not a valid iCalendar file (${err instanceof Error ? err.message : String(err)})`);
   }
   const root = new ICAL.Component(jcal as unknown[]);
   const calendar = root.name === 'vcalendar' ? root : root.getFirstSubcomponent('vcalendar');
-  if (!calendar) throw new CalendarParseError('no VCALENDAR in it');
+  if (!calendar) throw new CalendarParseError(translated`no VCALENDAR in it`);
   return calendar;
 }
 

@@ -1,11 +1,13 @@
 // What each feed's last refresh came to, in words a view can show: "work: offline since 10:40,
 // showing the copy from 10:25". A feed that fails keeps its last good copy, so the lead's meetings
 // do not vanish when the network does.
+import { translated } from '../inertText';
+import { weekdayAndClock } from '../dateWords';
 import { format, isSameDay } from 'date-fns';
 
 /** 10:25 today, "Tue 10:25" on another day. */
 function formatClock(time: number, now: number): string {
-  return format(time, isSameDay(time, now) ? 'HH:mm' : 'EEE HH:mm');
+  return isSameDay(time, now) ? format(time, 'HH:mm') : weekdayAndClock(time);
 }
 
 export type FeedHealth =
@@ -35,17 +37,19 @@ export interface FeedStatus {
 
 /** One line per feed, for views, pickers and the log. */
 export function describeFeedStatus(status: FeedStatus, now: number): string {
-  const copy = status.copyFrom === undefined ? 'no copy yet' : `showing the copy from ${formatClock(status.copyFrom, now)}`;
-  const since = status.failingSince === undefined ? '' : ` since ${formatClock(status.failingSince, now)}`;
-  const cut = status.truncated ? ' (too many occurrences: the rest are left out)' : '';
+  const copy = status.copyFrom === undefined ? translated`no copy yet` : translated`showing the copy from ${formatClock(status.copyFrom, now)}`;
+  const since = status.failingSince === undefined ? '' : translated` since ${formatClock(status.failingSince, now)}`;
+  const cut = status.truncated ? translated` (too many occurrences: the rest are left out)` : '';
   switch (status.health) {
     case 'pending':
-      return `${status.name}: not loaded yet`;
+      return translated`${status.name}: not loaded yet`;
     case 'ok':
-      return `${status.name}: ${status.events} ${status.events === 1 ? 'event' : 'events'}, updated ${formatClock(status.copyFrom ?? now, now)}${cut}`;
+      return status.events === 1
+        ? translated`${status.name}: 1 event, updated ${formatClock(status.copyFrom ?? now, now)}${cut}`
+        : translated`${status.name}: ${status.events} events, updated ${formatClock(status.copyFrom ?? now, now)}${cut}`;
     case 'offline':
-      return `${status.name}: offline${since} (${status.problem ?? 'no answer'}), ${copy}`;
+      return translated`${status.name}: offline${since} (${status.problem ?? translated`no answer`}), ${copy}`;
     case 'malformed':
-      return `${status.name}: not a calendar${since} (${status.problem ?? 'could not be read'}), ${copy}`;
+      return translated`${status.name}: not a calendar${since} (${status.problem ?? translated`could not be read`}), ${copy}`;
   }
 }

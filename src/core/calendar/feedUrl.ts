@@ -1,5 +1,6 @@
 // The address of a published calendar is a secret: whoever has it reads the calendar. So it must
 // travel encrypted (https, or webcal which is https), except to a server on this machine.
+import { translated } from '../inertText';
 
 export type FeedUrlCheck = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly problem: string };
 
@@ -11,10 +12,10 @@ export function checkFeedUrl(raw: string): FeedUrlCheck {
   try {
     url = new URL(raw.trim().replace(/^webcals?:\/\//i, 'https://'));
   } catch {
-    return { ok: false, problem: 'That is not a web address. Paste the secret iCal address from your calendar’s settings (it starts with https:// or webcal://).' };
+    return { ok: false, problem: translated`That is not a web address. Paste the secret iCal address from your calendar’s settings (it starts with https:// or webcal://).` };
   }
-  if (url.protocol === 'http:' && !loopbackHosts.has(url.hostname)) return { ok: false, problem: 'The address must start with https:// or webcal://: over plain http:// anyone on the network could read it.' };
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, problem: `Lead Desk reads calendars over https:// or webcal://, not ${url.protocol}//. For a file on this computer, add it to leadDesk.calendar.files.` };
+  if (url.protocol === 'http:' && !loopbackHosts.has(url.hostname)) return { ok: false, problem: translated`The address must start with https:// or webcal://: over plain http:// anyone on the network could read it.` };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, problem: translated`Lead Desk reads calendars over https:// or webcal://, not ${url.protocol}//. For a file on this computer, add it to leadDesk.calendar.files.` };
   url.hash = '';
   return { ok: true, url: url.href };
 }

@@ -1,10 +1,12 @@
 // How Find Focus Time names a slot: "Today 13:00–17:00", "Fri 09:00–10:30", with its length.
+import { translated } from '../inertText';
+import { dayAndMonth } from '../dateWords';
 import { format, isSameDay } from 'date-fns';
 import { formatDuration } from '../focus/format';
 import type { FreeSlot } from './freeSlots';
 
 export function slotDayAndTimes(slot: FreeSlot, now: number): string {
-  const day = isSameDay(slot.start, now) ? 'Today' : format(slot.start, 'EEE d MMM');
+  const day = isSameDay(slot.start, now) ? translated`Today` : dayAndMonth(slot.start);
   return `${day} ${format(slot.start, 'HH:mm')}–${format(slot.end, 'HH:mm')}`;
 }
 

@@ -2,6 +2,7 @@
 // "whoever is active in the repository" for it would hide that. This finds the sole keeper of a
 // file and the files around it, whose people are the best stand-ins.
 
+import { translated } from '../inertText';
 import { DAY_MS } from './decay';
 import type { ExpertiseIndex } from './expertiseIndex';
 
@@ -32,18 +33,21 @@ export function soleKeeper(index: ExpertiseIndex, path: string, isMe: (personId:
 /** "3 years", "11 months", "2 weeks", "5 days": how long a span of history is, rounded down. */
 export function spanText(ms: number): string {
   const days = Math.max(1, Math.floor(ms / DAY_MS));
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (days >= 365) return unit(Math.floor(days / 365), 'year');
-  if (days >= 60) return unit(Math.floor(days / 30), 'month');
-  if (days >= 14) return unit(Math.floor(days / 7), 'week');
-  return unit(days, 'day');
+  if (days >= 365) return unit(Math.floor(days / 365), (n) => translated`${n} year`, (n) => translated`${n} years`);
+  if (days >= 60) return unit(Math.floor(days / 30), (n) => translated`${n} month`, (n) => translated`${n} months`);
+  if (days >= 14) return unit(Math.floor(days / 7), (n) => translated`${n} week`, (n) => translated`${n} weeks`);
+  return unit(days, (n) => translated`${n} day`, (n) => translated`${n} days`);
+}
+
+function unit(n: number, one: (n: number) => string, many: (n: number) => string): string {
+  return n === 1 ? one(n) : many(n);
 }
 
 /** What to tell the lead: "Only you have changed this file in 3 years." */
 export function soleKeeperText(keeper: SoleKeeper, index: Pick<ExpertiseIndex, 'firstTime'>, now: number): string {
-  const span = index.firstTime !== undefined ? `in ${spanText(now - index.firstTime)}` : 'in the history read';
-  const did = keeper.changed ? 'changed' : 'reviewed changes to';
-  return keeper.isMe ? `Only you have ${did} this file ${span}.` : `Only ${keeper.name} has ${did} this file ${span}.`;
+  const span = index.firstTime !== undefined ? translated`in ${spanText(now - index.firstTime)}` : translated`in the history read`;
+  if (keeper.isMe) return keeper.changed ? translated`Only you have changed this file ${span}.` : translated`Only you have reviewed changes to this file ${span}.`;
+  return keeper.changed ? translated`Only ${keeper.name} has changed this file ${span}.` : translated`Only ${keeper.name} has reviewed changes to this file ${span}.`;
 }
 
 /**

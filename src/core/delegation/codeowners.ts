@@ -1,6 +1,7 @@
 // A CODEOWNERS file: each line is a pattern and its owners; for a path, the LAST matching line
 // decides, and a matching line with no owners means "nobody owns this".
 
+import { translated } from '../inertText';
 import { compileGlob } from './pathGlob';
 import type { PathMatcher } from './pathGlob';
 
@@ -40,13 +41,13 @@ export function parseCodeowners(text: string): CodeOwners {
     const parts = commentAt < 0 ? tokens : tokens.slice(0, commentAt);
     const pattern = parts[0].replace(/\\ /g, ' ');
     if (pattern.startsWith('!')) {
-      problems.push({ line, message: `Negated pattern "${pattern}" is not supported by GitHub; line ignored.` });
+      problems.push({ line, message: translated`Negated pattern "${pattern}" is not supported by GitHub; line ignored.` });
       return;
     }
     const owners: string[] = [];
     for (const o of parts.slice(1)) {
       if (OWNER.test(o)) owners.push(o);
-      else problems.push({ line, message: `"${o}" is not a @user, @org/team or email.` });
+      else problems.push({ line, message: translated`"${o}" is not a @user, @org/team or email.` });
     }
     rules.push({ pattern, owners, line, matches: compileGlob(pattern) });
   });

@@ -1,6 +1,7 @@
 // "Should I delegate this?" The lead's time goes to changes only they can judge; the rest can
 // go to someone else first. A path under keepPaths (security, release, billing…) always stays.
 
+import { translated } from '../inertText';
 import type { ExpertiseResult } from './expertiseScore';
 import { isDependencyManifest, isDocsPath, isTestPath } from './fileKinds';
 import { compileGlob } from './pathGlob';
@@ -69,19 +70,19 @@ export function shouldDelegate(files: readonly ChangedFile[], standing: Expertis
   if (kept.length > 0 || paths.length === 0 || partial) return { delegate: false, reasons: [], kept };
 
   const reasons: DelegateReason[] = [];
-  if (paths.every(isDocsPath)) reasons.push({ kind: 'docsOnly', text: 'only documentation changes' });
-  else if (paths.every(isTestPath)) reasons.push({ kind: 'testsOnly', text: 'only tests change' });
-  else if (paths.every(isDependencyManifest)) reasons.push({ kind: 'dependencyBump', text: 'only dependency manifests and lockfiles change' });
+  if (paths.every(isDocsPath)) reasons.push({ kind: 'docsOnly', text: translated`only documentation changes` });
+  else if (paths.every(isTestPath)) reasons.push({ kind: 'testsOnly', text: translated`only tests change` });
+  else if (paths.every(isDependencyManifest)) reasons.push({ kind: 'dependencyBump', text: translated`only dependency manifests and lockfiles change` });
 
   const counted = files.every((f) => f.additions !== undefined && f.deletions !== undefined);
   if (counted) {
     const lines = files.reduce((n, f) => n + (f.additions ?? 0) + (f.deletions ?? 0), 0);
-    if (lines < options.smallChangeLines) reasons.push({ kind: 'small', text: `small change (${lines} ${lines === 1 ? 'line' : 'lines'})` });
+    if (lines < options.smallChangeLines) reasons.push({ kind: 'small', text: lines === 1 ? translated`small change (1 line)` : translated`small change (${lines} lines)` });
   }
 
   const best = standing?.bestOther;
   if (standing && best && best.score >= options.moreExpertMinShare && best.score >= options.moreExpertRatio * standing.mine) {
-    reasons.push({ kind: 'othersKnowMore', text: `${best.name} knows these files better than you` });
+    reasons.push({ kind: 'othersKnowMore', text: translated`${best.name} knows these files better than you` });
   }
   return { delegate: reasons.length > 0, reasons, kept };
 }

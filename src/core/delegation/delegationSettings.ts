@@ -1,6 +1,7 @@
 // The `leadDesk.team`, `leadDesk.githubTeam` and `leadDesk.delegation.*` settings, typed. Like the rest of the settings,
 // a bad value falls back to its default and is reported once, naming the setting.
 
+import { translated } from '../inertText';
 import type { RawSettings, SettingsProblem } from '../settingsSource';
 
 export type AskOrNot = 'ask' | 'always' | 'never';
@@ -25,6 +26,7 @@ export interface DelegationSettings {
   readonly handoffTemplate: string;
 }
 
+// Not translated: the default handoff message is posted for the teammate who takes the review.
 export const defaultHandoffTemplate = '@{login} could you take the first pass? You know {area} best.';
 
 export const defaultDelegationSettings: DelegationSettings = {
@@ -46,7 +48,7 @@ const TEAM = /^@?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9_.-]+$/;
 function loginList(raw: unknown, key: string, problems: SettingsProblem[]): string[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
-    problems.push({ key, message: `${key} must be a list of GitHub logins; ignoring it.` });
+    problems.push({ key, message: translated`${key} must be a list of GitHub logins; ignoring it.` });
     return [];
   }
   const out: string[] = [];
@@ -59,14 +61,15 @@ function loginList(raw: unknown, key: string, problems: SettingsProblem[]): stri
       bad.push(JSON.stringify(item));
     }
   }
-  if (bad.length > 0) problems.push({ key, message: `${key}: ${bad.join(', ')} ${bad.length === 1 ? 'is not a GitHub login' : 'are not GitHub logins'}; ignoring ${bad.length === 1 ? 'it' : 'them'}.` });
+  const listed = bad.join(', ');
+  if (bad.length > 0) problems.push({ key, message: bad.length === 1 ? translated`${key}: ${listed} is not a GitHub login; ignoring it.` : translated`${key}: ${listed} are not GitHub logins; ignoring them.` });
   return out;
 }
 
 function teamSlug(raw: unknown, key: string, problems: SettingsProblem[]): string | undefined {
   if (raw === undefined || raw === null || raw === '') return undefined;
   if (typeof raw !== 'string' || !TEAM.test(raw.trim())) {
-    problems.push({ key, message: `${key} must look like "org/team-slug"; ignoring ${JSON.stringify(raw)}.` });
+    problems.push({ key, message: translated`${key} must look like "org/team-slug"; ignoring ${JSON.stringify(raw)}.` });
     return undefined;
   }
   return raw.trim().replace(/^@/, '');
@@ -75,7 +78,7 @@ function teamSlug(raw: unknown, key: string, problems: SettingsProblem[]): strin
 function loginMapping(raw: unknown, key: string, problems: SettingsProblem[]): Record<string, string> {
   if (raw === undefined || raw === null) return {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push({ key, message: `${key} must be an object such as {"ada@example.com": "ada"}; ignoring it.` });
+    problems.push({ key, message: translated`${key} must be an object such as {"ada@example.com": "ada"}; ignoring it.` });
     return {};
   }
   const out: Record<string, string> = {};
@@ -85,14 +88,14 @@ function loginMapping(raw: unknown, key: string, problems: SettingsProblem[]): R
     if (k !== '' && typeof login === 'string' && LOGIN.test(login.trim())) out[k] = login.trim().replace(/^@/, '');
     else bad.push(JSON.stringify(identity));
   }
-  if (bad.length > 0) problems.push({ key, message: `${key}: the entries for ${bad.join(', ')} do not map to a GitHub login; ignoring them.` });
+  if (bad.length > 0) problems.push({ key, message: translated`${key}: the entries for ${bad.join(', ')} do not map to a GitHub login; ignoring them.` });
   return out;
 }
 
 function globList(raw: unknown, key: string, problems: SettingsProblem[]): string[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw) || raw.some((g) => typeof g !== 'string')) {
-    problems.push({ key, message: `${key} must be a list of path patterns such as "src/auth/**"; ignoring it.` });
+    problems.push({ key, message: translated`${key} must be a list of path patterns such as "src/auth/**"; ignoring it.` });
     return [];
   }
   return (raw as string[]).map((g) => g.trim()).filter((g) => g !== '');
@@ -101,7 +104,7 @@ function globList(raw: unknown, key: string, problems: SettingsProblem[]): strin
 function integer(raw: unknown, key: string, fallback: number, min: number, max: number, problems: SettingsProblem[]): number {
   if (raw === undefined || raw === null) return fallback;
   if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < min || raw > max) {
-    problems.push({ key, message: `${key} must be a whole number from ${min} to ${max}; using ${fallback}.` });
+    problems.push({ key, message: translated`${key} must be a whole number from ${min} to ${max}; using ${fallback}.` });
     return fallback;
   }
   return raw;
@@ -110,14 +113,14 @@ function integer(raw: unknown, key: string, fallback: number, min: number, max: 
 function askOrNot(raw: unknown, key: string, problems: SettingsProblem[]): AskOrNot {
   if (raw === undefined || raw === null) return 'ask';
   if (raw === 'ask' || raw === 'always' || raw === 'never') return raw;
-  problems.push({ key, message: `${key} must be "ask", "always" or "never"; using "ask".` });
+  problems.push({ key, message: translated`${key} must be "ask", "always" or "never"; using "ask".` });
   return 'ask';
 }
 
 function template(raw: unknown, key: string, problems: SettingsProblem[]): string {
   if (raw === undefined || raw === null || raw === '') return defaultHandoffTemplate;
   if (typeof raw !== 'string' || raw.length > 2000) {
-    problems.push({ key, message: `${key} must be a short text; using the default.` });
+    problems.push({ key, message: translated`${key} must be a short text; using the default.` });
     return defaultHandoffTemplate;
   }
   return raw;

@@ -1,5 +1,6 @@
 // What kind of change a path is, for "should I delegate this?". Conventions across ecosystems,
 // deliberately conservative: a path that is not clearly docs, tests or a manifest is code.
+// Not translated: the strings here are file names.
 
 const DOC_EXTENSIONS = /\.(md|mdx|markdown|rst|adoc|asciidoc|txt)$/i;
 const DOC_DIRS = /(^|\/)(docs?|documentation)\//i;

@@ -4,6 +4,7 @@
 // anyone outside the team, then ask GitHub about load and availability for the few left and rank
 // again with those facts.
 
+import { translated } from '../inertText';
 import type { ExpertiseIndex } from './expertiseIndex';
 import type { RankedCandidate } from './rankCandidates';
 import { defaultDelegationOptions, suggestReviewers, type DelegationOptions } from './suggestReviewers';
@@ -182,10 +183,10 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
   const askSignals = (logins: readonly string[]) =>
     Promise.all([
       logins.length > 0 && sources.reviewLoad
-        ? sources.reviewLoad(logins).catch((err: unknown) => void note(`Review load unknown: ${messageOf(err)}`))
+        ? sources.reviewLoad(logins).catch((err: unknown) => void note(translated`Review load unknown: ${messageOf(err)}`))
         : Promise.resolve(undefined),
       logins.length > 0 && sources.availability
-        ? sources.availability(logins).catch((err: unknown) => void note(`Availability unknown: ${messageOf(err)}`))
+        ? sources.availability(logins).catch((err: unknown) => void note(translated`Availability unknown: ${messageOf(err)}`))
         : Promise.resolve(undefined),
     ]);
   // Not knowing the lead yet, the people history already names are asked about now, one more of
@@ -221,15 +222,15 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
         }
         resolutions = resolveAll(firstPass);
       } catch (err) {
-        notes.push(`Could not ask GitHub who some authors are: ${messageOf(err)}`);
+        notes.push(translated`Could not ask GitHub who some authors are: ${messageOf(err)}`);
       }
     }
   }
 
   const asked = poolOf(leadNow ?? {}, leadNow ? SIGNAL_POOL : SIGNAL_POOL + 1);
   const nobody = (anyone: boolean): CandidateFindings => {
-    if (!anyone) notes.push('Nobody in the history read so far has worked on these files.');
-    else if (team) notes.push('Nobody on the team has history in these files.');
+    if (!anyone) notes.push(translated`Nobody in the history read so far has worked on these files.`);
+    else if (team) notes.push(translated`Nobody on the team has history in these files.`);
     return { rows: [], notes, learnedEmails: learned };
   };
   if (asked.length === 0) return nobody(firstPass.length > 0);
@@ -307,9 +308,9 @@ function excluded(author: string | undefined, lead: LeadNames): RawIdentity[] {
 }
 
 function whyNoLogin(r: LoginResolution | undefined, unanswered: ReadonlySet<string>): string {
-  if (!r || r.login !== undefined) return 'No GitHub login known.';
+  if (!r || r.login !== undefined) return translated`No GitHub login known.`;
   if (r.lookUp.length > 0 && r.lookUp.every((e) => unanswered.has(e))) {
-    return `No GitHub login known for ${r.lookUp.join(', ')}: GitHub has none of their commits from this clone. Map them in leadDesk.delegation.logins to request a review.`;
+    return translated`No GitHub login known for ${r.lookUp.join(', ')}: GitHub has none of their commits from this clone. Map them in leadDesk.delegation.logins to request a review.`;
   }
   return r.reason;
 }

@@ -1,5 +1,6 @@
 // The message that goes with a handoff: short, names the person and the code they know, and reads
 // the same whether it is pasted into chat or posted on the pull request.
+// Not translated: the message is posted for the teammate who takes the review.
 
 import { escapeFor, oneLine } from '../inertText';
 import { commonDirectory, normalizePath } from './paths';

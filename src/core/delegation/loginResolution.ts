@@ -3,6 +3,7 @@
 // says (a noreply address, an @login in a trailer or CODEOWNERS), and what GitHub says about the
 // person's commits. A person none of them names is still shown, with the reason.
 
+import { translated } from '../inertText';
 import { loginFromEmail } from './identityKeys';
 
 export interface PersonIdentity {
@@ -33,12 +34,12 @@ export function resolveLogin(person: PersonIdentity, mapping: Readonly<Record<st
     if (login) return { login, source: 'github' };
   }
   if (emails.length === 0) {
-    return { reason: `No GitHub login known: history names ${person.name} without an email. Map them in leadDesk.delegation.logins.`, lookUp: [] };
+    return { reason: translated`No GitHub login known: history names ${person.name} without an email. Map them in leadDesk.delegation.logins.`, lookUp: [] };
   }
   const lookUp = emails.filter((e) => !known.has(e));
-  if (lookUp.length > 0) return { reason: `No GitHub login known yet for ${emails.join(', ')}.`, lookUp };
+  if (lookUp.length > 0) return { reason: translated`No GitHub login known yet for ${emails.join(', ')}.`, lookUp };
   return {
-    reason: `GitHub links no account to ${emails.join(', ')}. Map ${person.name} to a login in leadDesk.delegation.logins to request a review.`,
+    reason: translated`GitHub links no account to ${emails.join(', ')}. Map ${person.name} to a login in leadDesk.delegation.logins to request a review.`,
     lookUp: [],
   };
 }

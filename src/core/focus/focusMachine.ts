@@ -1,5 +1,6 @@
 // The focus block's state machine. Every transition is a pure function of the state and `now`
 // (epoch ms): no timers, no storage. The caller persists the result in shared storage.
+import { translated } from '../inertText';
 import { startOfDay } from 'date-fns';
 import type { PullRequestRef } from '../pullRequestRef';
 import type { ActiveBlock, BlockSource, FinishedBlock, FocusState, FocusType, GuardTarget, TakenBreak } from './types';
@@ -47,7 +48,7 @@ export interface Advanced {
 
 function checkMinutes(minutes: number, what: string): void {
   if (!Number.isFinite(minutes) || minutes <= 0 || minutes > maxBlockMinutes) {
-    throw new FocusTransitionError('invalidMinutes', `${what} must be between 1 and ${maxBlockMinutes} minutes.`);
+    throw new FocusTransitionError('invalidMinutes', translated`${what} must be between 1 and ${maxBlockMinutes} minutes.`);
   }
 }
 
@@ -57,7 +58,7 @@ export function next(state: FocusState, changes: Partial<FocusState>): FocusStat
 }
 
 function requireBlock(state: FocusState): ActiveBlock {
-  if (!state.block) throw new FocusTransitionError('noBlock', 'No focus block is running.');
+  if (!state.block) throw new FocusTransitionError('noBlock', translated`No focus block is running.`);
   return state.block;
 }
 
@@ -77,9 +78,9 @@ export function focusedMs(block: ActiveBlock, now: number): number {
 }
 
 export function startBlock(state: FocusState, input: StartBlockInput, now: number): FocusState {
-  if (state.block) throw new FocusTransitionError('alreadyRunning', 'A focus block is already running. Stop it first, or switch its type.');
+  if (state.block) throw new FocusTransitionError('alreadyRunning', translated`A focus block is already running. Stop it first, or switch its type.`);
   const endsAt = input.endsAt ?? now + input.minutes * minuteMs;
-  checkMinutes((endsAt - now) / minuteMs, 'A focus block');
+  checkMinutes((endsAt - now) / minuteMs, translated`A focus block`);
   const block: ActiveBlock = {
     id: input.id,
     type: input.type,
@@ -100,22 +101,22 @@ export function startBlock(state: FocusState, input: StartBlockInput, now: numbe
 
 export function pauseBlock(state: FocusState, now: number): FocusState {
   const block = requireBlock(state);
-  if (isPaused(block)) throw new FocusTransitionError('alreadyPaused', 'The focus block is already paused.');
+  if (isPaused(block)) throw new FocusTransitionError('alreadyPaused', translated`The focus block is already paused.`);
   return next(state, { block: { ...block, pausedAt: Math.min(now, block.endsAt) } });
 }
 
 export function resumeBlock(state: FocusState, now: number): FocusState {
   const block = requireBlock(state);
-  if (block.pausedAt === undefined) throw new FocusTransitionError('notPaused', 'The focus block is not paused.');
+  if (block.pausedAt === undefined) throw new FocusTransitionError('notPaused', translated`The focus block is not paused.`);
   const paused = Math.max(0, now - block.pausedAt);
   return next(state, { block: { ...block, pausedAt: undefined, pausedMs: block.pausedMs + paused, endsAt: block.endsAt + paused } });
 }
 
 export function extendBlock(state: FocusState, minutes: number, now: number): FocusState {
   const block = requireBlock(state);
-  checkMinutes(minutes, 'An extension');
+  checkMinutes(minutes, translated`An extension`);
   const endsAt = block.endsAt + minutes * minuteMs;
-  checkMinutes((endsAt - (block.pausedAt ?? now)) / minuteMs, 'A focus block');
+  checkMinutes((endsAt - (block.pausedAt ?? now)) / minuteMs, translated`A focus block`);
   return next(state, { block: { ...block, endsAt } });
 }
 
@@ -199,8 +200,8 @@ function endedEarly(state: FocusState, now: number): readonly TakenBreak[] | und
 
 export function acceptBreak(state: FocusState, minutes: number, now: number): FocusState {
   const offer = state.breakOffer;
-  if (!offer || state.block) throw new FocusTransitionError('noBreakOffer', 'There is no break to take right now.');
-  checkMinutes(minutes, 'A break');
+  if (!offer || state.block) throw new FocusTransitionError('noBreakOffer', translated`There is no break to take right now.`);
+  checkMinutes(minutes, translated`A break`);
   const taken = { startedAt: now, endsAt: now + minutes * minuteMs };
   return next(state, { breakOffer: undefined, break: { ...taken, afterBlockId: offer.blockId }, breaks: withBreak(state, taken, now) });
 }
@@ -210,7 +211,7 @@ export function acceptBreak(state: FocusState, minutes: number, now: number): Fo
  * stopped) and the break starts. Without a block, it is a break all the same.
  */
 export function takeBreak(state: FocusState, minutes: number, now: number): FocusState {
-  checkMinutes(minutes, 'A break');
+  checkMinutes(minutes, translated`A break`);
   const block = state.block;
   const stopped = block ? stopBlock(state, now).state : state;
   const taken = { startedAt: now, endsAt: now + minutes * minuteMs };
@@ -227,7 +228,7 @@ export function endBlockAt(state: FocusState, endsAt: number, now: number): Focu
 
 /** End My Day: off until `until`. A running block is stopped and recorded first. */
 export function endDay(state: FocusState, id: string, until: number, now: number): FocusState {
-  if (until <= now) throw new FocusTransitionError('invalidMinutes', 'The next working morning must be in the future.');
+  if (until <= now) throw new FocusTransitionError('invalidMinutes', translated`The next working morning must be in the future.`);
   const stopped = state.block ? stopBlock(state, now).state : state;
   return next(stopped, { off: { id, since: now, until }, break: undefined, breakOffer: undefined, breaks: endedEarly(stopped, now) });
 }

@@ -1,5 +1,6 @@
 // The typed `leadDesk.focus.*` settings, parsed the way src/core/settings.ts parses the rest: a bad
 // value falls back to its default and is reported as a problem naming the setting.
+import { translated } from '../inertText';
 import { checkServiceUrl } from '../serviceUrl';
 import type { RawSettings, SettingsProblem } from '../settingsSource';
 import { parseSchedule, type ScheduleEntry } from './schedule';
@@ -36,7 +37,7 @@ function bool(read: RawSettings, key: string, fallback: boolean, problems: Setti
   const raw = read(key);
   if (raw === undefined || raw === null) return fallback;
   if (typeof raw === 'boolean') return raw;
-  problems.push({ key: `leadDesk.${key}`, message: `leadDesk.${key} must be true or false; using ${fallback}.` });
+  problems.push({ key: `leadDesk.${key}`, message: translated`leadDesk.${key} must be true or false; using ${String(fallback)}.` });
   return fallback;
 }
 
@@ -44,7 +45,7 @@ function minutes(read: RawSettings, key: string, fallback: number, min: number, 
   const raw = read(key);
   if (raw === undefined || raw === null) return fallback;
   if (typeof raw === 'number' && Number.isInteger(raw) && raw >= min && raw <= max) return raw;
-  problems.push({ key: `leadDesk.${key}`, message: `leadDesk.${key} must be a whole number of minutes from ${min} to ${max}; using ${fallback}.` });
+  problems.push({ key: `leadDesk.${key}`, message: translated`leadDesk.${key} must be a whole number of minutes from ${min} to ${max}; using ${fallback}.` });
   return fallback;
 }
 
@@ -52,12 +53,12 @@ function slackUrl(read: RawSettings, problems: SettingsProblem[]): string {
   const key = 'focus.slack.apiUrl';
   const raw = read(key);
   if (raw === undefined || raw === null || raw === '') return defaultSlackApiUrl;
-  const checked = typeof raw === 'string' ? checkServiceUrl(raw, 'slack') : { ok: false as const, problem: `leadDesk.${key} must be a URL string.` };
+  const checked = typeof raw === 'string' ? checkServiceUrl(raw, 'slack') : { ok: false as const, problem: translated`leadDesk.${key} must be a URL string.` };
   if (checked.ok) {
     // WebClient appends the method name to this URL, so it must end with a slash.
     return checked.url.href.endsWith('/') ? checked.url.href : `${checked.url.href}/`;
   }
-  problems.push({ key: `leadDesk.${key}`, message: `${checked.problem} Using ${defaultSlackApiUrl}.` });
+  problems.push({ key: `leadDesk.${key}`, message: translated`${checked.problem} Using ${defaultSlackApiUrl}.` });
   return defaultSlackApiUrl;
 }
 

@@ -1,5 +1,6 @@
 // Texts the focus UI shows, kept pure so the countdown's cost and format can be tested.
 import { format } from 'date-fns';
+import { translated } from '../inertText';
 import { isPaused, remainingMs } from './focusMachine';
 import { focusTypeLabel, type ActiveBlock, type BreakPeriod, type FocusState } from './types';
 
@@ -17,7 +18,7 @@ export function formatCountdown(ms: number): string {
 export function formatDuration(ms: number): string {
   const minutes = Math.round(Math.max(0, ms) / 60_000);
   const hours = Math.floor(minutes / 60);
-  return hours > 0 ? `${hours} h ${String(minutes % 60).padStart(2, '0')} min` : `${minutes} min`;
+  return hours > 0 ? translated`${hours} h ${String(minutes % 60).padStart(2, '0')} min` : translated`${minutes} min`;
 }
 
 export function formatClock(time: number): string {
@@ -35,24 +36,30 @@ export function blockStatusText(block: ActiveBlock, now: number): string {
 }
 
 export function breakStatusText(brk: BreakPeriod, now: number): string {
-  return `$(coffee) ${formatCountdown(brk.endsAt - now)} · Break`;
+  return translated`$(coffee) ${formatCountdown(brk.endsAt - now)} · Break`;
 }
 
-export const idleStatusText = '$(target) Focus';
+/** The idle item's text; a function, so it is read in the display language of the moment. */
+export function idleStatusText(): string {
+  return translated`$(target) Focus`;
+}
 
 /** What the status bar item says at `now`. */
 export function focusStatusText(state: FocusState, now: number): string {
   if (state.block) return blockStatusText(state.block, now);
   if (state.break) return breakStatusText(state.break, now);
-  return idleStatusText;
+  return idleStatusText();
 }
 
-/** The busy message guards publish, e.g. "Focusing until 11:00". */
+/**
+ * The busy message guards publish, e.g. "Focusing until 11:00". Not translated: teammates read it on
+ * GitHub and Slack, and isBusyMessageFor recognises it by these words, from any machine.
+ */
 export function busyMessage(endsAt: number): string {
   return `Focusing until ${formatClock(endsAt)}`;
 }
 
-/** What guards publish for a target: busy for a block, off for the evening after End My Day. */
+/** What guards publish for a target: busy for a block, off for the evening after End My Day. Not translated: as busyMessage. */
 export function statusMessage(target: { readonly kind?: 'focus' | 'off'; readonly endsAt: number }): string {
   return target.kind === 'off' ? `Off until ${format(target.endsAt, 'EEE HH:mm')}` : busyMessage(target.endsAt);
 }
@@ -82,12 +89,14 @@ export function msUntilNextSecond(remaining: number): number {
 
 /** What Stop says: a block stopped within its first minute did not take "0 min". */
 export function stoppedText(focusedMs: number, type: string): string {
-  return focusedMs < 60_000 ? `Stopped before a minute of ${type} passed.` : `Stopped after ${formatDuration(focusedMs)} of ${type}.`;
+  return focusedMs < 60_000 ? translated`Stopped before a minute of ${type} passed.` : translated`Stopped after ${formatDuration(focusedMs)} of ${type}.`;
 }
 
 /** The Focus view's Today line: only blocks that ran to their end count as done; stopped ones apart. */
 export function todaySummary(blocks: ReadonlyArray<{ readonly outcome: 'completed' | 'stopped' }>, totalMs: number): string {
   const done = blocks.filter((b) => b.outcome === 'completed').length;
   const stopped = blocks.length - done;
-  return `${formatDuration(totalMs)} of focus · ${done} block${done === 1 ? '' : 's'} done${stopped ? ` · ${stopped} stopped early` : ''}`;
+  const focused = formatDuration(totalMs);
+  const summary = done === 1 ? translated`${focused} of focus · ${done} block done` : translated`${focused} of focus · ${done} blocks done`;
+  return stopped ? translated`${summary} · ${stopped} stopped early` : summary;
 }

@@ -3,6 +3,8 @@
 // write a setting) that does not exist. The commands that fix a guard's problem are editor ids and
 // live beside the editor code (vscode/focus/guardFixes.ts), keyed by the same union.
 
+import { translated } from '../inertText';
+
 export type GuardId = 'githubStatus' | 'notifications' | 'slack';
 
 export interface GuardCatalogueEntry {
@@ -11,10 +13,26 @@ export interface GuardCatalogueEntry {
   readonly setting: string;
 }
 
+// Labels are getters, so each is read in the display language of the moment.
 export const guardCatalogue: { readonly [id in GuardId]: GuardCatalogueEntry } = {
-  githubStatus: { label: 'GitHub Busy status', setting: 'focus.githubStatus.enabled' },
-  notifications: { label: 'VS Code notifications', setting: 'focus.notifications.enabled' },
-  slack: { label: 'Slack', setting: 'focus.slack.enabled' },
+  githubStatus: {
+    get label() {
+      return translated`GitHub Busy status`;
+    },
+    setting: 'focus.githubStatus.enabled',
+  },
+  notifications: {
+    get label() {
+      return translated`VS Code notifications`;
+    },
+    setting: 'focus.notifications.enabled',
+  },
+  slack: {
+    get label() {
+      return translated`Slack`;
+    },
+    setting: 'focus.slack.enabled',
+  },
 };
 
 export const guardIds = Object.keys(guardCatalogue) as GuardId[];

@@ -2,12 +2,14 @@
 // calendar days: the day is stepped with date-fns and the wall-clock time is set on that day, so a
 // 09:00 block is at 09:00 on both sides of a DST change (never "24 hours after yesterday's").
 import { addDays, format, startOfDay } from 'date-fns';
+import { weekdayName } from '../dateWords';
+import { translated } from '../inertText';
 import { isMeeting, type CalendarEvent } from '../calendar/calendarEvent';
 import { isFocusType, type FocusType } from './types';
 
 export type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';
-const weekdays: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const weekdayNames: Readonly<Record<Weekday, string>> = { sun: 'Sun', mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat' };
+/** Sunday first, as Date.getDay() counts. */
+export const weekdays: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const dayAliases: Readonly<Record<string, readonly Weekday[]>> = {
   weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
   weekend: ['sat', 'sun'],
@@ -69,7 +71,7 @@ export function formatMinuteOfDay(minute: MinuteOfDay): string {
 }
 
 function parseDays(value: unknown): { days?: Weekday[]; bad?: string } {
-  if (!Array.isArray(value) || value.length === 0) return { bad: 'needs "days", e.g. ["mon","tue","wed","thu","fri"]' };
+  if (!Array.isArray(value) || value.length === 0) return { bad: translated`needs "days", e.g. ["mon","tue","wed","thu","fri"]` };
   const days = new Set<Weekday>();
   for (const item of value) {
     const key = typeof item === 'string' ? item.trim().toLowerCase() : '';
@@ -77,7 +79,7 @@ function parseDays(value: unknown): { days?: Weekday[]; bad?: string } {
     const short = key.slice(0, 3) as Weekday;
     if (alias) alias.forEach((d) => days.add(d));
     else if (weekdays.includes(short) && (key.length === 3 || fullDayName(short) === key)) days.add(short);
-    else return { bad: `has an unknown day ${JSON.stringify(item)}; use mon, tue, wed, thu, fri, sat or sun` };
+    else return { bad: translated`has an unknown day ${JSON.stringify(item)}; use mon, tue, wed, thu, fri, sat or sun` };
   }
   return { days: weekdays.filter((d) => days.has(d)) };
 }
@@ -88,17 +90,18 @@ function fullDayName(day: Weekday): string {
 
 function parseEntry(raw: unknown, index: number): { entry?: ScheduleEntry; problem?: string } {
   const name = describeEntry(index, raw);
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { problem: `${name} is not an object like {"days":["mon"],"start":"09:00","end":"11:00","label":"Heads-down"}; it is ignored.` };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { problem: translated`${name} is not an object like {"days":["mon"],"start":"09:00","end":"11:00","label":"Heads-down"}; it is ignored.` };
   const r = raw as Record<string, unknown>;
   const { days, bad } = parseDays(r.days);
-  if (!days) return { problem: `${name} ${bad}; it is ignored.` };
+  if (!days) return { problem: translated`${name} ${bad ?? ''}; it is ignored.` };
   const start = parseTimeOfDay(r.start, false);
-  if (start === undefined) return { problem: `${name} has start ${JSON.stringify(r.start)}, which is not a time of day; use HH:MM from 00:00 to 23:59. The entry is ignored.` };
+  if (start === undefined) return { problem: translated`${name} has start ${JSON.stringify(r.start)}, which is not a time of day; use HH:MM from 00:00 to 23:59. The entry is ignored.` };
   const end = parseTimeOfDay(r.end, true);
-  if (end === undefined) return { problem: `${name} has end ${JSON.stringify(r.end)}, which is not a time of day; use HH:MM from 00:01 to 24:00. The entry is ignored.` };
-  if (end <= start) return { problem: `${name} ends (${formatMinuteOfDay(end)}) before it starts (${formatMinuteOfDay(start)}); a block must end on the same day. The entry is ignored.` };
-  if (r.label !== undefined && typeof r.label !== 'string') return { problem: `${name} has a label that is not text; it is ignored.` };
-  if (r.type !== undefined && !isFocusType(r.type)) return { problem: `${name} has type ${JSON.stringify(r.type)}; use deepWork, review or planning. The entry is ignored.` };
+  if (end === undefined) return { problem: translated`${name} has end ${JSON.stringify(r.end)}, which is not a time of day; use HH:MM from 00:01 to 24:00. The entry is ignored.` };
+  if (end <= start) return { problem: translated`${name} ends (${formatMinuteOfDay(end)}) before it starts (${formatMinuteOfDay(start)}); a block must end on the same day. The entry is ignored.` };
+  if (r.label !== undefined && typeof r.label !== 'string') return { problem: translated`${name} has a label that is not text; it is ignored.` };
+  if (r.type !== undefined && !isFocusType(r.type)) return { problem: translated`${name} has type ${JSON.stringify(r.type)}; use deepWork, review or planning. The entry is ignored.` };
+  // Not translated: the label is part of each occurrence's id, which must not change with the display language.
   const label = typeof r.label === 'string' && r.label.trim() ? r.label.trim() : 'Focus';
   return { entry: { index, days, start, end, label, type: isFocusType(r.type) ? r.type : 'deepWork' } };
 }
@@ -106,7 +109,7 @@ function parseEntry(raw: unknown, index: number): { entry?: ScheduleEntry; probl
 /** Validates the setting; a bad entry is dropped with a message that names it, the rest still work. */
 export function parseSchedule(raw: unknown): ParsedSchedule {
   if (raw === undefined || raw === null) return { entries: [], problems: [] };
-  if (!Array.isArray(raw)) return { entries: [], problems: [`${settingKey} must be a list of blocks; the schedule is off.`] };
+  if (!Array.isArray(raw)) return { entries: [], problems: [translated`${settingKey} must be a list of blocks; the schedule is off.`] };
   const entries: ScheduleEntry[] = [];
   const problems: string[] = [];
   raw.forEach((item, index) => {
@@ -119,10 +122,9 @@ export function parseSchedule(raw: unknown): ParsedSchedule {
     const clash = entries.find((other) => other.days.some((d) => entry.days.includes(d)) && entry.start < other.end && other.start < entry.end);
     if (clash) {
       const day = clash.days.find((d) => entry.days.includes(d))!;
-      problems.push(
-        `${describeEntry(index, item)} overlaps ${describeEntry(clash.index, raw[clash.index])} on ${weekdayNames[day]} ` +
-          `(${formatMinuteOfDay(entry.start)}–${formatMinuteOfDay(entry.end)} and ${formatMinuteOfDay(clash.start)}–${formatMinuteOfDay(clash.end)}); it is ignored.`,
-      );
+      const [first, second] = [describeEntry(index, item), describeEntry(clash.index, raw[clash.index])];
+      const [mine, theirs] = [`${formatMinuteOfDay(entry.start)}–${formatMinuteOfDay(entry.end)}`, `${formatMinuteOfDay(clash.start)}–${formatMinuteOfDay(clash.end)}`];
+      problems.push(translated`${first} overlaps ${second} on ${weekdayName(weekdays.indexOf(day))} (${mine} and ${theirs}); it is ignored.`);
       return;
     }
     entries.push(entry);

@@ -1,7 +1,9 @@
 // Edits of the weekly schedule setting made by Edit Focus Schedule. They work on the raw JSON, so
 // anything the lead wrote by hand (fields Lead Desk does not know, entries it rejects) stays as it
 // was; only the edited entry changes, and an edit that would clash with another block is refused.
-import { formatMinuteOfDay, parseSchedule, type MinuteOfDay, type Weekday } from './schedule';
+import { weekdayName } from '../dateWords';
+import { translated } from '../inertText';
+import { formatMinuteOfDay, parseSchedule, weekdays, type MinuteOfDay, type Weekday } from './schedule';
 import { focusTypeLabel, type FocusType } from './types';
 
 export interface BlockFields {
@@ -15,14 +17,13 @@ export interface BlockFields {
 export type ScheduleEdit = { readonly ok: true; readonly value: unknown[] } | { readonly ok: false; readonly problem: string };
 
 const weekOrder: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const dayNames: Readonly<Record<Weekday, string>> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 
 /** "Mon–Fri", "Tue, Thu", "Every day": how a block's days read in a picker. */
 export function describeDays(days: readonly Weekday[]): string {
   const sorted = weekOrder.filter((d) => days.includes(d));
-  if (sorted.length === 7) return 'Every day';
+  if (sorted.length === 7) return translated`Every day`;
   if (sorted.join() === 'mon,tue,wed,thu,fri') return 'Mon–Fri';
-  return sorted.map((d) => dayNames[d]).join(', ');
+  return sorted.map((d) => weekdayName(weekdays.indexOf(d))).join(', ');
 }
 
 /** "Mon–Fri 09:00–11:00 · Heads-down (Deep work)". */
@@ -35,7 +36,7 @@ function written(fields: BlockFields): Record<string, unknown> {
     days: weekOrder.filter((d) => fields.days.includes(d)),
     start: formatMinuteOfDay(fields.start),
     end: formatMinuteOfDay(fields.end),
-    label: fields.label.trim() || 'Focus',
+    label: fields.label.trim() || translated`Focus`,
     type: fields.type,
   };
 }
@@ -43,17 +44,17 @@ function written(fields: BlockFields): Record<string, unknown> {
 function asList(raw: unknown): unknown[] | string {
   if (raw === undefined || raw === null) return [];
   if (Array.isArray(raw)) return [...(raw as unknown[])];
-  return 'leadDesk.focus.schedule is not a list of blocks, so it cannot be edited here; open it in settings.json and fix it by hand.';
+  return translated`leadDesk.focus.schedule is not a list of blocks, so it cannot be edited here; open it in settings.json and fix it by hand.`;
 }
 
 /** Refuses fields that do not make a block, or that overlap another working entry. */
 function check(list: readonly unknown[], index: number, fields: BlockFields): string | undefined {
-  if (fields.days.length === 0) return 'Pick at least one day.';
-  if (fields.end <= fields.start) return 'A block must end after it starts, on the same day.';
+  if (fields.days.length === 0) return translated`Pick at least one day.`;
+  if (fields.end <= fields.start) return translated`A block must end after it starts, on the same day.`;
   const others = parseSchedule(list.map((item, i) => (i === index ? null : item))).entries;
   const clash = others.find((e) => e.days.some((d) => fields.days.includes(d)) && fields.start < e.end && e.start < fields.end);
   if (!clash) return undefined;
-  return `It would overlap ${describeBlock(clash)}; pick another time or edit that block.`;
+  return translated`It would overlap ${describeBlock(clash)}; pick another time or edit that block.`;
 }
 
 export function addScheduleEntry(raw: unknown, fields: BlockFields): ScheduleEdit {
@@ -67,7 +68,7 @@ export function addScheduleEntry(raw: unknown, fields: BlockFields): ScheduleEdi
 export function updateScheduleEntry(raw: unknown, index: number, fields: BlockFields): ScheduleEdit {
   const list = asList(raw);
   if (typeof list === 'string') return { ok: false, problem: list };
-  if (index < 0 || index >= list.length) return { ok: false, problem: 'That block is no longer in the schedule; it was changed meanwhile.' };
+  if (index < 0 || index >= list.length) return { ok: false, problem: translated`That block is no longer in the schedule; it was changed meanwhile.` };
   const problem = check(list, index, fields);
   if (problem) return { ok: false, problem };
   const before = list[index];
@@ -79,7 +80,7 @@ export function updateScheduleEntry(raw: unknown, index: number, fields: BlockFi
 export function removeScheduleEntry(raw: unknown, index: number): ScheduleEdit {
   const list = asList(raw);
   if (typeof list === 'string') return { ok: false, problem: list };
-  if (index < 0 || index >= list.length) return { ok: false, problem: 'That block is no longer in the schedule; it was changed meanwhile.' };
+  if (index < 0 || index >= list.length) return { ok: false, problem: translated`That block is no longer in the schedule; it was changed meanwhile.` };
   list.splice(index, 1);
   return { ok: true, value: list };
 }

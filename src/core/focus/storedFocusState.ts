@@ -3,6 +3,7 @@
 // they cannot use (a date past the end of time makes date formatting throw) would break each of
 // them on every tick. So every record is checked here; what cannot be trusted is dropped or
 // repaired, and each problem is reported once.
+import { translated } from '../inertText';
 import type { PullRequestRef } from '../pullRequestRef';
 import { maxBlockMinutes, minuteMs } from './focusMachine';
 import { emptyFocusState, isFocusType, type ActiveBlock, type BlockSource, type BreakOffer, type BreakPeriod, type FinishedBlock, type FocusState, type FocusType, type OffDuty, type PlannedBlock, type TakenBreak } from './types';
@@ -66,61 +67,61 @@ function pullRequestOf(v: unknown): PullRequestRef | undefined {
 
 /** Why a stored block cannot be used at all, or undefined when its times hold together. */
 function blockTimeProblem(b: Fields, now: number | undefined): string | undefined {
-  if (!isTime(b.startedAt)) return `starts at an impossible time (${show(b.startedAt)})`;
-  if (now !== undefined && b.startedAt > now + clockSlackMs) return `starts in the future (${new Date(b.startedAt).toISOString()})`;
-  if (!isTime(b.endsAt)) return `ends at an impossible time (${show(b.endsAt)})`;
-  if (b.endsAt <= b.startedAt) return 'ends before it starts';
+  if (!isTime(b.startedAt)) return translated`starts at an impossible time (${show(b.startedAt)})`;
+  if (now !== undefined && b.startedAt > now + clockSlackMs) return translated`starts in the future (${new Date(b.startedAt).toISOString()})`;
+  if (!isTime(b.endsAt)) return translated`ends at an impossible time (${show(b.endsAt)})`;
+  if (b.endsAt <= b.startedAt) return translated`ends before it starts`;
   const pausedMs = typeof b.pausedMs === 'number' && Number.isFinite(b.pausedMs) && b.pausedMs >= 0 ? b.pausedMs : 0;
-  if (b.endsAt - b.startedAt - pausedMs > maxBlockSpanMs) return `ends far too late (${new Date(b.endsAt).toISOString()})`;
+  if (b.endsAt - b.startedAt - pausedMs > maxBlockSpanMs) return translated`ends far too late (${new Date(b.endsAt).toISOString()})`;
   return undefined;
 }
 
 function reviveBlock(raw: unknown, now: number | undefined, warn: (problem: string) => void): ActiveBlock | undefined {
   if (raw === undefined || raw === null) return undefined;
   const dropped = (why: string) => {
-    warn(`The stored focus block ${why}, so it was dropped and the guards put your status back. Start a new block if you are still focusing.`);
+    warn(translated`The stored focus block ${why}, so it was dropped and the guards put your status back. Start a new block if you are still focusing.`);
     return undefined;
   };
-  if (!isRecord(raw)) return dropped(`is not a record (${show(raw)})`);
-  if (typeof raw.id !== 'string' || !raw.id) return dropped(`has no id (${show(raw.id)})`);
+  if (!isRecord(raw)) return dropped(translated`is not a record (${show(raw)})`);
+  if (typeof raw.id !== 'string' || !raw.id) return dropped(translated`has no id (${show(raw.id)})`);
   const timeProblem = blockTimeProblem(raw, now);
   if (timeProblem) return dropped(timeProblem);
   const startedAt = raw.startedAt as number;
   const endsAt = raw.endsAt as number;
   const repaired = (field: string, value: unknown, fix: string) =>
-    warn(`The stored focus block has ${field} ${show(value)}, which Lead Desk cannot use; ${fix}.`);
+    warn(translated`The stored focus block has ${field} ${show(value)}, which Lead Desk cannot use; ${fix}.`);
   let type: FocusType = 'deepWork';
   if (isFocusType(raw.type)) type = raw.type;
-  else repaired('type', raw.type, 'it continues as Deep work');
+  else repaired(translated`type`, raw.type, translated`it continues as Deep work`);
   let source = raw.source;
   if (!sources.includes(source as BlockSource)) {
-    repaired('source', source, 'it counts as started by hand');
+    repaired(translated`source`, source, translated`it counts as started by hand`);
     source = 'manual';
   }
   let pausedMs = raw.pausedMs;
   if (typeof pausedMs !== 'number' || !Number.isFinite(pausedMs) || pausedMs < 0 || pausedMs > endsAt - startedAt) {
-    repaired('paused time', pausedMs, 'it counts as never paused');
+    repaired(translated`paused time`, pausedMs, translated`it counts as never paused`);
     pausedMs = 0;
   }
   let pausedAt = raw.pausedAt;
   if (pausedAt !== undefined && !(isTime(pausedAt) && pausedAt >= startedAt && pausedAt <= endsAt)) {
-    repaired('pause time', pausedAt, 'it runs again; pause it if you need to');
+    repaired(translated`pause time`, pausedAt, translated`it runs again; pause it if you need to`);
     pausedAt = undefined;
   }
   let label = raw.label;
   if (label !== undefined && typeof label !== 'string') {
-    repaired('label', label, 'the label was dropped');
+    repaired(translated`label`, label, translated`the label was dropped`);
     label = undefined;
   }
   let occurrenceId = raw.occurrenceId;
   if (occurrenceId !== undefined && typeof occurrenceId !== 'string') {
-    repaired('schedule occurrence', occurrenceId, 'it no longer counts for the schedule');
+    repaired(translated`schedule occurrence`, occurrenceId, translated`it no longer counts for the schedule`);
     occurrenceId = undefined;
   }
   let pullRequest: PullRequestRef | undefined;
   if (raw.pullRequest !== undefined) {
     pullRequest = pullRequestOf(raw.pullRequest);
-    if (!pullRequest) repaired('pull request', raw.pullRequest, 'the link to it was dropped');
+    if (!pullRequest) repaired(translated`pull request`, raw.pullRequest, translated`the link to it was dropped`);
   }
   return {
     id: raw.id,
@@ -142,14 +143,14 @@ function reviveBreak(raw: unknown, warn: (problem: string) => void): BreakPeriod
   if (isTime(b.startedAt) && isTime(b.endsAt) && b.endsAt > b.startedAt && b.endsAt - b.startedAt <= maxBlockMinutes * minuteMs) {
     return { startedAt: b.startedAt, endsAt: b.endsAt, afterBlockId: typeof b.afterBlockId === 'string' ? b.afterBlockId : '' };
   }
-  warn(`The stored break has impossible times (${show(raw)}), so it was ended.`);
+  warn(translated`The stored break has impossible times (${show(raw)}), so it was ended.`);
   return undefined;
 }
 
 function reviveBreakOffer(raw: unknown, warn: (problem: string) => void): BreakOffer | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (isRecord(raw) && typeof raw.blockId === 'string' && isTime(raw.offeredAt)) return { blockId: raw.blockId, offeredAt: raw.offeredAt };
-  warn(`The stored break offer is damaged (${show(raw)}), so it was withdrawn.`);
+  warn(translated`The stored break offer is damaged (${show(raw)}), so it was withdrawn.`);
   return undefined;
 }
 
@@ -163,7 +164,7 @@ function reviveOff(raw: unknown, warn: (problem: string) => void): OffDuty | und
   if (isRecord(raw) && typeof raw.id === 'string' && raw.id && isTime(raw.since) && isTime(raw.until) && raw.until > raw.since && raw.until - raw.since <= 8 * 24 * 60 * minuteMs) {
     return { id: raw.id, since: raw.since, until: raw.until };
   }
-  warn(`The stored end of your day is damaged (${show(raw)}), so your status goes back to what it was. Run End My Day again if you are off.`);
+  warn(translated`The stored end of your day is damaged (${show(raw)}), so your status goes back to what it was. Run End My Day again if you are off.`);
   return undefined;
 }
 
@@ -193,11 +194,11 @@ function isFinishedBlock(v: unknown): v is FinishedBlock {
 function reviveList<T>(raw: unknown, keep: (v: unknown) => v is T, what: string, warn: (problem: string) => void): T[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
-    warn(`The stored ${what} is not a list (${show(raw)}), so it was emptied.`);
+    warn(translated`The stored ${what} is not a list (${show(raw)}), so it was emptied.`);
     return [];
   }
   const kept = raw.filter(keep);
-  if (kept.length < raw.length) warn(`${raw.length - kept.length} of ${raw.length} stored ${what} were damaged and were dropped.`);
+  if (kept.length < raw.length) warn(translated`${raw.length - kept.length} of ${raw.length} stored ${what} were damaged and were dropped.`);
   return kept;
 }
 
@@ -209,12 +210,12 @@ export function reviveFocusState(raw: unknown, options: ReviveOptions = {}): Foc
   const warn = options.warn ?? (() => undefined);
   if (raw === undefined || raw === null) return emptyFocusState;
   if (!isRecord(raw) || raw.version !== 1) {
-    warn(`The stored focus state is not one this version of Lead Desk knows (version ${show(isRecord(raw) ? raw.version : raw)}), so it starts afresh.`);
+    warn(translated`The stored focus state is not one this version of Lead Desk knows (version ${show(isRecord(raw) ? raw.version : raw)}), so it starts afresh.`);
     return emptyFocusState;
   }
   let revision = raw.revision;
   if (typeof revision !== 'number' || !Number.isSafeInteger(revision) || revision < 0) {
-    warn(`The stored focus state has revision ${show(revision)}; it counts from 0 again.`);
+    warn(translated`The stored focus state has revision ${show(revision)}; it counts from 0 again.`);
     revision = 0;
   }
   return {
@@ -223,10 +224,10 @@ export function reviveFocusState(raw: unknown, options: ReviveOptions = {}): Foc
     block: reviveBlock(raw.block, options.now, warn),
     break: reviveBreak(raw.break, warn),
     breakOffer: reviveBreakOffer(raw.breakOffer, warn),
-    history: reviveList(raw.history, isFinishedBlock, 'finished blocks', warn),
-    handledOccurrences: reviveList(raw.handledOccurrences, (v): v is string => typeof v === 'string', 'schedule occurrences', warn),
-    ...(raw.breaks === undefined ? {} : { breaks: reviveList(raw.breaks, isTakenBreak, 'breaks', warn) }),
+    history: reviveList(raw.history, isFinishedBlock, translated`finished blocks`, warn),
+    handledOccurrences: reviveList(raw.handledOccurrences, (v): v is string => typeof v === 'string', translated`schedule occurrences`, warn),
+    ...(raw.breaks === undefined ? {} : { breaks: reviveList(raw.breaks, isTakenBreak, translated`breaks`, warn) }),
     ...(raw.off === undefined || raw.off === null ? {} : { off: reviveOff(raw.off, warn) }),
-    ...(raw.planned === undefined ? {} : { planned: reviveList(raw.planned, isPlannedBlock, 'saved blocks', warn) }),
+    ...(raw.planned === undefined ? {} : { planned: reviveList(raw.planned, isPlannedBlock, translated`saved blocks`, warn) }),
   };
 }

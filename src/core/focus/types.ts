@@ -1,15 +1,23 @@
 // The focus block's records. Everything here is plain JSON, because it lives in VS Code's global
 // storage, which every window of the same user reads.
+import { translated } from '../inertText';
 import type { PullRequestRef } from '../pullRequestRef';
 
 export type FocusType = 'deepWork' | 'review' | 'planning';
 
 export const focusTypes: readonly FocusType[] = ['deepWork', 'review', 'planning'];
 
+// Getters, so each read follows the display language of the moment it is shown.
 export const focusTypeLabel: Readonly<Record<FocusType, string>> = {
-  deepWork: 'Deep work',
-  review: 'Review',
-  planning: 'Planning',
+  get deepWork() {
+    return translated`Deep work`;
+  },
+  get review() {
+    return translated`Review`;
+  },
+  get planning() {
+    return translated`Planning`;
+  },
 };
 
 export function isFocusType(value: unknown): value is FocusType {

@@ -1,6 +1,7 @@
 // The Focus view's Upcoming rows: weekly blocks and one-off saved blocks of the next seven days,
 // each shown once, with its date.
 import { addDays, format } from 'date-fns';
+import { dayMonthAndClock } from '../dateWords';
 import { livePlanned, plannedOccurrence } from './plannedBlocks';
 import { upcomingOccurrences, type Occurrence, type ScheduleEntry } from './schedule';
 import type { FocusState } from './types';
@@ -41,5 +42,5 @@ export function upcomingRows(entries: readonly ScheduleEntry[], state: FocusStat
 
 /** "Thu 27 Nov 12:51–13:21": the date, so two weeks' rows never read the same. */
 export function formatOccurrenceTimes(o: Pick<Occurrence, 'start' | 'end'>): string {
-  return `${format(o.start, 'EEE d MMM HH:mm')}–${format(o.end, 'HH:mm')}`;
+  return `${dayMonthAndClock(o.start)}–${format(o.end, 'HH:mm')}`;
 }

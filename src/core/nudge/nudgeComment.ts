@@ -2,6 +2,7 @@
 // restricted, application-scoped setting); everything filled into it comes from GitHub and is
 // escaped for the comment surface, so a title cannot mention, link or format anything. Only the
 // reviewers the pull request already asks are mentioned, and only by well-formed logins.
+// Not translated: the comment is posted for the reviewers.
 import { escapeFor, oneLine } from '../inertText';
 import type { Reviewer } from '../queue/queueTypes';
 

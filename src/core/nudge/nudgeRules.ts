@@ -1,5 +1,6 @@
 // When a pull request of mine may be nudged, and whether it already was today. Pure: the clock,
 // the team's usual turnaround and the record of past nudges are passed in.
+import { translated } from '../inertText';
 import { format } from 'date-fns';
 import type { QueueItem } from '../queue/grouping';
 import type { Reviewer } from '../queue/queueTypes';
@@ -21,25 +22,26 @@ export function isNudgeable(item: QueueItem, turnaroundHours: number): boolean {
  */
 export function nudgeVerdict(item: QueueItem, turnaroundHours: number, time: WorkingHours): NudgeVerdict {
   const where = `${item.pr.repo}#${item.pr.number}`;
-  if (item.mineState === undefined) return { ok: false, reason: `${where} is not one of your pull requests, so its reviewers are not yours to nudge.` };
-  if (item.mineState !== 'waiting') return { ok: false, reason: `${where} is not waiting for reviewers (${notWaiting[item.mineState]}), so there is nobody to nudge.` };
+  if (item.mineState === undefined) return { ok: false, reason: translated`${where} is not one of your pull requests, so its reviewers are not yours to nudge.` };
+  if (item.mineState !== 'waiting') return { ok: false, reason: translated`${where} is not waiting for reviewers (${notWaiting[item.mineState]()}), so there is nobody to nudge.` };
   if (item.waiting.hours <= turnaroundHours) {
     return {
       ok: false,
-      reason: `${where} has waited ${formatBusinessDuration(item.waiting.hours, time)}, within your team's usual turnaround of ${formatBusinessDuration(turnaroundHours, time)} (leadDesk.update.reviewTurnaroundHours). Nudge once it waits longer.`,
+      reason: translated`${where} has waited ${formatBusinessDuration(item.waiting.hours, time)}, within your team's usual turnaround of ${formatBusinessDuration(turnaroundHours, time)} (leadDesk.update.reviewTurnaroundHours). Nudge once it waits longer.`,
     };
   }
   const reviewers = item.pr.history?.open.map((r) => r.reviewer) ?? [];
   return { ok: true, reviewers };
 }
 
-const notWaiting: Record<Exclude<NonNullable<QueueItem['mineState']>, 'waiting'>, string> = {
-  drafts: 'it is a draft',
-  changesRequested: 'changes were requested',
-  ciFailing: 'its CI fails',
-  conflicts: 'it conflicts with the base branch',
-  approved: 'it is approved',
-  noReviewer: 'nobody has been asked to review it',
+// Functions, so each reason is read in the display language of the moment.
+const notWaiting: Record<Exclude<NonNullable<QueueItem['mineState']>, 'waiting'>, () => string> = {
+  drafts: () => translated`it is a draft`,
+  changesRequested: () => translated`changes were requested`,
+  ciFailing: () => translated`its CI fails`,
+  conflicts: () => translated`it conflicts with the base branch`,
+  approved: () => translated`it is approved`,
+  noReviewer: () => translated`nobody has been asked to review it`,
 };
 
 /** When each pull request (by `pullRequestKey`) was last nudged, in epoch ms; kept in global state. */
@@ -55,7 +57,7 @@ export function nudgedToday(ledger: NudgeLedger, key: string, now: Date): Date |
 
 /** The refusal for a second nudge on the same day. */
 export function alreadyNudgedMessage(where: string, at: Date): string {
-  return `You nudged the reviewers of ${where} today at ${format(at, 'HH:mm')}. One nudge a day is enough: try again tomorrow.`;
+  return translated`You nudged the reviewers of ${where} today at ${format(at, 'HH:mm')}. One nudge a day is enough: try again tomorrow.`;
 }
 
 /** The ledger with this nudge recorded, and entries from before today dropped so it never grows. */

@@ -1,4 +1,5 @@
 // `leadDesk.queue.nudgeTemplate`, and the one place the nudge reads the team's usual turnaround.
+import { translated } from '../inertText';
 import type { RawSettings, SettingsProblem } from '../settingsSource';
 import type { UpdateSettings } from '../update/updateSettings';
 
@@ -15,7 +16,7 @@ export function parseNudgeSettings(read: RawSettings, problems: SettingsProblem[
   const raw = read(NudgeSettingKey.template);
   if (raw === undefined || raw === null) return defaultNudgeSettings;
   if (typeof raw === 'string') return { template: raw.trim() };
-  problems.push({ key: `leadDesk.${NudgeSettingKey.template}`, message: `leadDesk.${NudgeSettingKey.template} must be text; using the default nudge.` });
+  problems.push({ key: `leadDesk.${NudgeSettingKey.template}`, message: translated`leadDesk.${NudgeSettingKey.template} must be text; using the default nudge.` });
   return defaultNudgeSettings;
 }
 

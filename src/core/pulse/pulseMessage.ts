@@ -1,6 +1,7 @@
 // The pulse as posted to Slack. The question and labels are the lead's own settings, but a
 // workspace could set them too, so Slack's control characters are escaped: nothing in them can
 // ping @channel, mention someone or make a link (Slack reads those only inside `<…>`).
+// Not translated: the pulse is posted for the whole team.
 import type { PulseOption } from './pulseSettings';
 
 /** Slack's escaping for message text: only &, < and > have meaning, as entities. */

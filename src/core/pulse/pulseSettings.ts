@@ -1,5 +1,6 @@
 // The `leadDesk.pulse.*` settings, typed. A bad value falls back to its default and is reported
 // once, naming the setting, like the rest of the settings.
+import { translated } from '../inertText';
 import { parseTimeOfDay } from '../focus/schedule';
 import type { RawSettings, SettingsProblem } from '../settingsSource';
 
@@ -25,6 +26,7 @@ export interface PulseSettings {
   readonly schedule: PulseSchedule | undefined;
 }
 
+// Not translated: the default answers are posted for the whole team, as the question below.
 export const defaultPulseOptions: readonly PulseOption[] = [
   { reaction: 'star-struck', label: 'great' },
   { reaction: 'slightly_smiling_face', label: 'good' },
@@ -33,6 +35,7 @@ export const defaultPulseOptions: readonly PulseOption[] = [
   { reaction: 'tired_face', label: 'too much' },
 ];
 
+// Not translated: the default question is posted for the whole team.
 export const defaultPulseSettings: PulseSettings = {
   slackChannel: undefined,
   question: 'How was your week?',
@@ -49,7 +52,7 @@ function channel(raw: unknown, problems: SettingsProblem[]): string | undefined 
   const key = 'leadDesk.pulse.slackChannel';
   if (raw === undefined || raw === null || raw === '') return undefined;
   if (typeof raw === 'string' && CHANNEL.test(raw.trim())) return raw.trim();
-  problems.push({ key, message: `${key} must be a Slack channel ID such as C0123ABCD (in Slack: the channel's details, at the bottom); ignoring ${JSON.stringify(raw)}.` });
+  problems.push({ key, message: translated`${key} must be a Slack channel ID such as C0123ABCD (in Slack: the channel's details, at the bottom); ignoring ${JSON.stringify(raw)}.` });
   return undefined;
 }
 
@@ -57,7 +60,7 @@ function question(raw: unknown, problems: SettingsProblem[]): string {
   const key = 'leadDesk.pulse.question';
   if (raw === undefined || raw === null || raw === '') return defaultPulseSettings.question;
   if (typeof raw === 'string' && raw.trim() !== '' && raw.length <= MAX_QUESTION) return raw.trim();
-  problems.push({ key, message: `${key} must be text of up to ${MAX_QUESTION} characters; asking "${defaultPulseSettings.question}".` });
+  problems.push({ key, message: translated`${key} must be text of up to ${MAX_QUESTION} characters; asking "${defaultPulseSettings.question}".` });
   return defaultPulseSettings.question;
 }
 
@@ -67,7 +70,7 @@ function options(raw: unknown, problems: SettingsProblem[]): readonly PulseOptio
   const parsed = Array.isArray(raw) ? raw.map(option) : [];
   const names = new Set(parsed.map((o) => o?.reaction));
   if (parsed.length < 2 || parsed.length > 10 || parsed.some((o) => o === undefined) || names.size !== parsed.length) {
-    problems.push({ key, message: `${key} must list 2 to 10 different answers, best first, such as {"reaction": "slightly_smiling_face", "label": "good"}; using the five default answers.` });
+    problems.push({ key, message: translated`${key} must list 2 to 10 different answers, best first, such as {"reaction": "slightly_smiling_face", "label": "good"}; using the five default answers.` });
     return defaultPulseOptions;
   }
   return parsed as PulseOption[];
@@ -90,7 +93,7 @@ function schedule(raw: unknown, problems: SettingsProblem[]): PulseSchedule | un
   const day = typeof r.day === 'string' ? DAYS.indexOf(r.day.trim().toLowerCase().slice(0, 3)) : -1;
   const minute = parseTimeOfDay(r.time, false);
   if (day >= 0 && minute !== undefined) return { day, minute };
-  problems.push({ key, message: `${key} must be like {"day": "fri", "time": "15:00"}; the pulse is sent only when you run Send Team Pulse.` });
+  problems.push({ key, message: translated`${key} must be like {"day": "fri", "time": "15:00"}; the pulse is sent only when you run Send Team Pulse.` });
   return undefined;
 }
 

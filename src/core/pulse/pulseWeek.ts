@@ -1,6 +1,7 @@
 // Weeks as the pulse and the Team view count them: local weeks starting on Monday, named by that
 // Monday's date ("2025-06-09"), so a name means the same week on every machine in one time zone.
 import { addWeeks, format, parseISO, startOfWeek } from 'date-fns';
+import { monthName } from '../dateWords';
 
 export type WeekKey = string;
 
@@ -24,5 +25,6 @@ export function recentWeeks(at: number | Date, count: number): WeekKey[] {
 
 /** "9 Jun", for labels. */
 export function weekLabel(key: WeekKey): string {
-  return format(parseISO(key), 'd MMM');
+  const day = parseISO(key);
+  return `${day.getDate()} ${monthName(day.getMonth())}`;
 }

@@ -6,7 +6,7 @@ import { format } from 'date-fns';
 import type { WorkingHours } from '../workingHours';
 import { compareFirstReview, type AuthoredPull } from './teamStats';
 
-/** The search for the pull requests `login` opened since `since` (a day, in GitHub's `created:` terms). */
+/** The search for the pull requests `login` opened since `since` (a day, in GitHub's `created:` terms). Not translated: search qualifiers. */
 export function authoredQuery(login: string, since: Date): string {
   return `is:pr author:${login} created:>=${format(since, 'yyyy-MM-dd')} archived:false`;
 }

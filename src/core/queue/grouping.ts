@@ -1,6 +1,7 @@
 // Turns one snapshot into the groups the tree shows: who asked, what I must do next, what went
 // stale, the user's own sections, and what is snoozed. Pure: the clock, settings and local pins
 // and snoozes come in as arguments.
+import { translated } from '../inertText';
 import { pullRequestKey, type PullRequestRef } from '../pullRequestRef';
 import { businessHoursBetween, formatBusinessDuration, type WorkingHours } from '../workingHours';
 import { isSnoozeActive, type QueueLocalState, type Snooze } from './localState';
@@ -86,25 +87,55 @@ export const GroupId = {
   mineState: (state: MineState) => `mine.${state}`,
 } as const;
 
+// Getters, so each text is read in the display language of the moment.
 const mineLabels: Record<MineState, string> = {
-  changesRequested: 'Changes requested',
-  ciFailing: 'CI failing',
-  conflicts: 'Merge conflicts',
-  approved: 'Approved · ready to merge',
-  noReviewer: 'No reviewer assigned',
-  waiting: 'Waiting for review',
-  drafts: 'Drafts',
+  get changesRequested() {
+    return translated`Changes requested`;
+  },
+  get ciFailing() {
+    return translated`CI failing`;
+  },
+  get conflicts() {
+    return translated`Merge conflicts`;
+  },
+  get approved() {
+    return translated`Approved · ready to merge`;
+  },
+  get noReviewer() {
+    return translated`No reviewer assigned`;
+  },
+  get waiting() {
+    return translated`Waiting for review`;
+  },
+  get drafts() {
+    return translated`Drafts`;
+  },
 };
 const mineOrder: MineState[] = ['changesRequested', 'ciFailing', 'conflicts', 'approved', 'noReviewer', 'waiting', 'drafts'];
 
+// Getters, so each text is read in the display language of the moment.
 const mineReasons: Record<MineState, string> = {
-  drafts: 'Your draft: mark it ready for review when it is done.',
-  changesRequested: 'A reviewer asked for changes: your move.',
-  ciFailing: 'CI fails on your pull request: fix it before reviewers spend time on it.',
-  conflicts: 'It conflicts with its base branch: rebase or merge to unblock it.',
-  approved: 'Approved: merge it.',
-  noReviewer: 'Nobody has been asked to review it yet: request a reviewer.',
-  waiting: 'Waiting for the requested reviewers.',
+  get drafts() {
+    return translated`Your draft: mark it ready for review when it is done.`;
+  },
+  get changesRequested() {
+    return translated`A reviewer asked for changes: your move.`;
+  },
+  get ciFailing() {
+    return translated`CI fails on your pull request: fix it before reviewers spend time on it.`;
+  },
+  get conflicts() {
+    return translated`It conflicts with its base branch: rebase or merge to unblock it.`;
+  },
+  get approved() {
+    return translated`Approved: merge it.`;
+  },
+  get noReviewer() {
+    return translated`Nobody has been asked to review it yet: request a reviewer.`;
+  },
+  get waiting() {
+    return translated`Waiting for the requested reviewers.`;
+  },
 };
 
 export function refOf(pr: QueuePullRequest): PullRequestRef {
@@ -203,15 +234,29 @@ export function sinceMyReview(pr: QueuePullRequest, requestedAgain: boolean): Si
 }
 
 /** The row's marker, ahead of its other facts. */
+// Getters, so each text is read in the display language of the moment.
 export const sinceMyReviewLabels: Record<SinceMyReview, string> = {
-  newCommits: 'new commits since your review',
-  reRequested: 'asked again since your review',
+  get newCommits() {
+    return translated`new commits since your review`;
+  },
+  get reRequested() {
+    return translated`asked again since your review`;
+  },
 };
 
+// Getters, so each text is read in the display language of the moment.
 const sinceMyReviewText: Record<SinceMyReview, string> = {
-  newCommits: 'New commits since your review.',
-  reRequested: 'Asked again since your review.',
+  get newCommits() {
+    return translated`New commits since your review.`;
+  },
+  get reRequested() {
+    return translated`Asked again since your review.`;
+  },
 };
+
+function requestedFrom(teamNames: readonly string[]): string {
+  return teamNames.length ? translated`team ${teamNames.join(', ')}` : translated`one of your teams`;
+}
 
 function needsReviewItem(ctx: Context, pr: QueuePullRequest, direct: boolean): QueueItem {
   const me = ctx.viewer.toLowerCase();
@@ -227,10 +272,12 @@ function needsReviewItem(ctx: Context, pr: QueuePullRequest, direct: boolean): Q
   const teamNames = teams.map((t) => teamName(t.reviewer));
   const again = sinceMyReview(pr, direct);
   const asked = direct
-    ? 'GitHub asks for your review by name.'
+    ? translated`GitHub asks for your review by name.`
     : nobodyNamed
-      ? `Requested from ${teamNames.length ? `team ${teamNames.join(', ')}` : 'one of your teams'}, and nobody is named: everyone may assume someone else will take it.`
-      : `Requested from ${teamNames.length ? `team ${teamNames.join(', ')}` : 'one of your teams'}; ${namedUsers.length === 1 ? 'one person is' : `${namedUsers.length} people are`} also named.`;
+      ? translated`Requested from ${requestedFrom(teamNames)}, and nobody is named: everyone may assume someone else will take it.`
+      : namedUsers.length === 1
+        ? translated`Requested from ${requestedFrom(teamNames)}; one person is also named.`
+        : translated`Requested from ${requestedFrom(teamNames)}; ${namedUsers.length} people are also named.`;
   return makeItem(ctx, pr, direct ? GroupId.needsReview : GroupId.teamRequests, {
     waiting: waitingFrom(ctx, since, basis, pr),
     request,
@@ -252,7 +299,7 @@ function reviewedAgainItem(ctx: Context, pr: QueuePullRequest): QueueItem {
     waiting: waitingFrom(ctx, pr.updatedAt, 'lastActivity', pr),
     teams: [],
     blocks: blockedPeople(ctx, pr, true),
-    placement: `${sinceMyReviewText.newCommits} Nobody asked again, but what you reviewed has changed.`,
+    placement: translated`${sinceMyReviewText.newCommits} Nobody asked again, but what you reviewed has changed.`,
     own: false,
     sinceMyReview: 'newCommits',
   });
@@ -342,11 +389,11 @@ export function buildQueueView(snapshot: QueueSnapshot, options: GroupingOptions
     .filter(keep);
   const direct = [...requestItems.filter((i) => i.request === 'direct'), ...reviewedAgain];
   const team = requestItems.filter((i) => i.request !== 'direct');
-  const teamGroup = team.length > 0 ? [group(GroupId.teamRequests, 'Requested from my teams', team, pins)] : [];
+  const teamGroup = team.length > 0 ? [group(GroupId.teamRequests, translated`Requested from my teams`, team, pins)] : [];
   const reviewTruncated = resultsFor(snapshot, 'reviewRequested').some((r) => r.truncated);
-  const needsReview = group(GroupId.needsReview, 'Needs my review', direct, pins, {
+  const needsReview = group(GroupId.needsReview, translated`Needs my review`, direct, pins, {
     groups: teamGroup,
-    hint: direct.length + team.length === 0 ? 'Nobody is waiting for your review.' : undefined,
+    hint: direct.length + team.length === 0 ? translated`Nobody is waiting for your review.` : undefined,
     truncated: reviewTruncated || undefined,
   });
 
@@ -355,9 +402,9 @@ export function buildQueueView(snapshot: QueueSnapshot, options: GroupingOptions
   const mineGroups = mineOrder
     .map((state) => group(GroupId.mineState(state), mineLabels[state], mineItems.filter((i) => i.mineState === state), pins))
     .filter((g) => g.count > 0);
-  const mine = group(GroupId.mine, 'My PRs', [], pins, {
+  const mine = group(GroupId.mine, translated`My PRs`, [], pins, {
     groups: mineGroups,
-    hint: mineGroups.length === 0 ? 'You have no open pull requests.' : undefined,
+    hint: mineGroups.length === 0 ? translated`You have no open pull requests.` : undefined,
     truncated: resultsFor(snapshot, 'mine').some((r) => r.truncated) || undefined,
   });
 
@@ -365,16 +412,16 @@ export function buildQueueView(snapshot: QueueSnapshot, options: GroupingOptions
   const threshold = options.staleBusinessHours;
   const staleItems = unionOf(resultsFor(snapshot, 'stale'))
     .filter(visibleDraft)
-    .map((pr) => activityItem(ctx, pr, GroupId.stale, (h) => `No activity for ${formatBusinessDuration(h, options.workingTime)} of working time (stale after ${threshold} h).`))
+    .map((pr) => activityItem(ctx, pr, GroupId.stale, (h) => translated`No activity for ${formatBusinessDuration(h, options.workingTime)} of working time (stale after ${threshold} h).`))
     .filter((i) => i.waiting.hours >= threshold)
     .filter(keep);
   const staleError = resultsFor(snapshot, 'stale').find((r) => r.error)?.error;
-  const stale = group(GroupId.stale, 'Stale', staleItems, pins, {
-    error: staleError ? `GitHub could not search some of the Stale group's repositories (leadDesk.queue.repos / leadDesk.queue.orgs): ${staleError}` : undefined,
+  const stale = group(GroupId.stale, translated`Stale`, staleItems, pins, {
+    error: staleError ? translated`GitHub could not search some of the Stale group's repositories (leadDesk.queue.repos / leadDesk.queue.orgs): ${staleError}` : undefined,
     hint: !options.staleConfigured
-      ? 'Open a folder with a GitHub remote, or list repositories in leadDesk.queue.repos or organisations in leadDesk.queue.orgs.'
+      ? translated`Open a folder with a GitHub remote, or list repositories in leadDesk.queue.repos or organisations in leadDesk.queue.orgs.`
       : staleItems.length === 0
-        ? `Nothing has been idle for ${threshold} working hours.`
+        ? translated`Nothing has been idle for ${threshold} working hours.`
         : undefined,
     truncated: resultsFor(snapshot, 'stale').some((r) => r.truncated) || undefined,
   });
@@ -385,15 +432,15 @@ export function buildQueueView(snapshot: QueueSnapshot, options: GroupingOptions
     if (section.error) return group(id, section.name, [], pins, { error: `Section "${section.name}": ${section.error}` });
     const search = snapshot.searches.find((s) => s.role === 'custom' && s.section?.index === index && s.section.name === section.name);
     const result = search ? snapshot.results[search.alias] : undefined;
-    if (!result) return group(id, section.name, [], pins, { hint: 'Refresh to load this section.' });
-    if (result.error) return group(id, section.name, [], pins, { error: `Section "${section.name}": GitHub rejected its search: ${result.error}` });
-    const items = unionOf([result]).map((pr) => activityItem(ctx, pr, id, () => `Matches the search of section "${section.name}".`)).filter(keep);
-    return group(id, section.name, items, pins, { hint: items.length === 0 ? 'No pull requests match this search.' : undefined, truncated: result.truncated || undefined });
+    if (!result) return group(id, section.name, [], pins, { hint: translated`Refresh to load this section.` });
+    if (result.error) return group(id, section.name, [], pins, { error: translated`Section "${section.name}": GitHub rejected its search: ${result.error}` });
+    const items = unionOf([result]).map((pr) => activityItem(ctx, pr, id, () => translated`Matches the search of section "${section.name}".`)).filter(keep);
+    return group(id, section.name, items, pins, { hint: items.length === 0 ? translated`No pull requests match this search.` : undefined, truncated: result.truncated || undefined });
   });
 
   const snoozedItems = [...snoozed.values()].map(({ item, snooze }) => ({ ...item, id: `${item.id.replace(/:[^:]*$/, '')}:${GroupId.snoozed}`, groupId: GroupId.snoozed, snooze }));
   const groups = [needsReview, mine, stale, ...custom];
-  if (snoozedItems.length > 0) groups.push(group(GroupId.snoozed, 'Snoozed', snoozedItems, pins));
+  if (snoozedItems.length > 0) groups.push(group(GroupId.snoozed, translated`Snoozed`, snoozedItems, pins));
   return { groups, needsReviewCount: direct.length + team.length };
 }
 

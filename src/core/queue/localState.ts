@@ -1,7 +1,8 @@
 // Pins and snoozes live only on this machine (globalState); no account or server is involved.
 // The rules are pure so the same answers come out in tests, at start-up and after a refresh.
+import { translated } from '../inertText';
 import { addDays, addHours, set } from 'date-fns';
-import { isDateText, isRecord, isString, optional, plural } from '../storedValues';
+import { isDateText, isRecord, isString, optional } from '../storedValues';
 
 export type SnoozeKind = 'hour' | 'tomorrow' | 'activity';
 
@@ -80,7 +81,7 @@ function isSnooze(v: unknown): v is Snooze {
 export function asLocalState(value: unknown, report: (problem: string) => void = () => undefined): QueueLocalState {
   if (value === undefined) return emptyLocalState;
   if (!isRecord(value)) {
-    report('The saved pins and snoozes were not readable and were dropped; pin or snooze the pull requests again.');
+    report(translated`The saved pins and snoozes were not readable and were dropped; pin or snooze the pull requests again.`);
     return emptyLocalState;
   }
   const rawPins: unknown[] = Array.isArray(value.pins) ? value.pins : value.pins === undefined ? [] : [value.pins];
@@ -97,7 +98,9 @@ export function asLocalState(value: unknown, report: (problem: string) => void =
   const droppedPins = rawPins.length - pins.length;
   const droppedSnoozes = rawSnoozes.length - snoozes.length;
   if (droppedPins > 0 || droppedSnoozes > 0) {
-    report(`Dropped ${plural(droppedPins, 'pin', 'pins')} and ${plural(droppedSnoozes, 'snooze', 'snoozes')} that were saved damaged or twice; the other pins and snoozes still apply.`);
+    const pinsText = droppedPins === 1 ? translated`${droppedPins} pin` : translated`${droppedPins} pins`;
+    const snoozesText = droppedSnoozes === 1 ? translated`${droppedSnoozes} snooze` : translated`${droppedSnoozes} snoozes`;
+    report(translated`Dropped ${pinsText} and ${snoozesText} that were saved damaged or twice; the other pins and snoozes still apply.`);
   }
   return { pins, snoozes };
 }

@@ -1,5 +1,6 @@
 // The `leadDesk.queue.*` and `leadDesk.notifications.*` settings, parsed purely. A bad value falls
 // back to its default and becomes a problem that names the setting; the other settings still apply.
+import { translated } from '../inertText';
 import type { RawSettings, SettingsProblem } from '../settingsSource';
 import { defaultWorkingHours, type WorkingHours } from '../workingHours';
 import { customSearchQuery, searchProblem } from './searchQueries';
@@ -63,12 +64,12 @@ function number(read: RawSettings, key: string, fallback: number, min: number, m
   const raw = read(key);
   if (raw === undefined || raw === null) return fallback;
   if (typeof raw !== 'number' || !Number.isFinite(raw)) {
-    problems.push({ key: full(key), message: `${full(key)} must be a number; using ${fallback}.` });
+    problems.push({ key: full(key), message: translated`${full(key)} must be a number; using ${fallback}.` });
     return fallback;
   }
   if (raw < min || raw > max) {
     const clamped = Math.min(max, Math.max(min, raw));
-    problems.push({ key: full(key), message: `${full(key)} must be between ${min} and ${max}; using ${clamped}.` });
+    problems.push({ key: full(key), message: translated`${full(key)} must be between ${min} and ${max}; using ${clamped}.` });
     return clamped;
   }
   return raw;
@@ -78,7 +79,7 @@ function boolean(read: RawSettings, key: string, fallback: boolean, problems: Se
   const raw = read(key);
   if (raw === undefined || raw === null) return fallback;
   if (typeof raw !== 'boolean') {
-    problems.push({ key: full(key), message: `${full(key)} must be true or false; using ${String(fallback)}.` });
+    problems.push({ key: full(key), message: translated`${full(key)} must be true or false; using ${String(fallback)}.` });
     return fallback;
   }
   return raw;
@@ -88,14 +89,14 @@ function names(read: RawSettings, key: string, pattern: RegExp, example: string,
   const raw = read(key);
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
-    problems.push({ key: full(key), message: `${full(key)} must be a list such as ["${example}"]; ignoring it.` });
+    problems.push({ key: full(key), message: translated`${full(key)} must be a list such as ["${example}"]; ignoring it.` });
     return [];
   }
   const out: string[] = [];
   for (const entry of raw as unknown[]) {
     const value = typeof entry === 'string' ? entry.trim() : '';
     if (pattern.test(value)) out.push(value);
-    else problems.push({ key: full(key), message: `${full(key)}: "${String(entry)}" is not a valid name (expected e.g. "${example}"); ignoring that entry.` });
+    else problems.push({ key: full(key), message: translated`${full(key)}: "${String(entry)}" is not a valid name (expected e.g. "${example}"); ignoring that entry.` });
   }
   return out;
 }
@@ -105,21 +106,22 @@ function sections(read: RawSettings, includeDrafts: boolean, problems: SettingsP
   const raw = read(key);
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {
-    problems.push({ key: full(key), message: `${full(key)} must be a list of { "name", "query" } objects; ignoring it.` });
+    problems.push({ key: full(key), message: translated`${full(key)} must be a list of { "name", "query" } objects; ignoring it.` });
     return [];
   }
   const out: CustomSection[] = [];
   (raw as unknown[]).forEach((entry, i) => {
     const e = (entry !== null && typeof entry === 'object' ? entry : {}) as { name?: unknown; query?: unknown };
+    // Not translated: the name also keys the section's search in the stored snapshot.
     const name = typeof e.name === 'string' && e.name.trim() ? e.name.trim() : `Section ${i + 1}`;
     if (typeof e.query !== 'string' || !e.query.trim()) {
-      problems.push({ key: full(key), message: `${full(key)}: section "${name}" has no "query" search string; skipping it.` });
+      problems.push({ key: full(key), message: translated`${full(key)}: section "${name}" has no "query" search string; skipping it.` });
       return;
     }
     const problem = searchProblem(customSearchQuery(e.query, includeDrafts));
     if (problem) {
       const error = `${problem}.`;
-      problems.push({ key: full(key), message: `${full(key)}: section "${name}" cannot be searched: ${error}` });
+      problems.push({ key: full(key), message: translated`${full(key)}: section "${name}" cannot be searched: ${error}` });
       out.push({ name, query: e.query.trim(), error });
       return;
     }

@@ -1,8 +1,8 @@
 // What the Review Queue tree shows, as plain data: labels, descriptions, icons, context values and
 // tooltips. The VS Code tree provider only turns these into TreeItems, so all wording and
 // ordering is tested (and measured) in plain Node.
-import { escapeFor, joinInert, markdown, type InertText } from '../inertText';
-import { format } from 'date-fns';
+import { escapeFor, joinInert, markdown, type InertText, translated } from '../inertText';
+import { dayMonthAndClock, weekdayAndClock } from '../dateWords';
 import type { PullRequestRef } from '../pullRequestRef';
 import { formatBusinessDuration, type WorkingHours } from '../workingHours';
 import type { QueueGroup, QueueItem, QueueView, WaitingBasis } from './grouping';
@@ -103,22 +103,22 @@ export function itemDescription(item: QueueItem): string {
 export function itemState(item: QueueItem): string {
   const pr = item.pr;
   if (item.snooze) return snoozeText(item);
-  if (pr.isDraft) return 'draft';
+  if (pr.isDraft) return translated`draft`;
   // Back after the lead's review: what changed since is what they act on.
   if (item.sinceMyReview) return sinceMyReviewLabels[item.sinceMyReview];
-  if (pr.review === 'changesRequested') return 'changes requested';
-  if (pr.merge === 'conflicting') return 'conflicts';
-  if (pr.review === 'approved') return 'approved';
-  if (pr.ci === 'failure') return 'CI failing';
-  if (item.request === 'teamNobodyNamed') return 'team only';
-  return pr.ci === 'pending' ? 'CI running' : 'awaiting review';
+  if (pr.review === 'changesRequested') return translated`changes requested`;
+  if (pr.merge === 'conflicting') return translated`conflicts`;
+  if (pr.review === 'approved') return translated`approved`;
+  if (pr.ci === 'failure') return translated`CI failing`;
+  if (item.request === 'teamNobodyNamed') return translated`team only`;
+  return pr.ci === 'pending' ? translated`CI running` : translated`awaiting review`;
 }
 
 function snoozeText(item: QueueItem): string {
   const s = item.snooze;
   if (!s) return '';
-  if (s.kind === 'activity') return 'snoozed until new activity';
-  return s.until ? `snoozed until ${format(new Date(s.until), 'EEE HH:mm')}` : 'snoozed';
+  if (s.kind === 'activity') return translated`snoozed until new activity`;
+  return s.until ? translated`snoozed until ${weekdayAndClock(new Date(s.until))}` : translated`snoozed`;
 }
 
 /** `nudgeAfterHours`: the team's usual turnaround; without it no row offers Nudge Reviewers. */
@@ -132,16 +132,62 @@ export function escapeMarkdown(text: string): string {
   return escapeFor('markdown', text);
 }
 
+// Getters, so each text is read in the display language of the moment.
 const basisText: Record<WaitingBasis, string> = {
-  requested: 'since the review was requested',
-  ready: 'since it was marked ready for review',
-  lastActivity: 'since the last activity',
-  opened: 'since it was opened (no request time was found)',
+  get requested() {
+    return translated`since the review was requested`;
+  },
+  get ready() {
+    return translated`since it was marked ready for review`;
+  },
+  get lastActivity() {
+    return translated`since the last activity`;
+  },
+  get opened() {
+    return translated`since it was opened (no request time was found)`;
+  },
 };
 
-const ciText = { success: 'passing', failure: 'failing', pending: 'running', none: 'no checks' } as const;
-const reviewText = { approved: 'approved', changesRequested: 'changes requested', reviewRequired: 'review required', none: 'no review required' } as const;
-const mergeText = { mergeable: 'no conflicts', conflicting: 'conflicts with the base branch', unknown: 'not yet known' } as const;
+// Getters, so each text is read in the display language of the moment.
+const ciText = {
+  get success() {
+    return translated`passing`;
+  },
+  get failure() {
+    return translated`failing`;
+  },
+  get pending() {
+    return translated`running`;
+  },
+  get none() {
+    return translated`no checks`;
+  },
+} as const;
+const reviewText = {
+  get approved() {
+    return translated`approved`;
+  },
+  get changesRequested() {
+    return translated`changes requested`;
+  },
+  get reviewRequired() {
+    return translated`review required`;
+  },
+  get none() {
+    return translated`no review required`;
+  },
+} as const;
+const mergeText = {
+  get mergeable() {
+    return translated`no conflicts`;
+  },
+  get conflicting() {
+    return translated`conflicts with the base branch`;
+  },
+  get unknown() {
+    return translated`not yet known`;
+  },
+} as const;
 
 /** The tooltip, built when VS Code asks for it (resolveTreeItem): the details and why the item sits here. */
 export function itemTooltip(item: QueueItem, time: WorkingHours): InertText<'markdown'> {
@@ -152,7 +198,7 @@ export function itemTooltip(item: QueueItem, time: WorkingHours): InertText<'mar
   lines.push(markdown`by ${pr.author ?? 'ghost'}${pr.author ? '' : ' (deleted account)'} · ${sizeText(item)} in ${pr.changedFiles} ${pr.changedFiles === 1 ? 'file' : 'files'}${pr.isDraft ? ' · draft' : ''}`, blank);
   lines.push(markdown`CI: ${ciText[pr.ci]} · Review: ${reviewText[pr.review]} · Merge: ${mergeText[pr.merge]}`, blank);
   const since = Date.parse(item.waiting.since);
-  lines.push(markdown`Waiting ${formatBusinessDuration(item.waiting.hours, time)} of working time ${basisText[item.waiting.basis]}${Number.isNaN(since) ? blank : markdown` (${format(since, 'EEE d MMM HH:mm')})`}.`, blank);
+  lines.push(markdown`Waiting ${formatBusinessDuration(item.waiting.hours, time)} of working time ${basisText[item.waiting.basis]}${Number.isNaN(since) ? blank : markdown` (${dayMonthAndClock(since)})`}.`, blank);
   if (item.teams.length > 0) lines.push(markdown`Teams asked: ${joinInert('markdown', item.teams, ', ')}`, blank);
   lines.push(markdown`**Why it is here:** ${item.placement}`, blank);
   if (item.snooze) lines.push(markdown`**Snoozed:** ${snoozeText(item).replace(/^snoozed /, '')}.`, blank);
@@ -168,14 +214,14 @@ function groupNode(group: QueueGroup, time: WorkingHours, depth: number, nudgeAf
     children.push({ kind: 'item', id: item.id, label: itemLabel(item, time), description: itemDescription(item), icon: itemIcon(item), contextValue: itemContextValue(item, nudgeAfterHours), pullRequest: item.pullRequest, item });
   }
   for (const sub of group.groups) children.push(groupNode(sub, time, depth + 1, nudgeAfterHours));
-  if (group.truncated) children.push({ kind: 'message', id: `${group.id}:truncated`, label: 'More pull requests match on GitHub than are shown here.', icon: { id: 'info' } });
+  if (group.truncated) children.push({ kind: 'message', id: `${group.id}:truncated`, label: translated`More pull requests match on GitHub than are shown here.`, icon: { id: 'info' } });
   if (children.length === 0 && group.hint) children.push({ kind: 'message', id: `${group.id}:hint`, label: group.hint, icon: { id: 'info' } });
   const isCustom = group.id.startsWith('custom');
   return {
     kind: 'group',
     id: `group:${group.id}`,
     label: group.label,
-    description: group.error ? 'invalid search' : String(group.count),
+    description: group.error ? translated`invalid search` : String(group.count),
     icon: groupIcons[group.id] ?? (isCustom ? { id: 'search' } : { id: 'list-unordered' }),
     // Top-level groups open; the Snoozed group and sub-groups of My PRs stay closed until wanted.
     expanded: group.id !== GroupId.snoozed && (depth === 0 || group.id === GroupId.teamRequests || group.count <= 5),

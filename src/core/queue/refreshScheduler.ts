@@ -5,6 +5,7 @@
 // only decides when the next refresh starts. The clock and timers are injected, so tests run it
 // in plain Node with a fake clock.
 
+import { translated } from '../inertText';
 import { systemClock, type Clock } from '../clock';
 
 /** The scheduler reads the time like everyone else, and also sets its own timers. */
@@ -183,7 +184,7 @@ export class RefreshScheduler<T> {
   }
 
   private skipped(): RefreshOutcome {
-    return { ok: false, skipped: true, failure: this.current.failure ?? { kind: 'stopped', summary: 'stopped', message: 'Refreshing has stopped.', transient: false } };
+    return { ok: false, skipped: true, failure: this.current.failure ?? { kind: 'stopped', summary: 'stopped', message: translated`Refreshing has stopped.`, transient: false } };
   }
 
   private async run(): Promise<RefreshOutcome> {

@@ -1,5 +1,6 @@
 // The explainable priority inside a group. Every point comes with a sentence, so the tooltip can
 // say exactly why one pull request sits above another.
+import { translated } from '../inertText';
 import type { CiState } from './queueTypes';
 
 export type ScoreFactor = 'waiting' | 'request' | 'blocks' | 'size' | 'ci';
@@ -59,9 +60,6 @@ function grouped(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${grouped(n)} ${n === 1 ? one : many}`;
-}
 
 export function scorePullRequest(input: ScoreInput): Score {
   const w = scoreWeights;
@@ -71,24 +69,28 @@ export function scorePullRequest(input: ScoreInput): Score {
   };
 
   const hours = Math.max(0, input.waitingHours);
-  add('waiting', Math.round(Math.min(hours, w.waitingCapHours) * w.perWaitingHour), `waiting ${plural(Math.floor(hours), 'working hour')}${hours > w.waitingCapHours ? ` (counted up to ${w.waitingCapHours})` : ''}`);
+  const whole = Math.floor(hours);
+  const waited = whole === 1 ? translated`waiting 1 working hour` : translated`waiting ${grouped(whole)} working hours`;
+  add('waiting', Math.round(Math.min(hours, w.waitingCapHours) * w.perWaitingHour), hours > w.waitingCapHours ? translated`${waited} (counted up to ${w.waitingCapHours})` : waited);
 
-  if (input.request === 'direct') add('request', w.direct, 'you were asked by name');
-  else if (input.request === 'teamNobodyNamed') add('request', w.teamNobodyNamed, 'only a team was asked and nobody is named, so everyone may assume someone else takes it');
-  else if (input.request === 'team') add('request', w.team, 'one of your teams was asked');
+  if (input.request === 'direct') add('request', w.direct, translated`you were asked by name`);
+  else if (input.request === 'teamNobodyNamed') add('request', w.teamNobodyNamed, translated`only a team was asked and nobody is named, so everyone may assume someone else takes it`);
+  else if (input.request === 'team') add('request', w.team, translated`one of your teams was asked`);
 
   const blocked = Math.min(input.blocks.length, w.blockedCap);
-  if (blocked > 0) add('blocks', blocked * w.perBlockedPerson, `blocks ${plural(input.blocks.length, 'person', 'people')}: ${input.blocks.join(', ')}`);
+  const people = input.blocks.join(', ');
+  if (blocked > 0) add('blocks', blocked * w.perBlockedPerson, input.blocks.length === 1 ? translated`blocks 1 person: ${people}` : translated`blocks ${input.blocks.length} people: ${people}`);
 
   const lines = input.additions + input.deletions;
-  const files = plural(input.changedFiles, 'file');
-  if (lines <= w.smallLines) add('size', w.small, `small change (${plural(lines, 'line')} in ${files}): a quick win`);
-  else if (lines <= w.mediumLines) add('size', w.medium, `modest change (${plural(lines, 'line')} in ${files})`);
-  else if (lines > w.largeLines) add('size', w.large, `large change (${plural(lines, 'line')} in ${files}) needs a longer slot`);
+  const lineCount = lines === 1 ? translated`1 line` : translated`${grouped(lines)} lines`;
+  const files = input.changedFiles === 1 ? translated`${lineCount} in 1 file` : translated`${lineCount} in ${grouped(input.changedFiles)} files`;
+  if (lines <= w.smallLines) add('size', w.small, translated`small change (${files}): a quick win`);
+  else if (lines <= w.mediumLines) add('size', w.medium, translated`modest change (${files})`);
+  else if (lines > w.largeLines) add('size', w.large, translated`large change (${files}) needs a longer slot`);
 
-  if (input.ci === 'success') add('ci', w.ciPassing, 'CI passes');
-  else if (input.ci === 'pending') add('ci', w.ciPending, 'CI is still running');
-  else if (input.ci === 'failure') add('ci', input.own ? w.ciFailingOwn : w.ciFailingOthers, input.own ? 'CI fails, and it is yours to fix' : 'CI fails, so the author will likely push again');
+  if (input.ci === 'success') add('ci', w.ciPassing, translated`CI passes`);
+  else if (input.ci === 'pending') add('ci', w.ciPending, translated`CI is still running`);
+  else if (input.ci === 'failure') add('ci', input.own ? w.ciFailingOwn : w.ciFailingOthers, input.own ? translated`CI fails, and it is yours to fix` : translated`CI fails, so the author will likely push again`);
 
   return { total: reasons.reduce((sum, r) => sum + r.points, 0), reasons };
 }

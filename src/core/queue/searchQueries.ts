@@ -1,5 +1,6 @@
 // The GitHub search strings behind every group, and GitHub's limits on them. A search GitHub
 // would reject with 422 is caught here first, with a message that names the section.
+import { translated } from '../inertText';
 import type { QueueSearch } from './queueTypes';
 
 export const maxSearchLength = 256;
@@ -8,11 +9,11 @@ export const maxSearchOperators = 5;
 /** Why GitHub would refuse the search, or undefined when it is acceptable. */
 export function searchProblem(query: string): string | undefined {
   const trimmed = query.trim();
-  if (trimmed.length === 0) return 'the search is empty';
-  if (trimmed.length > maxSearchLength) return `the search is ${trimmed.length} characters long; GitHub accepts at most ${maxSearchLength}`;
+  if (trimmed.length === 0) return translated`the search is empty`;
+  if (trimmed.length > maxSearchLength) return translated`the search is ${trimmed.length} characters long; GitHub accepts at most ${maxSearchLength}`;
   const operators = tokens(trimmed).filter((t) => t === 'AND' || t === 'OR' || t === 'NOT').length;
-  if (operators > maxSearchOperators) return `the search uses ${operators} AND/OR/NOT operators; GitHub accepts at most ${maxSearchOperators}`;
-  if ((trimmed.match(/"/g) ?? []).length % 2 === 1) return 'the search has an unclosed quote';
+  if (operators > maxSearchOperators) return translated`the search uses ${operators} AND/OR/NOT operators; GitHub accepts at most ${maxSearchOperators}`;
+  if ((trimmed.match(/"/g) ?? []).length % 2 === 1) return translated`the search has an unclosed quote`;
   return undefined;
 }
 
@@ -72,7 +73,7 @@ export const ownerSearchFrom = 5;
  * gets a search of its own, so that each search's matches fit in one page of 100 and the whole
  * queue comes back in one request (an alias costs GitHub a hundredth of a point; a second page
  * costs a round trip). The remaining repositories are spread over as many searches as the
- * 256-character limit needs; GitHub ORs repeated `repo:` qualifiers.
+ * 256-character limit needs; GitHub ORs repeated `repo:` qualifiers. Not translated: search qualifiers.
  */
 export function planSearches(input: SearchPlanInput): QueueSearch[] {
   const drafts = input.includeDrafts ? '' : ' draft:false';
@@ -97,7 +98,7 @@ export function planSearches(input: SearchPlanInput): QueueSearch[] {
   return searches;
 }
 
-/** The Stale group's searches: a query each, and the repositories to keep when it is wider than the list. */
+/** The Stale group's searches: a query each, and the repositories to keep when it is wider than the list. Not translated: search qualifiers. */
 function staleScopes(staleRepos: readonly string[], staleOrgs: readonly string[], base: string): Array<Pick<QueueSearch, 'query' | 'onlyRepos'>> {
   const orgs = unique(staleOrgs);
   const orgSet = new Set(orgs.map((o) => o.toLowerCase()));

@@ -2,8 +2,9 @@
 // What comes back from storage was written by an older version, another tool or a damaged disk,
 // so every record is checked before the grouping code sees it: a bad pull request, result or
 // search is dropped and the rest still renders; a snapshot without its frame is dropped whole.
+import { translated } from '../inertText';
 import type { MyReview, OpenRequest, QueuePullRequest, QueueSearch, QueueSnapshot, RateLimitInfo, RequestHistory, Reviewer, SearchResult } from './queueTypes';
-import { isDateText, isRecord, isString, isStringArray, optional, plural } from '../storedValues';
+import { isDateText, isRecord, isString, isStringArray, optional } from '../storedValues';
 
 const searchRoles: ReadonlySet<string> = new Set(['reviewRequested', 'direct', 'mine', 'stale', 'custom', 'reviewed']);
 const searchDetails: ReadonlySet<string> = new Set(['history', 'basic', 'keys']);
@@ -76,13 +77,13 @@ function isRateLimit(v: unknown): v is RateLimitInfo {
 
 /** What was wrong with the frame of the snapshot, or undefined when it can be used. */
 function frameProblem(v: unknown): string | undefined {
-  if (!isRecord(v)) return 'it is not a snapshot record';
-  if (v.version !== 1) return `its version is ${JSON.stringify(v.version) ?? 'missing'}, not 1`;
-  if (!isString(v.viewer) || !isString(v.apiUrl)) return 'it does not say which account it belongs to';
-  if (!isDateText(v.fetchedAt)) return 'it does not say when it was fetched';
-  if (!Array.isArray(v.searches)) return 'it has no list of searches';
-  if (!isRecord(v.results)) return 'it has no results';
-  if (!isCount(v.requests) || !isCount(v.cost) || !optional(v.rateLimit, isRateLimit)) return 'its request counts are not numbers';
+  if (!isRecord(v)) return translated`it is not a snapshot record`;
+  if (v.version !== 1) return translated`its version is ${JSON.stringify(v.version) ?? 'missing'}, not 1`;
+  if (!isString(v.viewer) || !isString(v.apiUrl)) return translated`it does not say which account it belongs to`;
+  if (!isDateText(v.fetchedAt)) return translated`it does not say when it was fetched`;
+  if (!Array.isArray(v.searches)) return translated`it has no list of searches`;
+  if (!isRecord(v.results)) return translated`it has no results`;
+  if (!isCount(v.requests) || !isCount(v.cost) || !optional(v.rateLimit, isRateLimit)) return translated`its request counts are not numbers`;
   return undefined;
 }
 
@@ -95,12 +96,12 @@ export function asStoredSnapshot(value: unknown, report: (problem: string) => vo
   const problem = frameProblem(value);
   const v = value as QueueSnapshot;
   if (problem) {
-    report(`The saved review queue was dropped because ${problem}; the next refresh fetches it again.`);
+    report(translated`The saved review queue was dropped because ${problem}; the next refresh fetches it again.`);
     return undefined;
   }
   const dropped: string[] = [];
   const searches = v.searches.filter(isSearch);
-  if (searches.length < v.searches.length) dropped.push(plural(v.searches.length - searches.length, 'search', 'searches'));
+  if (searches.length < v.searches.length) dropped.push(v.searches.length - searches.length === 1 ? translated`1 search` : translated`${v.searches.length - searches.length} searches`);
 
   const badResults: string[] = [];
   let badPullRequests = 0;
@@ -116,11 +117,11 @@ export function asStoredSnapshot(value: unknown, report: (problem: string) => vo
     badPullRequests += r.pullRequests.length - pullRequests.length;
     results[search.alias] = { alias: search.alias, total: r.total, pullRequests, truncated: r.truncated, ...(r.error !== undefined ? { error: r.error as string } : {}) };
   }
-  if (badResults.length > 0) dropped.push(`the results of ${badResults.join(', ')}`);
-  if (badPullRequests > 0) dropped.push(plural(badPullRequests, 'pull request', 'pull requests'));
+  if (badResults.length > 0) dropped.push(translated`the results of ${badResults.join(', ')}`);
+  if (badPullRequests > 0) dropped.push(badPullRequests === 1 ? translated`1 pull request` : translated`${badPullRequests} pull requests`);
   // Results no search names are never shown; they are left out without a word.
 
-  if (dropped.length > 0) report(`Parts of the saved review queue were damaged and dropped (${dropped.join('; ')}); the next refresh fetches them again.`);
+  if (dropped.length > 0) report(translated`Parts of the saved review queue were damaged and dropped (${dropped.join('; ')}); the next refresh fetches them again.`);
   const repaired: QueueSnapshot = { ...v, searches, results };
   return dropped.length > 0 || Object.keys(results).length !== Object.keys(v.results).length ? repaired : v;
 }

@@ -1,6 +1,7 @@
 // The draft's Markdown. Each placeholder of the template becomes one piece of text; every string
 // from GitHub (titles, names, labels, milestones) is escaped for a Markdown document, so a title
 // cannot add a link, an image, HTML, emphasis or a mention to what the lead sends on.
+// Not translated: the draft is sent on to the team, whose language the lead's display language does not decide.
 import { format } from 'date-fns';
 import { escapeFor } from '../inertText';
 import { httpUrl } from './httpUrl';

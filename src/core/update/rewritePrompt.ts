@@ -1,6 +1,7 @@
 // What the language model is asked for Rewrite for Non-Technical Readers. The draft may carry text
 // written by others (pull request titles); the model is told to treat all of it as material to
 // rewrite, and its answer only ever lands in a new editor the lead reads before sending anything.
+// Not translated: the prompt is read by the model, not by the lead.
 
 export function rewritePrompt(draft: string): string {
   return [

@@ -5,6 +5,7 @@
 // draft needs no second request: each teammate's pull requests opened since the turnaround's
 // window began (the team's usual time to first review), and the pull requests the lead commented
 // on this week (handoff comments carry a hidden marker, found on any machine).
+// Not translated: the strings here are GitHub search qualifiers.
 import { authoredQuery } from '../pulse/usualTurnaround';
 import { chunk, unique } from '../queue/searchQueries';
 import type { UpdateWeek } from './updateTypes';

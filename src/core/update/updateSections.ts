@@ -1,6 +1,7 @@
 // Turns one week of GitHub records into the update's sections: what shipped (grouped), what is in
 // progress and in what state, what is at risk and why, what the lead did, and what comes next.
 // Pure: the clock, the working time and the focus records are passed in.
+// Not translated: these words end up in the draft the lead sends on to the team.
 import type { UsualTurnaround } from '../pulse/usualTurnaround';
 import { businessHoursBetween, type WorkingHours } from '../workingHours';
 import type { FocusSpent, PlannedBlock, UpdateData, UpdateGroupBy, UpdateMilestone, UpdatePullRequest, UpdateWeek } from './updateTypes';

@@ -1,6 +1,7 @@
 // Fills a weekly-update template: `{{name}}` placeholders are replaced, HTML comments (where the
 // shipped template documents its placeholders) are dropped, and an unknown placeholder is left as
 // typed and reported, so a typo shows in the draft instead of vanishing.
+import { translated } from '../inertText';
 import { placeholders, type Placeholder } from './renderDraft';
 
 export interface FilledTemplate {
@@ -17,7 +18,7 @@ export function fillTemplate(template: string, values: Readonly<Record<Placehold
   // One pass, so a value that happens to contain "{{x}}" (a title) is never expanded again.
   const text = withoutComments.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (whole, name: string) => {
     if (isPlaceholder(name)) return values[name];
-    problems.add(`The template uses {{${name}}}, which Lead Desk does not know; it is left as typed. Known placeholders: ${Object.keys(placeholders).join(', ')}.`);
+    problems.add(translated`The template uses {{${name}}}, which Lead Desk does not know; it is left as typed. Known placeholders: ${Object.keys(placeholders).join(', ')}.`);
     return whole;
   });
   return { text: `${text.replace(/\n{3,}/g, '\n\n').trim()}\n`, problems: [...problems] };

@@ -2,6 +2,7 @@
 // time inside and outside working hours, with the lead's target and the week in figures. Pure: the
 // record, the meetings, the working time and "now" come in; nothing is read from the machine
 // except the local time zone, which defines what a day is.
+import { translated } from '../inertText';
 import { isMeeting, type CalendarEvent } from '../calendar/calendarEvent';
 import { oneLine } from '../inertText';
 import type { WorkingHours } from '../workingHours';
@@ -197,16 +198,12 @@ export function aggregateWeek(inputs: WeekInputs): WeekSummary {
 /** "9 h", "1.5 h", "12 h": one decimal below ten hours, where half an hour still matters. */
 export function formatHours(hours: number): string {
   const rounded = hours >= 10 ? Math.round(hours) : Math.round(hours * 10) / 10;
-  return `${rounded} h`;
-}
-
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return translated`${rounded} h`;
 }
 
 export function weekLine(f: WeekFigures): string {
-  const parts = [`${formatHours(f.deepWorkHours)} deep work of ${formatHours(f.targetHours)} target`];
-  if (f.reviewsGiven !== undefined) parts.push(count(f.reviewsGiven, 'review', 'reviews'));
-  parts.push(`${f.handedOff} handed off`, count(f.eveningsWorked, 'evening worked', 'evenings worked'));
+  const parts = [translated`${formatHours(f.deepWorkHours)} deep work of ${formatHours(f.targetHours)} target`];
+  if (f.reviewsGiven !== undefined) parts.push(f.reviewsGiven === 1 ? translated`${f.reviewsGiven} review` : translated`${f.reviewsGiven} reviews`);
+  parts.push(translated`${f.handedOff} handed off`, f.eveningsWorked === 1 ? translated`${f.eveningsWorked} evening worked` : translated`${f.eveningsWorked} evenings worked`);
   return parts.join('; ');
 }

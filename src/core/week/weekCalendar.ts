@@ -51,6 +51,7 @@ export function isWeekKey(value: unknown): value is WeekKey {
 /** The week `weeks` weeks after (negative: before) `key`. */
 export function shiftWeek(key: WeekKey, weeks: number): WeekKey {
   const monday = parseWeekKey(key);
+  // Not translated: a programming error, which reaches the log, not the lead.
   if (!monday) throw new RangeError(`not a week key: ${key}`);
   return localDateKey(new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + 7 * weeks));
 }
@@ -59,6 +60,7 @@ export function shiftWeek(key: WeekKey, weeks: number): WeekKey {
 export function weeksBetween(from: WeekKey, to: WeekKey): number {
   const a = parseWeekKey(from);
   const b = parseWeekKey(to);
+  // Not translated: a programming error, which reaches the log, not the lead.
   if (!a || !b) throw new RangeError(`not a week key: ${!a ? from : to}`);
   // Noon-to-noon in UTC terms would drift across clock changes; rounding whole days absorbs the hour.
   return Math.round((b.getTime() - a.getTime()) / (7 * 86_400_000));
@@ -66,6 +68,7 @@ export function weeksBetween(from: WeekKey, to: WeekKey): number {
 
 export function daysOfWeek(key: WeekKey): DaySpan[] {
   const monday = parseWeekKey(key);
+  // Not translated: a programming error, which reaches the log, not the lead.
   if (!monday) throw new RangeError(`not a week key: ${key}`);
   const days: DaySpan[] = [];
   for (let i = 0; i < 7; i += 1) {

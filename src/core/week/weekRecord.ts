@@ -1,6 +1,7 @@
 // What Lead Desk remembers of one week, on this machine only: the focus blocks and breaks that
 // ended in it, the reviews the lead handed off, and the reviews GitHub says they gave. The focus
 // state keeps two weeks of history at most, so the week view keeps its own copy.
+import { translated } from '../inertText';
 import { isFocusType, type FocusType } from '../focus/types';
 import { isWeekKey, type WeekKey } from './weekCalendar';
 
@@ -77,12 +78,12 @@ function listOk(value: unknown, check: Check): boolean {
  * (half a week would show as a quiet week), so the caller drops it and says so once.
  */
 export function reviveWeekRecord(raw: unknown, week: WeekKey): { record: WeekRecord } | { problem: string } {
-  if (!isRecord(raw) || raw.version !== 1) return { problem: 'it is not a week record this version of Lead Desk knows' };
-  if (!isWeekKey(raw.week) || raw.week !== week) return { problem: `it names week ${String(raw.week)}` };
-  if (!listOk(raw.blocks, blockOk)) return { problem: 'its focus blocks are damaged' };
-  if (!listOk(raw.breaks, breakOk)) return { problem: 'its breaks are damaged' };
-  if (!listOk(raw.handoffs, handoffOk)) return { problem: 'its handoffs are damaged' };
-  if (raw.reviews !== undefined && !(isRecord(raw.reviews) && reviewsOk(raw.reviews))) return { problem: 'its reviews are damaged' };
+  if (!isRecord(raw) || raw.version !== 1) return { problem: translated`it is not a week record this version of Lead Desk knows` };
+  if (!isWeekKey(raw.week) || raw.week !== week) return { problem: translated`it names week ${String(raw.week)}` };
+  if (!listOk(raw.blocks, blockOk)) return { problem: translated`its focus blocks are damaged` };
+  if (!listOk(raw.breaks, breakOk)) return { problem: translated`its breaks are damaged` };
+  if (!listOk(raw.handoffs, handoffOk)) return { problem: translated`its handoffs are damaged` };
+  if (raw.reviews !== undefined && !(isRecord(raw.reviews) && reviewsOk(raw.reviews))) return { problem: translated`its reviews are damaged` };
   return { record: raw as unknown as WeekRecord };
 }
 

@@ -1,4 +1,6 @@
 // Turns a week's summary into what the webview shows: labels, figures in words, what is missing.
+import { monthName, weekdayName } from '../dateWords';
+import { translated } from '../inertText';
 import { formatHours, type WeekFigures, type WeekSummary } from './aggregateWeek';
 import { reviewCapMs, reviewEstimateMs } from './reviewTime';
 import { parseWeekKey, weeksBetween, type WeekKey } from './weekCalendar';
@@ -13,42 +15,40 @@ export interface WeekViewContext {
   readonly notes: readonly string[];
 }
 
-const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function dayLabel(date: string, weekday: number): string {
-  return `${weekdays[weekday]} ${Number(date.slice(8, 10))}`;
+  return `${weekdayName(weekday)} ${Number(date.slice(8, 10))}`;
 }
 
 export function weekTitle(week: WeekKey, current: WeekKey): string {
   const ago = weeksBetween(week, current);
-  if (ago === 0) return 'This week';
-  if (ago === 1) return 'Last week';
+  if (ago === 0) return translated`This week`;
+  if (ago === 1) return translated`Last week`;
   const monday = parseWeekKey(week);
-  return monday ? `Week of ${monday.getDate()} ${months[monday.getMonth()]} ${monday.getFullYear()}` : week;
+  return monday ? translated`Week of ${monday.getDate()} ${monthName(monday.getMonth())} ${monday.getFullYear()}` : week;
 }
 
 /** Time reviewing outside review blocks, and how it was reckoned: GitHub does not record time spent. */
 export function reviewTimeText(t: WeekFigures['reviewTime']): string {
-  const estimate = `${reviewEstimateMs / 60_000} min`;
-  if (t.timed + t.estimated === 0) return 'none outside review blocks';
-  if (t.timed === 0) return `${formatHours(t.hours)}, estimated ${estimate} per review (GitHub does not record how long a review took)`;
-  const timed = `${t.timed} timed from the first pending comment to submitting (at most ${reviewCapMs / 3_600_000} h each)`;
-  return `${formatHours(t.hours)}: ${t.estimated === 0 ? timed : `${timed}, ${t.estimated} submitted in one step and estimated at ${estimate} each`}`;
+  const estimate = translated`${reviewEstimateMs / 60_000} min`;
+  if (t.timed + t.estimated === 0) return translated`none outside review blocks`;
+  if (t.timed === 0) return translated`${formatHours(t.hours)}, estimated ${estimate} per review (GitHub does not record how long a review took)`;
+  const timed = translated`${t.timed} timed from the first pending comment to submitting (at most ${reviewCapMs / 3_600_000} h each)`;
+  return `${formatHours(t.hours)}: ${t.estimated === 0 ? timed : translated`${timed}, ${t.estimated} submitted in one step and estimated at ${estimate} each`}`;
 }
 
 export function weekViewData(summary: WeekSummary, context: WeekViewContext): WeekViewData {
   const f = summary.figures;
   const ago = weeksBetween(summary.week, context.currentWeek);
   const figures = [
-    { label: 'Deep work', value: `${formatHours(f.deepWorkHours)} of ${formatHours(f.targetHours)} target (${context.targetPercent} % of working hours)` },
-    { label: 'All focus blocks', value: formatHours(f.focusedHours) },
-    { label: 'Meetings', value: formatHours(f.meetingHours) },
-    { label: 'Reviews given', value: f.reviewsGiven === undefined ? 'not known' : String(f.reviewsGiven) },
-    { label: 'Time reviewing', value: reviewTimeText(f.reviewTime) },
-    { label: 'Handed off', value: String(f.handedOff) },
-    { label: 'Breaks taken', value: String(f.breaks) },
-    { label: 'Outside working hours', value: `${formatHours(f.afterHoursHours)} (${f.eveningsWorked} ${f.eveningsWorked === 1 ? 'day' : 'days'})` },
+    { label: translated`Deep work`, value: translated`${formatHours(f.deepWorkHours)} of ${formatHours(f.targetHours)} target (${context.targetPercent} % of working hours)` },
+    { label: translated`All focus blocks`, value: formatHours(f.focusedHours) },
+    { label: translated`Meetings`, value: formatHours(f.meetingHours) },
+    { label: translated`Reviews given`, value: f.reviewsGiven === undefined ? translated`not known` : String(f.reviewsGiven) },
+    { label: translated`Time reviewing`, value: reviewTimeText(f.reviewTime) },
+    { label: translated`Handed off`, value: String(f.handedOff) },
+    { label: translated`Breaks taken`, value: String(f.breaks) },
+    { label: translated`Outside working hours`, value: f.eveningsWorked === 1 ? translated`${formatHours(f.afterHoursHours)} (${f.eveningsWorked} day)` : translated`${formatHours(f.afterHoursHours)} (${f.eveningsWorked} days)` },
   ];
   return {
     week: summary.week,

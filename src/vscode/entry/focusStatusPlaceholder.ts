@@ -13,7 +13,7 @@ import { inertMarkdown } from '../ui/markdown';
 export function createFocusStatusPlaceholder(focusedMs: number): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem('leadDesk.focusStatus', vscode.StatusBarAlignment.Left, 90);
   item.name = 'Lead Desk Focus';
-  item.text = idleStatusText;
+  item.text = idleStatusText();
   item.command = CommandId.startFocusBlock;
   // vscode.l10n directly, not t(): this file is in the small start-up bundle.
   item.accessibilityInformation = { label: vscode.l10n.t('Start a focus block') };

@@ -16,33 +16,35 @@ export type TeamNode =
   | { readonly kind: 'waiting'; readonly id: string; readonly login: string; readonly pull: PullRequestRef }
   | { readonly kind: 'message'; readonly id: string; readonly label: string; readonly description?: string; readonly icon: string; readonly command?: string };
 
-const arrows = { up: '↑ up', down: '↓ down', steady: '→ steady' } as const;
+// Functions, so each word is read in the display language of the moment.
+const arrows = { up: () => tree`↑ up`.value, down: () => tree`↓ down`.value, steady: () => tree`→ steady`.value } as const;
 
 function scoreText(summary: PulseSummary | undefined): string {
-  if (!summary) return 'no pulse';
-  if (summary.score === undefined) return 'no answers yet';
-  return `${summary.score.toFixed(1)} of ${summary.scale} · ${summary.responses} ${summary.responses === 1 ? 'answer' : 'answers'}`;
+  if (!summary) return tree`no pulse`.value;
+  if (summary.score === undefined) return tree`no answers yet`.value;
+  const score = summary.score.toFixed(1);
+  return (summary.responses === 1 ? tree`${score} of ${summary.scale} · ${summary.responses} answer` : tree`${score} of ${summary.scale} · ${summary.responses} answers`).value;
 }
 
 function pulseNode(state: TeamViewState): TeamNode {
   const latest = [...state.trend].reverse().find((p) => p.summary !== undefined);
-  const label = latest ? `Pulse, week of ${weekLabel(latest.week)}: ${scoreText(latest.summary)}` : 'Pulse: none sent in the last 8 weeks';
-  const description = [sparkline(state.trend), state.direction ? arrows[state.direction] : ''].filter(Boolean).join(' ');
+  const label = latest ? tree`Pulse, week of ${weekLabel(latest.week)}: ${scoreText(latest.summary)}`.value : tree`Pulse: none sent in the last 8 weeks`.value;
+  const description = [sparkline(state.trend), state.direction ? arrows[state.direction]() : ''].filter(Boolean).join(' ');
   return { kind: 'pulse', id: 'pulse', label, description, trend: state.trend };
 }
 
 export function weekNodes(trend: readonly TrendPoint[]): TeamNode[] {
-  return [...trend].reverse().map((p) => ({ kind: 'week', id: `pulse/${p.week}`, label: `Week of ${weekLabel(p.week)}`, description: scoreText(p.summary) }));
+  return [...trend].reverse().map((p) => ({ kind: 'week', id: `pulse/${p.week}`, label: tree`Week of ${weekLabel(p.week)}`.value, description: scoreText(p.summary) }));
 }
 
 export function formatHours(hours: number | undefined): string {
-  if (hours === undefined) return 'none yet';
-  if (hours < 1) return `${Math.max(1, Math.round(hours * 60))} min`;
-  return `${hours < 10 ? hours.toFixed(1).replace(/\.0$/, '') : Math.round(hours)} h`;
+  if (hours === undefined) return tree`none yet`.value;
+  if (hours < 1) return tree`${Math.max(1, Math.round(hours * 60))} min`.value;
+  return tree`${hours < 10 ? hours.toFixed(1).replace(/\.0$/, '') : Math.round(hours)} h`.value;
 }
 
 function reviewedText(f: FirstReviewFigures): string {
-  return `${f.reviewed} reviewed${f.waiting > 0 ? `, ${f.waiting} waiting` : ''}`;
+  return (f.waiting > 0 ? tree`${f.reviewed} reviewed, ${f.waiting} waiting` : tree`${f.reviewed} reviewed`).value;
 }
 
 export function teamRoots(state: TeamViewState): TeamNode[] {
@@ -53,23 +55,23 @@ export function teamRoots(state: TeamViewState): TeamNode[] {
   const team = state.team;
   switch (team.kind) {
     case 'loading':
-      roots.push({ kind: 'message', id: 'team/loading', label: 'Loading the team…', icon: 'loading~spin' });
+      roots.push({ kind: 'message', id: 'team/loading', label: tree`Loading the team…`.value, icon: 'loading~spin' });
       break;
     case 'problem':
       roots.push({ kind: 'message', id: 'team/problem', label: team.message, icon: 'warning' });
       break;
     case 'noTeam':
-      roots.push({ kind: 'message', id: 'team/none', label: 'Set leadDesk.team or leadDesk.githubTeam to see your team', icon: 'settings-gear', command: 'workbench.action.openSettings' });
+      roots.push({ kind: 'message', id: 'team/none', label: tree`Set leadDesk.team or leadDesk.githubTeam to see your team`.value, icon: 'settings-gear', command: 'workbench.action.openSettings' });
       break;
     case 'teamUnreadable':
-      roots.push({ kind: 'message', id: 'team/unreadable', label: `Could not read ${team.team}: ${team.problem}`, icon: 'warning' });
+      roots.push({ kind: 'message', id: 'team/unreadable', label: tree`Could not read ${team.team}: ${team.problem}`.value, icon: 'warning' });
       break;
     case 'ready': {
       const { thisWeek, lastFourWeeks } = team.firstReview;
       roots.push({
         kind: 'message',
         id: 'team/firstReview',
-        label: `First review: ${formatHours(thisWeek.medianHours)} this week (${reviewedText(thisWeek)})`,
+        label: tree`First review: ${formatHours(thisWeek.medianHours)} this week (${reviewedText(thisWeek)})`.value,
         description: tree`${formatHours(lastFourWeeks.medianHours)} over the 4 weeks before`.value,
         icon: 'watch',
       });
@@ -86,6 +88,6 @@ export function waitingNodes(row: TeammateRow): TeamNode[] {
 }
 
 export function teammateDescription(row: TeammateRow): string {
-  const count = `${row.openRequests} open review ${row.openRequests === 1 ? 'request' : 'requests'}`;
-  return row.overloaded ? `${count} · far more than the others` : count;
+  const count = row.openRequests === 1 ? tree`${row.openRequests} open review request` : tree`${row.openRequests} open review requests`;
+  return (row.overloaded ? tree`${count} · far more than the others` : count).value;
 }

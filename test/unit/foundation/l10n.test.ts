@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { comment, l10nKey, markdown, message, pick, setTranslator, tree, type Translator } from '../../../src/core/inertText';
+import { comment, l10nKey, markdown, message, pick, setTranslator, translated, tree, type Translator } from '../../../src/core/inertText';
 
 // The tagged templates hand their text to the translator the editor installs (vscode.l10n.t). The
 // translation is trusted, as the code is; the values are outside text and must stay escaped
@@ -62,6 +62,17 @@ describe('translated templates', () => {
     assert.deepEqual(shown, ['Could you take this review, @&#8203;bo?', 'only a value', 'x {0} literally']);
   });
 
+  it('translates a sentence built in core as a plain string, keyed like the tags, its values left for the surface to escape', () => {
+    assert.equal(translated`Stopped after ${'25 min'} of ${'Deep work'}.`, 'Stopped after 25 min of Deep work.');
+    const { calls, translator } = recording({ 'Stopped after {0} of {1}.': 'Arrêté après {0} de {1}.' });
+    setTranslator(translator);
+    const text = translated`Stopped after ${'25 min'} of ${'[x](command:y)'}.`;
+    assert.deepEqual(calls, [{ key: 'Stopped after {0} of {1}.', args: ['25 min', '[x](command:y)'] }]);
+    assert.equal(text, 'Arrêté après 25 min de [x](command:y).');
+    // Shown through a tag, the whole sentence is outside text to that surface and is escaped there.
+    assert.equal(message`${text}`.value, 'Arrêté après 25 min de ［x］(command:y).');
+  });
+
   it('falls back to the text as written when the translator fails', () => {
     setTranslator(() => {
       throw new Error('bundle unreadable');
@@ -78,7 +89,11 @@ describe('l10n/bundle.l10n.json', () => {
     const texts = extractTexts();
     // "Could not …" ends with what the command was doing: a command's `doing`, and what a failing refresh passes for it.
     const doing = ['pause the focus block', 'refresh the review queue', 'load the team', 'snooze the pull request for an hour'];
-    for (const expected of ['Open Setting', 'Lead Desk is signed in to GitHub as {0}.', 'What now?', ...doing, 'Where the time went', 'Deep-work target ({0} %)']) assert.ok(texts.includes(expected), `${expected} not found in the source`);
+    // Sentences built in core and app with translated`…`, and the Team view's rows.
+    const built = ['Stopped after {0} of {1}.', 'Deep work', '{0} h {1} min', 'Only you have changed this file {0}.', '{0} open review request', 'Loading the team…'];
+    for (const expected of ['Open Setting', 'Lead Desk is signed in to GitHub as {0}.', 'What now?', ...doing, 'Where the time went', 'Deep-work target ({0} %)', ...built]) assert.ok(texts.includes(expected), `${expected} not found in the source`);
+    // What teammates read on GitHub and Slack stays as written, so it is no key.
+    assert.ok(!texts.some((text) => text.startsWith('Focusing until')), 'the busy status is posted, not shown');
     assert.equal(readFileSync(bundlePath, 'utf8'), bundleText(texts), 'run npx tsx test/tools/l10nBundle.ts --write');
   });
 });
