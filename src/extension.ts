@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { message } from './core/inertText';
+import { installTranslator } from './vscode/l10n';
 import { showError } from './vscode/ui/notify';
 import { CommandId, LogChannelName, StateKey, ViewId } from './vscode/ids';
 import { FocusStoreKey } from './core/focus/sharedStore';
@@ -24,6 +25,9 @@ import { updateSlackContext } from './vscode/slack/slackContext';
  * startupNeeds.ts). No network and no git here.
  */
 export function activate(context: vscode.ExtensionContext): Promise<void> | undefined {
+  // The entry bundle has its own copy of core/inertText: its tags (the idle focus item, a failed
+  // start) follow the display language too, through vscode.l10n (src/vscode/l10n.ts weighs nothing).
+  const translator = installTranslator();
   const manifest = context.extension.packageJSON as { contributes?: { commands?: Array<{ command: string }> } };
   const views = contributedViews(manifest);
   // Listed (and written) from start-up, as before the features were loaded apart.
@@ -79,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): Promise<void> | unde
     unhandledCommands: commands.unhandled(),
   });
   context.subscriptions.push(
+    translator,
     log,
     ...commands.registerDeclared(),
     commands.register(CommandId.inspectStartup, report),

@@ -9,6 +9,7 @@ import type { EngageOptions, EngageOutcome, Guard, GuardTarget, ReleaseOutcome }
 import { GuardError } from './guardError';
 import { RemoteStatusGuard, type RemoteStatusGuardOptions } from './remoteStatusGuard';
 import { guardCatalogue, type GuardId } from '../core/focus/guardCatalogue';
+import { translated } from '../core/inertText';
 
 export interface GitHubStatusSnapshot {
   /** The user's own status before the block; null: none (or only another Lead Desk's Busy). */
@@ -36,10 +37,13 @@ export function guardErrorFromGitHub(err: unknown): GuardError {
   if (!GitHubError.is(err)) return new GuardError('failed', err instanceof Error ? err.message : String(err), { cause: err });
   const retryAt = err.retryAt?.getTime();
   switch (err.kind) {
-    case 'missingScope':
-      return new GuardError('missingScope', `Setting your GitHub status needs the ${(err.scopes?.length ? err.scopes : ['user']).map((s) => `'${s}'`).join(' or ')} scope, which your sign-in lacks.`, { scopes: err.scopes?.length ? err.scopes : ['user'], cause: err });
+    case 'missingScope': {
+      const scopes = err.scopes?.length ? err.scopes : ['user'];
+      const named = scopes.map((s) => `'${s}'`).join(translated` or `);
+      return new GuardError('missingScope', translated`Setting your GitHub status needs the ${named} scope, which your sign-in lacks.`, { scopes, cause: err });
+    }
     case 'unauthorized':
-      return new GuardError('unauthorized', 'GitHub did not accept your sign-in.', { cause: err });
+      return new GuardError('unauthorized', translated`GitHub did not accept your sign-in.`, { cause: err });
     case 'rateLimited':
     case 'secondaryRateLimited':
       return new GuardError('rateLimited', err.message, { retryAt, cause: err });

@@ -9,6 +9,7 @@ import type { EngageOptions, EngageOutcome, Guard, GuardTarget, ReleaseOutcome }
 import { GuardError } from './guardError';
 import { RemoteStatusGuard, type RemoteStatusGuardOptions } from './remoteStatusGuard';
 import { guardCatalogue, type GuardId } from '../core/focus/guardCatalogue';
+import { translated } from '../core/inertText';
 
 export interface SlackStatus {
   readonly text: string;
@@ -55,7 +56,7 @@ export function guardErrorFromSlack(err: unknown, now: number): GuardError {
   switch (slackErrorCode(err)) {
     case 'slack_webapi_rate_limited_error': {
       const { retryAfter } = err as WebAPIRateLimitedError;
-      return new GuardError('rateLimited', `Slack asked us to slow down for ${retryAfter} s.`, { retryAt: now + retryAfter * 1000, cause: err });
+      return new GuardError('rateLimited', translated`Slack asked us to slow down for ${retryAfter} s.`, { retryAt: now + retryAfter * 1000, cause: err });
     }
     case 'slack_webapi_platform_error': {
       const data = (err as WebAPIPlatformError).data;
@@ -63,24 +64,24 @@ export function guardErrorFromSlack(err: unknown, now: number): GuardError {
       if (code === 'missing_scope') {
         const raw = (data as unknown as { needed?: unknown }).needed;
         const needed = typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter(Boolean) : [];
-        return new GuardError('missingScope', `The Slack token lacks the ${needed.join(', ') || 'required'} scope.`, { scopes: needed, cause: err });
+        return new GuardError('missingScope', needed.length > 0 ? translated`The Slack token lacks the ${needed.join(', ')} scope.` : translated`The Slack token lacks the required scope.`, { scopes: needed, cause: err });
       }
-      if (unauthorizedErrors.has(code)) return new GuardError('unauthorized', `Slack did not accept the token (${code}). Connect Slack again.`, { cause: err });
-      if (code === 'ratelimited') return new GuardError('rateLimited', 'Slack rate limit reached.', { retryAt: now + 60_000, cause: err });
+      if (unauthorizedErrors.has(code)) return new GuardError('unauthorized', translated`Slack did not accept the token (${code}). Connect Slack again.`, { cause: err });
+      if (code === 'ratelimited') return new GuardError('rateLimited', translated`Slack rate limit reached.`, { retryAt: now + 60_000, cause: err });
       // The client reports a body it could not parse as a "platform error" whose code is the raw text.
-      if (typeof code !== 'string' || !/^[a-z_]+$/.test(code)) return new GuardError('offline', 'Slack sent a response that could not be read.', { cause: err });
-      return new GuardError('failed', `Slack said ${code}.`, { cause: err });
+      if (typeof code !== 'string' || !/^[a-z_]+$/.test(code)) return new GuardError('offline', translated`Slack sent a response that could not be read.`, { cause: err });
+      return new GuardError('failed', translated`Slack said ${code}.`, { cause: err });
     }
     case 'slack_webapi_http_error': {
       const { statusCode, headers } = err as WebAPIHTTPError;
       if (statusCode === 429) {
         const seconds = Number(headers['retry-after']) || 60;
-        return new GuardError('rateLimited', `Slack asked us to slow down for ${seconds} s.`, { retryAt: now + seconds * 1000, cause: err });
+        return new GuardError('rateLimited', translated`Slack asked us to slow down for ${seconds} s.`, { retryAt: now + seconds * 1000, cause: err });
       }
-      return new GuardError(statusCode >= 500 ? 'offline' : 'failed', `Slack answered HTTP ${statusCode}.`, { cause: err });
+      return new GuardError(statusCode >= 500 ? 'offline' : 'failed', translated`Slack answered HTTP ${statusCode}.`, { cause: err });
     }
     case 'slack_webapi_request_error':
-      return new GuardError('offline', 'Could not reach Slack.', { cause: err });
+      return new GuardError('offline', translated`Could not reach Slack.`, { cause: err });
     default:
       return new GuardError('failed', err instanceof Error ? err.message : String(err), { cause: err });
   }

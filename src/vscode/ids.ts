@@ -113,5 +113,8 @@ export const StateKey = {
   queueStartupFace: 'leadDesk.queue.startupFace',
 } as const;
 
-/** The one log channel, made at start-up by the entry; the features' logger writes to it. */
+/**
+ * The one log channel, made at start-up by the entry; the features' logger writes to it.
+ * Not translated: it is the product's name, which the Output view lists as it is everywhere.
+ */
 export const LogChannelName = 'Lead Desk';

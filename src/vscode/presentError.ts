@@ -19,7 +19,7 @@ const signInActions = [
   { title: 'Sign In', command: CommandId.signIn },
   { title: 'Use a Token', command: CommandId.signInWithToken },
 ];
-const showLog = { title: 'Show Log', command: CommandId.showLog };
+const showLog = { title: t('Show Log'), command: CommandId.showLog };
 
 /**
  * When to try again. Only a caller that really has a retry scheduled passes `retryScheduledAt`;

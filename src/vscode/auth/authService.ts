@@ -232,6 +232,7 @@ export class AuthService implements vscode.Disposable {
   }
 }
 
+// Not translated: the source of a sign-in is named only in the log.
 export function describeSource(source: CredentialSource): string {
   switch (source) {
     case 'token':

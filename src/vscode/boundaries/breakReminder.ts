@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatDuration } from '../../core/focus/format';
 import { message, pick } from '../../core/inertText';
+import { t } from '../l10n';
 import type { FocusModel } from '../focus/focusModel';
 import { showInfo } from '../ui/notify';
 import { watchForBreaks } from './breakSuggestion';
@@ -47,7 +48,7 @@ function breakMinutes(focus: FocusModel): number {
 }
 
 function takeLabel(focus: FocusModel): string {
-  return `Take a ${breakMinutes(focus)}-Minute Break`;
+  return t('Take a {0}-Minute Break', breakMinutes(focus));
 }
 
 async function suggest(focus: FocusModel, focusedMs: number): Promise<void> {

@@ -46,9 +46,8 @@ export function signInWithTokenCommand(
         );
         await auth.storeToken(token.trim());
         const missing = missingScopes(viewer.scopes, needed);
-        const note = missing.length ? ` It lacks the scopes ${missing.join(', ')}, so some features will not work.` : '';
         log.info(`token accepted for ${viewer.login}; scopes: ${viewer.scopes.join(', ') || '(fine-grained)'}`);
-        void notify(missing.length ? 'warning' : 'info', message`Lead Desk is signed in to GitHub as ${viewer.login}.${note}`, {});
+        void notify(missing.length ? 'warning' : 'info', missing.length ? message`Lead Desk is signed in to GitHub as ${viewer.login}. It lacks the scopes ${missing.join(', ')}, so some features will not work.` : message`Lead Desk is signed in to GitHub as ${viewer.login}.`, {});
         void refresh.refreshAll().catch(() => undefined);
       } finally {
         // The stored token is registered again by the auth service; this one only covered the check.

@@ -23,6 +23,7 @@ export class CommandRegistry {
 
   register(id: string, run: Handler): vscode.Disposable {
     if (!this.declared.has(id)) return vscode.commands.registerCommand(id, run);
+    // Not translated: a programming error, caught by the host suite.
     if (this.handlers.has(id)) throw new Error(`The command ${id} is already registered.`);
     this.handlers.set(id, run);
     return new vscode.Disposable(() => {
@@ -36,9 +37,10 @@ export class CommandRegistry {
   }
 
   private async invoke(id: string, args: unknown[]): Promise<unknown> {
+    // Not translated: why the features load is written to the log.
     if (!this.handlers.has(id)) await this.load(`${id} was run`);
     const handler = this.handlers.get(id);
-    // A declared command no feature handles is a packaging mistake, not something the user can fix.
+    // Not translated: a declared command no feature handles is a packaging mistake, not something the user can fix.
     if (!handler) throw new Error(`Lead Desk declares the command ${id}, but no feature handles it.`);
     return handler(...args);
   }

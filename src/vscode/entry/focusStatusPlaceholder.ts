@@ -12,10 +12,10 @@ import { inertMarkdown } from '../ui/markdown';
  */
 export function createFocusStatusPlaceholder(focusedMs: number): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem('leadDesk.focusStatus', vscode.StatusBarAlignment.Left, 90);
-  item.name = 'Lead Desk Focus';
+  // vscode.l10n directly, not t(): this file is in the small start-up bundle.
+  item.name = vscode.l10n.t('Lead Desk Focus');
   item.text = idleStatusText();
   item.command = CommandId.startFocusBlock;
-  // vscode.l10n directly, not t(): this file is in the small start-up bundle.
   item.accessibilityInformation = { label: vscode.l10n.t('Start a focus block') };
   item.tooltip = inertMarkdown(markdown`**Start a focus block**  \n`, markdown`\nToday: ${formatDuration(focusedMs)} of focus`);
   item.show();

@@ -12,7 +12,8 @@ export function showQueueFace(face: QueueFace, queueView: vscode.TreeView<never>
   const status = face.statusBar;
   if (!status) return new vscode.Disposable(() => undefined);
   const item = vscode.window.createStatusBarItem('leadDesk.queueCount', vscode.StatusBarAlignment.Left, 50);
-  item.name = 'Lead Desk: Review Queue';
+  // vscode.l10n directly, not t(): this file is in the small start-up bundle.
+  item.name = vscode.l10n.t('Lead Desk: Review Queue');
   item.text = status.text;
   item.tooltip = status.tooltip;
   item.command = status.command;

@@ -43,7 +43,7 @@ export function parseQueueFace(raw: unknown): QueueFace | undefined {
 /**
  * Why the stored face cannot stand in for the queue now, or undefined when it can: there is none
  * (a snapshot from before faces were written), it is damaged, working hours began or ended since,
- * or the status-bar count was turned on or off since.
+ * or the status-bar count was turned on or off since. Not translated: the reason goes to the log.
  */
 export function queueFaceOutOfDate(face: QueueFace | undefined, now: number, statusBarCount: boolean): string | undefined {
   if (!face) return 'the review queue has a snapshot to show and no start-up face';

@@ -19,6 +19,7 @@ export interface StoredState {
  * background queue refreshes, or stored state the entry cannot show by itself (a queue snapshot
  * without a current start-up face, a focus history it cannot count). Today's focus time and the
  * queue's badge and count the entry shows itself. Reads settings and global storage only, both in memory.
+ * Not translated: the reason is written to the log and to Inspect Start-up's report.
  */
 export function featuresNeededAtStartup(setting: ReadSetting, state: StoredState, now: number): string | undefined {
   const schedule = setting('focus.schedule');

@@ -75,12 +75,15 @@ export class WebviewPlaceholder implements vscode.WebviewViewProvider {
   ) {}
 
   async resolveWebviewView(view: vscode.WebviewView, context: vscode.WebviewViewResolveContext, token: vscode.CancellationToken): Promise<void> {
+    // Not translated: why the features load is written to the log.
     if (!this.target) await this.load(`the view ${this.viewId} was shown`);
+    // Not translated: a view no feature provides is a packaging mistake, not something the user can fix.
     if (!this.target) throw new Error(`Lead Desk contributes the view ${this.viewId}, but no feature provides it.`);
     await this.target.resolveWebviewView(view, context, token);
   }
 
   adopt(provider: vscode.WebviewViewProvider): vscode.Disposable {
+    // Not translated: a programming error, caught by the host suite.
     if (this.target) throw new Error(`A provider for the view ${this.viewId} is already registered.`);
     this.target = provider;
     return new vscode.Disposable(() => {

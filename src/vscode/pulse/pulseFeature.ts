@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { scopedLogger } from '../../core/logger';
+import { t } from '../l10n';
 import { readTeamPulse } from '../../app/pulse/readPulse';
 import { sendPulse } from '../../app/pulse/sendPulse';
 import { slackPulse, type PulseSlack } from '../../app/pulse/pulseSlack';
@@ -42,7 +43,7 @@ export function registerPulseFeature(services: Services, delegate: PulseFeatureC
     records: () => store.read(),
     options: () => settings().pulse.options,
     now: Date.now,
-    describe: (err, doing) => (GuardError.is(err, 'notConnected') ? 'Connect Slack to read the pulse answers' : describeError(err, doing).message.value),
+    describe: (err, doing) => (GuardError.is(err, 'notConnected') ? t('Connect Slack to read the pulse answers') : describeError(err, doing).message.value),
     log,
   });
   const send = async () => {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../core/logger';
+import { t } from '../l10n';
 import { GuardError } from '../../guards/guardError';
 import { SecretKey } from '../ids';
 import { updateSlackContext } from './slackContext';
@@ -70,7 +71,7 @@ export class SlackConnection implements vscode.Disposable {
   /** The client for the stored token; the guard's "not connected" when there is none. */
   async require(): Promise<WebClient> {
     const token = await this.deps.secrets.get(SecretKey.slackToken);
-    if (!token) throw new GuardError('notConnected', 'Slack is not connected. Run "Lead Desk: Connect Slack".');
+    if (!token) throw new GuardError('notConnected', t('Slack is not connected. Run "Lead Desk: Connect Slack".'));
     return this.client(token);
   }
 

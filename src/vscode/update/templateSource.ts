@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from '../l10n';
 
 /** The template file could not be read; the message names the setting and what to do. */
 export class TemplateError extends Error {
@@ -17,12 +18,12 @@ export function templateSource(extensionUri: vscode.Uri): (path: string) => Prom
     if (!path) uri = vscode.Uri.joinPath(extensionUri, 'media', 'update', 'weeklyUpdate.md');
     else if (isAbsolute) uri = vscode.Uri.file(path);
     else if (folder) uri = vscode.Uri.joinPath(folder, path);
-    else throw new TemplateError(`leadDesk.update.template is the relative path "${path}", but no folder is open. Use an absolute path, or clear the setting to use the shipped template.`);
+    else throw new TemplateError(t('leadDesk.update.template is the relative path "{0}", but no folder is open. Use an absolute path, or clear the setting to use the shipped template.', path));
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (err) {
       const reason = err instanceof vscode.FileSystemError ? err.code : err instanceof Error ? err.message : String(err);
-      throw new TemplateError(`Could not read the weekly update template ${uri.fsPath} (${reason}). Fix leadDesk.update.template, or clear it to use the shipped template.`);
+      throw new TemplateError(t('Could not read the weekly update template {0} ({1}). Fix leadDesk.update.template, or clear it to use the shipped template.', uri.fsPath, reason));
     }
   };
 }

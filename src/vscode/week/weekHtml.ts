@@ -15,6 +15,7 @@ export interface WeekPage {
 /** Translations are the extension's own text, but they are still text, never markup. */
 const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
+// Not translated: markup and a Content-Security-Policy; the words arrive translated in page.words.
 export function weekHtml(page: WeekPage): string {
   const w = page.words;
   const csp = [

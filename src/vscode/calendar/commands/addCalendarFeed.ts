@@ -34,12 +34,12 @@ export function addCalendarFeedCommand(model: CalendarModel, secrets: FeedSecret
       if (!url?.trim()) return;
       const checked = checkFeedUrl(url);
       if (!checked.ok) return;
-      const name = await vscode.window.showInputBox({ title: t('Add Calendar Feed (2/2): Name'), prompt: t('A name to tell this calendar apart in Lead Desk'), value: 'work calendar', ignoreFocusOut: true });
+      const name = await vscode.window.showInputBox({ title: t('Add Calendar Feed (2/2): Name'), prompt: t('A name to tell this calendar apart in Lead Desk'), value: t('work calendar'), ignoreFocusOut: true });
       if (!name?.trim()) return;
       const source = await secrets.add(name.trim(), checked.url);
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: message`Reading ${source.name}…`.value }, () => model.refresh());
       const status = model.statuses().find((s) => s.feedId === source.id);
-      const line = status ? describeFeedStatus(status, Date.now()) : `${source.name}: not loaded yet`;
+      const line = status ? describeFeedStatus(status, Date.now()) : t('{0}: not loaded yet', source.name);
       if (status?.health === 'ok') void showInfo(message`Added ${line}.`);
       else void showWarning(message`Added, but could not read it yet: ${line}. Lead Desk tries again every 15 minutes; check the address or remove the feed with Lead Desk: Remove Calendar Feed.`);
     },

@@ -36,20 +36,20 @@ export function findFocusTimeCommand(deps: FindFocusTimeDeps): LeadDeskCommand {
       const meetings = deps.model.meetingsBetween(now - 86_400_000, now + 8 * 86_400_000);
       const slots = findFreeSlots({ now, meetings, workingTime: deps.workingTime(), minMinutes });
       const statuses = deps.model.statuses();
-      const calendarNote = statuses.length === 0 ? 'No calendar added: only working hours are considered.' : statuses.filter((s) => s.health !== 'ok').map((s) => describeFeedStatus(s, now)).join('; ');
+      const calendarNote = statuses.length === 0 ? t('No calendar added: only working hours are considered.') : statuses.filter((s) => s.health !== 'ok').map((s) => describeFeedStatus(s, now)).join('; ');
       if (slots.length === 0) {
         void showInfo(message`No free slot of ${minMinutes} minutes or more in working hours for the rest of this week. ${calendarNote}`);
         return;
       }
       const items = slots.map((slot) => ({
         label: pick`$(calendar) ${slotDayAndTimes(slot, now)}`,
-        description: pick`${slotLength(slot)}${slot.start <= now ? ', free now' : ''}`,
-        ...(slot.before ? { detail: pick`until ${slot.before.title || 'a meeting'}` } : {}),
+        description: slot.start <= now ? pick`${slotLength(slot)}, free now` : pick`${slotLength(slot)}`,
+        ...(slot.before ? { detail: slot.before.title ? pick`until ${slot.before.title}` : pick`until a meeting` } : {}),
         value: slot,
       }));
       const slot = await pickOne(items, {
-        title: `Find Focus Time: free slots of ${minMinutes} min or more`,
-        placeHolder: calendarNote || 'Pick a slot to start a focus block in it, now or when it begins',
+        title: t('Find Focus Time: free slots of {0} min or more', minMinutes),
+        placeHolder: calendarNote || t('Pick a slot to start a focus block in it, now or when it begins'),
         matchOnDetail: true,
       });
       if (slot) await useSlot(slot);
@@ -65,5 +65,5 @@ async function useSlot(slot: FreeSlot): Promise<void> {
     await vscode.commands.executeCommand(CommandId.startFocusBlock, { minutes, type: 'deepWork' });
     return;
   }
-  await vscode.commands.executeCommand(CommandId.startFocusBlock, { minutes, type: 'deepWork', label: 'Focus time', startsAt: slot.start });
+  await vscode.commands.executeCommand(CommandId.startFocusBlock, { minutes, type: 'deepWork', label: t('Focus time'), startsAt: slot.start });
 }

@@ -31,7 +31,7 @@ export function postWeeklyUpdateCommand(deps: PostCommandDependencies): LeadDesk
         void showInfo(message`Posted the weekly update to ${channel}.`);
         return result;
       }
-      const settings = 'Open Settings';
+      const settings = t('Open Settings');
       void showWarning(message`${result.message}`, ...(result.failure === 'notConfigured' || result.failure === 'channelNotFound' ? [settings] : [])).then((picked) => {
         if (picked === settings) void vscode.commands.executeCommand('workbench.action.openSettings', 'leadDesk.update.slackChannel');
       });

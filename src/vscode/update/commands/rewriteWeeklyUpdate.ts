@@ -9,10 +9,10 @@ import type { UpdateDrafts } from '../updateDrafts';
 import { noDraftMessage } from './copyWeeklyUpdate';
 
 function modelError(err: vscode.LanguageModelError): string {
-  if (err.code === vscode.LanguageModelError.NoPermissions.name) return 'VS Code did not allow Lead Desk to use the language model. Allow it when asked, then run the rewrite again.';
-  if (err.code === vscode.LanguageModelError.Blocked.name) return 'The language model refused the request for now (quota or policy). Try again later; the draft is unchanged.';
-  if (err.code === vscode.LanguageModelError.NotFound.name) return 'The language model is no longer available. Run the rewrite again to pick another one.';
-  return `The language model failed (${err.message}). The draft is unchanged; try again.`;
+  if (err.code === vscode.LanguageModelError.NoPermissions.name) return t('VS Code did not allow Lead Desk to use the language model. Allow it when asked, then run the rewrite again.');
+  if (err.code === vscode.LanguageModelError.Blocked.name) return t('The language model refused the request for now (quota or policy). Try again later; the draft is unchanged.');
+  if (err.code === vscode.LanguageModelError.NotFound.name) return t('The language model is no longer available. Run the rewrite again to pick another one.');
+  return t('The language model failed ({0}). The draft is unchanged; try again.', err.message);
 }
 
 /**
@@ -37,7 +37,7 @@ export function rewriteWeeklyUpdateCommand(drafts: UpdateDrafts): LeadDeskComman
       let text = '';
       try {
         await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Rewriting the weekly update…'), cancellable: true }, async (_progress, token) => {
-          const response = await model.sendRequest([vscode.LanguageModelChatMessage.User(rewritePrompt(source.getText()))], { justification: 'Lead Desk rewrites your weekly update for readers outside engineering.' }, token);
+          const response = await model.sendRequest([vscode.LanguageModelChatMessage.User(rewritePrompt(source.getText()))], { justification: t('Lead Desk rewrites your weekly update for readers outside engineering.') }, token);
           for await (const fragment of response.text) text += fragment;
         });
       } catch (err) {
