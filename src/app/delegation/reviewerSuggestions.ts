@@ -2,6 +2,7 @@
 // git, in which order, and how it combines into ranked candidates. Plain Node: the editor model
 // only decides when to ask, shows progress, and turns problems into view actions.
 import { translated } from '../../core/inertText';
+import { countText } from '../../core/countText';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { ownersOfPaths, parseCodeowners } from '../../core/delegation/codeowners';
@@ -197,8 +198,8 @@ export class ReviewerSuggestions {
       notes: all,
       area: handoffArea([...touched]),
       history: history.truncated
-        ? count === 1 ? translated`1 commit (the most recent)` : translated`${count.toLocaleString('en-US')} commits (the most recent)`
-        : count === 1 ? translated`1 commit` : translated`${count.toLocaleString('en-US')} commits`,
+        ? count === 1 ? translated`1 commit (the most recent)` : translated`${countText(count)} commits (the most recent)`
+        : count === 1 ? translated`1 commit` : translated`${countText(count)} commits`,
       shallow: history.shallow,
       ...(findings.busFactor ? { busFactor: findings.busFactor } : {}),
       ...extra,

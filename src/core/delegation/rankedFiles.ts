@@ -3,6 +3,7 @@
 // reformat across the tree) would hold it for most of a second, and its many small edits say
 // little about who should review it: the most-changed files carry the substance.
 import { translated } from '../inertText';
+import { countText } from '../countText';
 
 export const MAX_RANKED_FILES = 300;
 
@@ -24,7 +25,7 @@ export function filesToRank(files: readonly ChangedLines[], max = MAX_RANKED_FIL
 
 /** What the view says when the ranking did not use every changed file, or undefined when it did. */
 export function rankedFilesNote(ranked: number, listed: number, changed: number): string | undefined {
-  if (ranked < listed) return translated`Ranked on the ${ranked} most-changed of ${changed.toLocaleString('en-US')} changed files.`;
-  if (listed < changed) return translated`Ranked on the first ${listed.toLocaleString('en-US')} of ${changed.toLocaleString('en-US')} changed files (GitHub lists no more).`;
+  if (ranked < listed) return translated`Ranked on the ${ranked} most-changed of ${countText(changed)} changed files.`;
+  if (listed < changed) return translated`Ranked on the first ${countText(listed)} of ${countText(changed)} changed files (GitHub lists no more).`;
   return undefined;
 }

@@ -1,6 +1,7 @@
 // The explainable priority inside a group. Every point comes with a sentence, so the tooltip can
 // say exactly why one pull request sits above another.
 import { translated } from '../inertText';
+import { countText } from '../countText';
 import type { CiState } from './queueTypes';
 
 export type ScoreFactor = 'waiting' | 'request' | 'blocks' | 'size' | 'ci';
@@ -55,12 +56,6 @@ export const scoreWeights = {
   ciFailingOwn: 10,
 } as const;
 
-/** 1234 → "1,234"; toLocaleString would build a number formatter per call, on every render. */
-function grouped(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-
 export function scorePullRequest(input: ScoreInput): Score {
   const w = scoreWeights;
   const reasons: ScoreReason[] = [];
@@ -70,7 +65,7 @@ export function scorePullRequest(input: ScoreInput): Score {
 
   const hours = Math.max(0, input.waitingHours);
   const whole = Math.floor(hours);
-  const waited = whole === 1 ? translated`waiting 1 working hour` : translated`waiting ${grouped(whole)} working hours`;
+  const waited = whole === 1 ? translated`waiting 1 working hour` : translated`waiting ${countText(whole)} working hours`;
   add('waiting', Math.round(Math.min(hours, w.waitingCapHours) * w.perWaitingHour), hours > w.waitingCapHours ? translated`${waited} (counted up to ${w.waitingCapHours})` : waited);
 
   if (input.request === 'direct') add('request', w.direct, translated`you were asked by name`);
@@ -82,8 +77,8 @@ export function scorePullRequest(input: ScoreInput): Score {
   if (blocked > 0) add('blocks', blocked * w.perBlockedPerson, input.blocks.length === 1 ? translated`blocks 1 person: ${people}` : translated`blocks ${input.blocks.length} people: ${people}`);
 
   const lines = input.additions + input.deletions;
-  const lineCount = lines === 1 ? translated`1 line` : translated`${grouped(lines)} lines`;
-  const files = input.changedFiles === 1 ? translated`${lineCount} in 1 file` : translated`${lineCount} in ${grouped(input.changedFiles)} files`;
+  const lineCount = lines === 1 ? translated`1 line` : translated`${countText(lines)} lines`;
+  const files = input.changedFiles === 1 ? translated`${lineCount} in 1 file` : translated`${lineCount} in ${countText(input.changedFiles)} files`;
   if (lines <= w.smallLines) add('size', w.small, translated`small change (${files}): a quick win`);
   else if (lines <= w.mediumLines) add('size', w.medium, translated`modest change (${files})`);
   else if (lines > w.largeLines) add('size', w.large, translated`large change (${files}) needs a longer slot`);
