@@ -21,6 +21,11 @@ const signInActions = [
 ];
 const showLog = { title: t('Show Log'), command: CommandId.showLog };
 
+function missingScopeMessage(what: string, scopes: readonly string[]): InertText<'message'> {
+  if (scopes.length === 0) return message`Could not ${what}: your GitHub sign-in lacks the required scope. Sign in again to grant it.`;
+  return message`Could not ${what}: your GitHub sign-in lacks the ${scopes.map((s) => `'${s}'`).join(t(' or '))} scope. Sign in again to grant it.`;
+}
+
 /**
  * When to try again. Only a caller that really has a retry scheduled passes `retryScheduledAt`;
  * otherwise the message tells the person when running the command again can work.
@@ -43,7 +48,7 @@ export function describeError(err: unknown, doing: string, retryScheduledAt?: Da
       case 'unauthorized':
         return { message: message`GitHub did not accept your sign-in while trying to ${what}. Sign in again or use another token.`, actions: signInActions, severity: 'error' };
       case 'missingScope':
-        return { message: message`Could not ${what}: your GitHub sign-in lacks the ${(err.scopes ?? []).map((s) => `'${s}'`).join(' or ') || 'required'} scope. Sign in again to grant it.`, actions: signInActions, severity: 'error' };
+        return { message: missingScopeMessage(what, err.scopes ?? []), actions: signInActions, severity: 'error' };
       case 'rateLimited':
       case 'secondaryRateLimited':
         return { message: message`Could not ${what}: ${err.message}${again}`, actions: [], severity: 'warning' };

@@ -51,7 +51,7 @@ export async function migrateSettings(log: Logger, moves: readonly SettingMove[]
   }
   if (moved.length > 0) {
     const list = moved.map((m) => `${names(m.from)} → leadDesk.${m.to}`).join('; ');
-    void showInfo(message`Lead Desk moved ${moved.length === 1 ? 'a setting' : `${moved.length} settings`} to their new names, with your values: ${list}.`);
+    void showInfo(moved.length === 1 ? message`Lead Desk moved a setting to their new names, with your values: ${list}.` : message`Lead Desk moved ${moved.length} settings to their new names, with your values: ${list}.`);
   }
   return moved;
 }

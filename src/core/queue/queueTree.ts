@@ -195,7 +195,10 @@ export function itemTooltip(item: QueueItem, time: WorkingHours): InertText<'mar
   const blank = markdown``;
   const lines: Array<InertText<'markdown'>> = [];
   lines.push(markdown`**${`${pr.owner}/${pr.repo}#${pr.number}`}** ${pr.title}`, blank);
-  lines.push(markdown`by ${pr.author ?? 'ghost'}${pr.author ? '' : ' (deleted account)'} · ${sizeText(item)} in ${pr.changedFiles} ${pr.changedFiles === 1 ? 'file' : 'files'}${pr.isDraft ? ' · draft' : ''}`, blank);
+  // GitHub names a deleted account "ghost".
+  const author = pr.author ? markdown`by ${pr.author}` : markdown`by ${'ghost'} (deleted account)`;
+  const size = pr.changedFiles === 1 ? markdown`${sizeText(item)} in 1 file` : markdown`${sizeText(item)} in ${pr.changedFiles} files`;
+  lines.push(markdown`${author} · ${size}${pr.isDraft ? markdown` · draft` : blank}`, blank);
   lines.push(markdown`CI: ${ciText[pr.ci]} · Review: ${reviewText[pr.review]} · Merge: ${mergeText[pr.merge]}`, blank);
   const since = Date.parse(item.waiting.since);
   lines.push(markdown`Waiting ${formatBusinessDuration(item.waiting.hours, time)} of working time ${basisText[item.waiting.basis]}${Number.isNaN(since) ? blank : markdown` (${dayMonthAndClock(since)})`}.`, blank);

@@ -78,7 +78,12 @@ export function untranslatedSentences(fileName: string, source: string, translat
   const visit = (node: ts.Node): void => {
     if (exempt.test(leadingComments(source, node))) return;
     if (logOrTranslation(node)) return;
-    if (ts.isTaggedTemplateExpression(node) || ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isTypeNode(node) || ts.isLiteralTypeNode(node)) return;
+    // A tag translates its own text; its values are read as they are, so a sentence among them is looked at.
+    if (ts.isTaggedTemplateExpression(node)) {
+      if (ts.isTemplateExpression(node.template)) node.template.templateSpans.forEach((span) => visit(span.expression));
+      return;
+    }
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isTypeNode(node) || ts.isLiteralTypeNode(node)) return;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
       const text = staticText(node);
       if (words.test(text) && !translatedTexts.has(text) && !notShown(node, inGlue)) found.push(`${fileName}:${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${node.getText().replace(/\s+/g, ' ')}`);

@@ -73,7 +73,7 @@ describe('queue tree nodes', () => {
     const item = all.find((n) => n.id === 'acme/web#6:needsReview.team');
     assert.ok(item && item.kind === 'item');
     assert.match(item.label, /^\d[^·]* · team only$/);
-    assert.match(itemTooltip(item.item, defaultWorkingHours).value, /by ghost \\\(deleted account\\\)/);
+    assert.match(itemTooltip(item.item, defaultWorkingHours).value, /by ghost \(deleted account\)/);
   });
 
   it('shows counts on groups and hints in empty ones', () => {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { format } from 'date-fns';
 import { message } from '../../../core/inertText';
+import { dayMonthAndClock } from '../../../core/dateWords';
 import { t } from '../../l10n';
 import type { SendPulseOutcome } from '../../../app/pulse/sendPulse';
 import type { LeadDeskCommand } from '../../commands/command';
@@ -16,7 +16,7 @@ export function describeSent(outcome: SendPulseOutcome) {
     case 'found':
       return message`This week's pulse was already in #${where} (sent from another window or computer), so it was not posted again.`;
     case 'alreadySent':
-      return message`This week's pulse already went out on ${format(outcome.record.plannedAt, 'EEE d MMM HH:mm')}. Its answers are in the Team view.`;
+      return message`This week's pulse already went out on ${dayMonthAndClock(outcome.record.plannedAt)}. Its answers are in the Team view.`;
   }
 }
 
