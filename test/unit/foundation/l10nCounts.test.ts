@@ -17,6 +17,8 @@ describe('counts the lead reads', () => {
     assert.equal(countText(12345), '12,345');
     setCountLanguage('de');
     assert.equal(countText(12345), '12.345');
+    setCountLanguage('en');
+    assert.equal(countText(12345), '12,345');
     setCountLanguage(undefined);
     assert.equal(countText(12345), '12,345');
   });
