@@ -94,6 +94,8 @@ function queueTreeNode(node: QueueNode, time: Time): TreeNode {
 export interface QueueTreeOptions {
   /** The team's usual review turnaround: my pull requests waiting longer offer Nudge Reviewers. */
   readonly nudgeAfterHours?: () => number;
+  /** Fires when `nudgeAfterHours` may give another figure (a measurement arrived). */
+  readonly onDidChangeNudgeAfter?: vscode.Event<void>;
 }
 
 /** Renders the model's groups. It never fetches: the model does, and fires onDidChange. */
@@ -104,7 +106,17 @@ export class QueueTreeProvider extends NodeTreeProvider {
       new TreeModel(() => {
         const view = model.view;
         return view ? buildQueueTree(view, time(), options.nudgeAfterHours?.()).map((group) => queueTreeNode(group, time)) : [];
-      }, model.onDidChange),
+      }, either(model.onDidChange, options.onDidChangeNudgeAfter)),
     );
   }
+}
+
+/** One event for the tree's sources. */
+function either(a: vscode.Event<unknown>, b: vscode.Event<unknown> | undefined): vscode.Event<unknown> {
+  if (!b) return a;
+  return (listener, thisArgs, disposables) => {
+    const both = vscode.Disposable.from(a(listener, thisArgs), b(listener, thisArgs));
+    disposables?.push(both);
+    return both;
+  };
 }
