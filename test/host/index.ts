@@ -51,6 +51,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['auth/quietSignIn.test.ts', () => import('./auth/quietSignIn.test')],
   ['focus/blockEnd.test.ts', () => import('./focus/blockEnd.test')],
   ['auth/scopeWarnings.test.ts', () => import('./auth/scopeWarnings.test')],
+  ['focus/breakRow.test.ts', () => import('./focus/breakRow.test')],
 ];
 
 async function writeResults(file: string | undefined, results: HostResults): Promise<void> {
@@ -74,7 +75,9 @@ export async function run(): Promise<void> {
     startedAt: new Date().toISOString(),
     finishedAt: '',
   };
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // LEAD_DESK_HOST_GREP (in code-server's environment) runs only the matching tests, when working on one.
+  const grep = process.env.LEAD_DESK_HOST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   try {
     // Test modules call describe() when they load, so mocha's globals must exist first.
     for (const [file, load] of testFiles) {

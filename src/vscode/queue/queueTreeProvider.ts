@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { tree } from '../../core/inertText';
+import { anyEvent } from '../tree/anyEvent';
 import type { PullRequestRef } from '../../core/pullRequestRef';
 import type { WorkingHours } from '../../core/workingHours';
 import { buildQueueTree, itemTooltip, type GroupNode, type ItemNode, type NodeIcon, type QueueNode } from '../../core/queue/queueTree';
@@ -106,17 +107,7 @@ export class QueueTreeProvider extends NodeTreeProvider {
       new TreeModel(() => {
         const view = model.view;
         return view ? buildQueueTree(view, time(), options.nudgeAfterHours?.()).map((group) => queueTreeNode(group, time)) : [];
-      }, either(model.onDidChange, options.onDidChangeNudgeAfter)),
+      }, anyEvent(model.onDidChange, options.onDidChangeNudgeAfter)),
     );
   }
-}
-
-/** One event for the tree's sources. */
-function either(a: vscode.Event<unknown>, b: vscode.Event<unknown> | undefined): vscode.Event<unknown> {
-  if (!b) return a;
-  return (listener, thisArgs, disposables) => {
-    const both = vscode.Disposable.from(a(listener, thisArgs), b(listener, thisArgs));
-    disposables?.push(both);
-    return both;
-  };
 }
