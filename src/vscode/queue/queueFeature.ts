@@ -49,6 +49,8 @@ export interface QueueFeature extends vscode.Disposable {
    * confirms it either way.
    */
   reviewHandedOff(pullRequest: string, removedMyRequest: boolean): Promise<void>;
+  /** A handoff is withdrawing the lead's own request on `pullRequest`: it leaves Needs my review now; `undo()` brings it back if that fails. */
+  reviewHandingOff(pullRequest: string): { undo(): void };
 }
 
 export function registerQueueFeature(services: Services): QueueFeature {
@@ -180,6 +182,10 @@ export function registerQueueFeature(services: Services): QueueFeature {
   return Object.assign(vscode.Disposable.from(...disposables), {
     shownPullRequest: (arg: unknown) => shownPullRequest(model, arg, log),
     choosePullRequest: (arg: unknown, placeHolder: string) => pullRequestArgument(model, arg, placeHolder, log, { paste }),
+    reviewHandingOff: (pullRequest: string) => {
+      const ref = parsePullRequestText(pullRequest);
+      return ref ? model.withdrawing(ref) : { undo: () => undefined };
+    },
     reviewHandedOff: async (pullRequest: string, removedMyRequest: boolean) => {
       const ref = parsePullRequestText(pullRequest);
       if (!ref) return;
