@@ -54,6 +54,12 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['focus/breakRow.test.ts', () => import('./focus/breakRow.test')],
 ];
 
+/**
+ * Run in a second extension host that also loads the GitHub Pull Requests fixture
+ * (LEAD_DESK_HOST_SUITE=pullRequestExtension): in the main one that extension is not installed.
+ */
+const pullRequestExtensionFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [['pullRequestExtension.test.ts', () => import('./pullRequestExtension.test')]];
+
 async function writeResults(file: string | undefined, results: HostResults): Promise<void> {
   if (!file) return;
   // The harness polls for this file, so it must appear complete or not at all.
@@ -80,7 +86,8 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   try {
     // Test modules call describe() when they load, so mocha's globals must exist first.
-    for (const [file, load] of testFiles) {
+    const files = process.env.LEAD_DESK_HOST_SUITE === 'pullRequestExtension' ? pullRequestExtensionFiles : testFiles;
+    for (const [file, load] of files) {
       mocha.suite.emit('pre-require', globalThis, file, mocha);
       await load();
     }
