@@ -4,28 +4,21 @@ import type { BlockEndNotices } from '../blockEndNotices';
 
 type Suggestions = Pick<BlockEndNotices, 'suggestion' | 'take' | 'dismiss'>;
 
-/** The Time Blocks row's click: takes the break suggested during the block. */
-export function takeSuggestedBreakCommand(notices: Suggestions): LeadDeskCommand {
-  return {
-    id: CommandId.takeSuggestedBreak,
-    doing: 'take the suggested break',
+/** A command on the Time Blocks row of the break suggested during the block; nothing to do once it is gone. */
+function onSuggestion(id: CommandId, doing: string, act: (notices: Suggestions, suggestion: NonNullable<ReturnType<Suggestions['suggestion']>>) => void) {
+  return (notices: Suggestions): LeadDeskCommand => ({
+    id,
+    doing,
     run() {
       const suggestion = notices.suggestion();
-      if (suggestion) notices.take(suggestion);
+      if (suggestion) act(notices, suggestion);
       return Promise.resolve();
     },
-  };
+  });
 }
 
-/** The Time Blocks row's ×: drops the suggestion; the block goes on. */
-export function dismissBreakSuggestionCommand(notices: Suggestions): LeadDeskCommand {
-  return {
-    id: CommandId.dismissBreakSuggestion,
-    doing: 'dismiss the break suggestion',
-    run() {
-      const suggestion = notices.suggestion();
-      if (suggestion) notices.dismiss(suggestion);
-      return Promise.resolve();
-    },
-  };
-}
+/** The row's click: takes the suggested break. */
+export const takeSuggestedBreakCommand = onSuggestion(CommandId.takeSuggestedBreak, 'take the suggested break', (notices, s) => notices.take(s));
+
+/** The row's ×: drops the suggestion; the block goes on. */
+export const dismissBreakSuggestionCommand = onSuggestion(CommandId.dismissBreakSuggestion, 'dismiss the break suggestion', (notices, s) => notices.dismiss(s));
