@@ -37,6 +37,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['log.test.ts', () => import('./log.test')],
   ['commandArguments.test.ts', () => import('./commandArguments.test')],
   ['delegation.test.ts', () => import('./delegation.test')],
+  // After delegation.test.ts, which makes the workspace a clone of acme/api: the handoffs here need it.
   ['queueFlows.test.ts', () => import('./queueFlows.test')],
   ['focus.test.ts', () => import('./focus.test')],
   ['doNotDisturb.test.ts', () => import('./doNotDisturb.test')],
