@@ -19,6 +19,8 @@ export const ViewItemToken = {
   focusBlockPaused: 'focusBlockPaused',
   focusBlockRunning: 'focusBlockRunning',
   focusGuard: 'focusGuard',
+  /** A break suggested during a block while Do Not Disturb held its toast back. */
+  focusBreakSuggestion: 'focusBreakSuggestion',
   // Delegation
   delegationCandidate: 'delegationCandidate',
   canRequest: 'canRequest',
@@ -48,6 +50,7 @@ export const ViewItem = {
   },
   focus: {
     break: T.focusBreak,
+    breakSuggestion: T.focusBreakSuggestion,
     block: (paused: boolean): string => (paused ? T.focusBlockPaused : T.focusBlockRunning),
     guard: (guardId: string): string => `${T.focusGuard}.${guardId}`,
   },
@@ -83,7 +86,7 @@ export function viewItemValues(guardIds: readonly string[]): Record<ViewItemFeat
       ...both.map((pinned) => ViewItem.queue.pullRequest({ pinned, snoozed: false, nudgeable: true })),
       ...groups.map((g) => ViewItem.queue.group(g)),
     ],
-    focus: [ViewItem.focus.break, ...both.map(ViewItem.focus.block), ...guardIds.map(ViewItem.focus.guard)],
+    focus: [ViewItem.focus.break, ViewItem.focus.breakSuggestion, ...both.map(ViewItem.focus.block), ...guardIds.map(ViewItem.focus.guard)],
     delegation: [
       // A review can be requested only on a pull request.
       ...[[false, false], [false, true], [true, true]].map(([canRequest, onPullRequest]) => ViewItem.delegation.candidate({ canRequest, onPullRequest })),

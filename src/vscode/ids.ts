@@ -59,6 +59,10 @@ export const CommandId = {
   editFocusSchedule: 'leadDesk.editFocusSchedule',
   /** Hidden from the palette: what start-up registered and whether the features are loaded, for the host tests and bug reports. */
   inspectStartup: 'leadDesk.inspectStartup',
+  /** Hidden from the palette: the Time Blocks row of a break suggested during a block. */
+  takeSuggestedBreak: 'leadDesk.takeSuggestedBreak',
+  /** Hidden from the palette: the Time Blocks row of a break suggested during a block. */
+  dismissBreakSuggestion: 'leadDesk.dismissBreakSuggestion',
 } as const;
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 

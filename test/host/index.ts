@@ -37,6 +37,7 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['log.test.ts', () => import('./log.test')],
   ['commandArguments.test.ts', () => import('./commandArguments.test')],
   ['delegation.test.ts', () => import('./delegation.test')],
+  // After delegation.test.ts, which makes the workspace a clone of acme/api: the handoffs here need it.
   ['queueFlows.test.ts', () => import('./queueFlows.test')],
   ['focus.test.ts', () => import('./focus.test')],
   ['doNotDisturb.test.ts', () => import('./doNotDisturb.test')],
@@ -53,7 +54,14 @@ const testFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [
   ['auth/scopeWarnings.test.ts', () => import('./auth/scopeWarnings.test')],
   // After delegation.test.ts, whose suggestions built the index this looks at.
   ['delegation/indexOffThread.test.ts', () => import('./delegation/indexOffThread.test')],
+  ['focus/breakRow.test.ts', () => import('./focus/breakRow.test')],
 ];
+
+/**
+ * Run in a second extension host that also loads the GitHub Pull Requests fixture
+ * (LEAD_DESK_HOST_SUITE=pullRequestExtension): in the main one that extension is not installed.
+ */
+const pullRequestExtensionFiles: ReadonlyArray<[string, () => Promise<unknown>]> = [['pullRequestExtension.test.ts', () => import('./pullRequestExtension.test')]];
 
 async function writeResults(file: string | undefined, results: HostResults): Promise<void> {
   if (!file) return;
@@ -76,10 +84,13 @@ export async function run(): Promise<void> {
     startedAt: new Date().toISOString(),
     finishedAt: '',
   };
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // LEAD_DESK_HOST_GREP (in code-server's environment) runs only the matching tests, when working on one.
+  const grep = process.env.LEAD_DESK_HOST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   try {
     // Test modules call describe() when they load, so mocha's globals must exist first.
-    for (const [file, load] of testFiles) {
+    const files = process.env.LEAD_DESK_HOST_SUITE === 'pullRequestExtension' ? pullRequestExtensionFiles : testFiles;
+    for (const [file, load] of files) {
       mocha.suite.emit('pre-require', globalThis, file, mocha);
       await load();
     }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { leadDeskExtension, leadDeskLogText, sandboxRequests, waitFor, type LoggedRequest } from './hostEnv';
+import { leadDeskExtension, leadDeskLogText, sandboxFetch, sandboxRequests, waitFor, type LoggedRequest } from './hostEnv';
+import { recordToasts } from './focus/recordToasts';
 
 // What happens after the lead acts on a pull request from the queue: the review opens somewhere to
 // review it, and a handoff moves the pull request out of Needs my review at once.
@@ -118,5 +119,63 @@ describe('queue flows', () => {
       return (text.match(/groups: /g) ?? []).length >= 2 ? text : undefined;
     }, 30_000);
     assert.equal(needsReviewCount(confirmed), before - 1);
+  });
+
+  it('a handoff whose withdrawal GitHub refuses puts the pull request back in Needs my review at once, with one message', async function () {
+    this.timeout(120_000);
+    const config = vscode.workspace.getConfiguration('leadDesk');
+    await config.update('delegation.handoffComment', 'never', vscode.ConfigurationTarget.Global);
+    await config.update('delegation.removeMyRequest', 'always', vscode.ConfigurationTarget.Global);
+    const lastCount = async () => needsReviewCount((await leadDeskLogText()).text);
+    const before = await waitFor('the queue groups in the Lead Desk log', lastCount);
+    // A pull request only this test hands over: the lead was asked to review it an hour ago.
+    const pr995 = { owner: 'acme', repo: 'api', number: 995 };
+    const added = await sandboxFetch('/_sandbox/pulls', { method: 'POST', body: JSON.stringify({ repo: 'acme/api', number: 995, title: 'Trim webhook payload logs', author: 'priya', createdAt: '-1h', files: [{ path: 'src/webhooks/log.ts', additions: 6, deletions: 2 }], reviewRequests: [{ user: 'lead', requestedAt: '-1h' }] }) });
+    assert.equal(added.status, 201, await added.text());
+    await vscode.commands.executeCommand('leadDesk.refresh');
+    const listed = await waitFor('acme/api#995 in Needs my review', async () => ((await lastCount()) === before + 1 ? before + 1 : undefined), 30_000);
+    const state = await vscode.commands.executeCommand<{ kind: string; rows?: Array<{ login?: string; alreadyRequested?: boolean }> }>('leadDesk.delegatePullRequest', { pullRequest: pr995 });
+    assert.equal(state.kind, 'ready', JSON.stringify(state));
+    const someone = state.rows?.find((r) => r.login && !r.alreadyRequested && r.login !== 'priya')?.login;
+    assert.ok(someone, `nobody left to ask: ${JSON.stringify(state.rows)}`);
+
+    const fault = await sandboxFetch('/_sandbox/faults', { method: 'POST', body: JSON.stringify({ match: 'DELETE /repos/acme/api/pulls/995/requested_reviewers', fault: { kind: 'status', status: 422 } }) });
+    assert.equal(fault.status, 201, await fault.text());
+    const logStart = (await leadDeskLogText()).text.length;
+    const requestsBefore = (await sandboxRequests()).length;
+    const toasts = recordToasts();
+    let result: { removedOwnRequest?: boolean; removeError?: unknown } | undefined;
+    try {
+      result = await vscode.commands.executeCommand<{ removedOwnRequest?: boolean; removeError?: unknown } | undefined>('leadDesk.requestReviewFrom', { login: someone });
+    } finally {
+      toasts.restore();
+    }
+    assert.equal(result?.removedOwnRequest, false, 'GitHub refused the withdrawal');
+
+    // Out of Needs my review while GitHub was asked, back in it as soon as the withdrawal failed.
+    const log = (await leadDeskLogText()).text.slice(logStart);
+    const groupsAfter = (marker: string) => {
+      const at = log.indexOf(marker);
+      assert.ok(at >= 0, `"${marker}" in the log:\n${log}`);
+      const line = log.slice(log.indexOf('groups: ', at));
+      return needsReviewCount(`[queue] ${line.slice(0, line.indexOf('\n'))}`);
+    };
+    assert.equal(groupsAfter('acme/api#995: withdrawing your review request; shown at once'), listed - 1);
+    assert.equal(groupsAfter('acme/api#995: your review request was not withdrawn; back in the queue'), listed);
+
+    // One message, that says what was done, what failed and where the pull request is.
+    const about = toasts.shown.filter((t) => t.includes('api#995'));
+    assert.equal(about.length, 1, JSON.stringify(toasts.shown));
+    assert.match(about[0], new RegExp(`^warning: Asked @${someone} to review acme/api#995, but your own request was not removed \\(.+\\)\\. It stays in Needs my review; remove your request on GitHub, or hand it over again\\. \\[.*\\]$`));
+
+    // Nothing lost: the new reviewer was asked, and the refused withdrawal left the lead's request on GitHub.
+    const sent = (await sandboxRequests()).slice(requestsBefore).filter((r) => r.path.startsWith('/repos/acme/api/pulls/995/requested_reviewers') || r.path.startsWith('/api/v3/repos/acme/api/pulls/995/requested_reviewers'));
+    assert.deepEqual(sent.map((r) => `${r.method} ${r.status}`).filter((m) => m !== 'GET 200'), ['POST 201', 'DELETE 422']);
+    await vscode.commands.executeCommand('leadDesk.refresh');
+    const refreshed = await waitFor('the queue after a refresh', async () => {
+      const text = (await leadDeskLogText()).text.slice(logStart);
+      return (text.match(/groups: /g) ?? []).length >= 3 ? text : undefined;
+    }, 30_000);
+    assert.equal(needsReviewCount(refreshed), listed, 'GitHub still asks the lead, and the queue says so');
   });
 });

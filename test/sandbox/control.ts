@@ -3,9 +3,12 @@
 //   GET  /_sandbox/requests   the request log (JSON array, secrets already redacted)
 //   POST /_sandbox/reset-log  empties it
 //   POST /_sandbox/pulls      adds a pull request (a scenario entry as JSON), as if just opened
+//   POST /_sandbox/faults     queues faults: { "match": "DELETE /repos/:owner/:repo/…", "fault": {…} or [{…}] }
+//   POST /_sandbox/faults/clear  drops every fault
 // Control requests are answered before logging, so they never appear in the log themselves.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestLogEntry } from './http/requestLog';
+import type { Fault } from './faults/faultTypes';
 import type { ScenarioPull } from './scenarios/scenario';
 import { AddPullError } from './state/addPull';
 
@@ -14,6 +17,9 @@ export interface ControlTarget {
   requests: RequestLogEntry[];
   /** Adds a pull request to the running state; throws AddPullError when it does not fit the scenario. */
   addPull(pull: ScenarioPull): { repo: string; number: number };
+  /** Queues faults for the requests a selector string matches (see faults/faultInjector.ts), one per request. */
+  injectFault(match: string, fault: Fault | Fault[]): void;
+  clearFaults(): void;
 }
 
 export const CONTROL_PREFIX = '/_sandbox/';
@@ -39,7 +45,23 @@ function addPull(req: IncomingMessage, res: ServerResponse, target: ControlTarge
     });
 }
 
-const endpoints = ['GET /_sandbox/requests', 'POST /_sandbox/reset-log', 'POST /_sandbox/pulls'];
+/** Only faults that are plain data: one with a callback cannot come over HTTP. */
+function injectFault(req: IncomingMessage, res: ServerResponse, target: ControlTarget): void {
+  readJson(req)
+    .then((body) => {
+      const { match, fault } = (body ?? {}) as { match?: unknown; fault?: unknown };
+      const faults = Array.isArray(fault) ? fault : [fault];
+      if (typeof match !== 'string' || faults.length === 0 || !faults.every((f) => f && typeof f === 'object' && typeof (f as { kind?: unknown }).kind === 'string')) {
+        send(res, 422, { message: 'Send { "match": "<selector>", "fault": { "kind": … } or a list of them }.' });
+        return;
+      }
+      target.injectFault(match, faults as Fault[]);
+      send(res, 201, { queued: faults.length });
+    })
+    .catch((err: unknown) => send(res, err instanceof SyntaxError ? 422 : 500, { message: String(err) }));
+}
+
+const endpoints = ['GET /_sandbox/requests', 'POST /_sandbox/reset-log', 'POST /_sandbox/pulls', 'POST /_sandbox/faults', 'POST /_sandbox/faults/clear'];
 
 /** Answers a control request and returns true; returns false for every other request. */
 export function handleControl(req: IncomingMessage, res: ServerResponse, target: ControlTarget): boolean {
@@ -50,10 +72,17 @@ export function handleControl(req: IncomingMessage, res: ServerResponse, target:
     addPull(req, res, target);
     return true;
   }
+  if (route === 'POST /_sandbox/faults') {
+    injectFault(req, res, target);
+    return true;
+  }
   req.resume();
   const { requests } = target;
   if (route === 'GET /_sandbox/requests') {
     send(res, 200, requests);
+  } else if (route === 'POST /_sandbox/faults/clear') {
+    target.clearFaults();
+    send(res, 200, { cleared: true });
   } else if (route === 'POST /_sandbox/reset-log') {
     const cleared = requests.length;
     requests.splice(0, requests.length);

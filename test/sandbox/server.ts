@@ -100,7 +100,7 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
 
   const sockets = new Set<Socket>();
   const server: Server = createServer((req, res) => {
-    if (handleControl(req, res, { requests, addPull: (pull) => addPull(state, o.scenario, pull, now()) })) return;
+    if (handleControl(req, res, { requests, addPull: (pull) => addPull(state, o.scenario, pull, now()), injectFault: (match, fault) => faults.inject(match, fault), clearFaults: () => faults.clear() })) return;
     if (git.handle(req, res)) return;
     const ex = new Exchange(req, res);
     serve(ex).catch((err: unknown) => {

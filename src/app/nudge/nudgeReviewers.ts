@@ -5,6 +5,7 @@ import { translated } from '../../core/inertText';
 import { randomUUID } from 'node:crypto';
 import { formatNudgeComment } from '../../core/nudge/nudgeComment';
 import { alreadyNudgedMessage, nudgedToday, nudgeVerdict, recordNudge, type NudgeLedger } from '../../core/nudge/nudgeRules';
+import type { NudgeTurnaround } from '../../core/nudge/nudgeTurnaround';
 import type { QueueItem } from '../../core/queue/grouping';
 import { formatBusinessDuration, type WorkingHours } from '../../core/workingHours';
 import type { GitHubClient } from '../../github/client';
@@ -23,7 +24,8 @@ export interface NudgeRequest {
   readonly item: QueueItem;
   readonly kind: NudgeKind;
   readonly template: string;
-  readonly turnaroundHours: number;
+  /** The team's usual turnaround (measured, or the setting's), see app/nudge/nudgeTurnaround.ts. */
+  readonly turnaround: NudgeTurnaround;
   readonly time: WorkingHours;
   /** Names the comment's hidden marker; a fresh one by default. */
   readonly nudgeId?: string;
@@ -48,7 +50,7 @@ export interface NudgeOutcome {
 export async function nudgeReviewers(deps: NudgeDeps, request: NudgeRequest): Promise<NudgeOutcome> {
   const { item } = request;
   const where = `${item.pr.owner}/${item.pr.repo}#${item.pr.number}`;
-  const verdict = nudgeVerdict(item, request.turnaroundHours, request.time);
+  const verdict = nudgeVerdict(item, request.turnaround, request.time);
   if (!verdict.ok) throw new NudgeRefused(verdict.reason);
   const now = deps.now();
   const last = nudgedToday(deps.ledger.get(), item.key, now);

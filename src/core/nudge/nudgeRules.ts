@@ -2,9 +2,10 @@
 // the team's usual turnaround and the record of past nudges are passed in.
 import { translated } from '../inertText';
 import { format } from 'date-fns';
-import type { QueueItem } from '../queue/grouping';
+import type { QueueItem, QueueView } from '../queue/grouping';
 import type { Reviewer } from '../queue/queueTypes';
 import { formatBusinessDuration, type WorkingHours } from '../workingHours';
+import { turnaroundPhrase, type NudgeTurnaround } from './nudgeTurnaround';
 
 export type NudgeVerdict =
   | { readonly ok: true; readonly reviewers: readonly Reviewer[] }
@@ -12,7 +13,18 @@ export type NudgeVerdict =
 
 /** Whether the row offers Nudge Reviewers: my pull request, waiting for reviewers past the usual turnaround. */
 export function isNudgeable(item: QueueItem, turnaroundHours: number): boolean {
-  return !item.snooze && item.mineState === 'waiting' && item.waiting.hours > turnaroundHours;
+  return awaitsReviewers(item) && item.waiting.hours > turnaroundHours;
+}
+
+/** My pull request, shown and waiting for its reviewers: the rows whose nudge depends on the turnaround. */
+export function awaitsReviewers(item: QueueItem): boolean {
+  return !item.snooze && item.mineState === 'waiting';
+}
+
+/** Whether any row of the view awaits its reviewers, so the turnaround is worth measuring. */
+export function anyAwaitsReviewers(view: QueueView): boolean {
+  const walk = (groups: QueueView['groups']): boolean => groups.some((g) => g.items.some(awaitsReviewers) || walk(g.groups));
+  return walk(view.groups);
 }
 
 /**
@@ -20,14 +32,14 @@ export function isNudgeable(item: QueueItem, turnaroundHours: number): boolean {
  * team's usual turnaround. Anything else (changes requested, failing CI, conflicts, approved, no
  * reviewer, a draft) is mine to move, and a nudge would only add noise.
  */
-export function nudgeVerdict(item: QueueItem, turnaroundHours: number, time: WorkingHours): NudgeVerdict {
+export function nudgeVerdict(item: QueueItem, turnaround: NudgeTurnaround, time: WorkingHours): NudgeVerdict {
   const where = `${item.pr.repo}#${item.pr.number}`;
   if (item.mineState === undefined) return { ok: false, reason: translated`${where} is not one of your pull requests, so its reviewers are not yours to nudge.` };
   if (item.mineState !== 'waiting') return { ok: false, reason: translated`${where} is not waiting for reviewers (${notWaiting[item.mineState]()}), so there is nobody to nudge.` };
-  if (item.waiting.hours <= turnaroundHours) {
+  if (item.waiting.hours <= turnaround.hours) {
     return {
       ok: false,
-      reason: translated`${where} has waited ${formatBusinessDuration(item.waiting.hours, time)}, within your team's usual turnaround of ${formatBusinessDuration(turnaroundHours, time)} (leadDesk.update.reviewTurnaroundHours). Nudge once it waits longer.`,
+      reason: translated`${where} has waited ${formatBusinessDuration(item.waiting.hours, time)}, within ${turnaroundPhrase(turnaround, time)}. Nudge once it waits longer.`,
     };
   }
   const reviewers = item.pr.history?.open.map((r) => r.reviewer) ?? [];

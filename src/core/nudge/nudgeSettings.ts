@@ -1,7 +1,6 @@
-// `leadDesk.queue.nudgeTemplate`, and the one place the nudge reads the team's usual turnaround.
+// `leadDesk.queue.nudgeTemplate`. The turnaround a nudge compares with is in nudgeTurnaround.ts.
 import { translated } from '../inertText';
 import type { RawSettings, SettingsProblem } from '../settingsSource';
-import type { UpdateSettings } from '../update/updateSettings';
 
 export interface NudgeSettings {
   /** The comment a nudge posts; empty for the one shipped with Lead Desk. */
@@ -20,10 +19,3 @@ export function parseNudgeSettings(read: RawSettings, problems: SettingsProblem[
   return defaultNudgeSettings;
 }
 
-/**
- * The team's usual review turnaround in working hours: how long a pull request may wait before a
- * nudge is offered. Today the weekly update's setting; a measured turnaround can replace it here.
- */
-export function usualTurnaroundHours(settings: { readonly update: Pick<UpdateSettings, 'reviewTurnaroundHours'> }): number {
-  return settings.update.reviewTurnaroundHours;
-}

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { formatDuration } from '../../core/focus/format';
-import { message, pick } from '../../core/inertText';
+import { message, pick, tree } from '../../core/inertText';
 import { t } from '../l10n';
 import type { FocusModel } from '../focus/focusModel';
 import { showInfo } from '../ui/notify';
@@ -33,6 +33,7 @@ export function registerBreakReminder(focus: FocusModel): vscode.Disposable {
         label: pick`$(coffee) ${take}: you have focused for ${formatDuration(focusedMs)} without a break`,
         pick: () => void takeBreak(focus),
         duringBlock: blockId,
+        row: tree`Break suggested: you have focused for ${formatDuration(focusedMs)} without a break`,
       });
     },
     setTimer: (run, ms) => {

@@ -42,7 +42,7 @@ export interface DelegationFeature extends vscode.Disposable {
  * The Delegation view, its commands and the queue's delegation advice. Registering does no I/O:
  * git and GitHub are reached only once a subject is chosen and someone is looking.
  */
-export function registerDelegationFeature(services: Services, shownInQueue: DelegationFeatureContext['shownInQueue'], hooks: Pick<DelegationFeatureContext, 'onDidRequestReview' | 'choosePullRequest'> = {}): DelegationFeature {
+export function registerDelegationFeature(services: Services, shownInQueue: DelegationFeatureContext['shownInQueue'], hooks: Pick<DelegationFeatureContext, 'onDidRequestReview' | 'onWillWithdrawMyRequest' | 'choosePullRequest'> = {}): DelegationFeature {
   const { context } = services;
   const log = scopedLogger(services.log, 'delegation');
   const storage = (context.storageUri ?? context.globalStorageUri).fsPath;

@@ -23,4 +23,6 @@ export interface DelegationFeatureContext {
   readonly choosePullRequest?: (arg: unknown, placeHolder: string) => Promise<PullRequestRef | undefined>;
   /** Told of each review asked of someone else (`owner/repo#123`, their login, whether the lead's own request was withdrawn), e.g. to count handoffs in the week and move the queue. */
   readonly onDidRequestReview?: (pullRequest: string, login: string, removedMyRequest?: boolean) => void;
+  /** Told just before a handoff withdraws the lead's own request, so the queue can move at once; `undo()` when it was not withdrawn. */
+  readonly onWillWithdrawMyRequest?: (pullRequest: string) => { undo(): void };
 }

@@ -43,6 +43,7 @@ export function activateFeatures(context: vscode.ExtensionContext, host: Feature
       // The queue moves the pull request at once and confirms it with a refresh.
       void queue.reviewHandedOff(pullRequest, removedMyRequest === true);
     },
+    onWillWithdrawMyRequest: (pullRequest) => queue.reviewHandingOff(pullRequest),
     choosePullRequest: queue.choosePullRequest,
   });
   context.subscriptions.push(

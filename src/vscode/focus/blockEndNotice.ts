@@ -10,4 +10,6 @@ export interface BlockEndNotice {
   readonly pick: () => void;
   /** Set for a message parked during that block (the mid-block break suggestion): the block's end replaces it. */
   readonly duringBlock?: string;
+  /** Its row in the Time Blocks view while it waits there (the mid-block break suggestion). */
+  readonly row?: InertText<'tree'>;
 }

@@ -19,6 +19,9 @@ export class BlockEndNotices implements vscode.Disposable {
   private parked: BlockEndNotice[] = [];
   private readonly item: vscode.StatusBarItem;
   private readonly subscription: vscode.Disposable;
+  private readonly parkedEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the parked list changes, for the Time Blocks view's suggestion row. */
+  readonly onDidChangeParked = this.parkedEmitter.event;
   /** What was shown or parked, in order, with the guards' phases at that moment: read by the host tests. */
   readonly record: string[] = [];
 
@@ -102,12 +105,24 @@ export class BlockEndNotices implements vscode.Disposable {
   items(): Array<{ label: InertText<'pick'>; value: () => void }> {
     return this.parked.map((notice) => ({
       label: notice.label,
-      value: () => {
-        this.parked = this.parked.filter((n) => n !== notice);
-        this.render();
-        notice.pick();
-      },
+      value: () => this.take(notice),
     }));
+  }
+
+  /** The break suggested during the running block, while it waits to be taken or dismissed. */
+  suggestion(): BlockEndNotice | undefined {
+    return this.parked.findLast((n) => n.duringBlock !== undefined && n.row !== undefined);
+  }
+
+  /** Takes the suggested break, as picking it from the status-bar item does. */
+  take(notice: BlockEndNotice): void {
+    this.keepParked((n) => n !== notice);
+    notice.pick();
+  }
+
+  /** Drops the suggestion without a break. */
+  dismiss(notice: BlockEndNotice): void {
+    this.keepParked((n) => n !== notice);
   }
 
   /** A new block makes old offers stale; what was parked during the running block stays. */
@@ -117,6 +132,7 @@ export class BlockEndNotices implements vscode.Disposable {
   }
 
   private render(): void {
+    this.parkedEmitter.fire();
     const n = this.parked.length;
     if (n === 0) {
       this.item.hide();
@@ -140,6 +156,7 @@ export class BlockEndNotices implements vscode.Disposable {
   dispose(): void {
     if (this.model.afterFocus === this) this.model.afterFocus = undefined;
     this.subscription.dispose();
+    this.parkedEmitter.dispose();
     this.item.dispose();
   }
 }

@@ -9,6 +9,7 @@ import type { Services } from '../services';
 import { connectSlackCommand } from './commands/connectSlack';
 import { disconnectSlackCommand } from './commands/disconnectSlack';
 import { editFocusScheduleCommand } from './commands/editFocusSchedule';
+import { dismissBreakSuggestionCommand, takeSuggestedBreakCommand } from './commands/breakSuggestion';
 import { endBreakCommand } from './commands/endBreak';
 import { extendFocusBlockCommand } from './commands/extendFocusBlock';
 import { inspectFocusCommand } from './commands/inspectFocus';
@@ -52,7 +53,7 @@ export function registerFocusFeature(services: Services, meetings?: MeetingSourc
   const statusBar = new FocusStatusBar(model);
   const notices = new BlockEndNotices(model, CommandId.showFocusMenu);
   const ticker = new FocusTicker(model, statusBar);
-  const provider = new FocusTreeProvider(model);
+  const provider = new FocusTreeProvider(model, notices);
   const view = vscode.window.createTreeView(ViewId.focus, { treeDataProvider: provider });
   const commands = registerCommands(
     [
@@ -67,8 +68,10 @@ export function registerFocusFeature(services: Services, meetings?: MeetingSourc
       endBreakCommand(model),
       connectSlackCommand(model),
       disconnectSlackCommand(model),
-      inspectFocusCommand(model, statusBar, ticker, notices),
+      inspectFocusCommand(model, statusBar, ticker, notices, provider),
       editFocusScheduleCommand(model),
+      takeSuggestedBreakCommand(notices),
+      dismissBreakSuggestionCommand(notices),
     ],
     log,
   );

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { tree } from '../../core/inertText';
+import { tree, type InertText } from '../../core/inertText';
 import { isPaused, remainingMs } from '../../core/focus/focusMachine';
 import { blockTitle, formatClock, formatCountdown, formatDuration } from '../../core/focus/format';
 import { formatOccurrenceTimes, type UpcomingRow } from '../../core/focus/upcoming';
@@ -54,6 +54,21 @@ export class CurrentNode extends TreeNode {
   override contextValue(): string {
     return this.block ? ViewItem.focus.block(isPaused(this.block)) : ViewItem.focus.break;
   }
+}
+
+/**
+ * A break suggested during the block while Do Not Disturb held its toast back: a click takes it,
+ * the row's × dismisses it, and it goes by itself when the block ends.
+ */
+export function breakSuggestionNode(row: InertText<'tree'>): LineNode {
+  return new LineNode('focus:breakSuggestion', {
+    label: row,
+    description: t('click to take it'),
+    tooltip: t('You have focused for a long stretch without a break. Click to take one, or dismiss this; Do Not Disturb stays on until the block ends.'),
+    icon: new vscode.ThemeIcon('coffee'),
+    command: { title: t('Take the Suggested Break'), command: CommandId.takeSuggestedBreak },
+    contextValue: ViewItem.focus.breakSuggestion,
+  });
 }
 
 export function idleNode(): LineNode {

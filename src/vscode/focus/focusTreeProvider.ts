@@ -2,7 +2,10 @@ import { todaySummary } from '../../core/focus/format';
 import { NodeTreeProvider } from '../tree/nodeTreeProvider';
 import { TreeModel } from '../tree/treeModel';
 import type { TreeNode } from '../tree/treeNode';
-import { CurrentNode, FinishedNode, GuardNode, idleNode, noScheduleNode, OccurrenceNode, SectionNode } from './focusNodes';
+import type { InertText } from '../../core/inertText';
+import { anyEvent } from '../tree/anyEvent';
+import type { BlockEndNotices } from './blockEndNotices';
+import { breakSuggestionNode, CurrentNode, FinishedNode, GuardNode, idleNode, noScheduleNode, OccurrenceNode, SectionNode } from './focusNodes';
 import type { FocusModel } from './focusModel';
 
 /** What the Focus view reads from the focus model. */
@@ -15,9 +18,10 @@ function isEmpty(model: FocusSource): boolean {
 
 /**
  * The Focus view: the current block, today's blocks and total, upcoming scheduled blocks and each
- * guard's state. With nothing to show it stays empty, so the view's welcome text appears.
+ * guard's state, and under the block a break suggested during it. With nothing to show it stays
+ * empty, so the view's welcome text appears.
  */
-export function focusNodes(model: FocusSource): TreeNode[] {
+export function focusNodes(model: FocusSource, breakSuggestion?: InertText<'tree'>): TreeNode[] {
   if (isEmpty(model)) return [];
   const now = () => model.clock.now();
   const { block, break: brk } = model.state;
@@ -27,6 +31,7 @@ export function focusNodes(model: FocusSource): TreeNode[] {
   const warnings = guards.filter((g) => g.warning).length;
   return [
     block || brk ? new CurrentNode(block, brk, now) : idleNode(),
+    ...(block && breakSuggestion ? [breakSuggestionNode(breakSuggestion)] : []),
     new SectionNode(
       'today',
       blocks.map((b) => new FinishedNode(b)),
@@ -43,7 +48,7 @@ export function focusNodes(model: FocusSource): TreeNode[] {
 
 /** Renders the focus model; it never fetches. */
 export class FocusTreeProvider extends NodeTreeProvider {
-  constructor(model: FocusModel) {
-    super(new TreeModel(() => focusNodes(model), model.onDidChange));
+  constructor(model: FocusModel, notices: Pick<BlockEndNotices, 'suggestion' | 'onDidChangeParked'>) {
+    super(new TreeModel(() => focusNodes(model, notices.suggestion()?.row), anyEvent(model.onDidChange, notices.onDidChangeParked)));
   }
 }

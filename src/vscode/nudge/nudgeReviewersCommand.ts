@@ -4,6 +4,7 @@ import { message, pick } from '../../core/inertText';
 import { t } from '../l10n';
 import type { Logger } from '../../core/logger';
 import { alreadyNudgedMessage, isNudgeable, nudgedToday, nudgeVerdict } from '../../core/nudge/nudgeRules';
+import type { NudgeTurnaround } from '../../core/nudge/nudgeTurnaround';
 import type { QueueItem, QueueView } from '../../core/queue/grouping';
 import type { WorkingHours } from '../../core/workingHours';
 import type { LeadDeskCommand } from '../commands/command';
@@ -17,8 +18,8 @@ export interface NudgeCommandDeps extends NudgeDeps {
   readonly model: QueueModel;
   readonly log: Logger;
   readonly template: () => string;
-  /** The team's usual turnaround, read through core/nudge/nudgeSettings.ts. */
-  readonly turnaroundHours: () => number;
+  /** The team's usual turnaround, measured once a day (app/nudge/nudgeTurnaround.ts); never throws. */
+  readonly turnaround: () => Promise<NudgeTurnaround>;
   readonly time: () => WorkingHours;
 }
 
@@ -40,10 +41,10 @@ export function nudgeReviewersCommand(deps: NudgeCommandDeps): LeadDeskCommand {
     doing: 'nudge the reviewers',
     async run(arg?: unknown) {
       const { model } = deps;
-      const hours = deps.turnaroundHours();
+      const turnaround = await deps.turnaround();
       const eligible = (key: string) => {
         const item = ownItem(model.view, key);
-        return item !== undefined && isNudgeable(item, hours);
+        return item !== undefined && isNudgeable(item, turnaround.hours);
       };
       const pr = await pullRequestArgument(model, arg, 'Pull request whose reviewers to nudge', deps.log, { filter: eligible });
       if (!pr) return;
@@ -53,7 +54,7 @@ export function nudgeReviewersCommand(deps: NudgeCommandDeps): LeadDeskCommand {
         return;
       }
       // Said before asking how, so the lead is not asked for something that will be refused.
-      const verdict = nudgeVerdict(item, hours, deps.time());
+      const verdict = nudgeVerdict(item, turnaround, deps.time());
       const last = nudgedToday(deps.ledger.get(), item.key, deps.now());
       if (!verdict.ok || last) {
         void showInfo(message`${verdict.ok ? alreadyNudgedMessage(`${item.pr.repo}#${item.pr.number}`, last ?? deps.now()) : verdict.reason}`);
@@ -69,7 +70,7 @@ export function nudgeReviewersCommand(deps: NudgeCommandDeps): LeadDeskCommand {
       if (!kind) return;
       try {
         const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Nudging the reviewers…') }, () =>
-          nudgeReviewers(deps, { item, kind, template: deps.template(), turnaroundHours: hours, time: deps.time() }),
+          nudgeReviewers(deps, { item, kind, template: deps.template(), turnaround, time: deps.time() }),
         );
         const who = outcome.reviewers.length > 0 ? outcome.reviewers.join(', ') : 'the reviewers';
         void showInfo(outcome.kind === 'comment' ? message`Posted a nudge for ${who} on ${item.pr.repo}#${item.pr.number}.` : message`Asked ${who} again to review ${item.pr.repo}#${item.pr.number}.`);

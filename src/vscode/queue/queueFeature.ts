@@ -27,7 +27,7 @@ import { WorkspaceRepos } from './workspaceRepos';
 import { showQueueLegendCommand } from './commands/showQueueLegend';
 import { nudgeReviewersCommand } from '../nudge/nudgeReviewersCommand';
 import { parseNudgeLedger, type NudgeLedger } from '../../core/nudge/nudgeRules';
-import { usualTurnaroundHours } from '../../core/nudge/nudgeSettings';
+import { NudgeTurnaroundSource } from '../nudge/nudgeTurnaroundSource';
 import { stepDone } from '../walkthrough/walkthroughProgress';
 
 /** How long after activation the queue starts by itself when `leadDesk.queue.refreshInBackground` is on. */
@@ -49,6 +49,8 @@ export interface QueueFeature extends vscode.Disposable {
    * confirms it either way.
    */
   reviewHandedOff(pullRequest: string, removedMyRequest: boolean): Promise<void>;
+  /** A handoff is withdrawing the lead's own request on `pullRequest`: it leaves Needs my review now; `undo()` brings it back if that fails. */
+  reviewHandingOff(pullRequest: string): { undo(): void };
 }
 
 export function registerQueueFeature(services: Services): QueueFeature {
@@ -67,11 +69,22 @@ export function registerQueueFeature(services: Services): QueueFeature {
   });
   // Actions that work on any pull request also take a pasted one, completed with the configured GitHub's address.
   const paste = { webUrl: () => services.auth.endpoints().webUrl };
-  const turnaroundHours = () => usualTurnaroundHours(services.config.settings);
-  const provider = new QueueTreeProvider(model, { nudgeAfterHours: turnaroundHours });
+  const turnaround = new NudgeTurnaroundSource(
+    {
+      client: () => services.github.client(),
+      inputs: () => {
+        const s = services.config.settings;
+        return { team: s.delegation.team, working: s.workingHours, settingHours: s.update.reviewTurnaroundHours };
+      },
+      now: () => Date.now(),
+      log,
+    },
+    services.github.onDidChangeAccount,
+  );
+  const provider = new QueueTreeProvider(model, { nudgeAfterHours: () => turnaround.nudgeAfterHours(model.view), onDidChangeNudgeAfter: turnaround.onDidChange });
   const view = vscode.window.createTreeView(ViewId.queue, { treeDataProvider: provider, showCollapseAll: true });
   const face = new QueueStartupFace(services.context.globalState, () => services.config.settings.workingHours);
-  const disposables: vscode.Disposable[] = [repos, model, provider, view, new QueueStatusBar(model, services.interruptions, () => services.config.settings.workingHours, face), registerReviewRequestNotifier(services.interruptions, model)];
+  const disposables: vscode.Disposable[] = [repos, model, turnaround, provider, view, new QueueStatusBar(model, services.interruptions, () => services.config.settings.workingHours, face), registerReviewRequestNotifier(services.interruptions, model)];
 
   let manualRefresh = false;
   // Failures only the user can fix get one prompt (with Sign In) per kind, until a refresh succeeds.
@@ -157,7 +170,7 @@ export function registerQueueFeature(services: Services): QueueFeature {
           },
           now: () => new Date(),
           template: () => services.config.settings.nudge.template,
-          turnaroundHours,
+          turnaround: () => turnaround.get(),
           time: () => services.config.settings.workingHours,
         }),
       ],
@@ -169,6 +182,10 @@ export function registerQueueFeature(services: Services): QueueFeature {
   return Object.assign(vscode.Disposable.from(...disposables), {
     shownPullRequest: (arg: unknown) => shownPullRequest(model, arg, log),
     choosePullRequest: (arg: unknown, placeHolder: string) => pullRequestArgument(model, arg, placeHolder, log, { paste }),
+    reviewHandingOff: (pullRequest: string) => {
+      const ref = parsePullRequestText(pullRequest);
+      return ref ? model.withdrawing(ref) : { undo: () => undefined };
+    },
     reviewHandedOff: async (pullRequest: string, removedMyRequest: boolean) => {
       const ref = parsePullRequestText(pullRequest);
       if (!ref) return;

@@ -174,9 +174,7 @@ export class QueueModel implements vscode.Disposable {
    */
   async requestWithdrawn(ref: PullRequestRef): Promise<RefreshOutcome> {
     const key = pullRequestKey(ref);
-    const change: PendingChange = { kind: 'requestWithdrawn', key, at: this.clock.now() };
-    this.pending = [...this.pending.filter((c) => c.key !== key), change];
-    this.changed();
+    const change = this.showChange(key);
     this.log.info(`${key}: your review request was withdrawn; shown at once, confirming with a refresh`);
     this.logGroups();
     // A refresh already running was sent before the change: it cannot confirm it, so one more follows.
@@ -188,6 +186,34 @@ export class QueueModel implements vscode.Disposable {
       this.changed();
     }
     return outcome;
+  }
+
+  /**
+   * A handoff is about to withdraw the lead's own request on `ref`: the pull request leaves Needs
+   * my review before GitHub answers. `undo()` puts it back at once if the withdrawal fails; when it
+   * succeeds, requestWithdrawn() takes over the change.
+   */
+  withdrawing(ref: PullRequestRef): { undo(): void } {
+    const key = pullRequestKey(ref);
+    const change = this.showChange(key);
+    this.log.info(`${key}: withdrawing your review request; shown at once`);
+    this.logGroups();
+    return {
+      undo: () => {
+        if (!this.pending.includes(change)) return;
+        this.pending = this.pending.filter((c) => c !== change);
+        this.changed();
+        this.log.info(`${key}: your review request was not withdrawn; back in the queue`);
+        this.logGroups();
+      },
+    };
+  }
+
+  private showChange(key: string): PendingChange {
+    const change: PendingChange = { kind: 'requestWithdrawn', key, at: this.clock.now() };
+    this.pending = [...this.pending.filter((c) => c.key !== key), change];
+    this.changed();
+    return change;
   }
 
   async snooze(ref: PullRequestRef, kind: SnoozeKind): Promise<void> {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { tree } from '../../core/inertText';
+import { anyEvent } from '../tree/anyEvent';
 import type { PullRequestRef } from '../../core/pullRequestRef';
 import type { WorkingHours } from '../../core/workingHours';
 import { buildQueueTree, itemTooltip, type GroupNode, type ItemNode, type NodeIcon, type QueueNode } from '../../core/queue/queueTree';
@@ -94,6 +95,8 @@ function queueTreeNode(node: QueueNode, time: Time): TreeNode {
 export interface QueueTreeOptions {
   /** The team's usual review turnaround: my pull requests waiting longer offer Nudge Reviewers. */
   readonly nudgeAfterHours?: () => number;
+  /** Fires when `nudgeAfterHours` may give another figure (a measurement arrived). */
+  readonly onDidChangeNudgeAfter?: vscode.Event<void>;
 }
 
 /** Renders the model's groups. It never fetches: the model does, and fires onDidChange. */
@@ -104,7 +107,7 @@ export class QueueTreeProvider extends NodeTreeProvider {
       new TreeModel(() => {
         const view = model.view;
         return view ? buildQueueTree(view, time(), options.nudgeAfterHours?.()).map((group) => queueTreeNode(group, time)) : [];
-      }, model.onDidChange),
+      }, anyEvent(model.onDidChange, options.onDidChangeNudgeAfter)),
     );
   }
 }

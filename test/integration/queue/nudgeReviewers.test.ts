@@ -8,6 +8,7 @@ import { findPull } from '../../sandbox/state/lookup';
 import { queueViewOf } from '../../../src/app/queue/queueDisplay';
 import { nudgeReviewers, NudgeRefused, type NudgeDeps } from '../../../src/app/nudge/nudgeReviewers';
 import { isNudgeable, type NudgeLedger } from '../../../src/core/nudge/nudgeRules';
+import { settingTurnaround } from '../../../src/core/nudge/nudgeTurnaround';
 import { nudgeMarker } from '../../../src/github/nudge/nudgeWrites';
 import type { QueueItem, QueueView } from '../../../src/core/queue/grouping';
 import { emptyLocalState } from '../../../src/core/queue/localState';
@@ -62,7 +63,7 @@ describe('Nudge Reviewers against the sandbox', function () {
     return { sandbox, item, deps, routes, pull, setClock: (d: Date) => (clock = d) };
   }
 
-  const request = (item: QueueItem, kind: 'comment' | 'reRequest', nudgeId = 'n-1') => ({ item, kind, template: '', turnaroundHours, time: defaultWorkingHours, nudgeId });
+  const request = (item: QueueItem, kind: 'comment' | 'reRequest', nudgeId = 'n-1') => ({ item, kind, template: '', turnaround: settingTurnaround(turnaroundHours), time: defaultWorkingHours, nudgeId });
 
   it('posts one polite comment that mentions the reviewers, then refuses a second nudge the same day', async () => {
     const { item, deps, routes, pull } = await setUp();
@@ -107,7 +108,7 @@ describe('Nudge Reviewers against the sandbox', function () {
 
   it('refuses my pull request while it is within the usual turnaround, without a request', async () => {
     const { item, deps, routes } = await setUp();
-    await assert.rejects(nudgeReviewers(deps, { ...request(item, 'comment'), turnaroundHours: item.waiting.hours + 1 }), (err: unknown) => NudgeRefused.is(err) && /within your team's usual turnaround/.test(err.message));
+    await assert.rejects(nudgeReviewers(deps, { ...request(item, 'comment'), turnaround: settingTurnaround(item.waiting.hours + 1) }), (err: unknown) => NudgeRefused.is(err) && /within your team's usual turnaround/.test(err.message));
     assert.equal(routes(COMMENT).length, 0);
   });
 });

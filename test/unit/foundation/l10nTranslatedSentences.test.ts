@@ -1,3 +1,4 @@
+import { settingTurnaround, turnaroundPhrase } from '../../../src/core/nudge/nudgeTurnaround';
 import assert from 'node:assert/strict';
 import { setTranslator } from '../../../src/core/inertText';
 import { breakStatusText, busyMessage, focusStatusText, stoppedText, todaySummary } from '../../../src/core/focus/format';
@@ -63,7 +64,8 @@ describe('sentences built in core, app and the Team view', () => {
     assert.equal(alreadyNudgedMessage('web#5', new Date(2026, 2, 6, 9, 30)), '«You nudged the reviewers of web#5 today at 09:30. One nudge a day is enough: try again tomorrow.»');
     const view = buildQueueView(snapshot({ mine: [pr({ author: 'lead', number: 2, review: 'changesRequested' })] }), groupingOptions(new Date('2026-03-06T15:00:00Z')));
     const item = flatten(buildQueueTree(view, defaultWorkingHours)).flatMap((n) => (n.kind === 'item' ? [n.item] : []))[0];
-    const verdict = nudgeVerdict(item, 24, defaultWorkingHours);
+    const verdict = nudgeVerdict(item, settingTurnaround(24), defaultWorkingHours);
+    assert.ok(marked(turnaroundPhrase({ hours: 6, source: 'measured' }, defaultWorkingHours)));
     assert.ok(!verdict.ok && marked(verdict.reason) && verdict.reason.includes('«changes were requested»'), JSON.stringify(verdict));
     const err = pulseErrorFromSlack({ code: 'slack_webapi_platform_error', data: { error: 'not_in_channel' } }, 'post the pulse', 'C0123', 0);
     assert.equal(err.message, '«You are not a member of the Slack channel C0123, so Lead Desk could not post the pulse. Join the channel in Slack, then try again.»');

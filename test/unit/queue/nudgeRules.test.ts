@@ -5,8 +5,8 @@ import { buildQueueView, type QueueItem } from '../../../src/core/queue/grouping
 import { buildQueueTree, groupIcons, itemIcon, type QueueNode } from '../../../src/core/queue/queueTree';
 import { alreadyNudgedMessage, isNudgeable, nudgedToday, nudgeVerdict, parseNudgeLedger, recordNudge } from '../../../src/core/nudge/nudgeRules';
 import { defaultNudgeTemplate, formatNudgeComment } from '../../../src/core/nudge/nudgeComment';
-import { parseNudgeSettings, usualTurnaroundHours } from '../../../src/core/nudge/nudgeSettings';
-import { defaultSettings, parseSettings } from '../../../src/core/settings';
+import { parseNudgeSettings } from '../../../src/core/nudge/nudgeSettings';
+import { settingTurnaround } from '../../../src/core/nudge/nudgeTurnaround';
 import { defaultWorkingHours } from '../../../src/core/workingHours';
 import { groupingOptions, inTimeZone, pr, snapshot } from './fixtures';
 
@@ -45,7 +45,7 @@ describe('Nudge Reviewers: which of my pull requests may be nudged', () => {
     const item = items.get(1)!;
     assert.equal(item.mineState, 'waiting');
     assert.ok(isNudgeable(item, 24));
-    const verdict = nudgeVerdict(item, 24, defaultWorkingHours);
+    const verdict = nudgeVerdict(item, settingTurnaround(24), defaultWorkingHours);
     assert.ok(verdict.ok);
     assert.deepEqual(verdict.reviewers, asked.open.map((r) => r.reviewer));
   });
@@ -53,14 +53,14 @@ describe('Nudge Reviewers: which of my pull requests may be nudged', () => {
   it('refuses within the turnaround, and says how long it waited against what', () => {
     const item = items.get(5)!;
     assert.equal(isNudgeable(item, 24), false);
-    const verdict = nudgeVerdict(item, 24, defaultWorkingHours);
+    const verdict = nudgeVerdict(item, settingTurnaround(24), defaultWorkingHours);
     assert.ok(!verdict.ok);
     assert.match(verdict.reason, /^web#5 has waited 2 h, within your team's usual turnaround of 3 d .*Nudge once it waits longer\.$/);
   });
 
   it('refuses what is mine to move: changes requested, a draft, nobody asked', () => {
     for (const [n, why] of [[2, 'changes were requested'], [3, 'it is a draft'], [4, 'nobody has been asked to review it']] as const) {
-      const verdict = nudgeVerdict(items.get(n)!, 1, defaultWorkingHours);
+      const verdict = nudgeVerdict(items.get(n)!, settingTurnaround(1), defaultWorkingHours);
       assert.ok(!verdict.ok && verdict.reason.includes(why), `#${n}: ${JSON.stringify(verdict)}`);
       assert.equal(isNudgeable(items.get(n)!, 1), false);
     }
@@ -69,7 +69,7 @@ describe('Nudge Reviewers: which of my pull requests may be nudged', () => {
   it('refuses pull requests that are not mine', () => {
     const view = buildQueueView(snapshot({ reviewRequested: [pr({ number: 9, history: { open: [{ reviewer: { kind: 'user', login: 'lead' }, at: '2026-03-02T09:00:00Z' }], reviewedBy: [] } })] }), groupingOptions(now));
     const theirs = view.groups[0].items[0];
-    const verdict = nudgeVerdict(theirs, 1, defaultWorkingHours);
+    const verdict = nudgeVerdict(theirs, settingTurnaround(1), defaultWorkingHours);
     assert.ok(!verdict.ok && /not one of your pull requests/.test(verdict.reason));
   });
 
@@ -81,10 +81,6 @@ describe('Nudge Reviewers: which of my pull requests may be nudged', () => {
     assert.equal(rows(undefined).get(1), 'pullRequest unpinned awake');
   });
 
-  it('reads the usual turnaround from the weekly update setting, through one function', () => {
-    assert.equal(usualTurnaroundHours(defaultSettings), 24);
-    assert.equal(usualTurnaroundHours(parseSettings((key) => (key === 'update.reviewTurnaroundHours' ? 8 : undefined)).settings), 8);
-  });
 });
 
 describe('Nudge Reviewers: once per pull request per day', () => {

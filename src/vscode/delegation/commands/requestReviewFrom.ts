@@ -19,7 +19,7 @@ interface Choices {
  * "Request Review from This Person": asks GitHub for the review, then, as the settings or the
  * person choose, posts the handoff message and withdraws the lead's own request.
  */
-export function requestReviewFromCommand({ model, settings: currentSettings, client: githubClient, log, onDidRequestReview }: DelegationFeatureContext): LeadDeskCommand {
+export function requestReviewFromCommand({ model, settings: currentSettings, client: githubClient, log, onDidRequestReview, onWillWithdrawMyRequest }: DelegationFeatureContext): LeadDeskCommand {
   return {
     id: CommandId.requestReviewFrom,
     doing: 'request the review',
@@ -47,6 +47,8 @@ export function requestReviewFromCommand({ model, settings: currentSettings, cli
       const pull = state.subject.pull;
       const where = `${pull.owner}/${pull.repo}#${pull.number}`;
       const client = await githubClient();
+      // The queue moves the pull request out of Needs my review now, and back if the withdrawal fails.
+      const withdrawing = choices.removeMine && state.me ? onWillWithdrawMyRequest?.(where) : undefined;
       let result: HandoffResult;
       try {
         result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: message`Requesting a review of ${where} from @${row.login}…`.value }, () =>
@@ -59,6 +61,7 @@ export function requestReviewFromCommand({ model, settings: currentSettings, cli
           }),
         );
       } catch (err) {
+        withdrawing?.undo();
         if (!HandoffError.is(err)) throw err;
         log.warn(`review request for ${row.login} on ${where} refused: ${err.detail ?? err.message}`);
         void showWarning(message`${err.message}`, 'Copy Handoff Message').then((choice) => {
@@ -66,6 +69,7 @@ export function requestReviewFromCommand({ model, settings: currentSettings, cli
         });
         return undefined;
       }
+      if (!result.removedOwnRequest) withdrawing?.undo();
       report(result, row.login, where);
       onDidRequestReview?.(where, row.login, result.removedOwnRequest === true);
       await model.update();
@@ -94,14 +98,21 @@ async function decide(comment: AskOrNot, removeMine: AskOrNot, handoff: string, 
   };
 }
 
+/** One message per handoff: what was done, or, when part of it failed, one warning that also says what was done. */
 function report(result: HandoffResult, login: string, where: string): void {
-  const done = [message`Asked @${login} to review ${where}.`];
-  if (result.commented) done.push(message`Posted the handoff message.`);
-  if (result.removedOwnRequest) done.push(message`Removed your review request.`);
-  void showInfo(joinInert('message', done, ' '));
   const problems: Array<InertText<'message'>> = [];
   if (result.commentError) problems.push(message`the comment was not posted (${result.commentError.message})`);
   if (result.removeError) problems.push(message`your own request was not removed (${result.removeError.message})`);
-  if (problems.length > 0) void showWarning(message`The review was requested, but ${joinInert('message', problems, ' and ')}.`);
+  if (problems.length === 0) {
+    const done = [message`Asked @${login} to review ${where}.`];
+    if (result.commented) done.push(message`Posted the handoff message.`);
+    if (result.removedOwnRequest) done.push(message`Removed your review request.`);
+    void showInfo(joinInert('message', done, ' '));
+    return;
+  }
+  const failed = joinInert('message', problems, ' and ');
+  const done = [result.commented ? message`Asked @${login} to review ${where} and posted the handoff message, but ${failed}.` : message`Asked @${login} to review ${where}, but ${failed}.`];
+  if (result.removeError) done.push(message`It stays in Needs my review; remove your request on GitHub, or hand it over again.`);
+  void showWarning(joinInert('message', done, ' '));
 }
 

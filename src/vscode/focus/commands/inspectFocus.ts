@@ -5,12 +5,13 @@ import type { BlockEndNotices } from '../blockEndNotices';
 import type { FocusModel } from '../focusModel';
 import type { FocusStatusBar } from '../focusStatusBar';
 import type { FocusTicker } from '../focusTicker';
+import type { FocusTreeProvider } from '../focusTreeProvider';
 
 /**
  * Hidden from the palette: returns what the focus status bar item shows right now (read from the
  * item itself) and the shared state behind it. The host tests read the countdown through it.
  */
-export function inspectFocusCommand(model: FocusModel, statusBar: FocusStatusBar, ticker: FocusTicker, notices: Pick<BlockEndNotices, 'record' | 'hasParked'>): LeadDeskCommand {
+export function inspectFocusCommand(model: FocusModel, statusBar: FocusStatusBar, ticker: FocusTicker, notices: Pick<BlockEndNotices, 'record' | 'hasParked'>, view: FocusTreeProvider): LeadDeskCommand {
   return {
     id: CommandId.inspectFocus,
     doing: 'inspect the focus block',
@@ -42,6 +43,11 @@ export function inspectFocusCommand(model: FocusModel, statusBar: FocusStatusBar
         state: model.state,
         upcoming: model.upcoming().map((r) => ({ label: r.occurrence.label, times: formatOccurrenceTimes(r.occurrence), now: r.now, once: r.plannedId !== undefined })),
         afterBlock: { record: [...notices.record], parked: notices.hasParked() },
+        // The Time Blocks view's top rows, as its provider hands them to VS Code.
+        rows: view.getChildren().map((node) => {
+          const item = view.getTreeItem(node);
+          return { id: item.id, label: typeof item.label === 'string' ? item.label : item.label?.label, description: item.description, contextValue: item.contextValue, command: item.command?.command };
+        }),
         guards: model.guards().map((g) => ({ id: g.id, enabled: g.enabled, phase: g.record?.phase, summary: g.summary, warning: g.warning })),
       };
     },
