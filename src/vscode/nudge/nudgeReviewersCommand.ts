@@ -46,7 +46,7 @@ export function nudgeReviewersCommand(deps: NudgeCommandDeps): LeadDeskCommand {
         const item = ownItem(model.view, key);
         return item !== undefined && isNudgeable(item, turnaround.hours);
       };
-      const pr = await pullRequestArgument(model, arg, 'Pull request whose reviewers to nudge', deps.log, { filter: eligible });
+      const pr = await pullRequestArgument(model, arg, t('Pull request whose reviewers to nudge'), deps.log, { filter: eligible });
       if (!pr) return;
       const item = ownItem(model.view, `${pr.owner}/${pr.repo}#${pr.number}`.toLowerCase());
       if (!item) {
@@ -65,14 +65,14 @@ export function nudgeReviewersCommand(deps: NudgeCommandDeps): LeadDeskCommand {
           { label: pick`Post a comment`, detail: pick`A short, polite comment from leadDesk.queue.nudgeTemplate that mentions the reviewers it still waits for`, value: 'comment' },
           { label: pick`Ask for review again`, detail: pick`GitHub notifies the reviewers it still waits for, with no comment`, value: 'reRequest' },
         ],
-        { title: `Nudge the reviewers of ${item.pr.repo}#${item.pr.number}`, placeHolder: 'How to nudge (once a day per pull request)', matchOnDetail: true },
+        { title: t('Nudge the reviewers of {0}#{1}', item.pr.repo, item.pr.number), placeHolder: 'How to nudge (once a day per pull request)', matchOnDetail: true },
       );
       if (!kind) return;
       try {
         const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Nudging the reviewers…') }, () =>
           nudgeReviewers(deps, { item, kind, template: deps.template(), turnaround, time: deps.time() }),
         );
-        const who = outcome.reviewers.length > 0 ? outcome.reviewers.join(', ') : 'the reviewers';
+        const who = outcome.reviewers.length > 0 ? outcome.reviewers.join(', ') : t('the reviewers');
         void showInfo(outcome.kind === 'comment' ? message`Posted a nudge for ${who} on ${item.pr.repo}#${item.pr.number}.` : message`Asked ${who} again to review ${item.pr.repo}#${item.pr.number}.`);
       } catch (err) {
         if (!NudgeRefused.is(err)) throw err;

@@ -24,7 +24,7 @@ export async function showReviewRequests(pullRequests: readonly PullRequestRef[]
   if (pullRequests.length === 1) {
     const pr = pullRequests[0];
     const open = 'Open on GitHub';
-    const choice = await showInfo(message`${pr.author ?? 'Someone'} asked for your review: ${pr.repo}#${pr.number} ${pr.title}`, open, openQueue);
+    const choice = await showInfo(pr.author ? message`${pr.author} asked for your review: ${pr.repo}#${pr.number} ${pr.title}` : message`Someone asked for your review: ${pr.repo}#${pr.number} ${pr.title}`, open, openQueue);
     if (choice === open && pr.url) await vscode.env.openExternal(vscode.Uri.parse(pr.url));
     if (choice === openQueue) await vscode.commands.executeCommand(`${ViewId.queue}.focus`);
     return;

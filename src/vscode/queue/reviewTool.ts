@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { PullRequestRef } from '../../core/pullRequestRef';
+import { t } from '../l10n';
 
 /** The GitHub Pull Requests extension, which reviews a pull request inside the editor. */
 export const pullRequestExtensionId = 'GitHub.vscode-pull-request-github';
@@ -43,7 +44,7 @@ export const editorReviewToolHost: ReviewToolHost = {
  * from a command argument.
  */
 export function openForReview(pr: PullRequestRef, host: ReviewToolHost = editorReviewToolHost): OpenedForReview {
-  if (!/^https?:\/\//.test(pr.url)) throw new Error(`${pr.owner}/${pr.repo}#${pr.number} has no web address.`);
+  if (!/^https?:\/\//.test(pr.url)) throw new Error(t('{0}/{1}#{2} has no web address.', pr.owner, pr.repo, pr.number));
   if (host.hasPullRequestExtension()) {
     const target = `${host.uriScheme()}://${pullRequestExtensionId.toLowerCase()}/open-pull-request-webview?uri=${encodeURIComponent(pr.url)}`;
     // Uri.parse would decode the query once more; build it from parts so the address stays encoded.

@@ -10,6 +10,7 @@ import type { WorkspaceRepos } from '../workspaceRepos';
 import { checkOutPullRequestBranch } from '../pullRequestCheckout';
 import { checkoutSource } from '../../../core/queue/checkoutSource';
 import { pullRequestArgument, type PickerOptions } from './pullRequestArgument';
+import { t } from '../../l10n';
 
 /**
  * Checks the pull request out as `pr/N` in the open folder whose remote is that repository, fetched
@@ -20,7 +21,7 @@ export function checkOutPullRequestCommand(model: QueueModel, paste: NonNullable
     id: CommandId.checkOutPullRequest,
     doing: 'check out the pull request',
     async run(arg?: unknown) {
-      const pr = await pullRequestArgument(model, arg, 'Pull request to check out locally', log, { paste });
+      const pr = await pullRequestArgument(model, arg, t('Pull request to check out locally'), log, { paste });
       if (!pr) return;
       const name = `${pr.owner}/${pr.repo}#${pr.number}`;
       if (!vscode.workspace.isTrusted) {
@@ -41,7 +42,7 @@ export function checkOutPullRequestCommand(model: QueueModel, paste: NonNullable
       if (matches.length > 1) {
         const picked = await pickOne(
           matches.map((m) => ({ label: pick`${m.folder.name}`, description: pick`${m.remote} → ${m.owner}/${m.repo}`, value: m })),
-          { placeHolder: `Folder to check out ${name} in` },
+          { placeHolder: t('Folder to check out {0} in', name) },
         );
         if (!picked) return;
         target = picked;

@@ -100,6 +100,7 @@ export async function shownPullRequest(model: QueueModel, arg: unknown, log: Log
   return shown.pullRequest;
 }
 
+// Not translated: the argument is described only in the log.
 function describeArgument(arg: unknown): string {
   if (arg === null || typeof arg !== 'object') return typeof arg;
   return `object with ${Object.keys(arg).slice(0, 5).join(', ') || 'no keys'}`;

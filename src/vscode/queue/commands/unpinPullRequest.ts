@@ -3,6 +3,7 @@ import { CommandId } from '../../ids';
 import type { Logger } from '../../../core/logger';
 import type { QueueModel } from '../queueModel';
 import { pullRequestArgument } from './pullRequestArgument';
+import { t } from '../../l10n';
 
 export function unpinPullRequestCommand(model: QueueModel, log: Logger): LeadDeskCommand {
   return {
@@ -10,7 +11,7 @@ export function unpinPullRequestCommand(model: QueueModel, log: Logger): LeadDes
     doing: 'unpin the pull request',
     async run(arg?: unknown) {
       const pinned = new Set(model.localState.pins);
-      const pr = await pullRequestArgument(model, arg, 'Pinned pull request to unpin', log, { filter: (key) => pinned.has(key) });
+      const pr = await pullRequestArgument(model, arg, t('Pinned pull request to unpin'), log, { filter: (key) => pinned.has(key) });
       if (pr) await model.unpin(pr);
     },
   };
