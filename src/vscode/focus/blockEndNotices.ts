@@ -22,7 +22,7 @@ export class BlockEndNotices implements vscode.Disposable {
   private readonly parkedEmitter = new vscode.EventEmitter<void>();
   /** Fires when the parked list changes, for the Time Blocks view's suggestion row. */
   readonly onDidChangeParked = this.parkedEmitter.event;
-  /** What was shown or parked, in order, with the guards' phases at that moment: read by the host tests. */
+  /** What was shown or parked, in order, with the guards' phases at that moment: read by the host tests, never shown. */
   readonly record: string[] = [];
 
   constructor(
@@ -31,7 +31,7 @@ export class BlockEndNotices implements vscode.Disposable {
     command: string,
   ) {
     this.item = vscode.window.createStatusBarItem('leadDesk.focusAfterBlock', vscode.StatusBarAlignment.Left, 89);
-    this.item.name = 'Lead Desk: After Your Focus Block';
+    this.item.name = t('Lead Desk: After Your Focus Block');
     this.item.command = command;
     this.subscription = model.onDidChange(() => this.flush());
     model.afterFocus = this;
@@ -43,7 +43,7 @@ export class BlockEndNotices implements vscode.Disposable {
    */
   park(notice: BlockEndNotice): void {
     this.parked.push(notice);
-    this.record.push(`parked 1 during the block (${this.phases()})`);
+    this.record.push(/* Not translated: read by the host tests. */ `parked 1 during the block (${this.phases()})`);
     this.render();
   }
 
@@ -72,11 +72,11 @@ export class BlockEndNotices implements vscode.Disposable {
     const phases = this.phases();
     if (this.mayStillBeQuiet()) {
       this.parked.push(...notices);
-      this.record.push(`parked ${notices.length} (${phases})`);
+      this.record.push(/* Not translated: read by the host tests. */ `parked ${notices.length} (${phases})`);
       this.render();
       return;
     }
-    this.record.push(`shown ${notices.length} (${phases})`);
+    this.record.push(/* Not translated: read by the host tests. */ `shown ${notices.length} (${phases})`);
     for (const notice of notices) notice.show();
   }
 

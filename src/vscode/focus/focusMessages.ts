@@ -9,6 +9,7 @@ import { guardFixes } from './guardFixes';
 import { CommandId, ViewId } from '../ids';
 import type { BlockEndNotice, BlockEndNotices } from './blockEndNotices';
 import type { FocusModel, FocusModelEvent } from './focusModel';
+import { t } from '../l10n';
 
 /**
  * What the user is told about focus blocks: the end of a block (with a break offer and today's
@@ -52,7 +53,7 @@ export function registerFocusMessages(model: FocusModel, notices: BlockEndNotice
         void showInfo(message`Skipped ${event.occurrence.label}: ${event.meeting.title} leaves only ${formatDuration(event.leftMs)} of it.`);
         return;
       case 'meetingSoon': {
-        const end = `End at ${formatClock(event.meeting.start)}`;
+        const end = t('End at {0}', formatClock(event.meeting.start));
         void showInfo(message`${event.meeting.title} starts at ${formatClock(event.meeting.start)}.`, end).then((choice) => {
           if (choice === end) void model.coordinator.endAt(event.meeting.start).catch((err: unknown) => model.log.warn(`could not end the block at the meeting: ${String(err)}`));
         });
@@ -99,7 +100,7 @@ function breakNotice(model: FocusModel, focusedMs: number, type: string): BlockE
 /** Problems only the user can fix get one explanation per guard and kind, per window session. */
 function guardEvent(event: GuardEvent, explained: Set<string>, notices: BlockEndNotices): void {
   if (event.kind === 'gaveUp') {
-    const text = message`Lead Desk could not put back your ${event.guard.label} after the focus block (${event.record.failure?.message ?? 'unknown error'}). Please set it again yourself.`;
+    const text = message`Lead Desk could not put back your ${event.guard.label} after the focus block (${event.record.failure?.message ?? t('unknown error')}). Please set it again yourself.`;
     notices.add({ show: () => void showWarning(text), label: pick`$(warning) ${text.value}`, pick: () => void showWarning(text) });
     return;
   }

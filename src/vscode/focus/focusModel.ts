@@ -25,6 +25,7 @@ import { GlobalStateStore } from './globalStateStore';
 import { NotificationsGuard } from './notificationsGuard';
 import type { SlackConnection } from '../slack/slackConnection';
 import { setContextKey } from '../walkthrough/contextKeys';
+import { t } from '../l10n';
 
 /** What the focus model needs from the editor and the account, and nothing more. */
 export interface FocusModelDeps {
@@ -100,7 +101,7 @@ export class FocusModel implements vscode.Disposable {
         try {
           return await deps.githubClient();
         } catch (err) {
-          if (NotSignedInError.is(err)) throw new GuardError('notConnected', 'Sign in to GitHub to show you as Busy.', { cause: err });
+          if (NotSignedInError.is(err)) throw new GuardError('notConnected', t('Sign in to GitHub to show you as Busy.'), { cause: err });
           throw err;
         }
       },
@@ -299,37 +300,38 @@ export class FocusModel implements vscode.Disposable {
 
 /** What the view says after a block, from what the restore actually did. */
 const releasedSummary: Readonly<Record<NonNullable<GuardRecord['outcome']>, string>> = {
-  restored: 'restored',
-  cleared: 'cleared',
-  userChanged: 'left as you set it',
-  nothingToRestore: 'nothing to restore',
-  expired: 'expired by itself',
+  restored: t('restored'),
+  cleared: t('cleared'),
+  userChanged: t('left as you set it'),
+  nothingToRestore: t('nothing to restore'),
+  expired: t('expired by itself'),
 };
 
 function describeGuard(guard: Guard, enabled: boolean, record: GuardRecord | undefined, blockActive: boolean): { summary: string; warning?: string } {
   const failure = record?.failure;
-  const retry = record?.nextAttemptAt ? ` Retrying at ${new Date(record.nextAttemptAt).toTimeString().slice(0, 5)}.` : '';
-  if (record?.phase === 'gaveUp') return { summary: 'could not restore', warning: `Could not put back what was there before the block: ${failure?.message ?? 'unknown error'}` };
+  const retryAt = record?.nextAttemptAt ? new Date(record.nextAttemptAt).toTimeString().slice(0, 5) : undefined;
+  if (record?.phase === 'gaveUp') return { summary: t('could not restore'), warning: t('Could not put back what was there before the block: {0}', failure?.message ?? t('unknown error')) };
   if (record?.phase === 'releasing') {
-    return failure ? { summary: 'restoring…', warning: `Restoring failed: ${failure.message}${retry}` } : { summary: 'restoring…' };
+    if (!failure) return { summary: t('restoring…') };
+    return { summary: t('restoring…'), warning: retryAt ? t('Restoring failed: {0} Retrying at {1}.', failure.message, retryAt) : t('Restoring failed: {0}', failure.message) };
   }
-  if (!enabled) return { summary: 'off in settings' };
+  if (!enabled) return { summary: t('off in settings') };
   if (!blockActive) {
     if (record?.phase === 'released') return { summary: releasedSummary[record.outcome ?? 'restored'] };
-    return { summary: 'ready' };
+    return { summary: t('ready') };
   }
-  if (!record) return { summary: 'starting…' };
+  if (!record) return { summary: t('starting…') };
   if (failure?.kind === 'missingScope') {
-    const scopes = (failure.scopes?.length ? failure.scopes : ['user']).map((s) => `'${s}'`).join(' or ');
-    return { summary: `off: needs the ${scopes} scope`, warning: `${failure.message} It stays off until you sign in again with the ${scopes} scope.` };
+    const scopes = (failure.scopes?.length ? failure.scopes : ['user']).map((s) => `'${s}'`).join(t(' or '));
+    return { summary: t('off: needs the {0} scope', scopes), warning: t('{0} It stays off until you sign in again with the {1} scope.', failure.message, scopes) };
   }
-  if (failure) return { summary: record.phase === 'engaged' ? 'on (update failed)' : 'not on yet', warning: `${failure.message}${retry}` };
+  if (failure) return { summary: record.phase === 'engaged' ? t('on (update failed)') : t('not on yet'), warning: retryAt ? t('{0} Retrying at {1}.', failure.message, retryAt) : failure.message };
   switch (record.phase) {
     case 'engaged':
-      return { summary: `on: ${guard.describe(record.plan)}` };
+      return { summary: t('on: {0}', guard.describe(record.plan)) };
     case 'userChanged':
-      return { summary: 'you changed it; left alone' };
+      return { summary: t('you changed it; left alone') };
     default:
-      return { summary: 'starting…' };
+      return { summary: t('starting…') };
   }
 }

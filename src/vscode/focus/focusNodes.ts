@@ -46,8 +46,8 @@ export class CurrentNode extends TreeNode {
     const pr = block.pullRequest;
     item.tooltip = pr ? tree`${pr.owner}/${pr.repo}#${pr.number}: ${pr.title}`.value : undefined;
     item.command = block.pullRequest?.url
-      ? { title: 'Open Pull Request', command: 'vscode.open', arguments: [vscode.Uri.parse(block.pullRequest.url)] }
-      : { title: 'Focus Block Actions', command: CommandId.showFocusMenu };
+      ? { title: t('Open Pull Request'), command: 'vscode.open', arguments: [vscode.Uri.parse(block.pullRequest.url)] }
+      : { title: t('Focus Block Actions'), command: CommandId.showFocusMenu };
     return item;
   }
 
@@ -81,7 +81,7 @@ export function idleNode(): LineNode {
 }
 
 export type SectionId = 'today' | 'upcoming' | 'guards';
-const sectionLabels: Record<SectionId, string> = { today: 'Today', upcoming: 'Upcoming', guards: 'Guards' };
+const sectionLabels: Record<SectionId, string> = { today: t('Today'), upcoming: t('Upcoming'), guards: t('Guards') };
 
 /** A heading with its rows; it opens by itself and says in a few words what it holds. */
 export class SectionNode extends TreeNode {

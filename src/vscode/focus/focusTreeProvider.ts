@@ -7,6 +7,7 @@ import { anyEvent } from '../tree/anyEvent';
 import type { BlockEndNotices } from './blockEndNotices';
 import { breakSuggestionNode, CurrentNode, FinishedNode, GuardNode, idleNode, noScheduleNode, OccurrenceNode, SectionNode } from './focusNodes';
 import type { FocusModel } from './focusModel';
+import { t } from '../l10n';
 
 /** What the Focus view reads from the focus model. */
 type FocusSource = Pick<FocusModel, 'state' | 'settings' | 'todaysBlocks' | 'todaysTotalMs' | 'upcoming' | 'scheduleNote' | 'guards' | 'clock'>;
@@ -41,7 +42,7 @@ export function focusNodes(model: FocusSource, breakSuggestion?: InertText<'tree
     new SectionNode(
       'guards',
       guards.map((g) => new GuardNode(g)),
-      warnings ? `${warnings} need${warnings === 1 ? 's' : ''} attention` : undefined,
+      warnings === 0 ? undefined : warnings === 1 ? t('{0} needs attention', warnings) : t('{0} need attention', warnings),
     ),
   ];
 }

@@ -7,6 +7,7 @@ import type { AuthService } from '../auth/authService';
 import type { ConfigService } from '../config';
 import type { GitHubService } from '../github/githubService';
 import { CommandId } from '../ids';
+import { t } from '../l10n';
 
 export interface GitHubStatusScopeDeps {
   readonly auth: Pick<AuthService, 'addScopeRequirement' | 'resolve'>;
@@ -46,7 +47,7 @@ async function explainUserScope(services: GitHubStatusScopeDeps): Promise<void> 
   const credentials = await services.auth.resolve();
   let actions: Array<{ title: string; command: string }>;
   if (!credentials) {
-    actions = [{ title: 'Sign In to Grant It', command: CommandId.signIn }, { title: 'Use a Token', command: CommandId.signInWithToken }];
+    actions = [{ title: t('Sign In to Grant It'), command: CommandId.signIn }, { title: t('Use a Token'), command: CommandId.signInWithToken }];
   } else if (credentials.source === 'session') {
     return;
   } else {
@@ -58,7 +59,7 @@ async function explainUserScope(services: GitHubStatusScopeDeps): Promise<void> 
       services.log.debug(`could not check the token's scopes: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
-    actions = [{ title: 'Use Another Token', command: CommandId.signInWithToken }];
+    actions = [{ title: t('Use Another Token'), command: CommandId.signInWithToken }];
   }
   const choice = await showInfo(why, ...actions.map((a) => a.title));
   const action = actions.find((a) => a.title === choice);

@@ -1,6 +1,7 @@
 import type { GuardId } from '../../core/focus/guardCatalogue';
 import type { GuardFailureKind } from '../../guards/guardError';
 import { CommandId } from '../ids';
+import { t } from '../l10n';
 
 export interface GuardFix {
   readonly title: string;
@@ -14,11 +15,11 @@ export interface GuardFix {
 const fixes: { readonly [id in GuardId]: (kind: GuardFailureKind) => readonly GuardFix[] } = {
   githubStatus: (kind) =>
     kind === 'missingScope'
-      ? [{ title: 'Sign In Again', command: CommandId.signIn }, { title: 'Use a Token', command: CommandId.signInWithToken }]
+      ? [{ title: t('Sign In Again'), command: CommandId.signIn }, { title: t('Use a Token'), command: CommandId.signInWithToken }]
       : kind === 'notConnected' || kind === 'unauthorized'
-        ? [{ title: 'Sign In', command: CommandId.signIn }, { title: 'Use a Token', command: CommandId.signInWithToken }]
+        ? [{ title: t('Sign In'), command: CommandId.signIn }, { title: t('Use a Token'), command: CommandId.signInWithToken }]
         : [],
-  slack: (kind) => (kind === 'notConnected' || kind === 'missingScope' || kind === 'unauthorized' ? [{ title: 'Connect Slack', command: CommandId.connectSlack }] : []),
+  slack: (kind) => (kind === 'notConnected' || kind === 'missingScope' || kind === 'unauthorized' ? [{ title: t('Connect Slack'), command: CommandId.connectSlack }] : []),
   notifications: () => [],
 };
 

@@ -3,6 +3,7 @@ import type { SharedStore } from '../../core/focus/sharedStore';
 import type { EngageOutcome, Guard, GuardTarget, ReleaseOutcome } from '../../guards/guard';
 import { GuardError } from '../../guards/guardError';
 import { guardCatalogue, type GuardId } from '../../core/focus/guardCatalogue';
+import { translated } from '../../core/inertText';
 
 /** Extensions cannot read whether notifications are in Do Not Disturb mode, so there is nothing to snapshot. */
 export type NotificationsSnapshot = Record<string, never>;
@@ -61,7 +62,7 @@ export class NotificationsGuard implements Guard<NotificationsSnapshot, Notifica
       // would toggle it a second time, so a late answer counts as done.
       await Promise.race([this.options.execute(command), new Promise<void>((resolve) => (timer = setTimeout(resolve, this.answerWaitMs)))]);
     } catch (err) {
-      throw new GuardError('failed', `VS Code could not run ${command}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new GuardError('failed', translated`VS Code could not run ${command}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     } finally {
       clearTimeout(timer);
     }
@@ -101,7 +102,7 @@ export class NotificationsGuard implements Guard<NotificationsSnapshot, Notifica
 
   async engage(plan: NotificationsPlan, previous: NotificationsPlan | undefined): Promise<EngageOutcome> {
     const blockId = blockIdOf(plan);
-    if (!blockId) throw new GuardError('failed', 'The stored Do Not Disturb plan names no focus block, so it was not acted on. Stop and start the block to make a new one.');
+    if (!blockId) throw new GuardError('failed', translated`The stored Do Not Disturb plan names no focus block, so it was not acted on. Stop and start the block to make a new one.`);
     // A new end time changes nothing here: the mode stays on until release.
     if (previous) return 'engaged';
     const ledger = this.ledger();
@@ -144,6 +145,6 @@ export class NotificationsGuard implements Guard<NotificationsSnapshot, Notifica
   }
 
   describe(plan: NotificationsPlan): string {
-    return plan.zenWindow ? 'Do Not Disturb and Zen mode on' : 'Do Not Disturb on';
+    return plan.zenWindow ? translated`Do Not Disturb and Zen mode on` : translated`Do Not Disturb on`;
   }
 }

@@ -10,6 +10,7 @@ import { showWarning } from '../../ui/notify';
 import { pickOne, type InertPickItem } from '../../ui/quickPick';
 import type { FocusModel } from '../focusModel';
 import { pickBlockFields } from './scheduleFields';
+import { t } from '../../l10n';
 
 const section = 'leadDesk';
 const key = 'focus.schedule';
@@ -42,7 +43,7 @@ export function editFocusScheduleCommand(model: FocusModel): LeadDeskCommand {
           await vscode.commands.executeCommand('workbench.action.openSettingsJson', { revealSetting: { key: `${section}.${key}` } });
           return;
         case 'add': {
-          const fields = await pickBlockFields('Add a Weekly Block');
+          const fields = await pickBlockFields(t('Add a Weekly Block'));
           if (fields) await write((current) => addScheduleEntry(current, fields));
           return;
         }
@@ -61,7 +62,7 @@ export function editFocusScheduleCommand(model: FocusModel): LeadDeskCommand {
           );
           if (action === 'remove') await write((current) => removeScheduleEntry(current, choice.index));
           if (action === 'edit') {
-            const fields = await pickBlockFields('Change the Block', choice.fields);
+            const fields = await pickBlockFields(t('Change the Block'), choice.fields);
             if (fields) await write((current) => updateScheduleEntry(current, choice.index, fields));
           }
           return;

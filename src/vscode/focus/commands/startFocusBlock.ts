@@ -7,6 +7,7 @@ import { CommandId } from '../../ids';
 import type { FocusModel } from '../focusModel';
 import { formatOccurrenceTimes } from '../../../core/focus/upcoming';
 import { pickMinutes, pickType, readFocusArgs, type FocusCommandArgs } from './focusPickers';
+import { t } from '../../l10n';
 
 /**
  * Lead Desk: Start Focus Block. Presets 25/50/90 or custom minutes, then a type; `{minutes, type}`
@@ -27,7 +28,7 @@ export function startFocusBlockCommand(model: FocusModel): LeadDeskCommand {
       }
       const minutes = args.minutes ?? (await pickMinutes());
       if (minutes === undefined) return;
-      const type = args.type ?? (await pickType('Start a Focus Block (2/2): What for?'));
+      const type = args.type ?? (await pickType(t('Start a Focus Block (2/2): What for?')));
       if (type === undefined) return;
       await model.coordinator.start({ type, minutes, label: args.label });
     },
@@ -37,9 +38,9 @@ export function startFocusBlockCommand(model: FocusModel): LeadDeskCommand {
 async function planLater(model: FocusModel, args: FocusCommandArgs, start: number): Promise<void> {
   const minutes = args.minutes ?? (await pickMinutes());
   if (minutes === undefined) return;
-  const type = args.type ?? (await pickType('Schedule a Focus Block: What for?'));
+  const type = args.type ?? (await pickType(t('Schedule a Focus Block: What for?')));
   if (type === undefined) return;
-  const label = args.label ?? 'Focus time';
+  const label = args.label ?? t('Focus time');
   await model.coordinator.plan({ type, label, start, end: start + minutes * 60_000 });
   const edit = 'Edit Focus Schedule';
   // Not awaited: the command is done once the block is saved, whether or not the toast is answered.

@@ -3,6 +3,7 @@ import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
 import { openForReview, type OpenedForReview, type ReviewToolHost } from '../../queue/reviewTool';
 import type { FocusModel } from '../focusModel';
+import { t } from '../../l10n';
 
 /** What Start Review Block resolves with: the pull request, and where it was opened for review. */
 export interface ReviewBlockStarted {
@@ -24,7 +25,7 @@ export function startReviewBlockCommand(model: FocusModel, choosePullRequest: (a
     id: CommandId.startReviewBlock,
     doing: 'start a review block',
     async run(arg?: unknown): Promise<ReviewBlockStarted | undefined> {
-      const pullRequest = await choosePullRequest(arg, 'Pull request to review in a block');
+      const pullRequest = await choosePullRequest(arg, t('Pull request to review in a block'));
       if (!pullRequest) return undefined;
       const label = pullRequest.title;
       if (model.block) await model.coordinator.switchType('review', label, pullRequest);
