@@ -95,6 +95,7 @@ export function registerDelegationFeature(services: Services, shownInQueue: Dele
     view,
     queueAdvice,
     vscode.window.registerFileDecorationProvider(queueAdvice),
+    // Not translated: a refresher's name is a key, and the log's.
     services.refresh.register('delegation advice', () => {
       queueAdvice.reset();
       return Promise.resolve();

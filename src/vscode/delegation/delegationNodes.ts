@@ -6,6 +6,7 @@ import type { CandidateRow } from '../../core/delegation/findCandidates';
 import { LineNode } from '../tree/lineNode';
 import { TreeNode, treeItem } from '../tree/treeNode';
 import type { ViewAction } from './delegationModel';
+import { t } from '../l10n';
 
 /** Open reviews at which a person starts to look busy, and overloaded. */
 const LOAD_WARN = 3;
@@ -37,17 +38,23 @@ export function personIcon(row: CandidateRow): vscode.ThemeIcon {
 }
 
 export function loadText(row: CandidateRow): string {
-  if (row.openReviews === undefined) return row.login ? 'Open reviews unknown' : 'Open reviews unknown (no GitHub login)';
-  return row.openReviews === 0 ? 'No open reviews' : `${row.openReviews} open ${row.openReviews === 1 ? 'review' : 'reviews'}`;
+  if (row.openReviews === undefined) return row.login ? t('Open reviews unknown') : t('Open reviews unknown (no GitHub login)');
+  if (row.openReviews === 0) return t('No open reviews');
+  return row.openReviews === 1 ? t('1 open review') : t('{0} open reviews', row.openReviews);
 }
 
 export function availabilityText(row: CandidateRow): string {
-  if (row.available === false) return row.statusMessage ? `Busy: ${row.statusMessage}` : 'Busy';
-  if (row.available === true) return row.statusMessage ? `Available (${row.statusMessage})` : 'Available';
-  return row.login ? 'Availability unknown' : 'Availability unknown (no GitHub login)';
+  if (row.available === false) return row.statusMessage ? t('Busy: {0}', row.statusMessage) : t('Busy');
+  if (row.available === true) return row.statusMessage ? t('Available ({0})', row.statusMessage) : t('Available');
+  return row.login ? t('Availability unknown') : t('Availability unknown (no GitHub login)');
 }
 
-const SOURCE_TEXT = { mapping: 'your leadDesk.delegation.logins', history: 'git history', github: "GitHub's data for their commits" } as const;
+/** Where a candidate's GitHub login came from, as the tooltip's last line says it. */
+const loginSourceLine: Readonly<Record<NonNullable<CandidateRow['loginSource']>, () => InertText<'markdown'>>> = {
+  mapping: () => markdown`\n\nLogin from your leadDesk.delegation.logins.`,
+  history: () => markdown`\n\nLogin from git history.`,
+  github: () => markdown`\n\nLogin from GitHub's data for their commits.`,
+};
 
 function candidateDetails(node: CandidateNode): LineNode[] {
   const { row } = node;
@@ -56,9 +63,9 @@ function candidateDetails(node: CandidateNode): LineNode[] {
     detail(`${node.id}/availability`, availabilityText(row), availabilityIcon(row)),
   ];
   if (row.notRequestable) {
-    details.push(detail(`${node.id}/login`, node.onPullRequest ? 'Cannot be requested: no GitHub login' : 'No GitHub login known', new vscode.ThemeIcon('warning', yellow), row.notRequestable));
+    details.push(detail(`${node.id}/login`, node.onPullRequest ? t('Cannot be requested: no GitHub login') : t('No GitHub login known'), new vscode.ThemeIcon('warning', yellow), row.notRequestable));
   } else if (row.alreadyRequested) {
-    details.push(detail(`${node.id}/requested`, 'Review already requested', new vscode.ThemeIcon('check', green)));
+    details.push(detail(`${node.id}/requested`, t('Review already requested'), new vscode.ThemeIcon('check', green)));
   }
   return details;
 }
@@ -91,7 +98,7 @@ export class CandidateNode extends TreeNode {
     parts.push(markdown`$(git-pull-request) ${loadText(row)}  \n`);
     parts.push(row.available === false ? markdown`$(circle-slash) ` : row.available ? markdown`$(pass-filled) ` : markdown`$(question) `);
     parts.push(markdown`${availabilityText(row)}`);
-    if (row.login && row.loginSource) parts.push(markdown`\n\nLogin from ${SOURCE_TEXT[row.loginSource]}.`);
+    if (row.login && row.loginSource) parts.push(loginSourceLine[row.loginSource]());
     if (row.notRequestable) parts.push(markdown`\n\n$(warning) ${row.notRequestable}`);
     item.tooltip = inertMarkdown(...parts);
     item.accessibilityInformation = { label: `${row.name}${row.login ? `, @${row.login}` : ''}. ${row.reason}. ${loadText(row)}. ${availabilityText(row)}.` };

@@ -5,6 +5,7 @@ import type { DelegationModel, DelegationState, ViewAction } from './delegationM
 import { manageTrustAction } from './delegationModel';
 import { CandidateNode, messageNode, type DelegationNode } from './delegationNodes';
 import { subjectKey, subjectLabel, subjectShortLabel } from './delegationSubject';
+import { t } from '../l10n';
 
 /** Renders the model; never fetches. */
 export class DelegationTreeProvider extends NodeTreeProvider {
@@ -21,7 +22,7 @@ export function rootNodes(state: DelegationState): DelegationNode[] {
     case 'untrusted': {
       const key = subjectKey(state.subject);
       return [
-        message(`${key}/untrusted`, 'Git is off in untrusted workspaces', 'workspace-untrusted', "A repository's git config can run programs (core.fsmonitor, for one), so Lead Desk reads history only once you trust this workspace."),
+        message(`${key}/untrusted`, t('Git is off in untrusted workspaces'), 'workspace-untrusted', t("A repository's git config can run programs (core.fsmonitor, for one), so Lead Desk reads history only once you trust this workspace.")),
         message(`${key}/trust`, manageTrustAction.title, 'shield', undefined, manageTrustAction),
       ];
     }
@@ -39,7 +40,7 @@ export function rootNodes(state: DelegationState): DelegationNode[] {
       const onPullRequest = state.subject.kind === 'pullRequest';
       const candidates = state.rows.map((row) => new CandidateNode(`${key}/candidate/${row.id}`, row, onPullRequest));
       const notes = state.notes.map((n, i) => message(`${key}/note/${i}`, n, 'info'));
-      if (candidates.length === 0) notes.unshift(message(`${key}/nobody`, 'Nobody to suggest', 'circle-slash', 'Nobody in the history window (narrowed by your team settings) worked on these files.'));
+      if (candidates.length === 0) notes.unshift(message(`${key}/nobody`, t('Nobody to suggest'), 'circle-slash', t('Nobody in the history window (narrowed by your team settings) worked on these files.')));
       return [...busFactorLines(key, state), ...candidates, ...notes];
     }
   }
@@ -49,10 +50,12 @@ export function rootNodes(state: DelegationState): DelegationNode[] {
 function busFactorLines(key: string, state: Extract<DelegationState, { kind: 'ready' }>): DelegationNode[] {
   const lone = state.busFactor;
   if (!lone) return [];
-  const area = lone.folder === '' ? 'the rest of the repository' : lone.folder;
+  const rest = lone.folder === '';
+  const people = rest ? t('People who know the rest of the repository:') : t('People who know {0}:', lone.folder);
+  const why = rest ? t('Suggested from their work on the files in the rest of the repository, the nearest this file has to other expertise.') : t('Suggested from their work on the files in {0}, the nearest this file has to other expertise.', lone.folder);
   return [
-    message(`${key}/busFactor`, lone.text, 'warning', `${lone.text} Nobody else could review or take over a change to it from experience.`),
-    ...(state.rows.length > 0 ? [message(`${key}/busFactor/folder`, `People who know ${area}:`, 'folder', `Suggested from their work on the files in ${area}, the nearest this file has to other expertise.`)] : []),
+    message(`${key}/busFactor`, lone.text, 'warning', t('{0} Nobody else could review or take over a change to it from experience.', lone.text)),
+    ...(state.rows.length > 0 ? [message(`${key}/busFactor/folder`, people, 'folder', why)] : []),
   ];
 }
 
@@ -67,12 +70,12 @@ export function viewHeader(state: DelegationState): { description: string | unde
   const about = subjectLabel(state.subject);
   switch (state.kind) {
     case 'untrusted':
-      return { description, message: `Suggestions for ${about} need git history, and Lead Desk does not run git in an untrusted workspace.` };
+      return { description, message: t('Suggestions for {0} need git history, and Lead Desk does not run git in an untrusted workspace.', about) };
     case 'loading':
-      return { description, message: `Finding who could take ${about}…` };
+      return { description, message: t('Finding who could take {0}…', about) };
     case 'problem':
-      return { description, message: `No suggestions for ${about}.` };
+      return { description, message: t('No suggestions for {0}.', about) };
     case 'ready':
-      return { description, message: `Who could take ${about}: ranked on ${state.history} of history${state.shallow ? ' (shallow clone)' : ''}, review load and GitHub status.` };
+      return { description, message: state.shallow ? t('Who could take {0}: ranked on {1} of history (shallow clone), review load and GitHub status.', about, state.history) : t('Who could take {0}: ranked on {1} of history, review load and GitHub status.', about, state.history) };
   }
 }

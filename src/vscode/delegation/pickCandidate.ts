@@ -24,7 +24,7 @@ export async function pickCandidate(model: DelegationModel, arg: unknown, title:
   if (wanted) {
     const row = state.rows.find((r) => r.id === wanted.id || (wanted.login !== undefined && r.login?.toLowerCase() === wanted.login.toLowerCase()));
     if (row) return { state, row };
-    void showWarning(message`${wanted.login ?? 'That person'} is not among the current suggestions for ${subjectLabel(state.subject)}.`);
+    void showWarning(wanted.login ? message`${wanted.login} is not among the current suggestions for ${subjectLabel(state.subject)}.` : message`That person is not among the current suggestions for ${subjectLabel(state.subject)}.`);
     return undefined;
   }
   const rows = state.rows.filter(filter);

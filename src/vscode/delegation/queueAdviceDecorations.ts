@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { pullRequestKey, type PullRequestRef } from '../../core/pullRequestRef';
 import type { Logger } from '../../core/logger';
 import type { DelegationAdvisor } from './delegationAdvisor';
+import { t } from '../l10n';
 
 const SCHEME = 'lead-desk-delegation';
 /** The queue group whose pull requests get advice: the ones waiting for my review. */
@@ -51,7 +52,7 @@ export class QueueAdviceDecorations implements vscode.FileDecorationProvider, vs
     if (advice) {
       if (!advice.delegate) return undefined;
       // The tooltip says why; with partial data it also says what the advice could not weigh.
-      const tooltip = advice.limited ? `${advice.summary}. Advice is limited. ${advice.limited}` : advice.summary;
+      const tooltip = advice.limited ? t('{0}. Advice is limited. {1}', advice.summary, advice.limited) : advice.summary;
       return new vscode.FileDecoration('→', tooltip, new vscode.ThemeColor('charts.blue'));
     }
     const key = pullRequestKey(ref);

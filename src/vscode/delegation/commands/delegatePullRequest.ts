@@ -1,6 +1,7 @@
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
 import type { DelegationFeatureContext } from '../delegationFeatureContext';
+import { t } from '../../l10n';
 
 /**
  * "Delegate…": the queue passes `{ pullRequest }`; from the palette it offers the queue's pull
@@ -17,7 +18,7 @@ export function delegatePullRequestCommand({ shownInQueue, choosePullRequest, de
     doing: 'suggest who could take this pull request',
     async run(arg?: unknown) {
       // Without the queue's picker (the queue is not registered) only a queue row's argument works.
-      const pull = choosePullRequest ? await choosePullRequest(arg, 'Pull request to delegate') : arg === undefined ? undefined : await shownInQueue(arg);
+      const pull = choosePullRequest ? await choosePullRequest(arg, t('Pull request to delegate')) : arg === undefined ? undefined : await shownInQueue(arg);
       if (!pull) return undefined;
       return delegate(pull);
     },

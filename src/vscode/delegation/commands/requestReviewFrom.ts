@@ -9,6 +9,7 @@ import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
 import type { DelegationFeatureContext } from '../delegationFeatureContext';
 import { pickCandidate } from '../pickCandidate';
+import { t } from '../../l10n';
 
 interface Choices {
   readonly comment: boolean;
@@ -24,7 +25,7 @@ export function requestReviewFromCommand({ model, settings: currentSettings, cli
     id: CommandId.requestReviewFrom,
     doing: 'request the review',
     async run(arg?: unknown): Promise<HandoffResult | undefined> {
-      const picked = await pickCandidate(model, arg, 'Request a Review from…', (r) => r.login !== undefined && !r.alreadyRequested);
+      const picked = await pickCandidate(model, arg, t('Request a Review from…'), (r) => r.login !== undefined && !r.alreadyRequested);
       if (!picked) return undefined;
       const { row, state } = picked;
       if (state.subject.kind !== 'pullRequest' || !state.pull) {
@@ -32,7 +33,7 @@ export function requestReviewFromCommand({ model, settings: currentSettings, cli
         return undefined;
       }
       if (!row.login) {
-        void showWarning(message`Cannot request a review from ${row.name}: ${row.notRequestable ?? 'no GitHub login is known.'}`, 'Open Setting').then((choice) => {
+        void showWarning(row.notRequestable ? message`Cannot request a review from ${row.name}: ${row.notRequestable}` : message`Cannot request a review from ${row.name}: no GitHub login is known.`, 'Open Setting').then((choice) => {
           if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'leadDesk.delegation.logins');
         });
         return undefined;
@@ -87,7 +88,7 @@ async function decide(comment: AskOrNot, removeMine: AskOrNot, handoff: string, 
   if (askComment) items.push({ value: 'comment', label: pick`Post the handoff message as a comment`, detail: pick`${handoff}`, picked: true });
   if (askRemove) items.push({ value: 'removeMine', label: pick`Remove my own review request`, picked: true });
   const picked = await pickMany(items, {
-    title: `Request a review from @${oneLine(login)}`,
+    title: t('Request a review from @{0}', oneLine(login)),
     placeHolder: 'Also… (Enter to confirm, Escape to cancel)',
     ignoreFocusOut: true,
   });
