@@ -10,6 +10,8 @@ export interface WeekPage {
   readonly styleUri: string;
   /** The page's words in the display language; the script reads the rest of them from data-words. */
   readonly words: WeekWords;
+  /** The display language (`vscode.env.language`), which the words are in; English when not given. */
+  readonly language?: string;
 }
 
 /** Translations are the extension's own text, but they are still text, never markup. */
@@ -26,7 +28,7 @@ export function weekHtml(page: WeekPage): string {
     `script-src 'nonce-${page.nonce}'`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${html(page.language ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

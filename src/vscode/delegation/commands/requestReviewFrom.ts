@@ -111,7 +111,7 @@ function report(result: HandoffResult, login: string, where: string): void {
     void showInfo(joinInert('message', done, ' '));
     return;
   }
-  const failed = joinInert('message', problems, ' and ');
+  const failed = joinInert('message', problems, t(' and '));
   const done = [result.commented ? message`Asked @${login} to review ${where} and posted the handoff message, but ${failed}.` : message`Asked @${login} to review ${where}, but ${failed}.`];
   if (result.removeError) done.push(message`It stays in Needs my review; remove your request on GitHub, or hand it over again.`);
   void showWarning(joinInert('message', done, ' '));
