@@ -21,6 +21,7 @@ const signInActions = [
 ];
 const showLog = { title: t('Show Log'), command: CommandId.showLog };
 
+/** A sign-in without the scope a command needs: one sentence whether GitHub named the scope or not. */
 function missingScopeMessage(what: string, scopes: readonly string[]): InertText<'message'> {
   if (scopes.length === 0) return message`Could not ${what}: your GitHub sign-in lacks the required scope. Sign in again to grant it.`;
   return message`Could not ${what}: your GitHub sign-in lacks the ${scopes.map((s) => `'${s}'`).join(t(' or '))} scope. Sign in again to grant it.`;
