@@ -8,6 +8,7 @@ import { GitAbortedError, GitNotFoundError, GitReadError, GitTimeoutError, NotAG
 import { NotSignedInError } from '../../github/notSignedInError';
 import { describeError } from '../presentError';
 import { t } from '../l10n';
+import { countText } from '../../core/countText';
 import { CommandId, ViewId } from '../ids';
 import { subjectKey, type DelegationSubject } from './delegationSubject';
 import type { ExpertiseStore } from '../../storage/expertiseStore';
@@ -40,9 +41,9 @@ const GIT_TIMEOUT_MS = 120_000;
 /** Git work that finishes sooner than this shows no progress bar. */
 const PROGRESS_AFTER_MS = 300;
 
-const openFolder: ViewAction = { title: 'Open Folder…', command: 'vscode.openFolder', icon: 'folder-opened' };
-const showLog: ViewAction = { title: 'Show Log', command: CommandId.showLog, icon: 'output' };
-export const manageTrustAction: ViewAction = { title: 'Manage Workspace Trust', command: 'workbench.trust.manage', icon: 'shield' };
+const openFolder: ViewAction = { title: t('Open Folder…'), command: 'vscode.openFolder', icon: 'folder-opened' };
+const showLog: ViewAction = { title: t('Show Log'), command: CommandId.showLog, icon: 'output' };
+export const manageTrustAction: ViewAction = { title: t('Manage Workspace Trust'), command: 'workbench.trust.manage', icon: 'shield' };
 
 /** What the model listens to and asks; the feature registration wires these to the services. */
 export interface DelegationModelDeps {
@@ -151,7 +152,7 @@ export class DelegationModel implements vscode.Disposable {
     try {
       if (!vscode.workspace.isTrusted || (subject.kind === 'file' && subject.uri.scheme !== 'file')) {
         // Git never runs in an untrusted workspace; only files on disk have history.
-        return this.set(generation, vscode.workspace.isTrusted ? { kind: 'problem', subject, message: 'Only files on disk have git history to learn from.', actions: [] } : { kind: 'untrusted', subject });
+        return this.set(generation, vscode.workspace.isTrusted ? { kind: 'problem', subject, message: t('Only files on disk have git history to learn from.'), actions: [] } : { kind: 'untrusted', subject });
       }
       const suggestion = subject.kind === 'pullRequest' ? await this.forPullRequest(subject.pull, loading) : await this.forFile(subject.uri, loading);
       this.set(generation, { kind: 'ready', subject, ...suggestion });
@@ -167,9 +168,9 @@ export class DelegationModel implements vscode.Disposable {
     if (GitNotFoundError.is(err)) return { message: err.message, actions: [showLog] };
     if (NotAGitRepositoryError.is(err)) return { message: err.message, actions: [openFolder] };
     if (GitTimeoutError.is(err)) {
-      return { message: err.message, actions: [{ title: 'Shorten the History Window', command: 'workbench.action.openSettings', arguments: ['leadDesk.delegation.historyDays'], icon: 'settings-gear' }] };
+      return { message: err.message, actions: [{ title: t('Shorten the History Window'), command: 'workbench.action.openSettings', arguments: ['leadDesk.delegation.historyDays'], icon: 'settings-gear' }] };
     }
-    if (GitReadError.is(err)) return { message: `Could not read git history: ${err.message}`, actions: [showLog] };
+    if (GitReadError.is(err)) return { message: t('Could not read git history: {0}', err.message), actions: [showLog] };
     const { message, actions } = describeError(err, 'suggest who could take this');
     return { message: message.value, actions: actions.map((a) => ({ ...a, icon: a.command === CommandId.showLog ? 'output' : 'sign-in' })) };
   }
@@ -186,7 +187,7 @@ export class DelegationModel implements vscode.Disposable {
       client = await this.deps.client();
     } catch (err) {
       if (!NotSignedInError.is(err) && !GitHubError.is(err)) throw err;
-      withoutGitHub = NotSignedInError.is(err) ? 'Sign in to GitHub to see review load and availability.' : `GitHub signals unavailable: ${err.message}`;
+      withoutGitHub = NotSignedInError.is(err) ? t('Sign in to GitHub to see review load and availability.') : t('GitHub signals unavailable: {0}', err.message);
     }
     return this.deps.suggestions.forFile({ client, withoutGitHub, file: uri.fsPath, hosts: this.deps.hosts(), progress: loading, history: this.history(loading) });
   }
@@ -194,8 +195,8 @@ export class DelegationModel implements vscode.Disposable {
   /** The index for a checkout, with a progress bar in the view when reading takes more than a moment. */
   private history(loading: (m: string) => void) {
     return async (workTree: string, settings: DelegationSettings): Promise<RepositoryHistory> => {
-      loading('Reading git history…');
-      const work = this.deps.store.get(workTree, { historyDays: settings.historyDays, maxCommits: settings.maxCommits, timeoutMs: GIT_TIMEOUT_MS }, (n) => loading(`Reading git history… ${n.toLocaleString('en-US')} commits`));
+      loading(t('Reading git history…'));
+      const work = this.deps.store.get(workTree, { historyDays: settings.historyDays, maxCommits: settings.maxCommits, timeoutMs: GIT_TIMEOUT_MS }, (n) => loading(t('Reading git history… {0} commits', countText(n))));
       const timer = setTimeout(() => {
         void vscode.window.withProgress({ location: { viewId: ViewId.delegation }, title: t('Reading git history') }, () => work.then(() => undefined, () => undefined));
       }, PROGRESS_AFTER_MS);

@@ -19,7 +19,7 @@ import { guardFixes } from './guardFixes';
 
 type Now = () => number;
 
-const settingsCommand = (key: string): vscode.Command => ({ title: 'Open Setting', command: 'workbench.action.openSettings', arguments: [key] });
+const settingsCommand = (key: string): vscode.Command => ({ title: t('Open Setting'), command: 'workbench.action.openSettings', arguments: [key] });
 
 /** The running or paused block, or the break after one. */
 export class CurrentNode extends TreeNode {
@@ -76,7 +76,7 @@ export function idleNode(): LineNode {
     label: tree`No focus block running`,
     description: t('Start one'),
     icon: new vscode.ThemeIcon('target'),
-    command: { title: 'Start a Focus Block', command: CommandId.startFocusBlock },
+    command: { title: t('Start a Focus Block'), command: CommandId.startFocusBlock },
   });
 }
 
@@ -144,7 +144,7 @@ export class OccurrenceNode extends TreeNode {
   }
 }
 
-const editScheduleCommand: vscode.Command = { title: 'Edit Focus Schedule', command: CommandId.editFocusSchedule };
+const editScheduleCommand: vscode.Command = { title: t('Edit Focus Schedule'), command: CommandId.editFocusSchedule };
 
 export function noScheduleNode(): LineNode {
   return new LineNode('focus:upcoming:none', {

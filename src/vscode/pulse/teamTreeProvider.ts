@@ -7,6 +7,7 @@ import { TreeModel } from '../tree/treeModel';
 import { TreeNode, treeItem } from '../tree/treeNode';
 import type { TeamModel } from './teamModel';
 import { teammateDescription, teamRoots, waitingNodes, weekNodes, type TeamNode } from './teamNodes';
+import { t } from '../l10n';
 
 /** Renders the model; never fetches. Logins and titles are outside text: one clean line each. */
 export class TeamTreeProvider extends NodeTreeProvider {
@@ -72,7 +73,7 @@ class TeamRowNode extends TreeNode {
       case 'waiting': {
         const { pull } = data;
         const item = line(tree`${pull.repo}#${pull.number} ${pull.title}`, tree`${pull.owner} · ${pull.author ?? 'ghost'}`.value, 'git-pull-request');
-        item.command = { title: 'Delegate…', command: CommandId.delegateForTeammate, arguments: [this] };
+        item.command = { title: t('Delegate…'), command: CommandId.delegateForTeammate, arguments: [this] };
         return item;
       }
     }
