@@ -5,6 +5,7 @@ import { translated } from '../../core/inertText';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { ownersOfPaths, parseCodeowners } from '../../core/delegation/codeowners';
+import { grouped } from '../../core/groupedNumber';
 import { filesToRank, rankedFilesNote } from '../../core/delegation/rankedFiles';
 import type { DelegationSettings } from '../../core/delegation/delegationSettings';
 import { findCandidates, type CandidateFindings, type CandidateRow, type CandidateSources } from '../../core/delegation/findCandidates';
@@ -197,8 +198,8 @@ export class ReviewerSuggestions {
       notes: all,
       area: handoffArea([...touched]),
       history: history.truncated
-        ? count === 1 ? translated`1 commit (the most recent)` : translated`${count.toLocaleString('en-US')} commits (the most recent)`
-        : count === 1 ? translated`1 commit` : translated`${count.toLocaleString('en-US')} commits`,
+        ? count === 1 ? translated`1 commit (the most recent)` : translated`${grouped(count)} commits (the most recent)`
+        : count === 1 ? translated`1 commit` : translated`${grouped(count)} commits`,
       shallow: history.shallow,
       ...(findings.busFactor ? { busFactor: findings.busFactor } : {}),
       ...extra,

@@ -2,6 +2,7 @@
 // say exactly why one pull request sits above another.
 import { translated } from '../inertText';
 import type { CiState } from './queueTypes';
+import { grouped } from '../groupedNumber';
 
 export type ScoreFactor = 'waiting' | 'request' | 'blocks' | 'size' | 'ci';
 
@@ -54,11 +55,6 @@ export const scoreWeights = {
   ciFailingOthers: -15,
   ciFailingOwn: 10,
 } as const;
-
-/** 1234 → "1,234"; toLocaleString would build a number formatter per call, on every render. */
-function grouped(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 
 export function scorePullRequest(input: ScoreInput): Score {
