@@ -368,10 +368,16 @@ function uniqueKeys(resolver: IdentityResolver, people: readonly CommitRecord['a
 
 function insertTime(times: number[], time: number): void {
   // A full build adds commits newest first: once the list is full, older times would only be
-  // inserted at the front to be dropped again.
-  if (times.length >= RECENT_TIMES_KEPT && time <= times[0]) return;
-  let i = times.length;
-  while (i > 0 && times[i - 1] > time) i--;
-  times.splice(i, 0, time);
+  // inserted at the front to be dropped again. Until then they go to the front (unshift, which
+  // unlike splice allocates no array of removed items), and an update's new commits to the back.
+  const n = times.length;
+  if (n >= RECENT_TIMES_KEPT && time <= times[0]) return;
+  if (n === 0 || time >= times[n - 1]) times.push(time);
+  else if (time <= times[0]) times.unshift(time);
+  else {
+    let i = n - 1;
+    while (times[i - 1] > time) i--;
+    times.splice(i, 0, time);
+  }
   if (times.length > RECENT_TIMES_KEPT) times.shift();
 }

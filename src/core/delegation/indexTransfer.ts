@@ -23,39 +23,45 @@ export function packIndex(index: ExpertiseIndex): IndexTransfer {
   const paths: string[] = [];
   const keys: string[] = [];
   const keyNumbers = new Map<string, number>();
-  let numbers = new Float64Array(1 << 16);
+  // Sized exactly first, so the numbers are written once, straight into the buffer that is sent.
+  const numbers = new Float64Array(packedLength(index));
   let at = 0;
-  const put = (n: number): void => {
-    if (at === numbers.length) {
-      const grown = new Float64Array(numbers.length * 2);
-      grown.set(numbers);
-      numbers = grown;
-    }
-    numbers[at++] = n;
-  };
   for (const [path, row] of index.pathEntries()) {
     paths.push(path);
-    put(row.size);
+    numbers[at++] = row.size;
     for (const [key, entry] of row) {
       let k = keyNumbers.get(key);
       if (k === undefined) {
         keyNumbers.set(key, (k = keys.length));
         keys.push(key);
       }
-      put(k);
-      put((entry.author ? 1 : 0) | (entry.review ? 2 : 0));
+      numbers[at++] = k;
+      numbers[at++] = (entry.author ? 1 : 0) | (entry.review ? 2 : 0);
       for (const role of ROLES) {
         const t = entry[role];
         if (!t) continue;
-        put(t.value);
-        put(t.at);
-        put(t.count);
-        put(t.times.length);
-        for (const time of t.times) put(time);
+        numbers[at++] = t.value;
+        numbers[at++] = t.at;
+        numbers[at++] = t.count;
+        numbers[at++] = t.times.length;
+        for (const time of t.times) numbers[at++] = time;
       }
     }
   }
-  return { header: index.jsonHeader(), paths, keys, numbers: numbers.slice(0, at) };
+  return { header: index.jsonHeader(), paths, keys, numbers };
+}
+
+/** How many numbers packIndex writes for the index. */
+function packedLength(index: ExpertiseIndex): number {
+  let length = 0;
+  for (const [, row] of index.pathEntries()) {
+    length += 1 + 2 * row.size;
+    for (const entry of row.values()) {
+      if (entry.author) length += 4 + entry.author.times.length;
+      if (entry.review) length += 4 + entry.review.times.length;
+    }
+  }
+  return length;
 }
 
 /**
