@@ -36,6 +36,17 @@ describe('ExpertiseIndex', () => {
     }
   });
 
+  it('credits a row restored over one it had credited before, not the row it replaced', () => {
+    const index = new ExpertiseIndex(settings);
+    index.addCommit(commit({ author: alice, files: ['src/a.c'], time: daysAgo(3) }));
+    const aliceId = index.identities.lookup(alice) as string;
+    const saved = [...index.pathRows()].find(([path]) => path === 'src/a.c');
+    assert.ok(saved);
+    index.restorePath('src/a.c', saved[1]);
+    index.addCommit(commit({ author: alice, files: ['src/a.c'], time: daysAgo(1) }));
+    assert.deepEqual(index.personTimes('src/a.c', aliceId, 'author'), { count: 2, times: [daysAgo(3), daysAgo(1)] });
+  });
+
   it('does not count a self-review', () => {
     const index = new ExpertiseIndex(settings);
     index.addCommit(commit({ author: alice, files: ['a.c'], reviewers: [{ name: 'Alice Liddell' }] }));
