@@ -25,14 +25,17 @@ describe('ExpertiseIndex', () => {
 
   it('keeps the newest 64 event times in ascending order, whatever order commits arrive in', () => {
     // Newest first (a full build), oldest first (updates), then shuffled, with repeated times.
-    const days = Array.from({ length: 150 }, (_, i) => (i * 37) % 100);
-    for (const order of [[...days].sort((a, b) => a - b), [...days].sort((a, b) => b - a), days]) {
-      const index = new ExpertiseIndex(settings);
-      for (const d of order) index.addCommit(commit({ author: alice, files: ['a.c'], time: daysAgo(d) }));
-      const expected = order.map(daysAgo).sort((a, b) => a - b).slice(-64);
-      const kept = index.personTimes('a.c', index.identities.lookup(alice) as string, 'author');
-      assert.deepEqual(kept.times, expected);
-      assert.equal(kept.count, 150);
+    // Fewer events than are kept, so that none out of place can be dropped, and more.
+    for (const length of [40, 150]) {
+      const days = Array.from({ length }, (_, i) => (i * 37) % 100);
+      for (const order of [[...days].sort((a, b) => a - b), [...days].sort((a, b) => b - a), days]) {
+        const index = new ExpertiseIndex(settings);
+        for (const d of order) index.addCommit(commit({ author: alice, files: ['a.c'], time: daysAgo(d) }));
+        const expected = order.map(daysAgo).sort((a, b) => a - b).slice(-64);
+        const kept = index.personTimes('a.c', index.identities.lookup(alice) as string, 'author');
+        assert.deepEqual(kept.times, expected, `${length} events`);
+        assert.equal(kept.count, length);
+      }
     }
   });
 
