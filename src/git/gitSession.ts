@@ -64,13 +64,9 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
   }
 
   // simple-git reports a missing binary as a generic error whose only clue is text; version()
-  // checks for it structurally.
-  const version = await git.version().catch((err: unknown) => {
-    throw stopped(err) ?? err;
-  });
-  // An aborted probe also reads as "not installed"; report the abort, not a missing git.
-  throwIfStopped();
-  if (!version.installed) throw new GitNotFoundError(binary);
+  // checks for it structurally. It runs only once a command has failed: asking up front would add
+  // a git process to every read, ahead of all the others.
+  const notInstalled = async (): Promise<boolean> => !(await git.version().catch(() => ({ installed: true }))).installed;
 
   const run = async (args: readonly string[]): Promise<string> => {
     throwIfStopped();
@@ -80,6 +76,8 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
       const e = stopped(err);
       if (e) throw e;
       if (err instanceof GitPluginError && err.plugin === 'abort') throw new GitAbortedError({ cause: err });
+      // An aborted probe also reads as "not installed"; report the abort, not a missing git.
+      if (await notInstalled()) throw stopped(err) ?? new GitNotFoundError(binary);
       throw err;
     }
   };

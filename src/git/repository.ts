@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadSimpleGit } from './simpleGitModule';
-import { NotAGitRepositoryError } from './gitErrors';
+import { GitReadError, NotAGitRepositoryError } from './gitErrors';
 import type { GitSession } from './gitSession';
 
 export interface RepositoryInfo {
@@ -17,10 +17,22 @@ export interface RepositoryInfo {
 }
 
 export async function inspectRepository(session: GitSession): Promise<RepositoryInfo> {
-  const inTree = await session.git.checkIsRepo();
-  const bare = inTree ? false : await session.git.checkIsRepo((await loadSimpleGit()).CheckRepoActions.BARE);
-  if (!inTree && !bare) throw new NotAGitRepositoryError(session.dir);
-  const [rootLine, shallowLine] = (await session.run(['rev-parse', bare ? '--absolute-git-dir' : '--show-toplevel', '--is-shallow-repository'])).split('\n');
+  // The usual case, a work tree, takes one rev-parse for its top and depth while HEAD is resolved
+  // beside it: every git process before the history read delays the first answer. Anything else
+  // (a bare repository, which has no top level, or no repository at all) is told apart below.
+  const head = resolveCommit(session, 'HEAD');
+  head.catch(() => undefined);
+  const inTree = await session.run(['rev-parse', '--show-toplevel', '--is-shallow-repository']).then(
+    (out) => out.split('\n'),
+    (err: unknown) => {
+      if (GitReadError.is(err)) throw err;
+      return undefined;
+    },
+  );
+  if (inTree) return { root: inTree[0].trim(), headSha: await head, shallow: inTree[1].trim() === 'true' };
+  const bare = await session.git.checkIsRepo((await loadSimpleGit()).CheckRepoActions.BARE);
+  if (!bare) throw new NotAGitRepositoryError(session.dir);
+  const [rootLine, shallowLine] = (await session.run(['rev-parse', '--absolute-git-dir', '--is-shallow-repository'])).split('\n');
   return { root: rootLine.trim(), headSha: await resolveCommit(session, 'HEAD'), shallow: shallowLine.trim() === 'true' };
 }
 

@@ -36,7 +36,10 @@ const spread = (values: readonly number[]) => values.map((v) => Math.round(v)).j
 
 async function firstRun(args: WhoKnowsArgs): Promise<WhoKnowsReport> {
   const script = await bundledChild('whoKnowsChild');
-  const { stdout, stderr } = await run(process.execPath, [script, JSON.stringify(args)], { maxBuffer: 4 * 1024 * 1024 }); if (process.env.WHO_KNOWS_TRACE) console.error(stderr);
+  // WHO_KNOWS_CPU_PROF=<dir> writes a V8 CPU profile of every run there, to see where a first run goes.
+  const profile = process.env.WHO_KNOWS_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.WHO_KNOWS_CPU_PROF}`] : [];
+  const { stdout, stderr } = await run(process.execPath, [...profile, script, JSON.stringify(args)], { maxBuffer: 4 * 1024 * 1024 });
+  if (process.env.WHO_KNOWS_TRACE) console.error(stderr);
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as WhoKnowsReport;
 }
 
@@ -100,6 +103,11 @@ export default async function whoKnowsBench(): Promise<BenchResult> {
     const demoDir = join(tmp, 'acme-api');
     const demo = await makeDemoRepo(demoDir, identity.scenario);
     const small = await measure('demo repository', sandbox, identity.token, demoDir, join(demoDir, 'src', 'billing', 'invoice.ts'), demo.commits);
+    // WHO_KNOWS_DEMO_ONLY=1: the demo repository alone, for profiling its few milliseconds.
+    if (process.env.WHO_KNOWS_DEMO_ONLY) {
+      const s = summary(small);
+      return { figures: { whoKnowsFirstRunMs: round(s.total), whoKnowsFirstRunFloorMs: round(s.floor), whoKnowsFirstRunToFloorRatio: round(s.ratio, 2) }, lines: [s.line] };
+    }
 
     // The cached 50,000-commit repository is shared, never written: a shared clone gets a GitHub remote.
     const generated = await generatedRepo(50_000);

@@ -65,6 +65,17 @@ export interface ExpertiseIndexJson extends ExpertiseIndexHeader {
 /** Identity key → what it did at one path. */
 type Row = Map<string, PathEntry>;
 
+/**
+ * A row as crediting reaches it: its entries also by the number of their identity key (see
+ * keyNumber), so crediting costs an array read rather than a string lookup, and the number of the
+ * last commit that credited it, so "already credited by this commit" needs no set.
+ */
+interface RowSlot {
+  readonly row: Row;
+  readonly byKeyNumber: (PathEntry | undefined)[];
+  creditedBy: number;
+}
+
 const NO_KEYS: readonly string[] = [];
 
 export class ExpertiseIndex {
@@ -78,11 +89,15 @@ export class ExpertiseIndex {
   private readonly paths = new Map<string, Row>();
   private files: string[] = [];
   /** File name as git wrote it → the rows its credit goes to (see chainOf). */
-  private readonly chains = new Map<string, Row[]>();
-  /** Rows already credited by the commit being added; kept to spare a set per commit. */
-  private readonly seenRows = new Set<Row>();
-  /** The distinct files' chains of the commit being added, likewise kept. */
-  private readonly commitChains: Row[][] = [];
+  private readonly chains = new Map<string, RowSlot[]>();
+  /** Path → its row's slot, made when crediting first reaches the row. */
+  private readonly slots = new Map<string, RowSlot>();
+  /** Identity key → its number in every slot's byKeyNumber. */
+  private readonly keyNumbers = new Map<string, number>();
+  /** The distinct files' chains of the commit being added; kept to spare an array per commit. */
+  private readonly commitChains: RowSlot[][] = [];
+  private readonly authorNumbers: number[] = [];
+  private readonly reviewerNumbers: number[] = [];
 
   constructor(
     readonly settings: IndexSettings = defaultIndexSettings,
@@ -113,32 +128,63 @@ export class ExpertiseIndex {
     // Each path (file or directory) is credited once per commit, however many files below it
     // changed. Rows are found through each file's chain, so a commit costs no new path strings,
     // no map per commit and one lookup per file rather than one per level.
-    const seen = this.seenRows;
+    const stamp = this.commitCount;
     const chains = this.commitChains;
-    seen.clear();
     chains.length = 0;
     for (const f of commit.files) {
       const chain = this.chainOf(f);
-      if (seen.has(chain[0])) continue;
-      seen.add(chain[0]);
+      if (chain[0].creditedBy === stamp) continue;
+      chain[0].creditedBy = stamp;
       chains.push(chain);
     }
+    const authors = this.numbered(authorKeys, this.authorNumbers);
+    const reviewers = this.numbered(reviewerKeys, this.reviewerNumbers);
     const fileWeight = Math.min(1, this.settings.largeCommitFiles / chains.length);
     for (const chain of chains) {
-      this.creditRow(chain[0], authorKeys, reviewerKeys, fileWeight, commit.time);
+      this.creditRow(chain[0], authorKeys, authors, reviewerKeys, reviewers, fileWeight, commit.time);
       for (let level = 1; level < chain.length; level++) {
-        const row = chain[level];
+        const slot = chain[level];
         // A directory already credited by this commit was credited with everything above it.
-        if (seen.has(row)) break;
-        seen.add(row);
-        this.creditRow(row, authorKeys, reviewerKeys, 1, commit.time);
+        if (slot.creditedBy === stamp) break;
+        slot.creditedBy = stamp;
+        this.creditRow(slot, authorKeys, authors, reviewerKeys, reviewers, 1, commit.time);
       }
     }
   }
 
-  private creditRow(row: Row, authorKeys: readonly string[], reviewerKeys: readonly string[], weight: number, time: number): void {
-    for (const k of authorKeys) this.credit(row, k, 'author', weight, time);
-    for (const k of reviewerKeys) this.credit(row, k, 'review', weight, time);
+  /** The keys' numbers (see keyNumbers), written into `into`, which is reused commit after commit. */
+  private numbered(keys: readonly string[], into: number[]): number[] {
+    into.length = keys.length;
+    for (let i = 0; i < keys.length; i++) {
+      let n = this.keyNumbers.get(keys[i]);
+      if (n === undefined) this.keyNumbers.set(keys[i], (n = this.keyNumbers.size));
+      into[i] = n;
+    }
+    return into;
+  }
+
+  private creditRow(
+    slot: RowSlot,
+    authorKeys: readonly string[],
+    authors: readonly number[],
+    reviewerKeys: readonly string[],
+    reviewers: readonly number[],
+    weight: number,
+    time: number,
+  ): void {
+    for (let i = 0; i < authors.length; i++) this.credit(this.entryOf(slot, authorKeys[i], authors[i]), 'author', weight, time);
+    for (let i = 0; i < reviewers.length; i++) this.credit(this.entryOf(slot, reviewerKeys[i], reviewers[i]), 'review', weight, time);
+  }
+
+  private entryOf(slot: RowSlot, key: string, keyNumber: number): PathEntry {
+    let e = slot.byKeyNumber[keyNumber];
+    if (e === undefined) {
+      // A row restored from a saved index may hold the key already.
+      e = slot.row.get(key);
+      if (e === undefined) slot.row.set(key, (e = {}));
+      slot.byKeyNumber[keyNumber] = e;
+    }
+    return e;
   }
 
   private reviewerKeys(authorKeys: readonly string[], reviewers: readonly CommitRecord['author'][]): readonly string[] {
@@ -151,24 +197,28 @@ export class ExpertiseIndex {
    * the root's. Made once per file name as git writes it (so it is normalised once), and only
    * for a commit that credits someone, since every row in it is credited straight away.
    */
-  private chainOf(file: string): Row[] {
+  private chainOf(file: string): RowSlot[] {
     let chain = this.chains.get(file);
     if (!chain) {
       const path = normalizePath(file);
-      chain = [path, ...ancestorDirectories(path)].map((p) => this.rowAt(p));
+      chain = [path, ...ancestorDirectories(path)].map((p) => this.slotAt(p));
       this.chains.set(detachedString(file), chain);
     }
     return chain;
   }
 
-  private rowAt(path: string): Row {
-    let row = this.paths.get(path);
-    if (!row) {
+  private slotAt(path: string): RowSlot {
+    let slot = this.slots.get(path);
+    if (!slot) {
+      let row = this.paths.get(path);
       const kept = detachedString(path);
-      this.paths.set(kept, (row = new Map<string, PathEntry>()));
-      if (!isDirectoryKey(kept)) this.files.push(kept);
+      if (!row) {
+        this.paths.set(kept, (row = new Map<string, PathEntry>()));
+        if (!isDirectoryKey(kept)) this.files.push(kept);
+      }
+      this.slots.set(kept, (slot = { row, byKeyNumber: [], creditedBy: -1 }));
     }
-    return row;
+    return slot;
   }
 
   /** Entries recorded directly at a path (a file, `dir/`, or '' for the whole repository). */
@@ -271,7 +321,8 @@ export class ExpertiseIndex {
   /** As restorePath, for a row made for this index alone (indexTransfer.ts): it is kept, not copied. */
   adoptPath(path: string, row: Map<string, PathEntry>): void {
     this.paths.set(path, row);
-    // A chain made before would still point at the row this one replaces.
+    // A chain or slot made before would still point at the row this one replaces.
+    this.slots.delete(path);
     this.chains.clear();
     if (!isDirectoryKey(path)) this.files.push(path);
   }
@@ -282,9 +333,7 @@ export class ExpertiseIndex {
     return index;
   }
 
-  private credit(byKey: Row, key: string, role: Role, weight: number, time: number): void {
-    let e = byKey.get(key);
-    if (!e) byKey.set(key, (e = {}));
+  private credit(e: PathEntry, role: Role, weight: number, time: number): void {
     let t = e[role];
     if (!t) e[role] = t = { value: 0, at: time, count: 0, times: [] };
     addDecayed(t, weight, time, this.settings.halfLifeDays);
@@ -368,10 +417,16 @@ function uniqueKeys(resolver: IdentityResolver, people: readonly CommitRecord['a
 
 function insertTime(times: number[], time: number): void {
   // A full build adds commits newest first: once the list is full, older times would only be
-  // inserted at the front to be dropped again.
-  if (times.length >= RECENT_TIMES_KEPT && time <= times[0]) return;
-  let i = times.length;
-  while (i > 0 && times[i - 1] > time) i--;
-  times.splice(i, 0, time);
+  // inserted at the front to be dropped again. Until then they go to the front (unshift, which
+  // unlike splice allocates no array of removed items), and an update's new commits to the back.
+  const n = times.length;
+  if (n >= RECENT_TIMES_KEPT && time <= times[0]) return;
+  if (n === 0 || time >= times[n - 1]) times.push(time);
+  else if (time <= times[0]) times.unshift(time);
+  else {
+    let i = n - 1;
+    while (times[i - 1] > time) i--;
+    times.splice(i, 0, time);
+  }
   if (times.length > RECENT_TIMES_KEPT) times.shift();
 }

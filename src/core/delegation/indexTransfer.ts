@@ -7,7 +7,7 @@
 // and per key: its number in `keys`, which roles follow (1 author, 2 review, 3 both), and per
 // role: value, at, count, the count of times, the times.
 
-import type { ExpertiseIndex, ExpertiseIndexHeader, PathEntry, Role, Tally } from './expertiseIndex';
+import type { ExpertiseIndex, ExpertiseIndexHeader, PathEntry, Tally } from './expertiseIndex';
 
 export interface IndexTransfer {
   readonly header: ExpertiseIndexHeader;
@@ -16,46 +16,57 @@ export interface IndexTransfer {
   readonly numbers: Float64Array;
 }
 
-const ROLES: readonly Role[] = ['author', 'review'];
-
 /** The index packed for another thread (the sender's side). */
 export function packIndex(index: ExpertiseIndex): IndexTransfer {
   const paths: string[] = [];
   const keys: string[] = [];
   const keyNumbers = new Map<string, number>();
-  let numbers = new Float64Array(1 << 16);
+  // Sized exactly first, so the numbers are written once, straight into the buffer that is sent.
+  // Rows are walked with forEach and tallies written by a plain function: this runs once per
+  // build, mostly before the optimising compiler steps in, where iterators and [key, value]
+  // pairs cost an allocation each.
+  const numbers = new Float64Array(packedLength(index));
   let at = 0;
-  const put = (n: number): void => {
-    if (at === numbers.length) {
-      const grown = new Float64Array(numbers.length * 2);
-      grown.set(numbers);
-      numbers = grown;
-    }
-    numbers[at++] = n;
-  };
   for (const [path, row] of index.pathEntries()) {
     paths.push(path);
-    put(row.size);
-    for (const [key, entry] of row) {
+    numbers[at++] = row.size;
+    row.forEach((entry, key) => {
       let k = keyNumbers.get(key);
       if (k === undefined) {
         keyNumbers.set(key, (k = keys.length));
         keys.push(key);
       }
-      put(k);
-      put((entry.author ? 1 : 0) | (entry.review ? 2 : 0));
-      for (const role of ROLES) {
-        const t = entry[role];
-        if (!t) continue;
-        put(t.value);
-        put(t.at);
-        put(t.count);
-        put(t.times.length);
-        for (const time of t.times) put(time);
-      }
-    }
+      numbers[at++] = k;
+      numbers[at++] = (entry.author ? 1 : 0) | (entry.review ? 2 : 0);
+      if (entry.author) at = writeTally(numbers, at, entry.author);
+      if (entry.review) at = writeTally(numbers, at, entry.review);
+    });
   }
-  return { header: index.jsonHeader(), paths, keys, numbers: numbers.slice(0, at) };
+  return { header: index.jsonHeader(), paths, keys, numbers };
+}
+
+/** Writes a tally at `at`; returns where the next number goes. */
+function writeTally(numbers: Float64Array, at: number, t: Tally): number {
+  numbers[at] = t.value;
+  numbers[at + 1] = t.at;
+  numbers[at + 2] = t.count;
+  const times = t.times;
+  numbers[at + 3] = times.length;
+  numbers.set(times, at + 4);
+  return at + 4 + times.length;
+}
+
+/** How many numbers packIndex writes for the index. */
+function packedLength(index: ExpertiseIndex): number {
+  let length = 0;
+  for (const [, row] of index.pathEntries()) {
+    length += 1 + 2 * row.size;
+    row.forEach((entry) => {
+      if (entry.author) length += 4 + entry.author.times.length;
+      if (entry.review) length += 4 + entry.review.times.length;
+    });
+  }
+  return length;
 }
 
 /**

@@ -42,6 +42,11 @@ export interface WhoKnowsReport {
 
 type Interval = [number, number];
 
+/** WHO_KNOWS_TRACE=1: when each step ran, on stderr, in ms since the process started. */
+function trace(line: string): void {
+  if (process.env.WHO_KNOWS_TRACE) console.error(line);
+}
+
 /** Total length of the union of intervals, minus the parts inside `minus`. */
 function covered(intervals: readonly Interval[], minus: readonly Interval[] = []): number {
   const points = new Set<number>();
@@ -67,7 +72,7 @@ async function main(): Promise<void> {
         return await fetch(input, init);
       } finally {
         github.push([started, performance.now()]);
-        if (process.env.WHO_KNOWS_TRACE) console.error(`${Math.round(started)}–${Math.round(performance.now())} ${(typeof init?.body === 'string' ? init.body : input instanceof Request ? input.url : input.toString()).slice(0, 60)}`);
+        trace(`${Math.round(started)}–${Math.round(performance.now())} ${(typeof init?.body === 'string' ? init.body : input instanceof Request ? input.url : input.toString()).slice(0, 60)}`);
       }
     };
     const started = performance.now();
@@ -88,7 +93,7 @@ async function main(): Promise<void> {
       progress: () => undefined,
       history: async (workTree, settings) => {
         const begun = performance.now();
-        if (process.env.WHO_KNOWS_TRACE) console.error(`${Math.round(begun)} git starts`);
+        trace(`${Math.round(begun)} git starts`);
         try {
           const expertise = await store.get(workTree, { historyDays: settings.historyDays, maxCommits: settings.maxCommits, timeoutMs: 120_000 });
           commits = expertise.index.commitCount;

@@ -109,6 +109,24 @@ describe('expertise index from a real repository', function () {
     }
   });
 
+  it("starts a cold build with one rev-parse beside HEAD's, then the log: no version probe, no repository checks in a row", async () => {
+    const bin = await mkdtemp(join(tmpdir(), 'lead-desk-git-counter-'));
+    try {
+      const calls = join(bin, 'calls.txt');
+      const counter = join(bin, 'git-counter');
+      await writeFile(counter, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\nexec git "$@"\n`);
+      await chmod(counter, 0o755);
+      const built = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW, binary: counter, indexWorker: false });
+      assert.equal(built.mode, 'rebuilt');
+      const commands = (await readFile(calls, 'utf8')).trim().split('\n');
+      // Three processes, the first two side by side: the history read waits on one step, not four.
+      const verbs = commands.map((c) => c.replace(/^-c \S+ /, '').split(' ').slice(0, 2).join(' ')).sort();
+      assert.deepEqual(verbs, ['log --no-color', 'rev-parse --show-toplevel', 'rev-parse --verify'], commands.join('\n'));
+    } finally {
+      await rm(bin, { recursive: true, force: true });
+    }
+  });
+
   it('rebuilds when history was rewritten under the index', async () => {
     const first = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW });
     await git(repo.dir, ['reset', '-q', '--hard', 'HEAD~1']);

@@ -23,6 +23,33 @@ describe('ExpertiseIndex', () => {
     assert.equal(index.personTimes('src/unix/', index.identities.lookup(bob) as string, 'review').count, 1);
   });
 
+  it('keeps the newest 64 event times in ascending order, whatever order commits arrive in', () => {
+    // Newest first (a full build), oldest first (updates), then shuffled, with repeated times.
+    // Fewer events than are kept, so that none out of place can be dropped, and more.
+    for (const length of [40, 150]) {
+      const days = Array.from({ length }, (_, i) => (i * 37) % 100);
+      for (const order of [[...days].sort((a, b) => a - b), [...days].sort((a, b) => b - a), days]) {
+        const index = new ExpertiseIndex(settings);
+        for (const d of order) index.addCommit(commit({ author: alice, files: ['a.c'], time: daysAgo(d) }));
+        const expected = order.map(daysAgo).sort((a, b) => a - b).slice(-64);
+        const kept = index.personTimes('a.c', index.identities.lookup(alice) as string, 'author');
+        assert.deepEqual(kept.times, expected, `${length} events`);
+        assert.equal(kept.count, length);
+      }
+    }
+  });
+
+  it('credits a row restored over one it had credited before, not the row it replaced', () => {
+    const index = new ExpertiseIndex(settings);
+    index.addCommit(commit({ author: alice, files: ['src/a.c'], time: daysAgo(3) }));
+    const aliceId = index.identities.lookup(alice) as string;
+    const saved = [...index.pathRows()].find(([path]) => path === 'src/a.c');
+    assert.ok(saved);
+    index.restorePath('src/a.c', saved[1]);
+    index.addCommit(commit({ author: alice, files: ['src/a.c'], time: daysAgo(1) }));
+    assert.deepEqual(index.personTimes('src/a.c', aliceId, 'author'), { count: 2, times: [daysAgo(3), daysAgo(1)] });
+  });
+
   it('does not count a self-review', () => {
     const index = new ExpertiseIndex(settings);
     index.addCommit(commit({ author: alice, files: ['a.c'], reviewers: [{ name: 'Alice Liddell' }] }));
