@@ -134,6 +134,11 @@ describe('sentences the lead reads', () => {
     ]);
   });
 
+  it('reads the values of a tag, where a glued fragment is shown as written', () => {
+    const source = "const a = message`Lead Desk moved ${n === 1 ? 'a setting' : `${n} settings`} to their new names.`;\nconst b = tree`by ${author ?? 'ghost'}`;";
+    assert.deepEqual(untranslatedSentences('moved.ts', source), ["moved.ts:1: 'a setting'", 'moved.ts:1: `${n} settings`']);
+  });
+
   it('lets a file opt out only with a `Not translated:` comment at its top', () => {
     const source = "// Not translated: the draft is sent on to the team.\nimport { x } from './x';\nexport const heading = 'What shipped';\n";
     assert.deepEqual(untranslatedSentences('draft.ts', source), []);
