@@ -89,42 +89,21 @@ describe('expertise index from a real repository', function () {
   it('brings an index up to date with one git log and no repeated checks of the same commit', async () => {
     const first = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW });
     await repo.commit({ author: colin, date: '2024-02-01T00:00:00Z', message: 'unix: four', files: { 'src/unix/c.c': '1' } });
-    // A git that notes each command it runs, so the test sees every process the update starts.
-    const bin = await mkdtemp(join(tmpdir(), 'lead-desk-git-counter-'));
-    try {
-      const calls = join(bin, 'calls.txt');
-      const counter = join(bin, 'git-counter');
-      await writeFile(counter, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\nexec git "$@"\n`);
-      await chmod(counter, 0o755);
-      const update = await refreshExpertiseIndex(repo.dir, first.index, { now: () => NOW, binary: counter });
-      assert.equal(update.mode, 'incremental');
-      assert.equal(update.commitsRead, 1);
-      const commands = (await readFile(calls, 'utf8')).trim().split('\n');
-      assert.equal(commands.filter((c) => / log /.test(` ${c} `)).length, 1, commands.join('\n'));
-      const verified = commands.filter((c) => c.startsWith('rev-parse --verify'));
-      assert.equal(new Set(verified).size, verified.length, `a commit was checked twice:\n${commands.join('\n')}`);
-      assert.ok(commands.length <= 7, `${commands.length} git processes:\n${commands.join('\n')}`);
-    } finally {
-      await rm(bin, { recursive: true, force: true });
-    }
+    const { result: update, commands } = await withCountingGit((binary) => refreshExpertiseIndex(repo.dir, first.index, { now: () => NOW, binary }));
+    assert.equal(update.mode, 'incremental');
+    assert.equal(update.commitsRead, 1);
+    assert.equal(commands.filter((c) => / log /.test(` ${c} `)).length, 1, commands.join('\n'));
+    const verified = commands.filter((c) => c.startsWith('rev-parse --verify'));
+    assert.equal(new Set(verified).size, verified.length, `a commit was checked twice:\n${commands.join('\n')}`);
+    assert.ok(commands.length <= 7, `${commands.length} git processes:\n${commands.join('\n')}`);
   });
 
   it("starts a cold build with one rev-parse beside HEAD's, then the log: no version probe, no repository checks in a row", async () => {
-    const bin = await mkdtemp(join(tmpdir(), 'lead-desk-git-counter-'));
-    try {
-      const calls = join(bin, 'calls.txt');
-      const counter = join(bin, 'git-counter');
-      await writeFile(counter, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\nexec git "$@"\n`);
-      await chmod(counter, 0o755);
-      const built = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW, binary: counter, indexWorker: false });
-      assert.equal(built.mode, 'rebuilt');
-      const commands = (await readFile(calls, 'utf8')).trim().split('\n');
-      // Three processes, the first two side by side: the history read waits on one step, not four.
-      const verbs = commands.map((c) => c.replace(/^-c \S+ /, '').split(' ').slice(0, 2).join(' ')).sort();
-      assert.deepEqual(verbs, ['log --no-color', 'rev-parse --show-toplevel', 'rev-parse --verify'], commands.join('\n'));
-    } finally {
-      await rm(bin, { recursive: true, force: true });
-    }
+    const { result: built, commands } = await withCountingGit((binary) => refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW, binary, indexWorker: false }));
+    assert.equal(built.mode, 'rebuilt');
+    // Three processes, the first two side by side: the history read waits on one step, not four.
+    const verbs = commands.map((c) => c.replace(/^-c \S+ /, '').split(' ').slice(0, 2).join(' ')).sort();
+    assert.deepEqual(verbs, ['log --no-color', 'rev-parse --show-toplevel', 'rev-parse --verify'], commands.join('\n'));
   });
 
   it('rebuilds when history was rewritten under the index', async () => {
@@ -161,3 +140,18 @@ describe('expertise index from a real repository', function () {
     assert.equal(next.index.settings.halfLifeDays, 365);
   });
 });
+
+/** Runs `read` with a git that notes each command it runs, so a test sees every process a read starts. */
+async function withCountingGit<T>(read: (binary: string) => Promise<T>): Promise<{ result: T; commands: string[] }> {
+  const bin = await mkdtemp(join(tmpdir(), 'lead-desk-git-counter-'));
+  try {
+    const calls = join(bin, 'calls.txt');
+    const counter = join(bin, 'git-counter');
+    await writeFile(counter, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\nexec git "$@"\n`);
+    await chmod(counter, 0o755);
+    const result = await read(counter);
+    return { result, commands: (await readFile(calls, 'utf8')).trim().split('\n') };
+  } finally {
+    await rm(bin, { recursive: true, force: true });
+  }
+}
