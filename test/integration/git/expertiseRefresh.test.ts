@@ -2,10 +2,8 @@ import assert from 'node:assert/strict';
 import { ExpertiseIndex } from '../../../src/core/delegation/expertiseIndex';
 import { scoreExpertise } from '../../../src/core/delegation/expertiseScore';
 import { suggestReviewers } from '../../../src/core/delegation/suggestReviewers';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { refreshExpertiseIndex } from '../../../src/git/expertiseRefresh';
+import { withCountingGit } from './countingGit';
 import { TempRepo, git } from './tempRepo';
 
 const ben = { name: 'Ben Noordhuis', email: 'info@bnoordhuis.nl' };
@@ -140,18 +138,3 @@ describe('expertise index from a real repository', function () {
     assert.equal(next.index.settings.halfLifeDays, 365);
   });
 });
-
-/** Runs `read` with a git that notes each command it runs, so a test sees every process a read starts. */
-async function withCountingGit<T>(read: (binary: string) => Promise<T>): Promise<{ result: T; commands: string[] }> {
-  const bin = await mkdtemp(join(tmpdir(), 'lead-desk-git-counter-'));
-  try {
-    const calls = join(bin, 'calls.txt');
-    const counter = join(bin, 'git-counter');
-    await writeFile(counter, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\nexec git "$@"\n`);
-    await chmod(counter, 0o755);
-    const result = await read(counter);
-    return { result, commands: (await readFile(calls, 'utf8')).trim().split('\n') };
-  } finally {
-    await rm(bin, { recursive: true, force: true });
-  }
-}
