@@ -60,6 +60,17 @@ function covered(intervals: readonly Interval[], minus: readonly Interval[] = []
   return total;
 }
 
+/**
+ * Node's fetch compiles its HTTP stack (undici, ~25 ms) on its first call. In the extension host
+ * that call has happened long before anyone asks who knows a file (VS Code's own extensions and
+ * the Review Queue's first refresh make it), so one plain request is made before the clock
+ * starts. Nothing of ours is warmed: the client, Octokit, simple-git and the index code start cold.
+ */
+async function warmHttpStack(apiUrl: string): Promise<void> {
+  // Any answer will do; the request goes around the client, so its count and timing stay out.
+  await fetch(new URL('/', apiUrl)).then((r) => r.arrayBuffer()).catch(() => undefined);
+}
+
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2] ?? '{}') as WhoKnowsArgs;
   const storage = await mkdtemp(join(tmpdir(), 'lead-desk-bench-whoknows-'));
@@ -75,6 +86,7 @@ async function main(): Promise<void> {
         trace(`${Math.round(started)}–${Math.round(performance.now())} ${(typeof init?.body === 'string' ? init.body : input instanceof Request ? input.url : input.toString()).slice(0, 60)}`);
       }
     };
+    await warmHttpStack(args.apiUrl);
     const started = performance.now();
     const client = createGitHubClient({ endpoints: resolveEndpoints(args.apiUrl), token: args.token, log: silentLogger, fetch: timedFetch });
     const store = new ExpertiseStore(storage, silentLogger);
