@@ -3,6 +3,7 @@ import type { Logger } from '../core/logger';
 import { message } from '../core/inertText';
 import { settingMoves, type SettingMove } from '../core/renamedSettings';
 import { showInfo } from './ui/notify';
+import { t } from './l10n';
 
 type Inspection = ReturnType<vscode.WorkspaceConfiguration['inspect']>;
 
@@ -50,12 +51,13 @@ export async function migrateSettings(log: Logger, moves: readonly SettingMove[]
     }
   }
   if (moved.length > 0) {
-    const list = moved.map((m) => `${names(m.from)} → leadDesk.${m.to}`).join('; ');
+    const list = moved.map((m) => `${names(m.from, t(' and '))} → leadDesk.${m.to}`).join('; ');
     void showInfo(moved.length === 1 ? message`Lead Desk moved a setting to their new names, with your values: ${list}.` : message`Lead Desk moved ${moved.length} settings to their new names, with your values: ${list}.`);
   }
   return moved;
 }
 
-function names(keys: readonly string[]): string {
-  return keys.map((k) => `leadDesk.${k}`).join(' and ');
+/** The settings' full names; joined in English for the log, in the display language for the toast. */
+function names(keys: readonly string[], and = ' and '): string {
+  return keys.map((k) => `leadDesk.${k}`).join(and);
 }
