@@ -43,6 +43,11 @@ export interface RefreshOptions extends Omit<HistoryReadOptions, 'after' | 'tip'
    * not (default SMALL_HISTORY_COMMITS); 0 sends every cold build to the worker.
    */
   readonly hostBuildCommits?: number;
+  /**
+   * The window's commits as countWindowCommits(…, SMALL_HISTORY_COMMITS) counted them from HEAD,
+   * when the caller asked early (beside the inspection); counted here otherwise.
+   */
+  readonly windowCommits?: Promise<number>;
 }
 
 /**
@@ -160,7 +165,8 @@ async function holdsFewCommits(session: GitSession, tip: string, options: Refres
   const window = { sinceDays: options.sinceDays ?? defaultHistoryWindow.sinceDays, maxCommits: options.maxCommits ?? defaultHistoryWindow.maxCommits };
   if (window.maxCommits <= limit) return true;
   if (limit <= 0) return false;
-  return (await countWindowCommits(session, tip, window, limit, options.now)) <= limit;
+  const counted = limit === SMALL_HISTORY_COMMITS ? await options.windowCommits?.catch(() => undefined) : undefined;
+  return (counted ?? (await countWindowCommits(session, tip, window, limit, options.now))) <= limit;
 }
 
 /** The build as plain data for the worker: the clock is read now, the window and deadline passed on. */

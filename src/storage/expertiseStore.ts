@@ -9,7 +9,8 @@ import { ExpertiseIndex, defaultIndexSettings, indexHeaderProblem, pathRowProble
 import type { Logger } from '../core/logger';
 import { isRecord, isString } from '../core/storedValues';
 import { openGitSession } from '../git/gitSession';
-import { refreshExpertiseIndex } from '../git/expertiseRefresh';
+import { refreshExpertiseIndex, SMALL_HISTORY_COMMITS } from '../git/expertiseRefresh';
+import { countWindowCommits } from '../git/historyReader';
 import { inspectRepository } from '../git/repository';
 import { readGzipLines, writeGzipLines } from './gzipLinesFile';
 
@@ -125,6 +126,14 @@ export class ExpertiseStore {
     return entry ? this.result(entry, entry.meta.shallow, 'cached', 0) : undefined;
   }
 
+  /** Whether an index in memory covers `dir` (its repository's top folder or a folder below it). */
+  private knows(dir: string): boolean {
+    return [...this.memory.values()].some((e) => {
+      const inside = path.relative(e.meta.root, dir);
+      return inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside));
+    });
+  }
+
   /**
    * Brings the index up to date with refreshExpertiseIndex, adding what the editor needs on top:
    * progress and a yield to the host after every page, and keeping the recent commit per author
@@ -132,6 +141,10 @@ export class ExpertiseStore {
    */
   private async load(dir: string, window: HistoryWindowSettings, progress: BuildProgress | undefined, signal: AbortSignal | undefined): Promise<RepositoryExpertise> {
     const session = await openGitSession(dir, { timeoutMs: window.timeoutMs, signal });
+    // With nothing in memory for this folder a first build is likely, and where it runs depends
+    // on how many commits the window holds: that is asked beside the inspection, not after it.
+    const windowCommits = this.knows(dir) ? undefined : countWindowCommits(session, 'HEAD', { sinceDays: window.historyDays, maxCommits: window.maxCommits }, SMALL_HISTORY_COMMITS);
+    windowCommits?.catch(() => undefined);
     const repository = await inspectRepository(session);
     const wkey = windowKey(window);
     const cached = this.memory.get(repository.root) ?? (await this.readFile(repository.root));
@@ -145,6 +158,7 @@ export class ExpertiseStore {
       maxCommits: window.maxCommits,
       timeoutMs: window.timeoutMs,
       signal,
+      ...(windowCommits ? { windowCommits } : {}),
       onProgress: async (read) => {
         progress?.(read);
         await yieldToHost();

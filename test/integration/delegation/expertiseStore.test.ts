@@ -11,7 +11,11 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { silentLogger } from '../../../src/core/logger';
 import { NotAGitRepositoryError } from '../../../src/git/gitErrors';
 import { ExpertiseStore, type HistoryWindowSettings } from '../../../src/storage/expertiseStore';
+import { withCountingGit } from '../git/countingGit';
 import { TempGitRepo, git, makeTempDir } from './tempGitRepo';
+
+/** A git command's first two words, without `-c name=value` settings. */
+const verb = (command: string) => command.replace(/^(-c \S+ )+/, '').split(' ').slice(0, 2).join(' ');
 
 const window: HistoryWindowSettings = { historyDays: 1095, maxCommits: 30_000, timeoutMs: 60_000 };
 const ana = { name: 'Ana Lima', email: 'ana@acme.example' };
@@ -57,6 +61,18 @@ describe('delegation: expertise index on real repositories', () => {
     assert.equal(fromDisk.sampleShas.get('ben@acme.example'), built.sampleShas.get('ben@acme.example'));
     const id = fromDisk.index.identities.lookup({ email: 'ana@acme.example' })!;
     assert.ok(fromDisk.index.personValue('src/net/', id, 'author', Date.now()) > 0, 'the saved index still knows who worked where');
+  });
+
+  it('counts the window beside the inspection for a first build, and not again once the index is in memory', async () => {
+    const store = new ExpertiseStore(storage, silentLogger);
+    const first = await withCountingGit(() => store.get(repo.dir, window), { onPath: true });
+    assert.equal(first.result.how, 'built');
+    // A short history is folded on this thread: after the count, one rev-parse and one log.
+    assert.deepEqual(first.commands.map(verb).sort(), ['log --no-color', 'rev-list --count', 'rev-parse --show-toplevel'], first.commands.join('\n'));
+    assert.match(first.commands.find((c) => c.startsWith('rev-list')) ?? '', / --end-of-options HEAD$/);
+    const again = await withCountingGit(() => store.get(path.join(repo.dir, 'src'), window), { onPath: true });
+    assert.equal(again.result.how, 'cached');
+    assert.deepEqual(again.commands.map(verb), ['rev-parse --show-toplevel'], again.commands.join('\n'));
   });
 
   it('saves and loads an index of over a thousand paths in slices, exactly as it was', async () => {
