@@ -7,7 +7,7 @@ import { IdentityResolver } from './identityResolver';
 import type { IdentityResolverJson } from './identityResolver';
 import type { MailmapEntry } from './mailmap';
 import { ancestorDirectories, isDirectoryKey, normalizePath } from './paths';
-import { AUTHOR, PathRow, RECENT_TIMES_KEPT, REVIEW, roleNumber } from './pathRow';
+import { AUTHOR, PathRow, RECENT_TIMES_KEPT, REVIEW, TimesPool, roleNumber } from './pathRow';
 import type { PathEntry, PathRowJson, Role, TallyJson } from './pathRow';
 import type { CommitRecord } from './types';
 
@@ -55,6 +55,8 @@ export class ExpertiseIndex {
   lastTime: number | undefined;
   firstTime: number | undefined;
   private readonly paths = new Map<string, PathRow>();
+  /** Where every row keeps its tallies' event times. */
+  private readonly times = new TimesPool();
   private files: string[] = [];
   /** File name as git wrote it → the rows its credit goes to (see chainOf). */
   private readonly chains = new Map<string, PathRow[]>();
@@ -167,7 +169,7 @@ export class ExpertiseIndex {
     let row = this.paths.get(path);
     if (!row) {
       const kept = detachedString(path);
-      this.paths.set(kept, (row = new PathRow()));
+      this.paths.set(kept, (row = this.newRow()));
       if (!isDirectoryKey(kept)) this.files.push(kept);
     }
     return row;
@@ -204,7 +206,7 @@ export class ExpertiseIndex {
     const r = roleNumber(role);
     for (let place = 0; place < row.keys.length; place++) {
       if (row.has(place, r) && this.identities.find(row.keys[place]) === personId) {
-        count += row.counts[2 * place + r];
+        count += row.count(row.slot(place, r));
         row.timesInto(place, r, times);
       }
     }
@@ -249,7 +251,7 @@ export class ExpertiseIndex {
   }
 
   restorePath(path: string, row: PathRowJson): void {
-    this.adoptRow(path, PathRow.fromJSON(row));
+    this.adoptRow(path, PathRow.fromJSON(row, this.times));
   }
 
   /** Every row as a map of objects; not to be changed. */
@@ -259,7 +261,7 @@ export class ExpertiseIndex {
 
   /** As restorePath, for a row of objects. */
   adoptPath(path: string, row: ReadonlyMap<string, PathEntry>): void {
-    this.adoptRow(path, PathRow.fromEntries(row));
+    this.adoptRow(path, PathRow.fromEntries(row, this.times));
   }
 
   /** The rows as the index holds them, for packing it (indexTransfer.ts); not to be changed. */
@@ -267,7 +269,12 @@ export class ExpertiseIndex {
     return this.paths.entries();
   }
 
-  /** As restorePath, for a row made for this index alone (indexTransfer.ts): it is kept, not copied. */
+  /** An empty row for this index, to be filled and adopted (indexTransfer.ts). */
+  newRow(): PathRow {
+    return new PathRow(this.times);
+  }
+
+  /** As restorePath, for a row made by newRow(): it is kept, not copied. */
   adoptRow(path: string, row: PathRow): void {
     this.paths.set(path, row);
     // A chain made before would still point at the row this one replaces.

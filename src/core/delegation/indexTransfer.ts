@@ -8,7 +8,7 @@
 // role: value, at, count, the count of times, the times newest first (as PathRow keeps them).
 
 import type { ExpertiseIndex, ExpertiseIndexHeader } from './expertiseIndex';
-import { AUTHOR, PathRow, REVIEW, type RoleNumber } from './pathRow';
+import { AUTHOR, REVIEW, type PathRow, type RoleNumber } from './pathRow';
 
 export interface IndexTransfer {
   readonly header: ExpertiseIndexHeader;
@@ -27,7 +27,6 @@ export function packIndex(index: ExpertiseIndex): IndexTransfer {
   let at = 0;
   for (const [path, row] of index.rows()) {
     paths.push(path);
-    const { counts, times } = row;
     numbers[at++] = row.keys.length;
     for (let place = 0; place < row.keys.length; place++) {
       const key = row.keys[place];
@@ -37,15 +36,17 @@ export function packIndex(index: ExpertiseIndex): IndexTransfer {
         keys.push(key);
       }
       numbers[at++] = k;
-      numbers[at++] = (counts[2 * place] >= 0 ? 1 : 0) | (counts[2 * place + 1] >= 0 ? 2 : 0);
-      for (let s = 2 * place; s < 2 * place + 2; s++) {
-        if (counts[s] < 0) continue;
-        numbers[at] = row.values[s];
-        numbers[at + 1] = row.ats[s];
-        numbers[at + 2] = counts[s];
-        numbers[at + 3] = times[s].length;
-        numbers.set(times[s], at + 4);
-        at += 4 + times[s].length;
+      numbers[at++] = (row.has(place, AUTHOR) ? 1 : 0) | (row.has(place, REVIEW) ? 2 : 0);
+      for (const role of [AUTHOR, REVIEW] as const) {
+        if (!row.has(place, role)) continue;
+        const s = row.slot(place, role);
+        const length = row.timesLength(s);
+        numbers[at] = row.value(s);
+        numbers[at + 1] = row.at(s);
+        numbers[at + 2] = row.count(s);
+        numbers[at + 3] = length;
+        row.copyTimes(s, numbers, at + 4);
+        at += 4 + length;
       }
     }
   }
@@ -57,7 +58,7 @@ function packedLength(index: ExpertiseIndex): number {
   let length = 0;
   for (const [, row] of index.rows()) {
     length += 1 + 2 * row.keys.length;
-    for (let s = 0; s < row.counts.length; s++) if (row.counts[s] >= 0) length += 4 + row.times[s].length;
+    for (let s = 0; s < 2 * row.keys.length; s++) if (row.count(s) >= 0) length += 4 + row.timesLength(s);
   }
   return length;
 }
@@ -77,7 +78,7 @@ export class IndexUnpacker {
 
   next(): void {
     const { numbers, keys, paths } = this.transfer;
-    const row = new PathRow();
+    const row = this.index.newRow();
     const size = numbers[this.at++];
     for (let i = 0; i < size; i++) {
       const place = row.addKey(keys[numbers[this.at++]]);
@@ -90,12 +91,8 @@ export class IndexUnpacker {
 
   private tally(row: PathRow, place: number, role: RoleNumber): void {
     const numbers = this.transfer.numbers;
-    const start = this.at + 4;
     const length = numbers[this.at + 3];
-    // Copied out rather than viewed, so the buffer can go once every row is restored.
-    const times = new Array<number>(length);
-    for (let i = 0; i < length; i++) times[i] = numbers[start + i];
-    row.put(place, role, numbers[this.at], numbers[this.at + 1], numbers[this.at + 2], times);
-    this.at = start + length;
+    row.put(place, role, numbers[this.at], numbers[this.at + 1], numbers[this.at + 2], numbers, this.at + 4, length);
+    this.at += 4 + length;
   }
 }
