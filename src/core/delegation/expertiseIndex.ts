@@ -160,7 +160,10 @@ export class ExpertiseIndex {
     if (!chain) {
       const path = normalizePath(file);
       chain = [path, ...ancestorDirectories(path)].map((p) => this.rowAt(p));
-      this.chains.set(detachedString(file), chain);
+      // Kept under the very string given, not a copy: the reader hands the same string for a
+      // name every time (see CommitRecord.files), and a map finds that one by identity, without
+      // comparing characters (a copy cost a string comparison per file of every commit).
+      this.chains.set(file, chain);
     }
     return chain;
   }
