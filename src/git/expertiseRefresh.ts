@@ -7,7 +7,7 @@ import { emptyIndex, oldestFirst, planIndexUpdate } from '../core/delegation/ind
 import { parseMailmap } from '../core/delegation/mailmap';
 import { TimeSlicer, type SliceClock } from '../core/delegation/slicedFold';
 import type { CommitRecord } from '../core/delegation/types';
-import { openHistoryIn } from './historyReader';
+import { countWindowCommits, defaultHistoryWindow, openHistoryIn } from './historyReader';
 import { buildOffThread, bundledIndexWorker } from './indexBuildThread';
 import { noteLatestCommits } from './latestCommits';
 import type { HistoryReadOptions } from './historyReader';
@@ -38,7 +38,20 @@ export interface RefreshOptions extends Omit<HistoryReadOptions, 'after' | 'tip'
    * this one, when there is one. false builds on this thread.
    */
   readonly indexWorker?: string | false;
+  /**
+   * A cold build of a window holding at most this many commits stays on this thread, worker or
+   * not (default SMALL_HISTORY_COMMITS); 0 sends every cold build to the worker.
+   */
+  readonly hostBuildCommits?: number;
 }
+
+/**
+ * Up to here a cold build costs the host less than a worker does. Starting a worker and restoring
+ * the index it hands back costs ~25 ms before any work, about what folding 500 commits here costs
+ * (in slices, so the host is never held); a first answer on a small repository should not wait
+ * for it. Above it, the worker keeps seconds of parsing and crediting off the host.
+ */
+export const SMALL_HISTORY_COMMITS = 500;
 
 /**
  * Indexing runs in slices of at most this long, with the host's pending work run in between: the
@@ -109,7 +122,7 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
   let offThread = false;
   const rebuild = async () => {
     const script = options.indexWorker ?? bundledIndexWorker();
-    if (script && info.headSha !== undefined) {
+    if (script && info.headSha !== undefined && !(await holdsFewCommits(session, info.headSha, options))) {
       const built = await buildOffThread(script, coldBuildRequest(dir, info, repo, settings, options), { onPage: options.onPage, onProgress: options.onProgress, signal: options.signal, slicer });
       offThread = built !== undefined;
       if (built) return { ...built, commits: [] as CommitRecord[] };
@@ -139,6 +152,15 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
     latestShaByEmail: result.latestShaByEmail,
     ...(offThread ? { offThread } : {}),
   };
+}
+
+/** Whether the window at `tip` is small enough to build on this thread (see SMALL_HISTORY_COMMITS). */
+async function holdsFewCommits(session: GitSession, tip: string, options: RefreshOptions): Promise<boolean> {
+  const limit = options.hostBuildCommits ?? SMALL_HISTORY_COMMITS;
+  const window = { sinceDays: options.sinceDays ?? defaultHistoryWindow.sinceDays, maxCommits: options.maxCommits ?? defaultHistoryWindow.maxCommits };
+  if (window.maxCommits <= limit) return true;
+  if (limit <= 0) return false;
+  return (await countWindowCommits(session, tip, window, limit, options.now)) <= limit;
 }
 
 /** The build as plain data for the worker: the clock is read now, the window and deadline passed on. */

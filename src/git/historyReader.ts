@@ -79,7 +79,7 @@ export async function openHistoryIn(session: GitSession, options: Omit<HistoryRe
   const baseArgs = (): string[] => {
     const args = logArguments();
     // An incremental read wants every new commit, however old its author date claims to be.
-    if (after === undefined && window.sinceDays > 0) args.push(`--since=${new Date(now() - window.sinceDays * DAY_MS).toISOString()}`);
+    if (after === undefined) args.push(...sinceArguments(window.sinceDays, now));
     return args;
   };
   const range = (): string => (after === undefined ? (tip as string) : `${after}..${tip as string}`);
@@ -108,6 +108,21 @@ export async function openHistoryIn(session: GitSession, options: Omit<HistoryRe
       truncated = pager.truncated;
     },
   };
+}
+
+/** git's date bound for a window of the last `sinceDays` days (none for 0). */
+function sinceArguments(sinceDays: number, now: () => number): string[] {
+  return sinceDays > 0 ? [`--since=${new Date(now() - sinceDays * DAY_MS).toISOString()}`] : [];
+}
+
+/**
+ * How many commits the window at `tip` holds, counted no further than `limit + 1`: enough to tell
+ * whether it holds more than `limit`, at the cost of walking that many commits rather than all.
+ */
+export async function countWindowCommits(session: GitSession, tip: string, window: HistoryWindow, limit: number, now: () => number = Date.now): Promise<number> {
+  const max = Math.min(window.maxCommits, limit + 1);
+  const out = await session.run(['rev-list', '--count', `--max-count=${max}`, ...sinceArguments(window.sinceDays, now), '--end-of-options', tip]);
+  return Number.parseInt(out.trim(), 10);
 }
 
 /** Convenience: the pages of `openHistory`, for callers that need nothing else. */

@@ -17,19 +17,18 @@ export interface RepositoryInfo {
 }
 
 export async function inspectRepository(session: GitSession): Promise<RepositoryInfo> {
-  // The usual case, a work tree, takes one rev-parse for its top and depth while HEAD is resolved
-  // beside it: every git process before the history read delays the first answer. Anything else
-  // (a bare repository, which has no top level, or no repository at all) is told apart below.
-  const head = resolveCommit(session, 'HEAD');
-  head.catch(() => undefined);
-  const inTree = await session.run(['rev-parse', '--show-toplevel', '--is-shallow-repository']).then(
+  // The usual case, a work tree, takes one rev-parse for its top, its depth and HEAD's commit
+  // (which --quiet leaves out, with a silent exit status 1, when there are no commits yet): every
+  // git process before the history read delays the first answer. Anything else (a bare
+  // repository, which has no top level, or no repository at all) is told apart below.
+  const inTree = await session.run(['rev-parse', '--show-toplevel', '--is-shallow-repository', '--verify', '--quiet', '--end-of-options', 'HEAD^{commit}']).then(
     (out) => out.split('\n'),
     (err: unknown) => {
       if (GitReadError.is(err)) throw err;
       return undefined;
     },
   );
-  if (inTree) return { root: inTree[0].trim(), headSha: await head, shallow: inTree[1].trim() === 'true' };
+  if (inTree) return { root: inTree[0].trim(), headSha: noteCommit(session, inTree[2]?.trim() ?? ''), shallow: inTree[1].trim() === 'true' };
   const bare = await session.git.checkIsRepo((await loadSimpleGit()).CheckRepoActions.BARE);
   if (!bare) throw new NotAGitRepositoryError(session.dir);
   const [rootLine, shallowLine] = (await session.run(['rev-parse', '--absolute-git-dir', '--is-shallow-repository'])).split('\n');
@@ -53,10 +52,14 @@ function known(session: GitSession): Set<string> {
 export async function resolveCommit(session: GitSession, revision: string): Promise<string | undefined> {
   if (known(session).has(revision)) return revision;
   // --end-of-options keeps a revision that starts with "-" from being read as an option.
-  const out = (await session.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])).trim();
-  if (!FULL_SHA.test(out)) return undefined;
-  known(session).add(out);
-  return out;
+  return noteCommit(session, (await session.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])).trim());
+}
+
+/** What rev-parse printed for a commit, if it is a full sha: the session then knows that commit. */
+function noteCommit(session: GitSession, printed: string): string | undefined {
+  if (!FULL_SHA.test(printed)) return undefined;
+  known(session).add(printed);
+  return printed;
 }
 
 /** Whether `ancestor` is reachable from `descendant`, i.e. history was only added to, not rewritten. */

@@ -1,17 +1,16 @@
 // @octokit/core plus the plugins used, not @octokit/rest: the handful of REST calls go through
 // `request('GET /…')`, so the 84 KB table of every REST endpoint stays out of the bundle.
+// Retries and rate limits are one hook of our own (requestRetries.ts), not Octokit's retry and
+// throttling plugins, whose queues delayed every request by ~12 ms.
 import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
-// The light build is the one the throttling plugin itself uses, so the bundle carries one copy.
-import Bottleneck from 'bottleneck/light.js';
 import type { Logger } from '../core/logger';
 import type { GitHubEndpoints } from './endpoints';
 import { GitHubError, toGitHubError } from './errors';
+import { retryingRequests, type LimitHandler } from './requestRetries';
 import { isWriteRequest, sharedWriteSpacer, type WriteSpacer } from './writeSpacing';
 
-const LeadDeskOctokit = Octokit.plugin(paginateRest, retry, throttling);
+const LeadDeskOctokit = Octokit.plugin(paginateRest);
 export type LeadDeskOctokit = InstanceType<typeof LeadDeskOctokit>;
 
 export interface GitHubClientOptions {
@@ -28,7 +27,7 @@ export interface GitHubClientOptions {
   readonly maxInlineWaitSeconds?: number;
   /** Multiplier for every retry and throttle wait, in ms (1000 in production; tests pass a few ms). */
   readonly retryBaseMs?: number;
-  /** Drops the throttling plugin's spacing between writes/searches (tests and benchmarks only). */
+  /** Drops the second between writes (tests and benchmarks only). */
   readonly unthrottled?: boolean;
   readonly fetch?: typeof globalThis.fetch;
   /** Spaces writes; defaults to the one spacer the whole host shares. */
@@ -47,16 +46,6 @@ export interface GitHubClient {
   call<T>(operation: (octokit: LeadDeskOctokit) => Promise<T>): Promise<T>;
 }
 
-/** The plugin's write group, unspaced: writeSpacing.ts spaces the writes among its requests. */
-function unspacedWrites(): Record<string, Bottleneck.Group> {
-  return { write: new Bottleneck.Group({ maxConcurrent: 10, minTime: 0 }) };
-}
-
-function zeroDelayGroups(): Record<string, Bottleneck.Group> {
-  const group = () => new Bottleneck.Group({ maxConcurrent: 10, minTime: 0 });
-  return { global: group(), auth: group(), write: group(), search: group(), notifications: group() };
-}
-
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const { endpoints, log } = options;
   const maxInlineWait = options.maxInlineWaitSeconds ?? 10;
@@ -70,28 +59,17 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     // Octokit logs request failures with the full request; route them to debug so nothing noisy
     // reaches the channel. The channel redacts tokens in any case.
     log: { debug: () => undefined, info: () => undefined, warn: (m: string) => log.debug(m), error: (m: string) => log.debug(m) },
-    retry: {
-      // 403 and 429 belong to the throttling plugin, which knows about reset times and retry-after.
-      // Writes are never retried here (see the before hook below).
-      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
-      retries: 2,
-      retryAfterBaseValue: options.retryBaseMs ?? 1000,
-    },
-    throttle: {
-      ...(options.unthrottled ? zeroDelayGroups() : unspacedWrites()),
-      retryAfterBaseValue: options.retryBaseMs ?? 1000,
-      onRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
-        const retrying = retryCount < 1 && retryAfter <= maxInlineWait;
-        log.warn(`rate limit on ${request.method} ${request.url}; ${retrying ? `retrying in ${retryAfter}s` : `next try after ${retryAfter}s`}`);
-        return retrying;
-      },
-      onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _o: unknown, retryCount: number) => {
-        const retrying = retryCount < 1 && retryAfter <= maxInlineWait;
-        log.warn(`secondary rate limit on ${request.method} ${request.url}; ${retrying ? `retrying in ${retryAfter}s` : `next try after ${retryAfter}s`}`);
-        return retrying;
-      },
-    },
   });
+
+  // A limit is waited out inside the call once, when it is short; a longer one surfaces as a
+  // rateLimited error carrying `retryAt`, so the caller's scheduler waits instead.
+  const limitHandler = (kind: string): LimitHandler => (retryAfter, request, retryCount) => {
+    const retrying = retryCount < 1 && retryAfter <= maxInlineWait;
+    log.warn(`${kind} on ${request.method} ${request.url}; ${retrying ? `retrying in ${retryAfter}s` : `next try after ${retryAfter}s`}`);
+    return retrying;
+  };
+  // Registered first, so it runs innermost: the write spacing and the deadline below apply once per call, around its retries.
+  octokit.hook.wrap('request', retryingRequests({ retries: 2, baseMs: options.retryBaseMs ?? 1000, onRateLimit: limitHandler('rate limit'), onSecondaryRateLimit: limitHandler('secondary rate limit') }));
 
   if (!options.unthrottled) {
     const spacer = options.writeSpacer ?? sharedWriteSpacer;
@@ -101,14 +79,13 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     });
   }
 
-  // Runs once per call, outside the plugins' retries. Two things are set on the call's own copy of
+  // Runs once per call, outside its retries. Two things are set on the call's own copy of
   // `options.request` (it may be Octokit's shared defaults object, so it is replaced, never mutated):
   // - A deadline per call, shared by the retries of that call, so a stuck server cannot keep a
   //   refresh open past timeoutMs however many retries it triggers.
   // - No retries for a write. A 5xx, a reset or a timeout can come after GitHub applied it, and
   //   sending it again would post a second comment; the caller reads whether it happened before
-  //   writing again. Rate-limit answers mean it did not happen, and the throttling plugin, which
-  //   does not read this setting, still waits them out.
+  //   writing again. Rate-limit answers mean it did not happen, and those are still waited out.
   const deadline = options.deadline ?? ((ms: number) => AbortSignal.timeout(ms));
   octokit.hook.before('request', (options) => {
     const current = options.request as { signal?: AbortSignal; retries?: number } | undefined;

@@ -84,6 +84,14 @@ const yieldToHost = (): Promise<void> => new Promise((resolve) => setImmediate(r
 /** Saves still being written, by file: one store's save is waited for by any store that reads it. */
 const pendingSaves = new Map<string, Promise<void>>();
 
+/**
+ * A save starts this long after the build: by then the answer the index was built for has been
+ * ranked and its questions to GitHub sent. Started at once, its gzip came first, and a first
+ * "Who Knows This File?" on a small repository waited ~10 ms for a file nobody needed yet.
+ */
+const SAVE_DELAY_MS = 50;
+const afterTheAnswer = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, SAVE_DELAY_MS));
+
 export class ExpertiseStore {
   private readonly memory = new Map<string, Entry>();
   private readonly inFlight = new Map<string, Promise<RepositoryExpertise>>();
@@ -171,7 +179,7 @@ export class ExpertiseStore {
     const file = this.fileFor(root);
     if (!file) return;
     const previous = pendingSaves.get(file) ?? Promise.resolve();
-    const saving: Promise<void> = previous.then(() => this.writeFile(root, entry)).finally(() => {
+    const saving: Promise<void> = previous.then(afterTheAnswer).then(() => this.writeFile(root, entry)).finally(() => {
       if (pendingSaves.get(file) === saving) pendingSaves.delete(file);
     });
     pendingSaves.set(file, saving);

@@ -2,10 +2,8 @@ import assert from 'node:assert/strict';
 import { ExpertiseIndex } from '../../../src/core/delegation/expertiseIndex';
 import { scoreExpertise } from '../../../src/core/delegation/expertiseScore';
 import { suggestReviewers } from '../../../src/core/delegation/suggestReviewers';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { refreshExpertiseIndex } from '../../../src/git/expertiseRefresh';
+import { withCountingGit } from './countingGit';
 import { TempRepo, git } from './tempRepo';
 
 const ben = { name: 'Ben Noordhuis', email: 'info@bnoordhuis.nl' };
@@ -98,12 +96,13 @@ describe('expertise index from a real repository', function () {
     assert.ok(commands.length <= 7, `${commands.length} git processes:\n${commands.join('\n')}`);
   });
 
-  it("starts a cold build with one rev-parse beside HEAD's, then the log: no version probe, no repository checks in a row", async () => {
+  it('starts a cold build with one rev-parse, then the log: no version probe, no repository checks in a row', async () => {
     const { result: built, commands } = await withCountingGit((binary) => refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW, binary, indexWorker: false }));
     assert.equal(built.mode, 'rebuilt');
-    // Three processes, the first two side by side: the history read waits on one step, not four.
-    const verbs = commands.map((c) => c.replace(/^-c \S+ /, '').split(' ').slice(0, 2).join(' ')).sort();
-    assert.deepEqual(verbs, ['log --no-color', 'rev-parse --show-toplevel', 'rev-parse --verify'], commands.join('\n'));
+    assert.equal(built.index.headSha, (await git(repo.dir, ['rev-parse', 'HEAD'])).trim());
+    // Two processes: the work tree's top, its depth and HEAD's commit come from one.
+    const verbs = commands.map((c) => c.replace(/^-c \S+ /, '').split(' ').slice(0, 2).join(' '));
+    assert.deepEqual(verbs, ['rev-parse --show-toplevel', 'log --no-color'], commands.join('\n'));
   });
 
   it('rebuilds when history was rewritten under the index', async () => {
@@ -140,18 +139,3 @@ describe('expertise index from a real repository', function () {
     assert.equal(next.index.settings.halfLifeDays, 365);
   });
 });
-
-/** Runs `read` with a git that notes each command it runs, so a test sees every process a read starts. */
-async function withCountingGit<T>(read: (binary: string) => Promise<T>): Promise<{ result: T; commands: string[] }> {
-  const bin = await mkdtemp(join(tmpdir(), 'lead-desk-git-counter-'));
-  try {
-    const calls = join(bin, 'calls.txt');
-    const counter = join(bin, 'git-counter');
-    await writeFile(counter, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\nexec git "$@"\n`);
-    await chmod(counter, 0o755);
-    const result = await read(counter);
-    return { result, commands: (await readFile(calls, 'utf8')).trim().split('\n') };
-  } finally {
-    await rm(bin, { recursive: true, force: true });
-  }
-}

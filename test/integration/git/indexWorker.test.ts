@@ -12,6 +12,7 @@ import { refreshExpertiseIndex, type RefreshOptions } from '../../../src/git/exp
 import { GitAbortedError, GitTimeoutError } from '../../../src/git/gitErrors';
 import { openGitSession } from '../../../src/git/gitSession';
 import { inspectRepository } from '../../../src/git/repository';
+import { withCountingGit } from './countingGit';
 import { TempRepo, git } from './tempRepo';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -60,7 +61,7 @@ describe('cold expertise index on a worker thread', function () {
 
   it('gives the index, pages, progress and latest commits a build on this thread gives', async () => {
     const here = await build({ indexWorker: false });
-    const there = await build({ indexWorker: script });
+    const there = await build({ indexWorker: script, hostBuildCommits: 0 });
     assert.equal(here.result.offThread, undefined);
     assert.equal(there.result.offThread, true);
     assert.deepEqual(there.result.index.toJSON(), here.result.index.toJSON());
@@ -90,6 +91,7 @@ describe('cold expertise index on a worker thread', function () {
       pageSize: 1,
       signal: controller.signal,
       indexWorker: script,
+      hostBuildCommits: 0,
       onProgress: (n) => {
         if (n === 1) controller.abort();
       },
@@ -102,13 +104,27 @@ describe('cold expertise index on a worker thread', function () {
     const session = await openGitSession(repo.dir);
     const info = await inspectRepository(session);
     await assert.rejects(
-      refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW, opened: { session, info }, timeoutMs: 1, indexWorker: script }),
+      refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW, opened: { session, info }, timeoutMs: 1, indexWorker: script, hostBuildCommits: 0 }),
       (err: unknown) => GitTimeoutError.is(err) && err.timeoutMs === 1,
     );
   });
 
+  it('keeps a window of few commits on this thread, counting only as far as it needs', async () => {
+    const fits = await withCountingGit((binary) => build({ indexWorker: script, hostBuildCommits: 12, binary }));
+    assert.equal(fits.result.result.offThread, undefined, '12 commits, 12 allowed here');
+    assert.equal(fits.result.result.index.commitCount, 12);
+    assert.ok(fits.commands.some((c) => /^rev-list --count --max-count=13 --since=\S+ --end-of-options [0-9a-f]{40}$/.test(c)), fits.commands.join('\n'));
+    const over = await build({ indexWorker: script, hostBuildCommits: 11 });
+    assert.equal(over.result.offThread, true, '12 commits, 11 allowed here');
+    assert.deepEqual(over.result.index.toJSON(), fits.result.result.index.toJSON());
+    // A window capped at the limit needs no count.
+    const capped = await withCountingGit((binary) => build({ indexWorker: script, hostBuildCommits: 12, maxCommits: 12, binary }));
+    assert.equal(capped.result.result.offThread, undefined);
+    assert.ok(!capped.commands.some((c) => c.startsWith('rev-list')), capped.commands.join('\n'));
+  });
+
   it('builds on this thread when no worker can start', async () => {
-    const { result } = await build({ indexWorker: path.join(dir, 'missing.js') });
+    const { result } = await build({ indexWorker: path.join(dir, 'missing.js'), hostBuildCommits: 0 });
     assert.equal(result.offThread, undefined);
     assert.equal(result.index.commitCount, 12);
   });

@@ -11,7 +11,7 @@ import { silentLogger } from '../../../src/core/logger';
 import { WriteSpacer } from '../../../src/github/writeSpacing';
 import { VirtualSpacerClock } from '../../unit/foundation/virtualSpacerClock';
 
-// The GitHub client with its real Octokit retry and throttling plugins, against the sandbox over HTTP.
+// The GitHub client with its retries and rate-limit handling (requestRetries.ts), against the sandbox over HTTP.
 describe('GitHub client against the sandbox', function () {
   let sandbox: Sandbox;
   before(async () => {
@@ -157,6 +157,27 @@ describe('GitHub client against the sandbox', function () {
     const data = await client().graphql<{ viewer: { login: string } }>(viewerQuery);
     assert.equal(data.viewer.login, DEMO.viewer);
     assert.equal(sandbox.requests.length, 2);
+  });
+
+  it('waits out a short GraphQL RATE_LIMITED answer inside the call when allowed, then succeeds', async () => {
+    sandbox.faults.inject('graphql', [{ kind: 'graphqlRateLimited', resetInSeconds: 1 }]);
+    const data = await client({ maxInlineWaitSeconds: 5 }).graphql<{ viewer: { login: string } }>(viewerQuery);
+    assert.equal(data.viewer.login, DEMO.viewer);
+    assert.equal(sandbox.requests.length, 2);
+  });
+
+  it('sends a query again when GitHub could not finish it (a partial answer), and gives the whole answer', async () => {
+    sandbox.faults.inject('graphql', [{ kind: 'graphqlPartialData', field: 'viewer' }]);
+    const data = await client().graphql<{ viewer: { login: string } }>(viewerQuery);
+    assert.equal(data.viewer.login, DEMO.viewer);
+    assert.equal(sandbox.requests.length, 2);
+  });
+
+  it('gives up on answers GitHub keeps failing to finish after two more tries, as a server failure', async () => {
+    sandbox.faults.persist('graphql', { kind: 'graphqlPartialData', field: 'viewer' });
+    const err = await failure(client().graphql(viewerQuery));
+    assert.equal(err.kind, 'server');
+    assert.equal(sandbox.requests.length, 3, 'one try and two retries');
   });
 
   it('waits out a short secondary limit inside the call when allowed, then succeeds', async () => {
