@@ -3,8 +3,9 @@
 //
 // - indexColdMs: a full build from nothing (refreshExpertiseIndex, as the extension does on a cache
 //   miss), each in a fresh Node process, next to gitLogFloorMs: the same `git log` (same format,
-//   window and cap) as one process with its output drained, which no reader can beat. Median of 3,
-//   alternating the two so background load on a 2-core machine hits both alike. Target ≤ 1.3×.
+//   window and cap, and the environment the index builder gives it) as one process with its output
+//   drained, which no reader can beat. Median of 3, alternating the two so background load on a
+//   2-core machine hits both alike. Target ≤ 1.3×.
 //   The same again while a CPU-bound process keeps one of the two cores busy, as on a busy laptop
 //   (…Loaded figures, target ≤ 1.5×), each with the longest event-loop block (target ≤ 50 ms) of the
 //   child's main thread: the build runs on a worker thread, as in the editor, so that thread is the
@@ -26,6 +27,7 @@ import { defaultDelegationOptions, suggestReviewers } from '../../src/core/deleg
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { silentLogger } from '../../src/core/logger';
 import { refreshExpertiseIndex } from '../../src/git/expertiseRefresh';
+import { BUFFERED_OUTPUT_ENV } from '../../src/git/gitSession';
 import { ExpertiseStore } from '../../src/storage/expertiseStore';
 import { seededRandom } from '../sandbox/scenarios/seededRandom.mjs';
 import type { BenchResult } from './bench';
@@ -224,7 +226,7 @@ async function coldRuns(repo: GeneratedRepo): Promise<{ floors: number[]; builds
   const builds: ChildReport[] = [];
   const idles: ChildReport[] = [];
   for (let i = 0; i < COLD_RUNS; i++) {
-    floors.push((await gitLogFloor(repo.dir, repo.headSha, WINDOW)).ms);
+    floors.push((await gitLogFloor(repo.dir, repo.headSha, WINDOW, BUFFERED_OUTPUT_ENV)).ms);
     builds.push(await child('build', repo.dir));
     idles.push(await idleChild(builds[i].ms));
   }
@@ -239,7 +241,7 @@ export default async function delegationBench(): Promise<BenchResult> {
       : `cached; generating it took ${round(repo.recordedGenerateMs / 1000, 1)} s`;
 
   // One untimed read first, so the pack is in the page cache for every timed run alike.
-  const warm = await gitLogFloor(repo.dir, repo.headSha, WINDOW);
+  const warm = await gitLogFloor(repo.dir, repo.headSha, WINDOW, BUFFERED_OUTPUT_ENV);
   if (warm.commits !== COMMITS) throw new Error(`git log saw ${warm.commits} commits in the window, expected ${COMMITS}`);
 
   const { floors, builds, idles } = await coldRuns(repo);
