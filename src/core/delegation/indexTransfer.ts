@@ -80,6 +80,7 @@ export class IndexUnpacker {
     const { numbers, keys, paths } = this.transfer;
     const row = this.index.newRow();
     const size = numbers[this.at++];
+    row.roomForKeys(size);
     for (let i = 0; i < size; i++) {
       const place = row.addKey(keys[numbers[this.at++]]);
       const roles = numbers[this.at++];

@@ -85,7 +85,11 @@ export class PathRow {
   readonly keys: string[] = [];
   /** The number of the last commit that credited the row, so "already credited by this commit" needs no set. */
   creditedBy = -1;
-  private readonly slots: number[] = [];
+  /**
+   * In a typed array, grown by doubling: rows are made by the thousand when an index is restored,
+   * and arrays grown a number at a time left as much garbage behind as they held.
+   */
+  private slots = new Float64Array(0);
   /** Key number (see ExpertiseIndex.numbered) → place + 1, filled in as crediting meets keys. */
   private readonly places: number[] = [];
   private view: Map<string, PathEntry> | undefined;
@@ -107,9 +111,20 @@ export class PathRow {
   addKey(key: string): number {
     const place = this.keys.length;
     this.keys.push(key);
-    for (let r = 0; r < 2; r++) this.slots.push(0, 0, -1, 0, 0, 0);
+    const end = SLOT * 2 * this.keys.length;
+    if (end > this.slots.length) this.roomForKeys(Math.max(2 * place, 2));
+    this.slots[end - SLOT + COUNT] = -1;
+    this.slots[end - 2 * SLOT + COUNT] = -1;
     this.view = undefined;
     return place;
+  }
+
+  /** Makes room for `n` keys in all, so that adding as many grows nothing (restoring a row). */
+  roomForKeys(n: number): void {
+    if (SLOT * 2 * n <= this.slots.length) return;
+    const slots = new Float64Array(SLOT * 2 * n);
+    slots.set(this.slots);
+    this.slots = slots;
   }
 
   /** Adds an event of `weight` at `time` (see addDecayed) to a key's tally of a role. */
