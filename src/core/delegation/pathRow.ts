@@ -51,6 +51,8 @@ const ROOM = 4;
 const LENGTH = 5;
 /** Room given to a tally's first time: most tallies of a big history hold only a few. */
 const FIRST_ROOM = 4;
+/** Room a row is first given for keys: a file's row of a big history holds about ten. */
+const FIRST_KEYS = 8;
 
 export function roleNumber(role: Role): RoleNumber {
   return role === 'author' ? AUTHOR : REVIEW;
@@ -113,7 +115,7 @@ export class PathRow {
     const place = this.keys.length;
     this.keys.push(key);
     const end = SLOT * 2 * this.keys.length;
-    if (end > this.slots.length) this.roomForKeys(Math.max(2 * place, 2));
+    if (end > this.slots.length) this.roomForKeys(Math.max(2 * place, FIRST_KEYS));
     this.slots[end - SLOT + COUNT] = -1;
     this.slots[end - 2 * SLOT + COUNT] = -1;
     this.view = undefined;
