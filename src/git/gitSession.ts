@@ -16,6 +16,15 @@ export interface GitSessionOptions {
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
+/**
+ * What a thread doing one long history read sets in its environment (the index builder's thread,
+ * whose environment is its own). `git log` writes every commit on its own when its output is a
+ * pipe: 50,000 commits were 50,000 writes of ~200 bytes, each a wake-up and a read on this side,
+ * which cost the build more than a quarter of its CPU time. GIT_FLUSH=0 lets git fill its buffer
+ * first (~2,500 writes of 4 KiB); the pages come out as before, a few milliseconds later.
+ */
+export const BUFFERED_OUTPUT_ENV: Readonly<Record<string, string>> = { GIT_FLUSH: '0' };
+
 export interface GitSession {
   readonly git: SimpleGit;
   readonly dir: string;
@@ -57,7 +66,8 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
   const { GitConstructError, GitPluginError, simpleGit } = await loadSimpleGit();
   let git: SimpleGit;
   try {
-    git = simpleGit({ baseDir: dir, binary, abort: signal, maxConcurrentProcesses: 2, trimmed: false });
+    // simple-git strips GIT_ variables from the environment it passes on unless they are named.
+    git = simpleGit({ baseDir: dir, binary, abort: signal, maxConcurrentProcesses: 2, trimmed: false, allowEnvironment: Object.keys(BUFFERED_OUTPUT_ENV) });
   } catch (err) {
     if (err instanceof GitConstructError) throw new NotAGitRepositoryError(dir, { cause: err });
     throw err;

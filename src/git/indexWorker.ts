@@ -4,7 +4,7 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { SliceClock } from '../core/delegation/slicedFold';
 import { refreshExpertiseIndex } from './expertiseRefresh';
-import { openGitSession } from './gitSession';
+import { BUFFERED_OUTPUT_ENV, openGitSession } from './gitSession';
 import { packIndex } from '../core/delegation/indexTransfer';
 import { INDEX_WORKER_FLAG, sendableError, type ColdBuildRequest, type WorkerMessage } from './indexWorkerProtocol';
 
@@ -40,5 +40,7 @@ async function serveBuild(port: Port, request: ColdBuildRequest): Promise<void> 
 }
 
 if (!isMainThread && parentPort !== null && (workerData as Record<string, unknown> | null)?.[INDEX_WORKER_FLAG] === true) {
+  // This thread's environment is a copy of the host's: the host's own stays as it is.
+  Object.assign(process.env, BUFFERED_OUTPUT_ENV);
   void serveBuild(parentPort, (workerData as { request: ColdBuildRequest }).request);
 }

@@ -77,7 +77,12 @@ class SeenValues {
   trailersOf(text: string): ParsedTrailers {
     if (text === '') return NO_TRAILERS;
     let parsed = this.trailers.get(text);
-    if (!parsed) this.trailers.set(detachedString(text), (parsed = parseTrailers(text)));
+    if (!parsed) {
+      // Parsed from the copy, so the names and emails it keeps are cut from that and not from
+      // git's output: each would keep a whole chunk of it alive for the rest of the read.
+      const kept = detachedString(text);
+      this.trailers.set(kept, (parsed = parseTrailers(kept)));
+    }
     return parsed;
   }
 }

@@ -17,15 +17,24 @@ export interface DecayedValue {
 
 /** Adds `weight` happening at `time`; events may arrive out of order. */
 export function addDecayed(v: DecayedValue, weight: number, time: number, halfLifeDays: number): void {
-  if (time >= v.at) {
-    v.value = v.value * decayFactor(time - v.at, halfLifeDays) + weight;
-    v.at = time;
-  } else {
-    v.value += weight * decayFactor(v.at - time, halfLifeDays);
-  }
+  v.value = valueAfter(v.value, v.at, weight, time, halfLifeDays);
+  if (time >= v.at) v.at = time;
+}
+
+/**
+ * addDecayed on a value kept as two numbers rather than an object (see pathRow.ts): the value
+ * once `weight` at `time` is added to `value` as of `at`; it is then as of the later of the two.
+ */
+export function valueAfter(value: number, at: number, weight: number, time: number, halfLifeDays: number): number {
+  return time >= at ? value * decayFactor(time - at, halfLifeDays) + weight : value + weight * decayFactor(at - time, halfLifeDays);
 }
 
 /** The value as seen at `now`. An event in the future of `now` is not counted up, only as it was. */
 export function decayedAt(v: DecayedValue, now: number, halfLifeDays: number): number {
-  return now >= v.at ? v.value * decayFactor(now - v.at, halfLifeDays) : v.value;
+  return valueAt(v.value, v.at, now, halfLifeDays);
+}
+
+/** decayedAt on a value kept as two numbers. */
+export function valueAt(value: number, at: number, now: number, halfLifeDays: number): number {
+  return now >= at ? value * decayFactor(now - at, halfLifeDays) : value;
 }

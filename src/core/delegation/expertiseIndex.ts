@@ -1,17 +1,18 @@
 // Who did what where, decayed by recency, per identity key and per path (file, each directory
 // above it, and the repository root). Built once from history, then fed only new commits.
 
-import { addDecayed, decayedAt } from './decay';
-import type { DecayedValue } from './decay';
 import { detachedString } from '../detachedString';
 import { isFiniteNumber, isRecord, isString } from '../storedValues';
 import { IdentityResolver } from './identityResolver';
 import type { IdentityResolverJson } from './identityResolver';
 import type { MailmapEntry } from './mailmap';
 import { ancestorDirectories, isDirectoryKey, normalizePath } from './paths';
+import { AUTHOR, PathRow, RECENT_TIMES_KEPT, REVIEW, TimesPool, roleNumber } from './pathRow';
+import type { PathEntry, PathRowJson, Role, TallyJson } from './pathRow';
 import type { CommitRecord } from './types';
 
-export type Role = 'author' | 'review';
+// The row types are pathRow.ts's; readers of the index know them from here.
+export type { PathEntry, PathRowJson, Role, Tally, TallyJson } from './pathRow';
 
 export interface IndexSettings {
   readonly halfLifeDays: number;
@@ -25,25 +26,6 @@ export interface IndexSettings {
 // 60 days: reviewing is done by whoever is active now. The backtests on libuv and node-addon-api
 // are flat between 30 and 60 days and clearly worse at 180 (people's attention moves on).
 export const defaultIndexSettings: IndexSettings = { halfLifeDays: 60, largeCommitFiles: 20 };
-
-/** Kept per tally so reasons can say "5 changes in the last 6 months" without storing all history. */
-const RECENT_TIMES_KEPT = 64;
-
-export interface Tally extends DecayedValue {
-  count: number;
-  /** Most recent event times, ascending, at most RECENT_TIMES_KEPT. */
-  times: number[];
-}
-
-export interface PathEntry {
-  author?: Tally;
-  review?: Tally;
-}
-
-/** [role, value, at, count, times]: compact because it is persisted. */
-export type TallyJson = [Role, number, number, number, number[]];
-/** Identity key → its tallies at one path. */
-export type PathRowJson = Record<string, TallyJson[]>;
 
 export interface ExpertiseIndexHeader {
   readonly version: 1;
@@ -62,20 +44,6 @@ export interface ExpertiseIndexJson extends ExpertiseIndexHeader {
   readonly paths: Record<string, PathRowJson>;
 }
 
-/** Identity key → what it did at one path. */
-type Row = Map<string, PathEntry>;
-
-/**
- * A row as crediting reaches it: its entries also by the number of their identity key (see
- * keyNumber), so crediting costs an array read rather than a string lookup, and the number of the
- * last commit that credited it, so "already credited by this commit" needs no set.
- */
-interface RowSlot {
-  readonly row: Row;
-  readonly byKeyNumber: (PathEntry | undefined)[];
-  creditedBy: number;
-}
-
 const NO_KEYS: readonly string[] = [];
 
 export class ExpertiseIndex {
@@ -86,16 +54,16 @@ export class ExpertiseIndex {
   commitCount = 0;
   lastTime: number | undefined;
   firstTime: number | undefined;
-  private readonly paths = new Map<string, Row>();
+  private readonly paths = new Map<string, PathRow>();
+  /** Where every row keeps its tallies' event times. */
+  private readonly times = new TimesPool();
   private files: string[] = [];
   /** File name as git wrote it → the rows its credit goes to (see chainOf). */
-  private readonly chains = new Map<string, RowSlot[]>();
-  /** Path → its row's slot, made when crediting first reaches the row. */
-  private readonly slots = new Map<string, RowSlot>();
-  /** Identity key → its number in every slot's byKeyNumber. */
+  private readonly chains = new Map<string, PathRow[]>();
+  /** Identity key → its number, by which every row finds the key's place (PathRow.placeOf). */
   private readonly keyNumbers = new Map<string, number>();
   /** The distinct files' chains of the commit being added; kept to spare an array per commit. */
-  private readonly commitChains: RowSlot[][] = [];
+  private readonly commitChains: PathRow[][] = [];
   private readonly authorNumbers: number[] = [];
   private readonly reviewerNumbers: number[] = [];
 
@@ -143,11 +111,11 @@ export class ExpertiseIndex {
     for (const chain of chains) {
       this.creditRow(chain[0], authorKeys, authors, reviewerKeys, reviewers, fileWeight, commit.time);
       for (let level = 1; level < chain.length; level++) {
-        const slot = chain[level];
+        const row = chain[level];
         // A directory already credited by this commit was credited with everything above it.
-        if (slot.creditedBy === stamp) break;
-        slot.creditedBy = stamp;
-        this.creditRow(slot, authorKeys, authors, reviewerKeys, reviewers, 1, commit.time);
+        if (row.creditedBy === stamp) break;
+        row.creditedBy = stamp;
+        this.creditRow(row, authorKeys, authors, reviewerKeys, reviewers, 1, commit.time);
       }
     }
   }
@@ -164,7 +132,7 @@ export class ExpertiseIndex {
   }
 
   private creditRow(
-    slot: RowSlot,
+    row: PathRow,
     authorKeys: readonly string[],
     authors: readonly number[],
     reviewerKeys: readonly string[],
@@ -172,19 +140,9 @@ export class ExpertiseIndex {
     weight: number,
     time: number,
   ): void {
-    for (let i = 0; i < authors.length; i++) this.credit(this.entryOf(slot, authorKeys[i], authors[i]), 'author', weight, time);
-    for (let i = 0; i < reviewers.length; i++) this.credit(this.entryOf(slot, reviewerKeys[i], reviewers[i]), 'review', weight, time);
-  }
-
-  private entryOf(slot: RowSlot, key: string, keyNumber: number): PathEntry {
-    let e = slot.byKeyNumber[keyNumber];
-    if (e === undefined) {
-      // A row restored from a saved index may hold the key already.
-      e = slot.row.get(key);
-      if (e === undefined) slot.row.set(key, (e = {}));
-      slot.byKeyNumber[keyNumber] = e;
-    }
-    return e;
+    const halfLife = this.settings.halfLifeDays;
+    for (let i = 0; i < authors.length; i++) row.credit(row.placeOf(authorKeys[i], authors[i]), AUTHOR, weight, time, halfLife);
+    for (let i = 0; i < reviewers.length; i++) row.credit(row.placeOf(reviewerKeys[i], reviewers[i]), REVIEW, weight, time, halfLife);
   }
 
   private reviewerKeys(authorKeys: readonly string[], reviewers: readonly CommitRecord['author'][]): readonly string[] {
@@ -197,33 +155,32 @@ export class ExpertiseIndex {
    * the root's. Made once per file name as git writes it (so it is normalised once), and only
    * for a commit that credits someone, since every row in it is credited straight away.
    */
-  private chainOf(file: string): RowSlot[] {
+  private chainOf(file: string): PathRow[] {
     let chain = this.chains.get(file);
     if (!chain) {
       const path = normalizePath(file);
-      chain = [path, ...ancestorDirectories(path)].map((p) => this.slotAt(p));
-      this.chains.set(detachedString(file), chain);
+      chain = [path, ...ancestorDirectories(path)].map((p) => this.rowAt(p));
+      // Kept under the very string given, not a copy: the reader hands the same string for a
+      // name every time (see CommitRecord.files), and a map finds that one by identity, without
+      // comparing characters (a copy cost a string comparison per file of every commit).
+      this.chains.set(file, chain);
     }
     return chain;
   }
 
-  private slotAt(path: string): RowSlot {
-    let slot = this.slots.get(path);
-    if (!slot) {
-      let row = this.paths.get(path);
+  private rowAt(path: string): PathRow {
+    let row = this.paths.get(path);
+    if (!row) {
       const kept = detachedString(path);
-      if (!row) {
-        this.paths.set(kept, (row = new Map<string, PathEntry>()));
-        if (!isDirectoryKey(kept)) this.files.push(kept);
-      }
-      this.slots.set(kept, (slot = { row, byKeyNumber: [], creditedBy: -1 }));
+      this.paths.set(kept, (row = this.newRow()));
+      if (!isDirectoryKey(kept)) this.files.push(kept);
     }
-    return slot;
+    return row;
   }
 
   /** Entries recorded directly at a path (a file, `dir/`, or '' for the whole repository). */
   entriesAt(path: string): ReadonlyMap<string, PathEntry> | undefined {
-    return this.paths.get(path);
+    return this.paths.get(path)?.entries();
   }
 
   /** Files anyone has touched, for path similarity with files nobody has. */
@@ -234,9 +191,11 @@ export class ExpertiseIndex {
   /** The decayed value of one role at a path for a whole person (all of their keys), at `now`. */
   personValue(path: string, personId: string, role: Role, now: number): number {
     let sum = 0;
-    for (const [k, e] of this.paths.get(path) ?? []) {
-      const t = e[role];
-      if (t && this.identities.find(k) === personId) sum += decayedAt(t, now, this.settings.halfLifeDays);
+    const row = this.paths.get(path);
+    if (!row) return sum;
+    const r = roleNumber(role);
+    for (let place = 0; place < row.keys.length; place++) {
+      if (row.has(place, r) && this.identities.find(row.keys[place]) === personId) sum += row.valueAt(place, r, now, this.settings.halfLifeDays);
     }
     return sum;
   }
@@ -245,11 +204,13 @@ export class ExpertiseIndex {
   personTimes(path: string, personId: string, role: Role): { count: number; times: number[] } {
     let count = 0;
     const times: number[] = [];
-    for (const [k, e] of this.paths.get(path) ?? []) {
-      const t = e[role];
-      if (t && this.identities.find(k) === personId) {
-        count += t.count;
-        times.push(...t.times);
+    const row = this.paths.get(path);
+    if (!row) return { count, times };
+    const r = roleNumber(role);
+    for (let place = 0; place < row.keys.length; place++) {
+      if (row.has(place, r) && this.identities.find(row.keys[place]) === personId) {
+        count += row.count(row.slot(place, r));
+        row.timesInto(place, r, times);
       }
     }
     return { count, times };
@@ -274,18 +235,7 @@ export class ExpertiseIndex {
 
   /** One persisted row per recorded path (file, directory or root). */
   *pathRows(): Generator<[string, PathRowJson]> {
-    for (const [path, byKey] of this.paths) {
-      const row: PathRowJson = {};
-      for (const [k, e] of byKey) {
-        const tallies: TallyJson[] = [];
-        for (const role of ['author', 'review'] as const) {
-          const t = e[role];
-          if (t) tallies.push([role, t.value, t.at, t.count, t.times]);
-        }
-        row[k] = tallies;
-      }
-      yield [path, row];
-    }
+    for (const [path, row] of this.paths) yield [path, row.toJSON()];
   }
 
   toJSON(): ExpertiseIndexJson {
@@ -304,25 +254,33 @@ export class ExpertiseIndex {
   }
 
   restorePath(path: string, row: PathRowJson): void {
-    const byKey = new Map<string, PathEntry>();
-    for (const [k, tallies] of Object.entries(row)) {
-      const e: PathEntry = {};
-      for (const [role, value, at, count, times] of tallies) e[role] = { value, at, count, times: [...times] };
-      byKey.set(k, e);
-    }
-    this.adoptPath(path, byKey);
+    this.adoptRow(path, PathRow.fromJSON(row, this.times));
+  }
+
+  /** Every row as a map of objects; not to be changed. */
+  *pathEntries(): Generator<[string, ReadonlyMap<string, PathEntry>]> {
+    for (const [path, row] of this.paths) yield [path, row.entries()];
+  }
+
+  /** As restorePath, for a row of objects. */
+  adoptPath(path: string, row: ReadonlyMap<string, PathEntry>): void {
+    this.adoptRow(path, PathRow.fromEntries(row, this.times));
   }
 
   /** The rows as the index holds them, for packing it (indexTransfer.ts); not to be changed. */
-  pathEntries(): IterableIterator<[string, ReadonlyMap<string, PathEntry>]> {
+  rows(): IterableIterator<[string, PathRow]> {
     return this.paths.entries();
   }
 
-  /** As restorePath, for a row made for this index alone (indexTransfer.ts): it is kept, not copied. */
-  adoptPath(path: string, row: Map<string, PathEntry>): void {
+  /** An empty row for this index, to be filled and adopted (indexTransfer.ts). */
+  newRow(): PathRow {
+    return new PathRow(this.times);
+  }
+
+  /** As restorePath, for a row made by newRow(): it is kept, not copied. */
+  adoptRow(path: string, row: PathRow): void {
     this.paths.set(path, row);
-    // A chain or slot made before would still point at the row this one replaces.
-    this.slots.delete(path);
+    // A chain made before would still point at the row this one replaces.
     this.chains.clear();
     if (!isDirectoryKey(path)) this.files.push(path);
   }
@@ -331,14 +289,6 @@ export class ExpertiseIndex {
     const index = ExpertiseIndex.fromHeader(json);
     for (const [path, row] of Object.entries(json.paths)) index.restorePath(path, row);
     return index;
-  }
-
-  private credit(e: PathEntry, role: Role, weight: number, time: number): void {
-    let t = e[role];
-    if (!t) e[role] = t = { value: 0, at: time, count: 0, times: [] };
-    addDecayed(t, weight, time, this.settings.halfLifeDays);
-    t.count++;
-    insertTime(t.times, time);
   }
 }
 
@@ -413,20 +363,4 @@ function uniqueKeys(resolver: IdentityResolver, people: readonly CommitRecord['a
     keys.push(k);
   }
   return keys;
-}
-
-function insertTime(times: number[], time: number): void {
-  // A full build adds commits newest first: once the list is full, older times would only be
-  // inserted at the front to be dropped again. Until then they go to the front (unshift, which
-  // unlike splice allocates no array of removed items), and an update's new commits to the back.
-  const n = times.length;
-  if (n >= RECENT_TIMES_KEPT && time <= times[0]) return;
-  if (n === 0 || time >= times[n - 1]) times.push(time);
-  else if (time <= times[0]) times.unshift(time);
-  else {
-    let i = n - 1;
-    while (times[i - 1] > time) i--;
-    times.splice(i, 0, time);
-  }
-  if (times.length > RECENT_TIMES_KEPT) times.shift();
 }

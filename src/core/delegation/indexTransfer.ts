@@ -5,9 +5,10 @@
 //
 // Per path, in `numbers`: the path's number in `paths` is its position; then the count of keys,
 // and per key: its number in `keys`, which roles follow (1 author, 2 review, 3 both), and per
-// role: value, at, count, the count of times, the times.
+// role: value, at, count, the count of times, the times newest first (as PathRow keeps them).
 
-import type { ExpertiseIndex, ExpertiseIndexHeader, PathEntry, Tally } from './expertiseIndex';
+import type { ExpertiseIndex, ExpertiseIndexHeader } from './expertiseIndex';
+import { AUTHOR, REVIEW, type PathRow, type RoleNumber } from './pathRow';
 
 export interface IndexTransfer {
   readonly header: ExpertiseIndexHeader;
@@ -22,49 +23,42 @@ export function packIndex(index: ExpertiseIndex): IndexTransfer {
   const keys: string[] = [];
   const keyNumbers = new Map<string, number>();
   // Sized exactly first, so the numbers are written once, straight into the buffer that is sent.
-  // Rows are walked with forEach and tallies written by a plain function: this runs once per
-  // build, mostly before the optimising compiler steps in, where iterators and [key, value]
-  // pairs cost an allocation each.
   const numbers = new Float64Array(packedLength(index));
   let at = 0;
-  for (const [path, row] of index.pathEntries()) {
+  for (const [path, row] of index.rows()) {
     paths.push(path);
-    numbers[at++] = row.size;
-    row.forEach((entry, key) => {
+    numbers[at++] = row.keys.length;
+    for (let place = 0; place < row.keys.length; place++) {
+      const key = row.keys[place];
       let k = keyNumbers.get(key);
       if (k === undefined) {
         keyNumbers.set(key, (k = keys.length));
         keys.push(key);
       }
       numbers[at++] = k;
-      numbers[at++] = (entry.author ? 1 : 0) | (entry.review ? 2 : 0);
-      if (entry.author) at = writeTally(numbers, at, entry.author);
-      if (entry.review) at = writeTally(numbers, at, entry.review);
-    });
+      numbers[at++] = (row.has(place, AUTHOR) ? 1 : 0) | (row.has(place, REVIEW) ? 2 : 0);
+      for (const role of [AUTHOR, REVIEW] as const) {
+        if (!row.has(place, role)) continue;
+        const s = row.slot(place, role);
+        const length = row.timesLength(s);
+        numbers[at] = row.value(s);
+        numbers[at + 1] = row.at(s);
+        numbers[at + 2] = row.count(s);
+        numbers[at + 3] = length;
+        row.copyTimes(s, numbers, at + 4);
+        at += 4 + length;
+      }
+    }
   }
   return { header: index.jsonHeader(), paths, keys, numbers };
-}
-
-/** Writes a tally at `at`; returns where the next number goes. */
-function writeTally(numbers: Float64Array, at: number, t: Tally): number {
-  numbers[at] = t.value;
-  numbers[at + 1] = t.at;
-  numbers[at + 2] = t.count;
-  const times = t.times;
-  numbers[at + 3] = times.length;
-  numbers.set(times, at + 4);
-  return at + 4 + times.length;
 }
 
 /** How many numbers packIndex writes for the index. */
 function packedLength(index: ExpertiseIndex): number {
   let length = 0;
-  for (const [, row] of index.pathEntries()) {
-    length += 1 + 2 * row.size;
-    row.forEach((entry) => {
-      if (entry.author) length += 4 + entry.author.times.length;
-      if (entry.review) length += 4 + entry.review.times.length;
-    });
+  for (const [, row] of index.rows()) {
+    length += 1 + 2 * row.keys.length;
+    for (let s = 0; s < 2 * row.keys.length; s++) if (row.count(s) >= 0) length += 4 + row.timesLength(s);
   }
   return length;
 }
@@ -84,29 +78,22 @@ export class IndexUnpacker {
 
   next(): void {
     const { numbers, keys, paths } = this.transfer;
-    const row = new Map<string, PathEntry>();
+    const row = this.index.newRow();
     const size = numbers[this.at++];
+    row.roomForKeys(size);
     for (let i = 0; i < size; i++) {
-      const key = keys[numbers[this.at++]];
+      const place = row.addKey(keys[numbers[this.at++]]);
       const roles = numbers[this.at++];
-      const entry: PathEntry = {};
-      if (roles & 1) entry.author = this.tally();
-      if (roles & 2) entry.review = this.tally();
-      row.set(key, entry);
+      if (roles & 1) this.tally(row, place, AUTHOR);
+      if (roles & 2) this.tally(row, place, REVIEW);
     }
-    this.index.adoptPath(paths[this.path++], row);
+    this.index.adoptRow(paths[this.path++], row);
   }
 
-  private tally(): Tally {
+  private tally(row: PathRow, place: number, role: RoleNumber): void {
     const numbers = this.transfer.numbers;
-    const value = numbers[this.at];
-    const at = numbers[this.at + 1];
-    const count = numbers[this.at + 2];
     const length = numbers[this.at + 3];
-    const start = this.at + 4;
-    const times = new Array<number>(length);
-    for (let i = 0; i < length; i++) times[i] = numbers[start + i];
-    this.at = start + length;
-    return { value, at, count, times };
+    row.put(place, role, numbers[this.at], numbers[this.at + 1], numbers[this.at + 2], numbers, this.at + 4, length);
+    this.at += 4 + length;
   }
 }

@@ -18,7 +18,11 @@ export interface CommitRecord {
   readonly coAuthors: readonly RawIdentity[];
   /** From Reviewed-by and Acked-by trailers. */
   readonly reviewers: readonly RawIdentity[];
-  /** Repository-relative paths with forward slashes. Empty for merges. */
+  /**
+   * Repository-relative paths with forward slashes. Empty for merges. The expertise index keeps
+   * them as they are, so a reader cutting them from a larger text hands over copies that do not
+   * point into it (detachedString), the same string for the same name (as logFormat.ts does).
+   */
   readonly files: readonly string[];
   readonly merge: boolean;
 }

@@ -14,6 +14,7 @@
 
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { refreshExpertiseIndex } from '../../../src/git/expertiseRefresh';
+import { BUFFERED_OUTPUT_ENV } from '../../../src/git/gitSession';
 import { openHistory } from '../../../src/git/historyReader';
 
 export interface ChildReport {
@@ -87,6 +88,8 @@ async function main(): Promise<void> {
     // Keeps the index reachable through the GC below, so the heap figure includes it.
     (globalThis as { keep?: unknown }).keep = result.index;
   } else {
+    // Read as the index builder's thread reads, with git buffering its output.
+    Object.assign(process.env, BUFFERED_OUTPUT_ENV);
     const history = await openHistory(dir, window);
     let commitsRead = 0;
     for await (const page of history.pages()) {

@@ -4,12 +4,16 @@ import { spawn } from 'node:child_process';
 import { DAY_MS } from '../../../src/core/delegation/decay';
 import { logArguments } from '../../../src/git/logFormat';
 
-/** The reader's `git log` as one process, output counted and dropped: the floor for reading the window. */
-export async function gitLogFloor(dir: string, tip: string, window: { readonly sinceDays: number; readonly maxCommits: number }): Promise<{ ms: number; commits: number; bytes: number }> {
+/**
+ * The reader's `git log` as one process, output counted and dropped: the floor for reading the
+ * window. `env` is added to git's environment, as the reader measured against it adds it (the
+ * index builder's thread sets BUFFERED_OUTPUT_ENV): the floor's git must not work harder than its.
+ */
+export async function gitLogFloor(dir: string, tip: string, window: { readonly sinceDays: number; readonly maxCommits: number }, env: Readonly<Record<string, string>> = {}): Promise<{ ms: number; commits: number; bytes: number }> {
   const since = new Date(Date.now() - window.sinceDays * DAY_MS).toISOString();
   const args = [...logArguments(), `--since=${since}`, `--max-count=${window.maxCommits}`, '--end-of-options', tip];
   const started = performance.now();
-  const child = spawn('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('git', args, { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let commits = 0;
   let bytes = 0;
   let stderr = '';

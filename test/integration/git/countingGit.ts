@@ -7,11 +7,15 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/**
- * Runs `read` with that git as its binary; the commands come back one per line, as git got them.
- * With `onPath`, the git is also first on PATH for the while, for code that takes no binary.
- */
-export async function withCountingGit<T>(read: (binary: string) => Promise<T>, options: { onPath?: boolean } = {}): Promise<{ result: T; commands: string[] }> {
+export interface CountingOptions {
+  /** Also put that git first on PATH for the while, for code that takes no binary. */
+  readonly onPath?: boolean;
+  /** Environment variables noted before each command as `NAME=value ` (empty when unset). */
+  readonly noting?: readonly string[];
+}
+
+/** Runs `read` with that git as its binary; the commands come back one per line, as git got them. */
+export async function withCountingGit<T>(read: (binary: string) => Promise<T>, options: CountingOptions = {}): Promise<{ result: T; commands: string[] }> {
   const bin = await mkdtemp(join(tmpdir(), 'lead-desk-git-counter-'));
   const path = process.env.PATH;
   try {
@@ -19,7 +23,8 @@ export async function withCountingGit<T>(read: (binary: string) => Promise<T>, o
     const realGit = (await run('sh', ['-c', 'command -v git'])).stdout.trim();
     const calls = join(bin, 'calls.txt');
     const counter = join(bin, options.onPath ? 'git' : 'git-counter');
-    await writeFile(counter, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\nexec '${realGit}' "$@"\n`);
+    const env = (options.noting ?? []).map((name) => `${name}=\${${name}} `).join('');
+    await writeFile(counter, `#!/bin/sh\nprintf '%s\\n' "${env}$*" >> '${calls}'\nexec '${realGit}' "$@"\n`);
     await chmod(counter, 0o755);
     if (options.onPath) process.env.PATH = `${bin}${delimiter}${path ?? ''}`;
     const result = await read(counter);

@@ -123,6 +123,17 @@ describe('cold expertise index on a worker thread', function () {
     assert.ok(!capped.commands.some((c) => c.startsWith('rev-list')), capped.commands.join('\n'));
   });
 
+  it('lets git buffer its log on the worker\'s thread, and leaves this thread\'s environment alone', async () => {
+    const logOf = (commands: string[]) => commands.find((c) => / log /.test(c)) ?? commands.join('\n');
+    const ours = process.env.GIT_FLUSH;
+    const there = await withCountingGit((binary) => build({ indexWorker: script, hostBuildCommits: 0, binary }), { noting: ['GIT_FLUSH'] });
+    assert.equal(there.result.result.offThread, true);
+    assert.match(logOf(there.commands), /^GIT_FLUSH=0 /, 'git writes its buffer when full, not once per commit');
+    const here = await withCountingGit((binary) => build({ indexWorker: false, binary }), { noting: ['GIT_FLUSH'] });
+    assert.equal(process.env.GIT_FLUSH, ours, 'this thread\'s environment is as it was');
+    assert.ok(logOf(here.commands).startsWith(`GIT_FLUSH=${ours ?? ''} `), logOf(here.commands));
+  });
+
   it('builds on this thread when no worker can start', async () => {
     const { result } = await build({ indexWorker: path.join(dir, 'missing.js'), hostBuildCommits: 0 });
     assert.equal(result.offThread, undefined);
