@@ -315,7 +315,7 @@ export default async function delegationBench(): Promise<BenchResult> {
     },
     lines: [
       `history: ${fmt(COMMITS)} commits, ${fmt(b0.knownFiles ?? 0)} files touched, ${b0.people ?? 0} people after identity merging, ${fmt(warm.bytes / 1024)} KiB of git log output; ${generated} (${repo.dir})`,
-      `cold index: ${fmt(coldMs)} ms for ${fmt(COMMITS)} commits in ${b0.pages} pages (fresh process each, ${builds.map((b) => fmt(b.ms)).join(' / ')} ms); raw git log floor ${fmt(floorMs)} ms (${floors.map(fmt).join(' / ')} ms) → ${round(ratio, 2)}×, target ≤ 1.3×`,
+      `cold index: ${fmt(coldMs)} ms for ${fmt(COMMITS)} commits, ${b0.pages} progress reports on the host (fresh process each, ${builds.map((b) => fmt(b.ms)).join(' / ')} ms); raw git log floor ${fmt(floorMs)} ms (${floors.map(fmt).join(' / ')} ms) → ${round(ratio, 2)}×, target ≤ 1.3×`,
       `  git log as run by default, writing every commit on its own (the floor of earlier rounds; the index builder has git buffer its output): ${fmt(defaultFloorMs)} ms (${defaultFloors.map(fmt).join(' / ')} ms) → ${round(coldMs / defaultFloorMs, 2)}×; with one core busy ${fmt(loadedDefaultFloorMs)} ms (${loaded.defaultFloors.map(fmt).join(' / ')} ms) → ${round(loadedColdMs / loadedDefaultFloorMs, 2)}×`,
       `  reading alone (the reader's pages, no index, one run): ${fmt(readOnly.ms)} ms, ${round(readOnly.ms / floorMs, 2)}× the floor, peak ${round(readOnly.maxRssMB, 1)} MB RSS; so indexing costs ~${fmt(coldMs - readOnly.ms)} ms`,
       ...(coldMs > EXTENSION_TIMEOUT_MS ? [`  slower than the extension's ${EXTENSION_TIMEOUT_MS / 1000} s deadline: the editor would give up on this repository`] : []),

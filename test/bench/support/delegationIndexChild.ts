@@ -21,6 +21,7 @@ export interface ChildReport {
   readonly mode: 'build' | 'read' | 'idle';
   readonly ms: number;
   readonly commitsRead: number;
+  /** Pages read (read mode), or progress reports the host received (build mode; the worker sends at most one per 50 ms). */
   readonly pages: number;
   readonly truncated: boolean;
   /** What the index says it holds (build only). */
