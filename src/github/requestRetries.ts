@@ -54,11 +54,13 @@ export function retryingRequests(rules: RetryRules) {
       } catch (err) {
         failure = err;
       }
-      const outcome = response ?? failure;
       const waitMs = nextWait(response ? { response } : failure);
-      if (waitMs === undefined || signal?.aborted) return settle(outcome, response);
-      await pause(waitMs, signal);
-      if (signal?.aborted) return settle(outcome, response);
+      if (waitMs !== undefined && !signal?.aborted) await pause(waitMs, signal);
+      if (waitMs === undefined || signal?.aborted) {
+        // The last answer as the caller gets it: a response is returned (Octokit's GraphQL layer reads its errors), a failure thrown.
+        if (response) return response;
+        throw failure;
+      }
     }
 
     function nextWait(answer: unknown): number | undefined {
@@ -86,12 +88,6 @@ function graphqlFailed(response: HookedResponse): boolean {
   if (!Array.isArray(errors) || errors.length === 0) return false;
   const first = (errors[0] as { message?: unknown } | undefined)?.message;
   return errors.some((e) => (e as { type?: unknown } | undefined)?.type === 'RATE_LIMITED') || (typeof first === 'string' && /Something went wrong while executing your query/.test(first));
-}
-
-/** The last answer as the caller gets it: a response is returned (Octokit's GraphQL layer reads its errors), a failure thrown. */
-function settle<R>(outcome: unknown, response: R | undefined): R {
-  if (response !== undefined) return response;
-  throw outcome;
 }
 
 function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
