@@ -16,7 +16,15 @@ export function rememberSignedIn(
   auth: { resolve(): Promise<Credentials | undefined>; readonly onDidChange: vscode.Event<Credentials | undefined> },
   state: vscode.Memento,
 ): vscode.Disposable {
-  const remember = (credentials: Credentials | undefined) => void state.update(StateKey.signedInLastTime, credentials !== undefined);
+  // Written only when it changes. Global state is written as one object per extension, whole,
+  // and other windows see a write a little later: a window writing while its copy is behind puts
+  // back what another window just changed (a focus block's guard records, say). A window loading
+  // its features should write nothing it did not change.
+  const remember = (credentials: Credentials | undefined) => {
+    const signedIn = credentials !== undefined;
+    if (state.get<boolean>(StateKey.signedInLastTime) !== signedIn) void state.update(StateKey.signedInLastTime, signedIn);
+  };
   void auth.resolve().then(remember);
   return auth.onDidChange(remember);
 }
+

@@ -60,8 +60,10 @@ export class QueueStartupFace {
       ...(this.statusBar ? { statusBar: this.statusBar } : {}),
     };
     const json = JSON.stringify(face);
-    if (json === this.written) return;
+    // The first time, against what is stored: a window that loads its features writes nothing
+    // when the face is as it was (why that matters: rememberSignedIn in src/vscode/entry/signedInMemo.ts).
+    const before = this.written ?? JSON.stringify(this.globalState.get(StateKey.queueStartupFace));
     this.written = json;
-    void this.globalState.update(StateKey.queueStartupFace, face);
+    if (json !== before) void this.globalState.update(StateKey.queueStartupFace, face);
   }
 }
