@@ -72,6 +72,8 @@ export class GuardOrchestrator {
   /** Damaged records already reported, so a record that stays damaged is reported once. */
   private readonly warned = new Set<string>();
   private readonly releases: Map<string, Promise<void>>;
+  /** The record this window last wrote per guard, while it holds the lease (see read). */
+  private readonly written = new Map<GuardId, GuardRecord>();
 
   constructor(private readonly options: GuardOrchestratorOptions) {
     this.releases = options.releases ?? releasesInFlight;
@@ -90,9 +92,15 @@ export class GuardOrchestrator {
     return out;
   }
 
-  private read(guard: Guard): ReadRecord {
+  private read(guard: Guard): ReadRecord & { readonly behind?: true } {
     const raw = storedGuardRecord(this.options.store, guard.id);
     const read = reviveGuardRecord(raw, guard);
+    const mine = this.mayWrite() ? this.written.get(guard.id) : undefined;
+    if (!this.mayWrite()) this.written.clear();
+    // While this window holds the lease no other window writes guard records, so a stored record
+    // older than the one this window last wrote (or none) is another window's whole copy of global
+    // state put back over ours: ours stands, and is written again.
+    if (mine && (!read.record || read.record.updatedAt < mine.updatedAt)) return { record: mine, behind: true };
     if (read.damage) {
       const key = `${guard.id}\n${JSON.stringify(raw)}`;
       if (!this.warned.has(key)) {
@@ -232,9 +240,9 @@ export class GuardOrchestrator {
   }
 
   private async step(guard: Guard, target: GuardTarget | undefined): Promise<void> {
-    const { record: rec, damage } = this.read(guard);
-    // Heal the stored record, so that it is not read damaged again.
-    if (damage) await this.store(guard.id, rec ?? null);
+    const { record: rec, damage, behind } = this.read(guard);
+    // Heal the stored record, so that it is not read damaged (or behind) again.
+    if (damage || behind) await this.store(guard.id, rec ?? null);
     const now = this.options.clock.now();
     const action = this.actionFor(rec, target);
     if (action === 'none' || this.isBackingOff(rec, action, target, now)) return;
@@ -394,13 +402,18 @@ export class GuardOrchestrator {
     if (rec.attempts === 0 || rec.failure?.kind !== error.kind) this.options.onEvent?.({ kind: 'failed', guard, record: failed, error });
   }
 
-  private write(rec: GuardRecord): Promise<void> {
-    return this.store(rec.guardId, rec);
+  private async write(rec: GuardRecord): Promise<void> {
+    await this.store(rec.guardId, rec);
+    this.written.set(rec.guardId, rec);
+  }
+
+  private mayWrite(): boolean {
+    return !this.options.mayWrite || this.options.mayWrite();
   }
 
   /** Writes one guard's record under its own key (null: no record), if this window may. */
   private async store(guardId: GuardId, value: GuardRecord | null): Promise<void> {
-    if (this.options.mayWrite && !this.options.mayWrite()) throw new LeaseLostError(translated`this window no longer holds the focus lease; the holder carries on from the stored record`);
+    if (!this.mayWrite()) throw new LeaseLostError(translated`this window no longer holds the focus lease; the holder carries on from the stored record`);
     await this.options.store.update(guardRecordKey(guardId), value);
     // The old combined map goes once every record in it has a key of its own.
     if (this.options.store.get(FocusStoreKey.legacyGuards) !== undefined && !legacyRecordsLeft(this.options.store)) await this.options.store.update(FocusStoreKey.legacyGuards, undefined);

@@ -5,7 +5,7 @@ import type { GuardTarget } from '../../../src/core/focus/types';
 import { silentLogger } from '../../../src/core/logger';
 import { GuardOrchestrator, type GuardEvent } from '../../../src/app/focus/guardOrchestrator';
 import { guardRecordKey } from '../../../src/core/focus/sharedStore';
-import { FakeGuard, missingScope, offline, rateLimited, recordingLogger, type FakeWorld } from './fakeGuard';
+import { CountingGuard, FakeGuard, missingScope, offline, rateLimited, recordingLogger, type FakeWorld } from './fakeGuard';
 
 /** Where every guard's record lived before each had a key of its own. */
 const legacyKey = 'leadDesk.focus.guards';
@@ -336,6 +336,32 @@ describe('guard orchestration', () => {
     assert.equal(worlds[1].status, null);
     assert.equal(o.records().g0, undefined);
     assert.equal(store.get(legacyKey), undefined, 'the healed records replaced the old map');
+  });
+
+  it("adversarial: another window's stale copy of global state put back over the records neither engages nor restores twice", async () => {
+    // A window that writes global state writes all of it, as it last saw it: a copy from before
+    // this window engaged (no record, or one still engaging) lands over the engaged record.
+    const { store, worlds, clock } = setup();
+    const guards = [new CountingGuard('g0', worlds[0], () => clock.now())];
+    const orchestrator = new GuardOrchestrator({ store, clock, log: silentLogger, windowId: 'w1', guards: () => guards.map((guard) => ({ guard, enabled: true })) });
+    await orchestrator.reconcile(block());
+    assert.equal(guards[0].engages, 1);
+    await store.update(guardRecordKey('g0'), undefined);
+    clock.advance(min);
+    await orchestrator.reconcile(block());
+    assert.equal(guards[0].engages, 1, 'engaged once: a record gone under it is put back, not engaged afresh');
+    const engaged = store.get<{ phase: string }>(guardRecordKey('g0'));
+    assert.equal(engaged?.phase, 'engaged', 'the record is written again');
+
+    clock.advance(49 * min);
+    await orchestrator.reconcile(undefined);
+    assert.equal(guards[0].releases, 1);
+    await store.update(guardRecordKey('g0'), engaged);
+    clock.advance(min);
+    await orchestrator.reconcile(undefined);
+    assert.equal(guards[0].releases, 1, 'restored once: an engaged record older than the release is not released again');
+    assert.equal(orchestrator.records().g0.phase, 'released');
+    assert.equal(worlds[0].writes, 2);
   });
 
   it('keeps each guard\'s record under its own key, migrating the old combined record', async () => {
