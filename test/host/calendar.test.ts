@@ -27,7 +27,10 @@ describe('calendar (a local .ics file) and Find Focus Time', () => {
     if ((await inspectFocus()).block) await vscode.commands.executeCommand('leadDesk.stopFocusBlock');
     dir = await mkdtemp(path.join(tmpdir(), 'lead-desk-host-calendar-'));
     const now = Date.now();
-    meetingStart = Math.ceil((now + 60 * 60_000) / 60_000) * 60_000;
+    // An hour from now, or just before the working day set below ends (23:59), whichever comes
+    // first: a meeting after midnight would leave the day's end, not the meeting, to end the slot.
+    const lastMinuteToday = new Date(now).setHours(23, 58, 0, 0);
+    meetingStart = Math.min(Math.ceil((now + 60 * 60_000) / 60_000) * 60_000, lastMinuteToday);
     const file = path.join(dir, 'host-work.ics');
     await writeFile(
       file,
