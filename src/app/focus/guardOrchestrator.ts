@@ -95,8 +95,9 @@ export class GuardOrchestrator {
   private read(guard: Guard): ReadRecord & { readonly behind?: true } {
     const raw = storedGuardRecord(this.options.store, guard.id);
     const read = reviveGuardRecord(raw, guard);
-    const mine = this.mayWrite() ? this.written.get(guard.id) : undefined;
+    // What this window wrote counts only while it holds the lease; once it lost it, it is forgotten.
     if (!this.mayWrite()) this.written.clear();
+    const mine = this.written.get(guard.id);
     // While this window holds the lease no other window writes guard records, so a stored record
     // older than the one this window last wrote (or none) is another window's whole copy of global
     // state put back over ours: ours stands, and is written again.
