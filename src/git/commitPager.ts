@@ -1,4 +1,4 @@
-// Turns `git log` text, as it streams in, into pages of commits for a caller that may be slower
+// Turns `git log` output, as it streams in, into pages of commits for a caller that may be slower
 // than git: at most a page waits, git is paused meanwhile, and the commit cap is applied.
 
 import type { CommitRecord } from '../core/delegation/types';
@@ -26,8 +26,8 @@ export class CommitPager {
   ) {}
 
   /** Feeds git's output in (GitSession.stream's callback). */
-  readonly onText = (text: string, flow?: StreamFlow): void => {
-    if (!this.abandoned) this.take(this.parser.push(text), flow);
+  readonly onBytes = (bytes: Uint8Array, flow?: StreamFlow): void => {
+    if (!this.abandoned) this.take(this.parser.push(bytes), flow);
   };
 
   /** git exited normally: the last commit and the last, partial page are complete. */

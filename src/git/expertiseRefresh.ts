@@ -90,6 +90,10 @@ export interface RefreshResult {
 export async function refreshExpertiseIndex(dir: string, previous: ExpertiseIndex | undefined, options: RefreshOptions = {}): Promise<RefreshResult> {
   const settings = options.settings ?? defaultIndexSettings;
   const session = options.opened?.session ?? (await openGitSession(dir, options));
+  const script = options.indexWorker ?? bundledIndexWorker();
+  // A first build may go to the worker, which depends on the window's size: counted beside the
+  // inspection rather than after it, as one more git process in line would delay the build.
+  const windowCommits = options.windowCommits ?? (previous === undefined && options.opened === undefined && script ? countFromHead(session, options) : undefined);
   const info = options.opened?.info ?? (await inspectRepository(session));
   const repo = options.repo ?? info.root;
   const target = { repo, headSha: info.headSha, settings };
@@ -126,8 +130,7 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
   // here: starting a worker and handing the whole index back would cost more than it saves.
   let offThread = false;
   const rebuild = async () => {
-    const script = options.indexWorker ?? bundledIndexWorker();
-    if (script && info.headSha !== undefined && !(await holdsFewCommits(session, info.headSha, options))) {
+    if (script && info.headSha !== undefined && !(await holdsFewCommits(session, info.headSha, options, windowCommits))) {
       const built = await buildOffThread(script, coldBuildRequest(dir, info, repo, settings, options), { onPage: options.onPage, onProgress: options.onProgress, signal: options.signal, slicer });
       offThread = built !== undefined;
       if (built) return { ...built, commits: [] as CommitRecord[] };
@@ -159,14 +162,29 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
   };
 }
 
-/** Whether the window at `tip` is small enough to build on this thread (see SMALL_HISTORY_COMMITS). */
-async function holdsFewCommits(session: GitSession, tip: string, options: RefreshOptions): Promise<boolean> {
+const windowOf = (options: RefreshOptions) => ({ sinceDays: options.sinceDays ?? defaultHistoryWindow.sinceDays, maxCommits: options.maxCommits ?? defaultHistoryWindow.maxCommits });
+
+/** The window's commits from HEAD as holdsFewCommits wants them counted, when a count will be wanted at all. */
+function countFromHead(session: GitSession, options: RefreshOptions): Promise<number> | undefined {
   const limit = options.hostBuildCommits ?? SMALL_HISTORY_COMMITS;
-  const window = { sinceDays: options.sinceDays ?? defaultHistoryWindow.sinceDays, maxCommits: options.maxCommits ?? defaultHistoryWindow.maxCommits };
+  if (limit !== SMALL_HISTORY_COMMITS || windowOf(options).maxCommits <= limit) return undefined;
+  const counting = countWindowCommits(session, 'HEAD', windowOf(options), limit, options.now);
+  // An empty repository has no HEAD to count from; it is never built on the worker anyway.
+  counting.catch(() => undefined);
+  return counting;
+}
+
+/**
+ * Whether the window at `tip` is small enough to build on this thread (see SMALL_HISTORY_COMMITS).
+ * `counted` is the window counted from HEAD early (see RefreshOptions.windowCommits).
+ */
+async function holdsFewCommits(session: GitSession, tip: string, options: RefreshOptions, counted: Promise<number> | undefined): Promise<boolean> {
+  const limit = options.hostBuildCommits ?? SMALL_HISTORY_COMMITS;
+  const window = windowOf(options);
   if (window.maxCommits <= limit) return true;
   if (limit <= 0) return false;
-  const counted = limit === SMALL_HISTORY_COMMITS ? await options.windowCommits?.catch(() => undefined) : undefined;
-  return (counted ?? (await countWindowCommits(session, tip, window, limit, options.now))) <= limit;
+  const early = limit === SMALL_HISTORY_COMMITS ? await counted?.catch(() => undefined) : undefined;
+  return (early ?? (await countWindowCommits(session, tip, window, limit, options.now))) <= limit;
 }
 
 /** The build as plain data for the worker: the clock is read now, the window and deadline passed on. */

@@ -1,7 +1,6 @@
 // One simple-git instance per read, bound to a deadline and the caller's AbortSignal, so every
 // git process it starts is killed when either fires and the failure comes back typed.
 
-import { StringDecoder } from 'node:string_decoder';
 import type { SimpleGit } from 'simple-git';
 import { loadSimpleGit } from './simpleGitModule';
 import { GitAbortedError, GitNotFoundError, GitTimeoutError, NotAGitRepositoryError } from './gitErrors';
@@ -31,11 +30,12 @@ export interface GitSession {
   /** Runs `git <args>` and returns stdout; failures come back as typed errors where we know them. */
   run(args: readonly string[]): Promise<string>;
   /**
-   * Runs `git <args>` and hands its stdout to `onText` as it arrives, for output to be parsed
-   * while git is still writing; `flow` pauses git while the reader catches up. Resolves when git
-   * exits; fails as run() does.
+   * Runs `git <args>` and hands its stdout to `onBytes` as it arrives, for output to be parsed
+   * while git is still writing; `flow` pauses git while the reader catches up. The bytes are
+   * git's, undecoded: a chunk may end inside a UTF-8 character. Resolves when git exits; fails
+   * as run() does.
    */
-  stream(args: readonly string[], onText: (text: string, flow?: StreamFlow) => void): Promise<void>;
+  stream(args: readonly string[], onBytes: (bytes: Buffer, flow: StreamFlow) => void): Promise<void>;
   /** Throws the typed error if the deadline passed or the caller aborted. Call between steps. */
   throwIfStopped(): void;
 }
@@ -97,9 +97,8 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
     dir,
     throwIfStopped,
     run,
-    async stream(args, onText) {
+    async stream(args, onBytes) {
       const wanted = args.join('\0');
-      const decoder = new StringDecoder('utf8');
       // simple-git shows each process's streams to the output handler as it spawns it; only ours
       // is listened to, in case the session runs something else meanwhile.
       git.outputHandler((_command, stdout, _stderr, spawnedWith) => {
@@ -111,12 +110,10 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
         // (Should a later simple-git attach it afterwards, nothing breaks: the output is just kept.)
         for (const listener of stdout.listeners('data')) stdout.removeListener('data', listener as (chunk: Buffer) => void);
         const flow: StreamFlow = { pause: () => void stdout.pause(), resume: () => void stdout.resume() };
-        stdout.on('data', (chunk: Buffer) => onText(decoder.write(chunk), flow));
+        stdout.on('data', (chunk: Buffer) => onBytes(chunk, flow));
       });
       try {
         await run(args);
-        const rest = decoder.end();
-        if (rest) onText(rest);
       } finally {
         git.outputHandler(ignoreOutput);
       }

@@ -60,7 +60,9 @@ export async function openHistory(dir: string, options: HistoryReadOptions = {})
 /** As openHistory, within a session the caller already opened (one deadline for the whole job). */
 export async function openHistoryIn(session: GitSession, options: Omit<HistoryReadOptions, keyof GitSessionOptions> = {}, known?: RepositoryInfo): Promise<HistoryRead> {
   const repository = known ?? (await inspectRepository(session));
-  const tip = options.tip === undefined ? repository.headSha : await resolveCommit(session, options.tip);
+  // HEAD's sha as the inspection found it needs no second look (the inspection may have been made
+  // on another thread, in another session, which would otherwise ask git again).
+  const tip = options.tip === undefined || options.tip === repository.headSha ? repository.headSha : await resolveCommit(session, options.tip);
   if (options.tip !== undefined && tip === undefined) throw new UnknownRevisionError(options.tip);
   let after: string | undefined;
   if (options.after !== undefined) {
@@ -97,7 +99,7 @@ export async function openHistoryIn(session: GitSession, options: Omit<HistoryRe
       // its arrival tells that the cap cut the window short.
       const pager = new CommitPager(pageSize, window.maxCommits);
       const reading = session
-        .stream([...baseArgs(), `--max-count=${window.maxCommits + 1}`, '--end-of-options', range()], pager.onText)
+        .stream([...baseArgs(), `--max-count=${window.maxCommits + 1}`, '--end-of-options', range()], pager.onBytes)
         .then(() => pager.end())
         .finally(() => pager.close());
       // A failure is thrown below, once the pages read before it are handed out.

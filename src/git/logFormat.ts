@@ -1,6 +1,13 @@
 // The `git log` format we read and its parser. Fields are split by ASCII unit/record separators
 // (which do not occur in names, emails or trailers), and -z NUL-terminates file names, so paths
 // with spaces, quotes or newlines come through unquoted and unambiguous.
+//
+// The parser reads git's bytes as Latin-1, one character per byte, and decodes UTF-8 only in what
+// it keeps (see SeenValues). The separators are ASCII, which no byte of a multi-byte UTF-8
+// character can be mistaken for, so the fields are cut in the same places. Decoded as UTF-8,
+// one name beyond Latin-1 ("Łukasz") made a whole chunk a two-byte string, and every name and
+// path cut from it had to be hashed a character at a time to be looked up: a sixth of a big
+// build's parsing and indexing went to that. A chunk may also end inside a character now.
 
 import { TRAILER_KEYS, parseTrailers } from '../core/delegation/trailers';
 import { detachedString } from '../core/detachedString';
@@ -26,9 +33,9 @@ export class LogStreamParser {
   private pending = '';
   private readonly seen = new SeenValues();
 
-  /** The commits completed by this text. */
-  push(text: string): CommitRecord[] {
-    this.pending += text;
+  /** The commits completed by these bytes of git's output. */
+  push(bytes: Uint8Array): CommitRecord[] {
+    this.pending += asLatin1(bytes);
     const cut = this.pending.lastIndexOf(RS);
     if (cut <= 0) return [];
     const complete = this.pending.slice(0, cut);
@@ -44,11 +51,20 @@ export class LogStreamParser {
   }
 }
 
+const asLatin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+
+/**
+ * A value cut from the Latin-1 reading of git's output, as the UTF-8 text git wrote. The result
+ * is a new string, so what is kept does not point into git's output (see detachedString).
+ */
+const fromLatin1 = (bytes: string): string => Buffer.from(bytes, 'latin1').toString('utf8');
+
 /**
  * What a history repeats, kept once per read: a history names the same few hundred people and
  * few thousand files over and over. Each commit then costs no author object, trailer parse or
- * path string of its own, and what the index keeps does not point into git's output (see
- * detachedString). Values are shared between commits, which is why CommitRecord is read-only.
+ * path string of its own, nor any UTF-8 decoding, and what the index keeps does not point into
+ * git's output. Values are shared between commits, which is why CommitRecord is read-only.
+ * Keys are the bytes as read (Latin-1); values are decoded.
  */
 class SeenValues {
   /** `name US email` → the author. */
@@ -60,9 +76,9 @@ class SeenValues {
   person(key: string, nameEnd: number): RawIdentity {
     let person = this.people.get(key);
     if (!person) {
-      const name = key.slice(0, nameEnd);
-      const email = key.slice(nameEnd + 1);
-      person = { ...(name ? { name: detachedString(name) } : {}), ...(email ? { email: detachedString(email) } : {}) };
+      const name = fromLatin1(key.slice(0, nameEnd));
+      const email = fromLatin1(key.slice(nameEnd + 1));
+      person = { ...(name ? { name } : {}), ...(email ? { email } : {}) };
       this.people.set(detachedString(key), person);
     }
     return person;
@@ -70,28 +86,24 @@ class SeenValues {
 
   file(name: string): string {
     let kept = this.files.get(name);
-    if (kept === undefined) this.files.set((kept = detachedString(name)), kept);
+    if (kept === undefined) this.files.set(detachedString(name), (kept = fromLatin1(name)));
     return kept;
   }
 
   trailersOf(text: string): ParsedTrailers {
     if (text === '') return NO_TRAILERS;
     let parsed = this.trailers.get(text);
-    if (!parsed) {
-      // Parsed from the copy, so the names and emails it keeps are cut from that and not from
-      // git's output: each would keep a whole chunk of it alive for the rest of the read.
-      const kept = detachedString(text);
-      this.trailers.set(kept, (parsed = parseTrailers(kept)));
-    }
+    // Parsed from the decoded copy, so the names and emails it keeps do not point into git's output.
+    if (!parsed) this.trailers.set(detachedString(text), (parsed = parseTrailers(fromLatin1(text))));
     return parsed;
   }
 }
 
 const NO_TRAILERS: ParsedTrailers = { reviewers: [], coAuthors: [] };
 
-/** Parses whole records of output (tests and one-off reads; a stream keeps its SeenValues across chunks). */
-export function parseLogOutput(text: string): CommitRecord[] {
-  return parseRecords(text, new SeenValues());
+/** Parses whole records of output, as text or as git's bytes (tests and one-off reads; a stream keeps its SeenValues across chunks). */
+export function parseLogOutput(output: string | Uint8Array): CommitRecord[] {
+  return parseRecords(asLatin1(typeof output === 'string' ? Buffer.from(output, 'utf8') : output), new SeenValues());
 }
 
 /**

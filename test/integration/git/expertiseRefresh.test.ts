@@ -105,6 +105,17 @@ describe('expertise index from a real repository', function () {
     assert.deepEqual(verbs, ['rev-parse --show-toplevel', 'log --no-color'], commands.join('\n'));
   });
 
+  it('counts the window from HEAD beside the inspection when a first build could go to the worker, and folds a short one here', async () => {
+    // A worker script that cannot start: the count decides before any worker is tried.
+    const { result: built, commands } = await withCountingGit((binary) => refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW, binary, indexWorker: '/nowhere/indexWorker.js' }));
+    assert.equal(built.mode, 'rebuilt');
+    assert.equal(built.offThread, undefined);
+    const verbs = commands.map((c) => c.replace(/^-c \S+ /, '').split(' ').slice(0, 2).join(' '));
+    // HEAD, not the sha the inspection finds: the count does not wait for it.
+    assert.deepEqual(verbs.sort(), ['log --no-color', 'rev-list --count', 'rev-parse --show-toplevel'], commands.join('\n'));
+    assert.match(commands.find((c) => c.startsWith('rev-list')) ?? '', / --end-of-options HEAD$/);
+  });
+
   it('rebuilds when history was rewritten under the index', async () => {
     const first = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW });
     await git(repo.dir, ['reset', '-q', '--hard', 'HEAD~1']);

@@ -23,10 +23,10 @@ describe('git session streaming', function () {
     const expected = await session.run(args);
     assert.ok(Buffer.byteLength(expected) > 300_000, 'the output spans many chunks');
 
-    const pieces: string[] = [];
-    await session.stream(args, (text) => pieces.push(text));
+    const pieces: Buffer[] = [];
+    await session.stream(args, (bytes) => pieces.push(bytes));
     assert.ok(pieces.length > 1, 'the output arrived in several pieces');
-    assert.equal(pieces.join(''), expected);
+    assert.equal(Buffer.concat(pieces).toString('utf8'), expected);
 
     // The stream's handler is gone: the same command run plainly returns its whole output again.
     assert.equal(await session.run(args), expected);
@@ -36,17 +36,16 @@ describe('git session streaming', function () {
     const session = await openGitSession(repo.dir);
     const args = ['show', 'HEAD:big.txt'];
     const expected = await session.run(args);
-    let received = '';
+    const received: Buffer[] = [];
     let pauses = 0;
-    await session.stream(args, (text, flow) => {
-      received += text;
-      if (!flow) return;
+    await session.stream(args, (bytes, flow) => {
+      received.push(bytes);
       // Pause after every piece and resume on a later turn: git must wait, and nothing may be lost.
       pauses++;
       flow.pause();
       setTimeout(() => flow.resume(), 1);
     });
     assert.ok(pauses > 1);
-    assert.equal(received, expected);
+    assert.equal(Buffer.concat(received).toString('utf8'), expected);
   });
 });

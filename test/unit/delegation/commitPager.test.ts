@@ -22,7 +22,7 @@ class Flow {
 describe('paging streamed git log output', () => {
   it('hands out pages of the asked size, and reports a cut when more commits come than the cap', async () => {
     const pager = new CommitPager(2, 5);
-    pager.onText(output(0, 6));
+    pager.onBytes(Buffer.from(output(0, 6)));
     pager.end();
     pager.close();
     const sizes: number[] = [];
@@ -34,13 +34,13 @@ describe('paging streamed git log output', () => {
   it('pauses git while a page waits for the caller, and resumes it once the page is taken', async () => {
     const pager = new CommitPager(2, 100);
     const flow = new Flow();
-    pager.onText(output(0, 3), flow);
+    pager.onBytes(Buffer.from(output(0, 3)), flow);
     assert.equal(flow.paused, true, 'a full page is waiting');
     const pages = pager.pages(() => undefined);
     const first = await pages.next();
     assert.equal((first.value as unknown[]).length, 2);
     assert.equal(flow.paused, false, 'the waiting page was taken');
-    pager.onText(output(3, 4), flow);
+    pager.onBytes(Buffer.from(output(3, 4)), flow);
     pager.end();
     pager.close();
     const rest: number[] = [];
@@ -52,19 +52,19 @@ describe('paging streamed git log output', () => {
   it('lets git run out without parsing the rest when the caller stops early', async () => {
     const pager = new CommitPager(1, 100);
     const flow = new Flow();
-    pager.onText(output(0, 2), flow);
+    pager.onBytes(Buffer.from(output(0, 2)), flow);
     for await (const page of pager.pages(() => undefined)) {
       assert.equal(page.length, 1);
       break;
     }
     assert.equal(flow.paused, false, 'git is not left blocked on a full pipe');
-    pager.onText(output(2, 50), flow);
+    pager.onBytes(Buffer.from(output(2, 50)), flow);
     assert.equal(flow.pauses, 1, 'nothing more is parsed or queued after the caller left');
   });
 
   it('stops before handing out a page when the check before each page throws', async () => {
     const pager = new CommitPager(1, 100);
-    pager.onText(output(0, 3));
+    pager.onBytes(Buffer.from(output(0, 3)));
     pager.end();
     pager.close();
     let handed = 0;

@@ -23,7 +23,8 @@ describe('git log output as it streams in', () => {
     for (const size of [1, 7, 64, output.length]) {
       const parser = new LogStreamParser();
       const streamed = [];
-      for (let i = 0; i < output.length; i += size) streamed.push(...parser.push(output.slice(i, i + size)));
+      const bytes = Buffer.from(output);
+      for (let i = 0; i < bytes.length; i += size) streamed.push(...parser.push(bytes.subarray(i, i + size)));
       streamed.push(...parser.end());
       assert.deepEqual(streamed, whole, `chunks of ${size}`);
     }
@@ -31,8 +32,8 @@ describe('git log output as it streams in', () => {
 
   it('holds back the last commit until git has finished, since more of its files may follow', () => {
     const parser = new LogStreamParser();
-    assert.deepEqual(parser.push(record('a'.repeat(40), 'Ada', ['src/a.c'])), []);
-    const first = parser.push(record('b'.repeat(40), 'Bob', ['src/b.c']));
+    assert.deepEqual(parser.push(Buffer.from(record('a'.repeat(40), 'Ada', ['src/a.c']))), []);
+    const first = parser.push(Buffer.from(record('b'.repeat(40), 'Bob', ['src/b.c'])));
     assert.deepEqual(first.map((c) => c.sha), ['a'.repeat(40)]);
     assert.deepEqual(parser.end().map((c) => c.files), [['src/b.c']]);
     assert.deepEqual(parser.end(), []);
