@@ -3,6 +3,7 @@
 // labels), and the draft's time with 150 ms added to every request.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TeamDirectory } from '../../src/github/delegation/teamDirectory';
 import type { BenchResult } from './bench';
 import { startSandbox } from '../sandbox/server';
 import { generateScenario, GENERATED_TOKEN } from '../sandbox/scenarios/generate';
@@ -49,7 +50,8 @@ export default async function updateBench(): Promise<BenchResult> {
   const week: UpdateWeek = { start: new Date(now.getTime() - 7 * day), end: now, nextStart: now, nextEnd: new Date(now.getTime() + 7 * day), soFar: true };
   const deps = (groupBy: UpdateGroupBy): DraftDependencies => ({
     client: () => Promise.resolve(client),
-    settings: () => ({ update: { ...defaultUpdateSettings, groupBy }, repos: [], orgs: ['bench'], team, staleBusinessHours: 16, workingTime: defaultWorkingHours, schedule: [] }),
+    teams: new TeamDirectory(),
+    settings: () => ({ update: { ...defaultUpdateSettings, groupBy }, repos: [], orgs: ['bench'], team, githubTeam: undefined, staleBusinessHours: 16, workingTime: defaultWorkingHours, schedule: [] }),
     workspaceRepos: () => Promise.resolve([]),
     focusHistory: () => undefined,
     template: () => Promise.resolve(template),

@@ -6,6 +6,7 @@ import { ExpiringCache } from '../../core/expiringCache';
 import type { Logger } from '../../core/logger';
 import { settingTurnaround, turnaroundKey, type NudgeTurnaround } from '../../core/nudge/nudgeTurnaround';
 import type { GitHubClient } from '../../github/client';
+import type { TeamDirectory } from '../../github/delegation/teamDirectory';
 import { usualTurnaround, type TurnaroundInputs } from '../team/usualTurnaround';
 
 const DAY_MS = 24 * 3600_000;
@@ -14,6 +15,8 @@ export const RETRY_AFTER_FAILURE_MS = 15 * 60_000;
 
 export interface TeamTurnaroundDeps {
   readonly client: () => Promise<GitHubClient>;
+  /** Where leadDesk.githubTeam's members are read (cached there). */
+  readonly teams: TeamDirectory;
   readonly inputs: () => TurnaroundInputs;
   readonly now: () => number;
   readonly log: Logger;
@@ -49,11 +52,11 @@ export class TeamTurnaround {
     if (this.failedRecently(key)) return settingTurnaround(inputs.settingHours);
     try {
       const read = await this.cache.get(key, async () => {
-        const measured = await usualTurnaround({ client: await this.deps.client(), now: this.deps.now }, inputs);
+        const measured = await usualTurnaround({ client: await this.deps.client(), teams: this.deps.teams, now: this.deps.now }, inputs);
         this.deps.log.info(
           measured.source === 'measured'
             ? `the team's usual review turnaround is ${measured.hours} working hours, the median of ${measured.reviewed} pull requests reviewed in the last 4 weeks`
-            : `the team's usual review turnaround is leadDesk.update.reviewTurnaroundHours (${measured.hours} h): ${measured.reason === 'noTeam' ? 'leadDesk.team is empty' : `only ${measured.reviewed} pull requests reviewed in the last 4 weeks`}`,
+            : `the team's usual review turnaround is leadDesk.update.reviewTurnaroundHours (${measured.hours} h): ${measured.reason === 'noTeam' ? 'neither leadDesk.team nor leadDesk.githubTeam names a team with members' : `only ${measured.reviewed} pull requests reviewed in the last 4 weeks`}`,
         );
         return { source: measured.source, hours: measured.hours };
       });
@@ -71,6 +74,7 @@ export class TeamTurnaround {
   /** Forgets the figure, e.g. when the account changes. */
   clear(): void {
     this.cache.clear();
+    this.deps.teams.clear();
     this.known = undefined;
     this.failed = undefined;
   }

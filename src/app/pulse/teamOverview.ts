@@ -1,14 +1,12 @@
 // The Team view's GitHub half: who the team is (leadDesk.team, else the members of
 // leadDesk.githubTeam), their open review requests and the pull requests waiting on
 // them, who is overloaded, and the team's time to first review this week against the four before.
-import { translated } from '../../core/inertText';
-import type { DelegationSettings } from '../../core/delegation/delegationSettings';
 import type { WorkingHours } from '../../core/workingHours';
 import { compareFirstReview, firstReviewSince, overloaded, type FirstReviewComparison, type TeammateLoad } from '../../core/pulse/teamStats';
 import type { GitHubClient } from '../../github/client';
-import { parseTeamRef } from '../../github/delegation/teamMembers';
 import type { TeamDirectory } from '../../github/delegation/teamDirectory';
 import { fetchTeamActivity } from '../../github/team/teamActivity';
+import { teamLogins, type TeamSettings } from '../team/teamLogins';
 
 export interface TeammateRow extends TeammateLoad {
   readonly overloaded: boolean;
@@ -25,18 +23,11 @@ export interface TeamOverviewDeps {
   readonly now: () => number;
 }
 
-export async function loadTeamOverview(deps: TeamOverviewDeps, team: Pick<DelegationSettings, 'team' | 'githubTeam'>, working: WorkingHours): Promise<TeamOverview> {
-  let logins: readonly string[] = team.team;
-  let note: string | undefined;
-  if (logins.length === 0) {
-    const ref = team.githubTeam ? parseTeamRef(team.githubTeam) : undefined;
-    if (!ref || !team.githubTeam) return { kind: 'noTeam' };
-    const lookup = await deps.teams.members(deps.client, ref);
-    if (!lookup.logins) return { kind: 'teamUnreadable', team: team.githubTeam, problem: lookup.problem ?? translated`no members could be read` };
-    if (lookup.logins.length === 0) return { kind: 'noTeam' };
-    logins = lookup.logins;
-    if (lookup.problem) note = `${team.githubTeam}: ${lookup.problem}`;
-  }
+export async function loadTeamOverview(deps: TeamOverviewDeps, team: TeamSettings, working: WorkingHours): Promise<TeamOverview> {
+  const members = await teamLogins(deps.client, deps.teams, team);
+  if (members.kind === 'none') return { kind: 'noTeam' };
+  if (members.kind === 'unreadable') return { kind: 'teamUnreadable', team: members.team, problem: members.problem };
+  const { logins, note } = members;
   const now = deps.now();
   const activity = await fetchTeamActivity(deps.client, logins, firstReviewSince(now));
   const marked = overloaded(activity.loads);

@@ -3,6 +3,7 @@
 // untitled Markdown document; nothing here depends on a language model.
 import { addDays } from 'date-fns';
 import type { FinishedBlock } from '../../core/focus/types';
+import { translated } from '../../core/inertText';
 import { occurrencesOn, type ScheduleEntry } from '../../core/focus/schedule';
 import type { Logger } from '../../core/logger';
 import type { WorkingHours } from '../../core/workingHours';
@@ -16,13 +17,17 @@ import { countHandoffs } from '../../core/update/handoffCount';
 import { firstReviewSince } from '../../core/pulse/teamStats';
 import { turnaroundWithoutTeam, usualTurnaroundFrom } from '../../core/pulse/usualTurnaround';
 import type { GitHubClient } from '../../github/client';
+import type { TeamDirectory } from '../../github/delegation/teamDirectory';
 import { fetchUpdate } from '../../github/update/fetchUpdate';
+import { teamLogins, type TeamLogins } from '../team/teamLogins';
 
 export interface DraftSettings {
   readonly update: UpdateSettings;
   readonly repos: readonly string[];
   readonly orgs: readonly string[];
+  /** leadDesk.team, else leadDesk.githubTeam's members: whose pull requests measure the usual turnaround. */
   readonly team: readonly string[];
+  readonly githubTeam: string | undefined;
   readonly staleBusinessHours: number;
   readonly workingTime: WorkingHours;
   readonly schedule: readonly ScheduleEntry[];
@@ -30,6 +35,8 @@ export interface DraftSettings {
 
 export interface DraftDependencies {
   readonly client: () => Promise<GitHubClient>;
+  /** Where leadDesk.githubTeam's members are read (cached there). */
+  readonly teams: TeamDirectory;
   readonly settings: () => DraftSettings;
   /** "owner/name" of the open folders' GitHub remotes, as the queue's Stale group uses. */
   readonly workspaceRepos: () => Promise<readonly string[]>;
@@ -46,7 +53,7 @@ export interface DraftDependencies {
 export interface WeeklyDraft {
   readonly text: string;
   readonly sections: UpdateSections;
-  /** Problems with the template, to show beside the draft. */
+  /** Problems to show beside the draft: the template's, and a GitHub team that could not be read. */
   readonly problems: readonly string[];
   readonly requests: number;
   readonly cost: number;
@@ -64,14 +71,16 @@ export async function draftWeeklyUpdate(deps: DraftDependencies, week: UpdateWee
   const settings = deps.settings();
   const [client, workspaceRepos, template] = await Promise.all([deps.client(), deps.workspaceRepos(), deps.template(settings.update.template)]);
   const now = deps.now();
+  const members = await teamLogins(client, deps.teams, settings);
+  const team = members.kind === 'members' ? members.logins : [];
   // The team's pull requests of the last four weeks ride in the same request as the week's.
-  const searches = planUpdateSearches({ repos: [...workspaceRepos, ...settings.repos], orgs: settings.orgs, team: settings.team }, week, { authoredSince: firstReviewSince(now.getTime()) });
+  const searches = planUpdateSearches({ repos: [...workspaceRepos, ...settings.repos], orgs: settings.orgs, team }, week, { authoredSince: firstReviewSince(now.getTime()) });
   const data = await fetchUpdate(client, searches, { labels: settings.update.groupBy === 'label', since: week.start, until: week.end, ...(deps.log ? { log: deps.log } : {}) });
   const history = deps.focusHistory();
   const recorded = (await deps.handoffs?.(week.start.getTime(), week.end.getTime())) ?? [];
   const handoffs = countHandoffs(recorded, data.handoffs);
   const settingHours = settings.update.reviewTurnaroundHours;
-  const turnaround = settings.team.length === 0 ? turnaroundWithoutTeam(settingHours) : usualTurnaroundFrom(data.authored, now.getTime(), settings.workingTime, settingHours);
+  const turnaround = team.length === 0 ? turnaroundWithoutTeam(settingHours) : usualTurnaroundFrom(data.authored, now.getTime(), settings.workingTime, settingHours);
   const focus = history?.filter((b) => b.endedAt >= week.start.getTime() && b.endedAt <= week.end.getTime()).map((b) => ({ type: b.type, focusedMs: b.focusedMs }));
   const sections = buildUpdateSections({
     data,
@@ -87,5 +96,11 @@ export async function draftWeeklyUpdate(deps: DraftDependencies, week: UpdateWee
     nextBlocks: plannedBlocks(settings.schedule, week),
   });
   const filled = fillTemplate(template, placeholderValues(sections));
-  return { text: filled.text, sections, problems: filled.problems, requests: data.requests, cost: data.cost };
+  return { text: filled.text, sections, problems: [...teamProblems(members, settingHours), ...filled.problems], requests: data.requests, cost: data.cost };
+}
+
+/** What the draft should say about the team it measured, when that is not simply leadDesk.team. */
+function teamProblems(members: TeamLogins, settingHours: number): string[] {
+  if (members.kind === 'unreadable') return [translated`At risk compares with leadDesk.update.reviewTurnaroundHours (${settingHours} h): the members of ${members.team} could not be read (${members.problem}).`];
+  return members.kind === 'members' && members.note !== undefined ? [members.note] : [];
 }

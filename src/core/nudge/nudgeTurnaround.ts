@@ -24,15 +24,16 @@ export function turnaroundPhrase(turnaround: NudgeTurnaround, time: WorkingHours
 
 export interface TurnaroundKeyInputs {
   readonly team: readonly string[];
+  readonly githubTeam: string | undefined;
   readonly settingHours: number;
   readonly working: WorkingHours;
 }
 
 /**
  * One measurement a day per team and setting: the key changes with the day, so yesterday's figure
- * is never reused, and with the inputs, so editing leadDesk.team measures again.
+ * is never reused, and with the inputs, so editing leadDesk.team or leadDesk.githubTeam measures again.
  */
 export function turnaroundKey(now: Date, inputs: TurnaroundKeyInputs): string {
   const team = [...inputs.team].map((l) => l.toLowerCase()).sort();
-  return JSON.stringify([format(now, 'yyyy-MM-dd'), team, inputs.settingHours, inputs.working]);
+  return JSON.stringify([format(now, 'yyyy-MM-dd'), team, inputs.githubTeam?.toLowerCase() ?? null, inputs.settingHours, inputs.working]);
 }

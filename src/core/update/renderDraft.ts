@@ -85,7 +85,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function turnaroundNote(t: UpdateSections['turnaround']): string {
   const limit = `Review requests count as late after ${plural(t.hours, 'working hour', 'working hours')}`;
   if (t.source === 'measured') return `_${limit}: the team's median time to first review over the last 4 weeks (${plural(t.reviewed, 'pull request', 'pull requests')})._`;
-  if (t.reason === 'noTeam') return `_${limit} (leadDesk.update.reviewTurnaroundHours); set leadDesk.team to measure the team's usual turnaround instead._`;
+  if (t.reason === 'noTeam') return `_${limit} (leadDesk.update.reviewTurnaroundHours); set leadDesk.team or leadDesk.githubTeam to measure the team's usual turnaround instead._`;
   return `_${limit} (leadDesk.update.reviewTurnaroundHours): too little data to measure the team's usual turnaround (${plural(t.reviewed, 'pull request', 'pull requests')} reviewed in the last 4 weeks)._`;
 }
 

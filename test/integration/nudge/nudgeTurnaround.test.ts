@@ -18,6 +18,7 @@ import { emptyLocalState } from '../../../src/core/queue/localState';
 import { defaultQueueSettings } from '../../../src/core/queue/queueSettings';
 import type { Logger } from '../../../src/core/logger';
 import type { WorkingHours } from '../../../src/core/workingHours';
+import { TeamDirectory } from '../../../src/github/delegation/teamDirectory';
 
 /** Every hour counts, so the figures do not depend on the weekday the test runs on. */
 const allHours: WorkingHours = { days: [0, 1, 2, 3, 4, 5, 6], startMinute: 0, endMinute: 24 * 60 };
@@ -65,7 +66,7 @@ describe('Nudge Reviewers against the team’s measured turnaround', function ()
     };
     let ledger: NudgeLedger = {};
     const deps: NudgeDeps = { client: () => Promise.resolve(client), ledger: { get: () => ledger, set: (l) => Promise.resolve(void (ledger = l)) }, now: () => new Date(now) };
-    const turnaround = new TeamTurnaround({ client: () => Promise.resolve(client), inputs: () => ({ team, working: allHours, settingHours }), now: () => now, log });
+    const turnaround = new TeamTurnaround({ client: () => Promise.resolve(client), teams: new TeamDirectory(), inputs: () => ({ team, githubTeam: undefined, working: allHours, settingHours }), now: () => now, log });
     sandbox.clearRequests();
     return { item, deps, turnaround, log };
   }

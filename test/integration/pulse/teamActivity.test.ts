@@ -67,7 +67,7 @@ describe('team activity (GitHub sandbox)', () => {
     assert.equal(overview.kind, 'ready');
     if (overview.kind !== 'ready') return;
     fx.sandbox.clearRequests();
-    const turnaround = await usualTurnaround({ client: fx.github(), now: () => fx.clock.now() }, { team, working: defaultWorkingHours, settingHours: 24 });
+    const turnaround = await usualTurnaround({ client: fx.github(), teams: new TeamDirectory(), now: () => fx.clock.now() }, { team, githubTeam: undefined, working: defaultWorkingHours, settingHours: 24 });
     assert.equal(fx.sandbox.requests.filter((r) => r.graphqlOperation === 'LeadDeskAuthoredPulls').length, 1);
     assert.equal(fx.sandbox.requests.length, 1);
     const sample = overview.firstReview.lastFourWeeks;
@@ -75,8 +75,34 @@ describe('team activity (GitHub sandbox)', () => {
     assert.ok(sample.reviewed >= 5, `${sample.reviewed} reviewed`);
     assert.deepEqual(turnaround, { source: 'measured', hours: Math.max(1, Math.round(sample.medianHours!)), reviewed: sample.reviewed });
     // With fewer teammates than make a sample, the setting stands in, and says how many there were.
-    const few = await usualTurnaround({ client: fx.github(), now: () => fx.clock.now() }, { team: ['lead'], working: defaultWorkingHours, settingHours: 24 });
+    const few = await usualTurnaround({ client: fx.github(), teams: new TeamDirectory(), now: () => fx.clock.now() }, { team: ['lead'], githubTeam: undefined, working: defaultWorkingHours, settingHours: 24 });
     assert.equal(few.source, 'setting');
-    assert.deepEqual(await usualTurnaround({ client: fx.github(), now: () => fx.clock.now() }, { team: [], working: defaultWorkingHours, settingHours: 24 }), { source: 'setting', hours: 24, reviewed: 0, reason: 'noTeam' });
+    assert.deepEqual(await usualTurnaround({ client: fx.github(), teams: new TeamDirectory(), now: () => fx.clock.now() }, { team: [], githubTeam: undefined, working: defaultWorkingHours, settingHours: 24 }), { source: 'setting', hours: 24, reviewed: 0, reason: 'noTeam' });
+  });
+
+  it("measures the usual turnaround over leadDesk.githubTeam's members when leadDesk.team is empty, as the Team view lists them", async () => {
+    const team = fx.sandbox.state.teams[0];
+    const settings = { team: [], githubTeam: `${team.org}/${team.slug}` };
+    const client = fx.github(DEMO.fullToken);
+    const overview = await loadTeamOverview({ client, teams: new TeamDirectory(), now: () => fx.clock.now() }, settings, defaultWorkingHours);
+    assert.equal(overview.kind, 'ready');
+    if (overview.kind !== 'ready') return;
+    fx.sandbox.clearRequests();
+    const turnaround = await usualTurnaround({ client, teams: new TeamDirectory(), now: () => fx.clock.now() }, { ...settings, working: defaultWorkingHours, settingHours: 24 });
+    const sample = overview.firstReview.lastFourWeeks;
+    assert.deepEqual(turnaround, sample.reviewed >= 5 ? { source: 'measured', hours: Math.max(1, Math.round(sample.medianHours!)), reviewed: sample.reviewed } : { source: 'setting', hours: 24, reviewed: sample.reviewed, reason: 'tooFew' });
+    assert.notEqual(turnaround.source === 'setting' ? turnaround.reason : undefined, 'noTeam', 'the GitHub team counts as a team');
+    // Its members, then their pull requests; the names asked about are the team's.
+    const authored = fx.sandbox.requests.filter((r) => r.graphqlOperation === 'LeadDeskAuthoredPulls');
+    assert.equal(authored.length, 1);
+    for (const member of team.members) assert.match(JSON.stringify(authored[0].body ?? authored[0]), new RegExp(`author:${member}\\b`, 'i'));
+  });
+
+  it('fails with the reason when the GitHub team cannot be read, so the setting stands in with a word why', async () => {
+    const client = fx.github(DEMO.fullToken);
+    await assert.rejects(
+      usualTurnaround({ client, teams: new TeamDirectory(), now: () => fx.clock.now() }, { team: [], githubTeam: 'acme/no-such-team', working: defaultWorkingHours, settingHours: 24 }),
+      /acme\/no-such-team/,
+    );
   });
 });

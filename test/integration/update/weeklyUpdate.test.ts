@@ -8,6 +8,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { loadScenario } from '../../sandbox/scenarios/scenario';
 import { DEMO } from '../../sandbox/testing/demoLogins';
 import { makeClient } from '../queue/queueHarness';
+import { TeamDirectory } from '../../../src/github/delegation/teamDirectory';
 import { draftWeeklyUpdate, type DraftDependencies, type DraftSettings } from '../../../src/app/update/draftWeeklyUpdate';
 import { defaultUpdateSettings } from '../../../src/core/update/updateSettings';
 import type { WorkingHours } from '../../../src/core/workingHours';
@@ -36,11 +37,13 @@ describe('weekly update against the sandbox', () => {
   function deps(settings: Partial<DraftSettings> = {}, focus?: FinishedBlock[]): DraftDependencies {
     return {
       client: () => Promise.resolve(makeClient(sb, DEMO.fullToken)),
+      teams: new TeamDirectory(),
       settings: () => ({
         update: defaultUpdateSettings,
         repos: ['acme/platform'],
         orgs: [],
         team: [],
+        githubTeam: undefined,
         staleBusinessHours: 16,
         // Every hour counts, so the At risk ages do not depend on the weekday the test runs on.
         workingTime: allHours,
@@ -131,7 +134,27 @@ describe('weekly update against the sandbox', () => {
   it('falls back to leadDesk.update.reviewTurnaroundHours without a team, and says so', async () => {
     const draft = await draftWeeklyUpdate(deps({ update: { ...defaultUpdateSettings, reviewTurnaroundHours: 30 } }), week);
     assert.deepEqual(draft.sections.turnaround, { source: 'setting', hours: 30, reviewed: 0, reason: 'noTeam' });
-    assert.match(draft.text, /late after 30 working hours \(leadDesk\.update\.reviewTurnaroundHours\); set leadDesk\.team/);
+    assert.match(draft.text, /late after 30 working hours \(leadDesk\.update\.reviewTurnaroundHours\); set leadDesk\.team or leadDesk\.githubTeam/);
+    assert.deepEqual(draft.problems, []);
+  });
+
+  it("measures the usual turnaround over leadDesk.githubTeam's members when leadDesk.team is empty", async () => {
+    const team = sb.state.teams[0];
+    const byLogins = await draftWeeklyUpdate(deps({ team: team.members }), week);
+    sb.clearRequests();
+    const byTeam = await draftWeeklyUpdate(deps({ githubTeam: `${team.org}/${team.slug}` }), week);
+    assert.deepEqual(byTeam.sections.turnaround, byLogins.sections.turnaround);
+    assert.notEqual(byTeam.sections.turnaround.source === 'setting' ? byTeam.sections.turnaround.reason : undefined, 'noTeam');
+    assert.equal(byTeam.requests, 1, "the members' pull requests still ride in the update's one GraphQL request");
+    assert.equal(sb.requests.filter((r) => r.graphqlOperation === 'LeadDeskTeamMembers').length, 1, 'the members were read from GitHub');
+    assert.deepEqual(byTeam.problems, []);
+  });
+
+  it('says in the draft\'s problems when leadDesk.githubTeam cannot be read, and compares with the setting', async () => {
+    const draft = await draftWeeklyUpdate(deps({ githubTeam: 'acme/no-such-team', update: { ...defaultUpdateSettings, reviewTurnaroundHours: 30 } }), week);
+    assert.equal(draft.sections.turnaround.hours, 30);
+    assert.equal(draft.problems.length, 1);
+    assert.match(draft.problems[0], /reviewTurnaroundHours \(30 h\): the members of acme\/no-such-team could not be read/);
   });
 
   it("counts handoffs made on another machine from their comments' hidden marker, once with this machine's", async () => {

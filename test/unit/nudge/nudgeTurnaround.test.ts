@@ -36,11 +36,15 @@ describe('Nudge Reviewers: which turnaround the refusal names', () => {
   });
 
   it('measures again on a new day or with another team, not for a reordered one', () => {
-    const inputs = { team: ['Ana', 'bo'], settingHours: 24, working: defaultWorkingHours };
+    const inputs = { team: ['Ana', 'bo'], githubTeam: undefined, settingHours: 24, working: defaultWorkingHours };
     const key = turnaroundKey(now, inputs);
     assert.equal(turnaroundKey(new Date('2026-03-06T23:00:00Z'), { ...inputs, team: ['bo', 'ana'] }), key);
     assert.notEqual(turnaroundKey(new Date('2026-03-07T00:30:00Z'), inputs), key);
     assert.notEqual(turnaroundKey(now, { ...inputs, team: ['ana'] }), key);
     assert.notEqual(turnaroundKey(now, { ...inputs, settingHours: 8 }), key);
+    const byGitHubTeam = { ...inputs, team: [], githubTeam: 'acme/web' };
+    assert.notEqual(turnaroundKey(now, byGitHubTeam), turnaroundKey(now, { ...inputs, team: [] }));
+    assert.notEqual(turnaroundKey(now, byGitHubTeam), turnaroundKey(now, { ...byGitHubTeam, githubTeam: 'acme/api' }));
+    assert.equal(turnaroundKey(now, byGitHubTeam), turnaroundKey(now, { ...byGitHubTeam, githubTeam: 'ACME/Web' }));
   });
 });

@@ -50,6 +50,6 @@ describe('usual review turnaround', () => {
   it('says in the draft where the figure came from', () => {
     assert.equal(turnaroundNote({ source: 'measured', hours: 4, reviewed: 5 }), "_Review requests count as late after 4 working hours: the team's median time to first review over the last 4 weeks (5 pull requests)._");
     assert.match(turnaroundNote({ source: 'setting', hours: 24, reviewed: 1, reason: 'tooFew' }), /after 24 working hours \(leadDesk\.update\.reviewTurnaroundHours\): too little data .* \(1 pull request reviewed in the last 4 weeks\)/);
-    assert.match(turnaroundNote(turnaroundWithoutTeam(8)), /after 8 working hours .*set leadDesk\.team to measure/);
+    assert.match(turnaroundNote(turnaroundWithoutTeam(8)), /after 8 working hours .*set leadDesk\.team or leadDesk\.githubTeam to measure/);
   });
 });
