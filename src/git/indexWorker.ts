@@ -40,7 +40,7 @@ async function serveBuild(port: Port, request: ColdBuildRequest): Promise<void> 
     });
     const index = packIndex(built.index);
     const message: WorkerMessage = { kind: 'built', index, commitsRead: built.commitsRead, truncated: built.truncated, latest: [...built.latestShaByEmail] };
-    port.postMessage(message, [index.numbers.buffer as ArrayBuffer]);
+    port.postMessage(message, [index.numbers.buffer as ArrayBuffer, index.times.buffer as ArrayBuffer]);
   } catch (err) {
     port.postMessage({ kind: 'failed', error: sendableError(err) });
   }

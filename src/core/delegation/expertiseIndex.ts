@@ -272,9 +272,23 @@ export class ExpertiseIndex {
     return this.paths.entries();
   }
 
-  /** An empty row for this index, to be filled and adopted (indexTransfer.ts). */
-  newRow(): PathRow {
+  private newRow(): PathRow {
     return new PathRow(this.times);
+  }
+
+  /** Every row's event times, copied (indexTransfer.ts). */
+  timesCopy(): Float64Array {
+    return this.times.copy();
+  }
+
+  /** Takes over the times of a packed index, before its rows are restored (indexTransfer.ts). */
+  adoptTimes(times: Float64Array): void {
+    this.times.adopt(times);
+  }
+
+  /** A row of a packed index whose times this one adopted, to be adopted (indexTransfer.ts). */
+  restoredRow(keys: readonly string[], slots: Float64Array): PathRow {
+    return PathRow.restored(this.times, keys, slots);
   }
 
   /** As restorePath, for a row made by newRow(): it is kept, not copied. */

@@ -41,6 +41,8 @@ const ROLES: readonly Role[] = ['author', 'review'];
 
 // A tally's numbers, at SLOT × its slot (2 × its key's place + its role number) in `slots`.
 const SLOT = 6;
+/** How many numbers a key takes in a row's slots: a tally's for each role. */
+export const NUMBERS_PER_KEY = 2 * SLOT;
 const VALUE = 0;
 const AT = 1;
 /** -1 where the key has no tally of that role. */
@@ -67,7 +69,7 @@ export function roleNumber(role: Role): RoleNumber {
  * again as the times, until the index is packed or saved and loaded).
  */
 export class TimesPool {
-  buffer = new Float64Array(1024);
+  buffer: Float64Array<ArrayBufferLike> = new Float64Array(1024);
   private used = 0;
 
   /** Room for `n` times at the end; where it starts. */
@@ -81,6 +83,22 @@ export class TimesPool {
     this.used += n;
     return start;
   }
+
+  /** The times in use, copied: with the rows' slots, all that another index needs to share none of this one's. */
+  copy(): Float64Array {
+    return this.buffer.slice(0, this.used);
+  }
+
+  /**
+   * Takes over another pool's times (a copy(), moved from another thread) for rows restored with
+   * PathRow.restored; only an empty pool can, as their slots say where their times sit.
+   */
+  adopt(times: Float64Array): void {
+    // Not translated: a mistake in the code, never shown for anything the lead did.
+    if (this.used > 0) throw new Error('Only an empty pool of times can adopt another.');
+    this.buffer = times;
+    this.used = times.length;
+  }
 }
 
 export class PathRow {
@@ -92,13 +110,29 @@ export class PathRow {
    * In a typed array, grown by doubling: rows are made by the thousand when an index is restored,
    * and arrays grown a number at a time left as much garbage behind as they held.
    */
-  private slots = new Float64Array(0);
+  private slots: Float64Array<ArrayBufferLike> = new Float64Array(0);
   /** Key number (see ExpertiseIndex.numbered) → place + 1, filled in as crediting meets keys. */
   private readonly places: number[] = [];
   private view: Map<string, PathEntry> | undefined;
 
   /** A row whose times go in `pool`, its index's. */
   constructor(private readonly pool: TimesPool) {}
+
+  /**
+   * A row from the keys and slots of another (see packedSlots), whose times `pool` has adopted.
+   * The slots are kept, not copied.
+   */
+  static restored(pool: TimesPool, keys: readonly string[], slots: Float64Array): PathRow {
+    const row = new PathRow(pool);
+    row.keys.push(...keys);
+    row.slots = slots;
+    return row;
+  }
+
+  /** The row's numbers for its keys (a view, not a copy); they point at its times in the pool. */
+  packedSlots(): Float64Array {
+    return this.slots.subarray(0, NUMBERS_PER_KEY * this.keys.length);
+  }
 
   /** The place of `key` (numbered `keyNumber` by the index), added if the row has none yet. */
   placeOf(key: string, keyNumber: number): number {

@@ -30,11 +30,28 @@ describe('an expertise index packed for another thread', () => {
     assert.deepEqual(ask(copy), ask(index));
   });
 
-  it('packs the numbers into one buffer that can be moved between threads', () => {
+  it('packs the numbers and the times into two buffers that can be moved between threads', () => {
     const transfer = packIndex(built());
-    assert.ok(transfer.numbers instanceof Float64Array);
-    assert.equal(transfer.numbers.buffer.byteLength, transfer.numbers.byteLength, 'the buffer holds nothing but the rows');
+    for (const numbers of [transfer.numbers, transfer.times]) {
+      assert.ok(numbers instanceof Float64Array);
+      assert.equal(numbers.buffer.byteLength, numbers.byteLength, 'each buffer holds nothing else');
+    }
     assert.ok(transfer.keys.length < 10, `identity keys are listed once: ${transfer.keys.length}`);
+    // 70 commits on one file keep the latest 64 times for each of its tallies, and fewer elsewhere.
+    assert.ok(transfer.times.length >= 64, `${transfer.times.length} times`);
+  });
+
+  it('shares no times with the index it was packed from, either way', () => {
+    const index = built();
+    const before = index.toJSON();
+    const copy = unpack(index);
+    // Newer than all kept: every full tally of the copy moves its times along in place.
+    copy.addCommit(commit({ author: alice, reviewers: [bob], files: ['src/unix/fs.c'], time: NOW }));
+    assert.deepEqual(index.toJSON(), before, 'the packed index is as it was');
+    index.addCommit(commit({ author: bob, reviewers: [carol], files: ['src/unix/fs.c'], time: NOW + 1000 }));
+    assert.notDeepEqual(copy.toJSON(), index.toJSON());
+    const fs = copy.toJSON().paths['src/unix/fs.c'];
+    assert.ok(Object.values(fs).flat().every(([, , , , times]) => !times.includes(NOW + 1000)), 'the copy did not see the other index\'s event');
   });
 
   it('keeps tallies apart from the index it was packed from', () => {
