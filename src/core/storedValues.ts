@@ -14,6 +14,3 @@ export const isDateText = (v: unknown): v is string => typeof v === 'string' && 
 
 /** Absent, or present and passing `check`. */
 export const optional = (v: unknown, check: (v: unknown) => boolean): boolean => v === undefined || check(v);
-
-/** "1 pin", "3 pins": for the one warning that says what was dropped. */
-export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;

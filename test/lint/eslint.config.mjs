@@ -17,6 +17,9 @@ const inertSurfacesOnlyThroughWrappers = {
       .map((selector) => ({ selector, message: 'Show notifications through src/vscode/ui/notify.ts, which takes only InertText (see src/core/inertText.ts).' })),
     ...['MemberExpression[property.name=/^(showQuickPick|createQuickPick)$/]', 'MemberExpression[property.value=/^(showQuickPick|createQuickPick)$/]']
       .map((selector) => ({ selector, message: 'Show quick picks through src/vscode/ui/quickPick.ts, which takes only InertText (see src/core/inertText.ts).' })),
+    // The picker shows titles and placeholders as given (outside text in them must not be looked up as a translation).
+    ...['Literal', 'TemplateLiteral', 'ConditionalExpression > Literal']
+      .map((value) => ({ selector: `CallExpression[callee.name=/^pick(One|Many)$/] > ObjectExpression > Property[key.name=/^(title|placeHolder)$/] > ${value}`, message: "Translate a picker's title and placeholder with t() from src/vscode/l10n.ts: the picker shows them as given." })),
     ...['NewExpression[callee.property.name="MarkdownString"]', 'NewExpression[callee.name="MarkdownString"]']
       .map((selector) => ({ selector, message: 'Make Markdown through src/vscode/ui/markdown.ts, which takes only InertText (see src/core/inertText.ts).' })),
   ],

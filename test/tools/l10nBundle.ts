@@ -5,7 +5,6 @@
 //     keyed by their static text with {0}, {1}… as the tag keys them;
 //   - t('…') from src/vscode/l10n.ts, and vscode.l10n.t('…') in the start-up files;
 //   - button titles given to the notifications in src/vscode/ui/notify.ts;
-//   - titles and placeholders given to the pickers in src/vscode/ui/quickPick.ts;
 //   - what a command was doing (`doing: '…'`, or an argument for a parameter named `doing`, in
 //     src/vscode), which src/vscode/presentError.ts shows translated after "Could not …".
 //   npx tsx test/tools/l10nBundle.ts            print what would be written
@@ -21,8 +20,6 @@ export const bundlePath = join(root, 'l10n', 'bundle.l10n.json');
 const shownTags = new Set(['message', 'pick', 'tree', 'markdown', 'translated']);
 /** Where each function's button titles start, for the notification wrappers. */
 const buttonsFrom: Record<string, number> = { notify: 3, showInfo: 1, showWarning: 1, showError: 1 };
-const pickers = new Set(['pickOne', 'pickMany']);
-const pickerTexts = new Set(['title', 'placeHolder']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -85,15 +82,6 @@ export function extractTexts(): string[] {
       const name = node.expression.text;
       const from = declaringModule(checker, node.expression);
       if (name in buttonsFrom && from === 'vscode/ui/notify') node.arguments.slice(buttonsFrom[name]).forEach((arg) => literalValues(checker, arg).forEach((v) => found.add(v)));
-      const options = node.arguments[1];
-      if (pickers.has(name) && from === 'vscode/ui/quickPick' && options && ts.isObjectLiteralExpression(options)) {
-        for (const prop of options.properties) {
-          const named = (ts.isPropertyAssignment(prop) || ts.isShorthandPropertyAssignment(prop)) && ts.isIdentifier(prop.name) && pickerTexts.has(prop.name.text);
-          if (!named) continue;
-          const value = ts.isPropertyAssignment(prop) ? prop.initializer : prop.name;
-          literalValues(checker, value).forEach((v) => found.add(v));
-        }
-      }
     }
     ts.forEachChild(node, visit);
   };

@@ -65,7 +65,7 @@ export function nudgeReviewersCommand(deps: NudgeCommandDeps): LeadDeskCommand {
           { label: pick`Post a comment`, detail: pick`A short, polite comment from leadDesk.queue.nudgeTemplate that mentions the reviewers it still waits for`, value: 'comment' },
           { label: pick`Ask for review again`, detail: pick`GitHub notifies the reviewers it still waits for, with no comment`, value: 'reRequest' },
         ],
-        { title: t('Nudge the reviewers of {0}#{1}', item.pr.repo, item.pr.number), placeHolder: 'How to nudge (once a day per pull request)', matchOnDetail: true },
+        { title: t('Nudge the reviewers of {0}#{1}', item.pr.repo, item.pr.number), placeHolder: t('How to nudge (once a day per pull request)'), matchOnDetail: true },
       );
       if (!kind) return;
       try {

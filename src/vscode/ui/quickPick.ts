@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { InertText } from '../../core/inertText';
-import { t } from '../l10n';
 
 // The only place that calls showQuickPick (lint enforces it). Labels, descriptions and details must
 // be InertText made for pickers, where `$(name)` in outside text would otherwise draw an icon.
@@ -14,6 +13,11 @@ export interface InertPickItem<V> {
   readonly value: V;
 }
 
+/**
+ * Titles and placeholders are shown as given: callers translate their own words with t(), and text
+ * that carries outside words (a block's label, a pull request's title) is never looked up as a
+ * translation key, where `{0}` in it would be read as a placeholder.
+ */
 export interface InertPickOptions {
   readonly title?: string;
   readonly placeHolder?: string;
@@ -23,12 +27,6 @@ export interface InertPickOptions {
 }
 
 type VsItem<V> = vscode.QuickPickItem & { readonly value: V };
-
-// Titles and placeholders are the extension's own words; one that carries outside text has no
-// translation and is shown as it is.
-function translatedOptions(options: InertPickOptions): InertPickOptions {
-  return { ...options, ...(options.title !== undefined ? { title: t(options.title) } : {}), ...(options.placeHolder !== undefined ? { placeHolder: t(options.placeHolder) } : {}) };
-}
 
 function toVsItem<V>(item: InertPickItem<V>): VsItem<V> {
   return {
@@ -42,12 +40,12 @@ function toVsItem<V>(item: InertPickItem<V>): VsItem<V> {
 
 /** One choice; undefined when the person cancels. */
 export async function pickOne<V>(items: ReadonlyArray<InertPickItem<V>>, options: InertPickOptions): Promise<V | undefined> {
-  const picked = await vscode.window.showQuickPick(items.map(toVsItem), { ...translatedOptions(options), canPickMany: false });
+  const picked = await vscode.window.showQuickPick(items.map(toVsItem), { ...options, canPickMany: false });
   return picked?.value;
 }
 
 /** Several choices; undefined when the person cancels. */
 export async function pickMany<V>(items: ReadonlyArray<InertPickItem<V>>, options: InertPickOptions): Promise<V[] | undefined> {
-  const picked = await vscode.window.showQuickPick(items.map(toVsItem), { ...translatedOptions(options), canPickMany: true });
+  const picked = await vscode.window.showQuickPick(items.map(toVsItem), { ...options, canPickMany: true });
   return picked?.map((p) => p.value);
 }

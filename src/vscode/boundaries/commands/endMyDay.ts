@@ -11,6 +11,7 @@ import { CommandId } from '../../ids';
 import { showInfo } from '../../ui/notify';
 import { pickOne } from '../../ui/quickPick';
 import type { QuietHours } from '../quietHours';
+import { t } from '../../l10n';
 
 export interface EndMyDayDependencies {
   readonly focus: FocusModel;
@@ -51,7 +52,7 @@ export function endMyDayCommand(deps: EndMyDayDependencies): LeadDeskCommand {
           ? [{ label: pick`$(home) End my day and show me as off`, description: pick`status "Off until ${summary.until}", put back then`, detail, value: 'endWithStatus' as Choice }]
           : []),
       ];
-      const choice = await pickOne(items, { title: 'End My Day', placeHolder: summary.figures, ignoreFocusOut: true });
+      const choice = await pickOne(items, { title: t('End My Day'), placeHolder: summary.figures, ignoreFocusOut: true });
       if (!choice) return;
       await deps.quiet.endDay(until);
       if (choice === 'endWithStatus') await deps.focus.coordinator.endDay(until);

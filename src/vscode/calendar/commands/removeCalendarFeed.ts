@@ -5,6 +5,7 @@ import { CommandId } from '../../ids';
 import { notify, showInfo } from '../../ui/notify';
 import { pickOne } from '../../ui/quickPick';
 import type { CalendarModel } from '../calendarModel';
+import { t } from '../../l10n';
 
 /** Lead Desk: Remove Calendar Feed. Forgets the address and the saved copy; files are removed from the setting instead. */
 export function removeCalendarFeedCommand(model: CalendarModel): LeadDeskCommand {
@@ -23,7 +24,7 @@ export function removeCalendarFeedCommand(model: CalendarModel): LeadDeskCommand
         const status = statuses.get(f.id);
         return { label: pick`$(calendar) ${f.name}`, ...(status ? { description: pick`${describeFeedStatus(status, now)}` } : {}), value: f };
       });
-      const feed = await pickOne(items, { title: 'Remove Calendar Feed', placeHolder: 'Which calendar should Lead Desk forget?' });
+      const feed = await pickOne(items, { title: t('Remove Calendar Feed'), placeHolder: t('Which calendar should Lead Desk forget?') });
       if (!feed) return;
       const confirmed = await notify('warning', message`Remove ${feed.name}? Lead Desk forgets its address and the saved copy; the calendar itself is not changed.`, { modal: true }, 'Remove');
       if (confirmed !== 'Remove') return;

@@ -89,7 +89,7 @@ async function decide(comment: AskOrNot, removeMine: AskOrNot, handoff: string, 
   if (askRemove) items.push({ value: 'removeMine', label: pick`Remove my own review request`, picked: true });
   const picked = await pickMany(items, {
     title: t('Request a review from @{0}', oneLine(login)),
-    placeHolder: 'Also… (Enter to confirm, Escape to cancel)',
+    placeHolder: t('Also… (Enter to confirm, Escape to cancel)'),
     ignoreFocusOut: true,
   });
   if (!picked) return undefined;

@@ -36,7 +36,7 @@ export function editFocusScheduleCommand(model: FocusModel): LeadDeskCommand {
         { label: pick`$(add) Add a Weekly Block…`, value: { kind: 'add' } },
         { label: pick`$(json) Edit in settings.json`, value: { kind: 'json' } },
       ];
-      const choice = await pickOne(items, { title: 'Edit Focus Schedule', placeHolder: entries.length ? 'Pick a block to change or remove, or add one' : 'No weekly blocks yet: add one' });
+      const choice = await pickOne(items, { title: t('Edit Focus Schedule'), placeHolder: entries.length ? t('Pick a block to change or remove, or add one') : t('No weekly blocks yet: add one') });
       if (!choice) return;
       switch (choice.kind) {
         case 'json':
@@ -48,7 +48,7 @@ export function editFocusScheduleCommand(model: FocusModel): LeadDeskCommand {
           return;
         }
         case 'planned': {
-          const remove = await pickOne([{ label: pick`$(trash) Remove This Block`, value: true }], { title: 'Block saved for later' });
+          const remove = await pickOne([{ label: pick`$(trash) Remove This Block`, value: true }], { title: t('Block saved for later') });
           if (remove) await model.coordinator.unplan(choice.id);
           return;
         }

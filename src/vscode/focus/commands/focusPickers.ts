@@ -40,7 +40,7 @@ export async function pickMinutes(): Promise<number | undefined> {
     ...presetMinutes.map((minutes) => ({ label: pick`$(clock) ${minutes} minutes`, value: minutes })),
     { label: pick`$(edit) Custom…`, description: pick`Any length up to 8 hours`, value: 'custom' as const },
   ];
-  const picked = await pickOne(items, { title: 'Start a Focus Block (1/2): How long?', placeHolder: 'Pick a length' });
+  const picked = await pickOne(items, { title: t('Start a Focus Block (1/2): How long?'), placeHolder: t('Pick a length') });
   if (picked === undefined) return undefined;
   if (picked !== 'custom') return picked;
   const typed = await vscode.window.showInputBox({ title: t('Start a Focus Block: Minutes'), prompt: t('Length of the block in minutes'), value: '45', validateInput: validateMinutes });
@@ -49,5 +49,5 @@ export async function pickMinutes(): Promise<number | undefined> {
 
 export async function pickType(title: string, except?: FocusType): Promise<FocusType | undefined> {
   const items = focusTypes.filter((t) => t !== except).map((type) => ({ label: pick`${typeIcons[type]} ${focusTypeLabel[type]}`, value: type }));
-  return pickOne(items, { title, placeHolder: 'What is this block for?' });
+  return pickOne(items, { title, placeHolder: t('What is this block for?') });
 }

@@ -23,7 +23,7 @@ const lengths = [30, 60, 90, 120] as const;
 export async function pickBlockFields(title: string, current?: BlockFields): Promise<BlockFields | undefined> {
   const chosenDays = await pickMany(
     days.map(({ day, name }) => ({ label: pick`${name}`, value: day, picked: current ? current.days.includes(day) : ['mon', 'tue', 'wed', 'thu', 'fri'].includes(day) })),
-    { title: t('{0} (1/5): Which days?', title), placeHolder: 'Tick the days the block repeats on' },
+    { title: t('{0} (1/5): Which days?', title), placeHolder: t('Tick the days the block repeats on') },
   );
   if (!chosenDays || chosenDays.length === 0) return undefined;
   const startText = await vscode.window.showInputBox({

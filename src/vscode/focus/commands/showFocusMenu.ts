@@ -6,6 +6,7 @@ import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
 import type { BlockEndNotices } from '../blockEndNotices';
 import type { FocusModel } from '../focusModel';
+import { t } from '../../l10n';
 
 /**
  * What clicking the status bar while a block runs opens: pause/resume, extend +15, stop, switch type;
@@ -35,8 +36,8 @@ export function showFocusMenuCommand(model: FocusModel, notices: Pick<BlockEndNo
       } else if (notices.hasParked()) {
         // What the last block left while Do Not Disturb may be on: the status-bar item opens it here.
         const run = await pickOne([...notices.items(), { label: pick`$(target) Start a focus block`, value: () => void vscode.commands.executeCommand(CommandId.startFocusBlock) }], {
-          title: 'After Your Focus Block',
-          placeHolder: 'Pick one to act on it',
+          title: t('After Your Focus Block'),
+          placeHolder: t('Pick one to act on it'),
         });
         run?.();
         return;
@@ -44,7 +45,7 @@ export function showFocusMenuCommand(model: FocusModel, notices: Pick<BlockEndNo
         await vscode.commands.executeCommand(CommandId.startFocusBlock);
         return;
       }
-      const picked = await pickOne(items, { title: 'Focus Block', placeHolder: 'What now?' });
+      const picked = await pickOne(items, { title: t('Focus Block'), placeHolder: t('What now?') });
       if (typeof picked === 'function') picked();
       else if (picked) await vscode.commands.executeCommand(picked);
     },

@@ -29,7 +29,7 @@ export function delegateForTeammateCommand({ model, delegate }: PulseFeatureCont
       if (!pull && row.waiting.length > 1) {
         pull = await pickOne(
           row.waiting.map((p) => ({ label: pick`${p.repo}#${p.number} ${p.title}`, description: pick`${p.owner} · ${p.author ?? 'ghost'}`, value: p })),
-          { title: 'Delegate…', placeHolder: t('A pull request waiting on {0}', row.login) },
+          { title: t('Delegate…'), placeHolder: t('A pull request waiting on {0}', row.login) },
         );
         if (!pull) return undefined;
       }

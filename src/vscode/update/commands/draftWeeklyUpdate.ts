@@ -35,7 +35,7 @@ export function draftWeeklyUpdateCommand(deps: DraftCommandDependencies): LeadDe
             [...weekChoices]
               .sort((a) => (a === preferred ? -1 : 1))
               .map((value) => ({ label: value === 'thisWeek' ? pick`This week so far` : pick`Last week`, value })),
-            { title: 'Draft Weekly Update', placeHolder: 'Which week should the update cover?' },
+            { title: t('Draft Weekly Update'), placeHolder: t('Which week should the update cover?') },
           );
       if (!choice) return undefined;
       const week = updateWeek(choice, now);
