@@ -78,7 +78,9 @@ class SeenValues {
     if (!person) {
       const name = fromLatin1(key.slice(0, nameEnd));
       const email = fromLatin1(key.slice(nameEnd + 1));
-      person = { ...(name ? { name } : {}), ...(email ? { email } : {}) };
+      // Literals, not spreads: the usual author (a name and an email) always gets the same shape,
+      // which the code that reads authors is compiled for; spread-built objects varied in it.
+      person = name && email ? { name, email } : name ? { name } : email ? { email } : {};
       this.people.set(detachedString(key), person);
     }
     return person;
