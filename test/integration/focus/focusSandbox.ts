@@ -31,9 +31,10 @@ export interface FocusSandbox {
   close(): Promise<void>;
 }
 
-export async function startFocusSandbox(): Promise<FocusSandbox> {
+/** `at`: the instant the clock starts at, and the demo's relative dates are counted from (now by default). */
+export async function startFocusSandbox(options: { readonly at?: number } = {}): Promise<FocusSandbox> {
   // Whole seconds, as GitHub and Slack report times.
-  const clock = new ManualClock(Math.floor(Date.now() / 1000) * 1000);
+  const clock = new ManualClock(Math.floor((options.at ?? Date.now()) / 1000) * 1000);
   const sandbox = await startSandbox({ scenario: loadScenario('demo', new Date(clock.now())), now: () => new Date(clock.now()) });
   const lead = () => sandbox.state.users.find((u) => u.login === DEMO.viewer)!;
   const slackLead = () => sandbox.state.slack.users.find((u) => u.githubLogin === DEMO.viewer)!;

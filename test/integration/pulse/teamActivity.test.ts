@@ -74,8 +74,9 @@ describe('team activity (GitHub sandbox)', () => {
     // The demo team had seven pull requests reviewed in the four weeks before this one.
     assert.ok(sample.reviewed >= 5, `${sample.reviewed} reviewed`);
     assert.deepEqual(turnaround, { source: 'measured', hours: Math.max(1, Math.round(sample.medianHours!)), reviewed: sample.reviewed });
-    // With fewer teammates than make a sample, the setting stands in, and says how many there were.
-    const few = await usualTurnaround({ client: fx.github(), teams: new TeamDirectory(), now: () => fx.clock.now() }, { team: ['lead'], githubTeam: undefined, working: defaultWorkingHours, settingHours: 24 });
+    // With fewer teammates than make a sample, the setting stands in, and says how many there were
+    // (priya's pull requests reviewed in the four weeks before this one are two at most, any weekday).
+    const few = await usualTurnaround({ client: fx.github(), teams: new TeamDirectory(), now: () => fx.clock.now() }, { team: ['priya'], githubTeam: undefined, working: defaultWorkingHours, settingHours: 24 });
     assert.equal(few.source, 'setting');
     assert.deepEqual(await usualTurnaround({ client: fx.github(), teams: new TeamDirectory(), now: () => fx.clock.now() }, { team: [], githubTeam: undefined, working: defaultWorkingHours, settingHours: 24 }), { source: 'setting', hours: 24, reviewed: 0, reason: 'noTeam' });
   });

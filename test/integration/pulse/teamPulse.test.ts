@@ -11,6 +11,7 @@ import { PulseError, slackPulse, type PulseFailureKind } from '../../../src/app/
 import type { PulseStore } from '../../../src/app/pulse/pulseStore';
 import type { Fault } from '../../sandbox/server';
 import { DEMO, startFocusSandbox, type FocusSandbox } from '../focus/focusSandbox';
+import { addHours, startOfWeek } from 'date-fns';
 
 class MemoryPulseStore implements PulseStore {
   records: readonly PulseRecord[] = [];
@@ -30,7 +31,9 @@ describe('team pulse (Slack sandbox)', () => {
   let store: MemoryPulseStore;
   const settings: PulseSettings = { ...defaultPulseSettings, slackChannel: DEMO.slackTeamChannel };
   beforeEach(async () => {
-    fx = await startFocusSandbox();
+    // Midweek, so the demo's pulses ("2 hours ago", "7 days ago"…) fall one in each week whatever
+    // the day the tests run: early on a Monday, "2 hours ago" would be last week.
+    fx = await startFocusSandbox({ at: addHours(startOfWeek(Date.now(), { weekStartsOn: 1 }), 3 * 24 + 12).getTime() });
     store = new MemoryPulseStore();
   });
   afterEach(() => fx.close());
