@@ -89,7 +89,7 @@ describe('sandbox search', () => {
     const stale = await search(`is:pr is:open review-requested:@me updated:<${cutoff}`);
     assert.deepEqual(stale.nodes.map((n) => n.number).sort((a, b) => a - b), [12, 34, 418, 427]);
     assert.ok(stale.nodes.every((n) => Date.parse(n.updatedAt) < Date.parse(cutoff)));
-    assert.equal((await search('is:pr repo:acme/web')).issueCount, 10);
+    assert.equal((await search('is:pr repo:acme/web')).issueCount, 12);
     assert.equal((await search('is:pr org:acme-labs')).issueCount, 5);
     assert.deepEqual(await keys('is:pr user:lead'), ['lead/dotfiles#3']);
     assert.deepEqual(await keys('is:pr is:open label:a11y'), ['acme/web#92', 'acme/web#95']);
