@@ -93,7 +93,7 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
   const script = options.indexWorker ?? bundledIndexWorker();
   // A first build may go to the worker, which depends on the window's size: counted beside the
   // inspection rather than after it, as one more git process in line would delay the build.
-  const windowCommits = options.windowCommits ?? (previous === undefined && options.opened === undefined && script ? countFromHead(session, options) : undefined);
+  const windowCommits = options.windowCommits ?? (previous === undefined && options.opened === undefined && script ? countBeforeBuild(session, options) : undefined);
   const info = options.opened?.info ?? (await inspectRepository(session));
   const repo = options.repo ?? info.root;
   const target = { repo, headSha: info.headSha, settings };
@@ -162,10 +162,13 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
   };
 }
 
-const windowOf = (options: RefreshOptions) => ({ sinceDays: options.sinceDays ?? defaultHistoryWindow.sinceDays, maxCommits: options.maxCommits ?? defaultHistoryWindow.maxCommits });
+const windowOf = (options: Pick<RefreshOptions, 'sinceDays' | 'maxCommits'>) => ({ sinceDays: options.sinceDays ?? defaultHistoryWindow.sinceDays, maxCommits: options.maxCommits ?? defaultHistoryWindow.maxCommits });
 
-/** The window's commits from HEAD as holdsFewCommits wants them counted, when a count will be wanted at all. */
-function countFromHead(session: GitSession, options: RefreshOptions): Promise<number> | undefined {
+/**
+ * The window's commits counted from HEAD as a first build wants them (RefreshOptions.windowCommits),
+ * for a caller to ask beside the repository's inspection; undefined when no count will be wanted.
+ */
+export function countBeforeBuild(session: GitSession, options: Pick<RefreshOptions, 'sinceDays' | 'maxCommits' | 'hostBuildCommits' | 'now'>): Promise<number> | undefined {
   const limit = options.hostBuildCommits ?? SMALL_HISTORY_COMMITS;
   if (limit !== SMALL_HISTORY_COMMITS || windowOf(options).maxCommits <= limit) return undefined;
   const counting = countWindowCommits(session, 'HEAD', windowOf(options), limit, options.now);

@@ -9,8 +9,7 @@ import { ExpertiseIndex, defaultIndexSettings, indexHeaderProblem, pathRowProble
 import type { Logger } from '../core/logger';
 import { isRecord, isString } from '../core/storedValues';
 import { openGitSession } from '../git/gitSession';
-import { refreshExpertiseIndex, SMALL_HISTORY_COMMITS } from '../git/expertiseRefresh';
-import { countWindowCommits } from '../git/historyReader';
+import { countBeforeBuild, refreshExpertiseIndex } from '../git/expertiseRefresh';
 import { inspectRepository } from '../git/repository';
 import { readGzipLines, writeGzipLines } from './gzipLinesFile';
 
@@ -143,8 +142,7 @@ export class ExpertiseStore {
     const session = await openGitSession(dir, { timeoutMs: window.timeoutMs, signal });
     // With nothing in memory for this folder a first build is likely, and where it runs depends
     // on how many commits the window holds: that is asked beside the inspection, not after it.
-    const windowCommits = this.knows(dir) ? undefined : countWindowCommits(session, 'HEAD', { sinceDays: window.historyDays, maxCommits: window.maxCommits }, SMALL_HISTORY_COMMITS);
-    windowCommits?.catch(() => undefined);
+    const windowCommits = this.knows(dir) ? undefined : countBeforeBuild(session, { sinceDays: window.historyDays, maxCommits: window.maxCommits });
     const repository = await inspectRepository(session);
     const wkey = windowKey(window);
     const cached = this.memory.get(repository.root) ?? (await this.readFile(repository.root));
