@@ -74,7 +74,7 @@ export function retryingRequests(rules: RetryRules) {
         return seconds * rules.baseMs;
       }
       const status = problem.status ?? (problem.kind === 'offline' ? 500 : undefined);
-      const serverFailed = status !== undefined && status >= 500 || (status === 200 && problem.kind === 'server');
+      const serverFailed = (status !== undefined && status >= 500) || (status === 200 && problem.kind === 'server');
       if (!serverFailed || serverRetries >= (options.request?.retries ?? rules.retries)) return undefined;
       serverRetries++;
       return serverRetries ** 2 * rules.baseMs;
