@@ -44,8 +44,8 @@ export interface RefreshOptions extends Omit<HistoryReadOptions, 'after' | 'tip'
    */
   readonly hostBuildCommits?: number;
   /**
-   * The window's commits as countWindowCommits(…, SMALL_HISTORY_COMMITS) counted them from HEAD,
-   * when the caller asked early (beside the inspection); counted here otherwise.
+   * The window's commits as countBeforeBuild counted them from HEAD, when the caller asked early
+   * (beside its own inspection); counted here otherwise.
    */
   readonly windowCommits?: Promise<number>;
 }

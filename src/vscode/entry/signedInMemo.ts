@@ -27,4 +27,3 @@ export function rememberSignedIn(
   void auth.resolve().then(remember);
   return auth.onDidChange(remember);
 }
-
