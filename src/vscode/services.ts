@@ -8,6 +8,7 @@ import { RefreshCoordinator } from './refreshCoordinator';
 import { InterruptionGate } from './interruptions';
 import { SlackConnection } from './slack/slackConnection';
 import { scopedLogger } from '../core/logger';
+import { TeamDirectory } from '../github/delegation/teamDirectory';
 
 /** The long-lived services every feature builds on. Creating them does no I/O. */
 export interface Services {
@@ -21,6 +22,12 @@ export interface Services {
   readonly interruptions: InterruptionGate;
   /** The one Slack connection (token in SecretStorage) the focus guard, the weekly update and the pulse share. */
   readonly slack: SlackConnection;
+  /**
+   * GitHub teams' members (leadDesk.githubTeam, CODEOWNERS teams), one cache for Delegation, the
+   * Team view, Nudge Reviewers and the weekly update; forgotten when the account changes, as
+   * another account may see other teams.
+   */
+  readonly teams: TeamDirectory;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
@@ -44,6 +51,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     log: scopedLogger(log, 'slack'),
     addSecret: (secret) => log.addSecret(secret),
   });
-  context.subscriptions.push(log, config, auth, github, refresh, interruptions, slack);
-  return { context, log, config, auth, github, refresh, interruptions, slack };
+  const teams = new TeamDirectory();
+  context.subscriptions.push(log, config, auth, github, refresh, interruptions, slack, github.onDidChangeAccount(() => teams.clear()));
+  return { context, log, config, auth, github, refresh, interruptions, slack, teams };
 }

@@ -17,7 +17,6 @@ import { ExpertiseStore } from '../../storage/expertiseStore';
 import { QueueAdviceDecorations } from './queueAdviceDecorations';
 import { scopedLogger } from '../../core/logger';
 import { ReviewerSuggestions } from '../../app/delegation/reviewerSuggestions';
-import { TeamDirectory } from '../../github/delegation/teamDirectory';
 import { setContextKey } from '../walkthrough/contextKeys';
 
 /** Hosts whose remotes count as GitHub: the Enterprise host of the API URL, if valid, and github.com. */
@@ -49,7 +48,7 @@ export function registerDelegationFeature(services: Services, shownInQueue: Dele
   const store = new ExpertiseStore(storage, log);
   const emailLogins = new EmailLoginCache(context.globalState);
   const settings = () => services.config.settings.delegation;
-  const suggestions = new ReviewerSuggestions({ emailLogins, teams: new TeamDirectory(), settings, now: Date.now });
+  const suggestions = new ReviewerSuggestions({ emailLogins, teams: services.teams, settings, now: Date.now });
   const model = new DelegationModel({
     suggestions,
     store,

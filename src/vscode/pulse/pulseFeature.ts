@@ -5,7 +5,6 @@ import { readTeamPulse } from '../../app/pulse/readPulse';
 import { sendPulse } from '../../app/pulse/sendPulse';
 import { slackPulse, type PulseSlack } from '../../app/pulse/pulseSlack';
 import { loadTeamOverview } from '../../app/pulse/teamOverview';
-import { TeamDirectory } from '../../github/delegation/teamDirectory';
 import { GuardError } from '../../guards/guardError';
 import { registerCommands } from '../commands/command';
 import { ViewId } from '../ids';
@@ -31,10 +30,9 @@ export function registerPulseFeature(services: Services, delegate: PulseFeatureC
   const store = new PulseStateStore(services.context.globalState, log);
   const slackConnection = services.slack;
   const slack = async (): Promise<PulseSlack> => slackPulse(await slackConnection.require(), Date.now);
-  const teams = new TeamDirectory();
 
   const model = new TeamModel({
-    overview: async () => loadTeamOverview({ client: await services.github.client(), teams, now: Date.now }, settings().delegation, settings().workingHours),
+    overview: async () => loadTeamOverview({ client: await services.github.client(), teams: services.teams, now: Date.now }, settings().delegation, settings().workingHours),
     readAnswers: async () => {
       // Slack is asked only once a pulse was sent here, or a channel is set to look for earlier ones in.
       if (!store.read().some((r) => r.ts) && !settings().pulse.slackChannel) return;

@@ -28,7 +28,6 @@ import { showQueueLegendCommand } from './commands/showQueueLegend';
 import { nudgeReviewersCommand } from '../nudge/nudgeReviewersCommand';
 import { parseNudgeLedger, type NudgeLedger } from '../../core/nudge/nudgeRules';
 import { NudgeTurnaroundSource } from '../nudge/nudgeTurnaroundSource';
-import { TeamDirectory } from '../../github/delegation/teamDirectory';
 import { stepDone } from '../walkthrough/walkthroughProgress';
 
 /** How long after activation the queue starts by itself when `leadDesk.queue.refreshInBackground` is on. */
@@ -73,7 +72,7 @@ export function registerQueueFeature(services: Services): QueueFeature {
   const turnaround = new NudgeTurnaroundSource(
     {
       client: () => services.github.client(),
-      teams: new TeamDirectory(),
+      teams: services.teams,
       inputs: () => {
         const s = services.config.settings;
         return { team: s.delegation.team, githubTeam: s.delegation.githubTeam, working: s.workingHours, settingHours: s.update.reviewTurnaroundHours };

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { draftWeeklyUpdate, type DraftDependencies } from '../../app/update/draftWeeklyUpdate';
 import { postWeeklyUpdate } from '../../app/update/postWeeklyUpdate';
 import { scopedLogger } from '../../core/logger';
-import { TeamDirectory } from '../../github/delegation/teamDirectory';
 import { registerCommands } from '../commands/command';
 import { WorkspaceRepos } from '../queue/workspaceRepos';
 import type { Services } from '../services';
@@ -24,7 +23,6 @@ export function registerUpdateFeature(services: Services, handoffs?: DraftDepend
   const repos = new WorkspaceRepos(log, () => services.auth.endpoints().webUrl);
   const { slack } = services;
   const now = () => new Date();
-  const teams = new TeamDirectory();
   const draft = draftWeeklyUpdateCommand({
     drafts,
     now,
@@ -32,7 +30,7 @@ export function registerUpdateFeature(services: Services, handoffs?: DraftDepend
       draftWeeklyUpdate(
         {
           client: () => services.github.client(),
-          teams,
+          teams: services.teams,
           settings: () => {
             const s = services.config.settings;
             return { update: s.update, repos: s.queue.repos, orgs: s.queue.orgs, team: s.delegation.team, githubTeam: s.delegation.githubTeam, staleBusinessHours: s.queue.staleBusinessHours, workingTime: s.workingHours, schedule: s.focus.schedule };
@@ -54,8 +52,6 @@ export function registerUpdateFeature(services: Services, handoffs?: DraftDepend
   });
   return vscode.Disposable.from(
     drafts,
-    // Another account may see other teams.
-    services.github.onDidChangeAccount(() => teams.clear()),
     repos,
     ...registerCommands([draft, copyWeeklyUpdateCommand(drafts), post, rewriteWeeklyUpdateCommand(drafts)], services.log),
   );
