@@ -5,7 +5,7 @@ export const DAY_MS = 86_400_000;
 
 export function decayFactor(elapsedMs: number, halfLifeDays: number): number {
   if (!(halfLifeDays > 0) || !Number.isFinite(halfLifeDays)) return 1;
-  return Math.pow(0.5, elapsedMs / (halfLifeDays * DAY_MS));
+  return Math.exp((-Math.LN2 * elapsedMs) / (halfLifeDays * DAY_MS));
 }
 
 export interface DecayedValue {

@@ -159,7 +159,10 @@ export class ExpertiseIndex {
     let chain = this.chains.get(file);
     if (!chain) {
       const path = normalizePath(file);
-      chain = [path, ...ancestorDirectories(path)].map((p) => this.rowAt(p));
+      // Pushed one by one: arrays made by spread and map came in two kinds, and code compiled
+      // for the chains of the first commits was thrown away at the first chain of the other.
+      chain = [this.rowAt(path)];
+      for (const directory of ancestorDirectories(path)) chain.push(this.rowAt(directory));
       // Kept under the very string given, not a copy: the reader hands the same string for a
       // name every time (see CommitRecord.files), and a map finds that one by identity, without
       // comparing characters (a copy cost a string comparison per file of every commit).

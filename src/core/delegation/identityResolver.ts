@@ -40,6 +40,8 @@ export class IdentityResolver {
   private readonly logins = new Map<string, string>();
   /** Identities without a login already recorded: email → name → their key and countable spelling. */
   private readonly recorded = new Map<string, Map<string, RecordedIdentity>>();
+  /** The same, by the object a reader handed out (see record). */
+  private readonly recordedObjects = new WeakMap<RawIdentity, RecordedIdentity>();
 
   /** Records an identity and merges it with every group it shares a key with. Returns its primary key. */
   add(raw: RawIdentity): string | undefined {
@@ -57,22 +59,26 @@ export class IdentityResolver {
   private record(raw: RawIdentity, sighting: boolean): string | undefined {
     // A history names the same few hundred people over and over. Recording an identity again
     // changes nothing but the count of its spelling (groups only merge, a login is kept as first
-    // seen), so a repeat skips the folding, the unions and the checks.
-    const byName = raw.login === undefined ? this.recorded.get(raw.email ?? '') : undefined;
-    const known = byName?.get(raw.name ?? '');
+    // seen), so a repeat skips the folding, the unions and the checks. A reader hands out one
+    // object per person it has seen, which is found without comparing any text.
+    const known = raw.login === undefined ? (this.recordedObjects.get(raw) ?? this.recorded.get(raw.email ?? '')?.get(raw.name ?? '')) : undefined;
     if (known) {
+      this.recordedObjects.set(raw, known);
       if (sighting && known.spelling !== undefined) this.countSpelling(known.key, known.spelling);
       return known.key;
     }
     const key = this.recordOnce(raw);
-    if (key !== undefined && raw.login === undefined) {
-      const name = raw.name?.trim() ?? '';
-      const spelling = name === '' || normalizeEmail(name) !== undefined ? undefined : detachedString(name);
+    if (key === undefined) return undefined;
+    const name = raw.name?.trim() ?? '';
+    const spelling = name === '' || normalizeEmail(name) !== undefined ? undefined : detachedString(name);
+    if (raw.login === undefined) {
       let names = this.recorded.get(raw.email ?? '');
       if (!names) this.recorded.set(detachedString(raw.email ?? ''), (names = new Map<string, RecordedIdentity>()));
-      names.set(detachedString(raw.name ?? ''), { key, spelling });
+      const recorded = { key, spelling };
+      names.set(detachedString(raw.name ?? ''), recorded);
+      this.recordedObjects.set(raw, recorded);
     }
-    if (key !== undefined && sighting && raw.name) this.countName(key, raw.name.trim());
+    if (sighting && spelling !== undefined) this.countSpelling(key, spelling);
     return key;
   }
 
@@ -158,16 +164,11 @@ export class IdentityResolver {
     this.size.delete(rb);
   }
 
-  private countName(key: string, name: string): void {
-    if (name === '' || normalizeEmail(name) !== undefined) return;
-    this.countSpelling(key, name);
-  }
-
-  private countSpelling(key: string, name: string): void {
+  /** `spelling` is kept as given (detached; see record), and found again as that very string. */
+  private countSpelling(key: string, spelling: string): void {
     let m = this.names.get(key);
     if (!m) this.names.set(key, (m = new Map<string, number>()));
-    const count = m.get(name);
-    m.set(count === undefined ? detachedString(name) : name, (count ?? 0) + 1);
+    m.set(spelling, (m.get(spelling) ?? 0) + 1);
   }
 }
 

@@ -42,6 +42,8 @@ export interface ChildReport {
    * the extension host could not answer anything else (its other extensions, its UI requests).
    */
   readonly longestBlockMs: number;
+  /** CPU time of all of this process's threads during the build or read (git's excluded), ms. */
+  readonly cpuMs?: number;
   /** How long this thread (the one that would be the extension host) was busy rather than idle during the build or read, ms. */
   readonly hostBusyMs: number;
 }
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
   loop.enable();
   const utilization = performance.eventLoopUtilization();
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   if (mode === 'build') {
     const result = await refreshExpertiseIndex(dir, undefined, {
       ...window,
@@ -102,12 +105,14 @@ async function main(): Promise<void> {
   }
 
   loop.disable();
+  const cpu = process.cpuUsage(cpuAtStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const hostBusyMs = performance.eventLoopUtilization(utilization).active;
   const longestBlockMs = loop.max / 1e6;
   const maxRssMB = (process.resourceUsage().maxRSS * 1024) / MB; // maxRSS is in KiB
   globalThis.gc?.();
   const heapAfterGcMB = process.memoryUsage().heapUsed / MB;
-  const out: ChildReport = { ...report, maxRssMB, startRssMB, heapAfterGcMB, longestBlockMs, hostBusyMs };
+  const out: ChildReport = { ...report, maxRssMB, startRssMB, heapAfterGcMB, longestBlockMs, hostBusyMs, cpuMs };
   console.log(JSON.stringify(out));
 }
 
