@@ -3,7 +3,11 @@
 
 import type { SimpleGit } from 'simple-git';
 import { loadSimpleGit } from './simpleGitModule';
+import { streamThroughFile } from './fileStream';
 import { GitAbortedError, GitNotFoundError, GitTimeoutError, NotAGitRepositoryError } from './gitErrors';
+import type { StreamFlow } from './streamFlow';
+
+export type { StreamFlow } from './streamFlow';
 
 export interface GitSessionOptions {
   /** Deadline for everything done through the session. */
@@ -11,6 +15,11 @@ export interface GitSessionOptions {
   readonly signal?: AbortSignal;
   /** The git executable; tests use a missing one to check GitNotFoundError. */
   readonly binary?: string;
+  /**
+   * stream() has git write to a private temporary file, read as it grows, instead of a pipe (see
+   * fileStream.ts): for a thread that reads one long history and does nothing else.
+   */
+  readonly throughFile?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -31,7 +40,8 @@ export interface GitSession {
   run(args: readonly string[]): Promise<string>;
   /**
    * Runs `git <args>` and hands its stdout to `onBytes` as it arrives, for output to be parsed
-   * while git is still writing; `flow` pauses git while the reader catches up. The bytes are
+   * while git is still writing; `flow` pauses the hand-over while the reader catches up (git waits
+   * on a full pipe; through a file, see GitSessionOptions.throughFile, it writes on). The bytes are
    * git's, undecoded: a chunk may end inside a UTF-8 character. Resolves when git exits; fails
    * as run() does.
    */
@@ -40,11 +50,6 @@ export interface GitSession {
   throwIfStopped(): void;
 }
 
-/** Backpressure for a streamed command: while paused, git blocks on its full pipe. */
-export interface StreamFlow {
-  pause(): void;
-  resume(): void;
-}
 
 export async function openGitSession(dir: string, options: GitSessionOptions = {}): Promise<GitSession> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -92,12 +97,25 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
     }
   };
 
+  const streamViaFile = async (args: readonly string[], onBytes: (bytes: Buffer, flow: StreamFlow) => void): Promise<void> => {
+    throwIfStopped();
+    try {
+      await streamThroughFile({ binary, dir, args, env: guardedEnvironment(process.env), signal }, onBytes);
+    } catch (err) {
+      const e = stopped(err);
+      if (e) throw e;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && (await notInstalled())) throw stopped(err) ?? new GitNotFoundError(binary);
+      throw err;
+    }
+  };
+
   return {
     git,
     dir,
     throwIfStopped,
     run,
     async stream(args, onBytes) {
+      if (options.throughFile) return streamViaFile(args, onBytes);
       const wanted = args.join('\0');
       // simple-git shows each process's streams to the output handler as it spawns it; only ours
       // is listened to, in case the session runs something else meanwhile.
@@ -122,3 +140,21 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
 }
 
 const ignoreOutput = (): void => undefined;
+
+/** Variables that could point git at another repository or configuration, or make it run a program. */
+const GUARDED_NAMES = new Set(['editor', 'visual', 'pager', 'prefix', 'ssh_askpass']);
+
+/**
+ * The environment for a git process started without simple-git: `env` less what simple-git's
+ * environment guard takes out of every other command of a session (GIT_* and the names above),
+ * keeping what the session allows (BUFFERED_OUTPUT_ENV).
+ */
+export function guardedEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const allowed = new Set(Object.keys(BUFFERED_OUTPUT_ENV).map((name) => name.toLowerCase()));
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => {
+      const key = name.toLowerCase().trim();
+      return allowed.has(key) || !(key.startsWith('git_') || GUARDED_NAMES.has(key));
+    }),
+  );
+}

@@ -24,7 +24,7 @@ interface Port {
 
 async function serveBuild(port: Port, request: ColdBuildRequest): Promise<void> {
   try {
-    const session = await openGitSession(request.dir, { ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}), ...(request.binary !== undefined ? { binary: request.binary } : {}) });
+    const session = await openGitSession(request.dir, { throughFile: true, ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}), ...(request.binary !== undefined ? { binary: request.binary } : {}) });
     const built = await refreshExpertiseIndex(request.dir, undefined, {
       repo: request.repo,
       settings: request.settings,

@@ -92,9 +92,9 @@ async function main(): Promise<void> {
     // Keeps the index reachable through the GC below, so the heap figure includes it.
     (globalThis as { keep?: unknown }).keep = result.index;
   } else {
-    // Read as the index builder's thread reads, with git buffering its output.
+    // Read as the index builder's thread reads: git buffering its output, into a file.
     Object.assign(process.env, BUFFERED_OUTPUT_ENV);
-    const history = await openHistory(dir, window);
+    const history = await openHistory(dir, { ...window, throughFile: true });
     let commitsRead = 0;
     for await (const page of history.pages()) {
       commitsRead += page.length;

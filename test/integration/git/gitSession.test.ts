@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
-import { openGitSession } from '../../../src/git/gitSession';
+import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { GitAbortedError, GitNotFoundError, GitTimeoutError } from '../../../src/git/gitErrors';
+import { guardedEnvironment, openGitSession, type StreamFlow } from '../../../src/git/gitSession';
 import { TempRepo } from './tempRepo';
+
+/** The folders streams through a file leave in the temporary folder (none, once they are done). */
+const leftFolders = async (): Promise<string[]> => (await readdir(tmpdir())).filter((name) => name.startsWith('lead-desk-git-output-'));
 
 describe('git session streaming', function () {
   this.timeout(60_000);
@@ -47,5 +54,108 @@ describe('git session streaming', function () {
     });
     assert.ok(pauses > 1);
     assert.equal(Buffer.concat(received).toString('utf8'), expected);
+  });
+
+  describe('through a file', () => {
+    const collect = async (throughFile: boolean, args: string[], onPiece?: (flow: StreamFlow) => void) => {
+      const session = await openGitSession(repo.dir, { throughFile });
+      const pieces: Buffer[] = [];
+      await session.stream(args, (bytes, flow) => {
+        pieces.push(Buffer.from(bytes));
+        onPiece?.(flow);
+      });
+      return { session, pieces };
+    };
+
+    it('hands over exactly what git writes, as the pipe does, and leaves no file behind', async () => {
+      const args = ['show', '--format=%an', 'HEAD', '--', 'big.txt'];
+      const before = await leftFolders();
+      const { session, pieces } = await collect(true, args);
+      const expected = await session.run(args);
+      assert.ok(pieces.length > 1, 'more than one read: the output is larger than a read');
+      assert.equal(Buffer.concat(pieces).toString('utf8'), expected);
+      const piped = await collect(false, args);
+      assert.ok(Buffer.concat(pieces).equals(Buffer.concat(piped.pieces)));
+      assert.deepEqual(await leftFolders(), before);
+    });
+
+    it('honours pause and resume: nothing is read while paused, and nothing is lost', async () => {
+      const args = ['show', 'HEAD:big.txt'];
+      let paused = false;
+      let pauses = 0;
+      const { session, pieces } = await collect(true, args, (flow) => {
+        assert.equal(paused, false, 'no bytes arrive while paused');
+        paused = true;
+        pauses++;
+        flow.pause();
+        setImmediate(() => {
+          paused = false;
+          flow.resume();
+        });
+      });
+      assert.ok(pauses > 1);
+      assert.equal(Buffer.concat(pieces).toString('utf8'), await session.run(args));
+    });
+
+    it('fails as git fails, with what git said', async () => {
+      const before = await leftFolders();
+      const session = await openGitSession(repo.dir, { throughFile: true });
+      await assert.rejects(
+        session.stream(['log', '--end-of-options', 'no-such-revision'], () => undefined),
+        (err: unknown) => err instanceof Error && /no-such-revision/.test(err.message),
+      );
+      assert.deepEqual(await leftFolders(), before);
+    });
+
+    it('fails typed when git is missing, when the caller aborts, and past the deadline, and leaves no file behind', async () => {
+      const before = await leftFolders();
+      const missing = await openGitSession(repo.dir, { throughFile: true, binary: '/nowhere/git' });
+      await assert.rejects(
+        missing.stream(['log'], () => undefined),
+        (err: unknown) => GitNotFoundError.is(err),
+      );
+
+      // A git that writes a line and then never finishes: only a stop ends it.
+      const bin = await mkdtemp(path.join(tmpdir(), 'lead-desk-hanging-'));
+      const hanging = path.join(bin, 'git');
+      await writeFile(hanging, "#!/bin/sh\nprintf 'first\\n'\nexec sleep 600\n");
+      await chmod(hanging, 0o755);
+      try {
+        const controller = new AbortController();
+        const aborting = await openGitSession(repo.dir, { throughFile: true, binary: hanging, signal: controller.signal });
+        const seen: string[] = [];
+        await assert.rejects(
+          aborting.stream(['log'], (bytes) => {
+            seen.push(bytes.toString());
+            controller.abort();
+          }),
+          (err: unknown) => GitAbortedError.is(err),
+        );
+        assert.deepEqual(seen, ['first\n']);
+
+        const late = await openGitSession(repo.dir, { throughFile: true, binary: hanging, timeoutMs: 200 });
+        await assert.rejects(
+          late.stream(['log'], () => undefined),
+          (err: unknown) => GitTimeoutError.is(err) && err.timeoutMs === 200,
+        );
+      } finally {
+        await rm(bin, { recursive: true, force: true });
+      }
+      assert.deepEqual(await leftFolders(), before);
+    });
+
+    it('gives git none of the variables that could point it at another repository or make it run a program', async () => {
+      const saved = process.env.GIT_DIR;
+      process.env.GIT_DIR = '/nowhere/.git';
+      try {
+        const { pieces } = await collect(true, ['log', '--format=%an', '--end-of-options', 'HEAD']);
+        assert.equal(Buffer.concat(pieces).toString('utf8'), 'Zoë Ångström\n');
+      } finally {
+        if (saved === undefined) delete process.env.GIT_DIR;
+        else process.env.GIT_DIR = saved;
+      }
+      const env = guardedEnvironment({ PATH: '/bin', HOME: '/home/lead', GIT_FLUSH: '0', GIT_DIR: '/x', git_config_count: '1', EDITOR: 'vi', PAGER: 'less', SSH_ASKPASS: 'x' });
+      assert.deepEqual(env, { PATH: '/bin', HOME: '/home/lead', GIT_FLUSH: '0' });
+    });
   });
 });
