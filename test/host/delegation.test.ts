@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import { hostEnv, leadDeskExtension, sandboxRequests, waitFor } from './hostEnv';
 import { rootNodes } from '../../src/vscode/delegation/delegationTreeProvider';
+import { ViewItem } from '../../src/core/viewItems';
 
 const run = promisify(execFile);
 // The real binary, so these setup commands stay out of the git shim's log.
@@ -101,6 +102,18 @@ describe('delegation view', () => {
     const operations = (await sandboxRequests()).map((r) => (r as { graphqlOperation?: string }).graphqlOperation).filter(Boolean);
     assert.equal(operations.filter((o) => o === 'LeadDeskReviewLoad').length, 1, `one load request for all candidates: ${operations.join(', ')}`);
     assert.equal(operations.filter((o) => o === 'LeadDeskAvailability').length, 1);
+  });
+
+  it('marks a person the repository cannot ask for a review, and offers no request for them', () => {
+    const row = { id: 'e:gus@users.noreply.github.com', name: 'Gus Former', login: 'gus', reason: '2 commits in src/webhooks/', codeOwner: false, alreadyRequested: false, score: 0.4, canReview: false };
+    const nodes = rootNodes({ kind: 'ready', subject: { kind: 'pullRequest', pull: pr412 }, rows: [row, { ...row, id: 'marco', name: 'Marco Rossi', login: 'marco', canReview: true }], notes: [], area: 'src/webhooks/', history: '14 commits', shallow: false });
+    const [gus, marco] = nodes as Array<(typeof nodes)[number] & { contextValue(): string }>;
+    const labels = (node: (typeof nodes)[number]) => node.childNodes().map((n) => n.render().label as string);
+    assert.ok(labels(gus).includes('Cannot be requested: no access to this repository'), labels(gus).join(' | '));
+    assert.equal(gus.contextValue(), ViewItem.delegation.candidate({ canRequest: false, onPullRequest: true }));
+    assert.match(String((gus.render().tooltip as vscode.MarkdownString).value), /no access to this repository/);
+    assert.ok(!labels(marco).some((l) => /no access/.test(l)));
+    assert.equal(marco.contextValue(), ViewItem.delegation.candidate({ canRequest: true, onPullRequest: true }));
   });
 
   it('copies the handoff message for a candidate', async () => {

@@ -1,8 +1,8 @@
 // The whole suggestion for one subject, from a built expertise index to the three rows the view
 // shows. GitHub is reached only through the injected sources, so the steps and their order are
 // testable without a network: rank by expertise, name people by login, drop the author, me and
-// anyone outside the team, then ask GitHub about load and availability for the few left and rank
-// again with those facts.
+// anyone outside the team, then ask GitHub about load, availability and access to the repository
+// for the few left and rank again with those facts.
 
 import { translated } from '../inertText';
 import type { ExpertiseIndex } from './expertiseIndex';
@@ -23,6 +23,8 @@ export interface CandidateSources {
   commitLogins?(samples: ReadonlyArray<{ readonly email: string; readonly sha: string }>): Promise<ReadonlyMap<string, string | null>>;
   reviewLoad?(logins: readonly string[]): Promise<ReadonlyMap<string, number>>;
   availability?(logins: readonly string[]): Promise<ReadonlyMap<string, LoadAvailability>>;
+  /** Whether the repository can ask each of them for a review (lower-cased login → answer; absent = unknown). */
+  reviewAccess?(logins: readonly string[]): Promise<ReadonlyMap<string, boolean>>;
 }
 
 export interface FindCandidatesInput {
@@ -80,6 +82,11 @@ export interface CandidateRow {
   readonly loginSource?: LoginSource;
   /** Why no review can be requested from this person, when that is so. */
   readonly notRequestable?: string;
+  /**
+   * False when GitHub says the repository cannot ask them for a review (they have no access to
+   * it); undefined when that is unknown.
+   */
+  readonly canReview?: boolean;
   /** One line: what they did here, ownership, load, status. */
   readonly reason: string;
   readonly openReviews?: number;
@@ -115,19 +122,22 @@ function hasEvidence(c: RankedCandidate): boolean {
 }
 
 /**
- * The rows to show, in the ranking's order (busy people after available ones). The cut is made on
- * the score, not on that order: a busy expert stays visible as busy rather than giving way to
- * someone who barely touched the code. If that leaves nobody available, the best available
- * person takes the last place.
+ * The rows to show, in the ranking's order (busy people after available ones, and people the
+ * repository cannot ask after both). The cut is made on the score, not on that order: a busy
+ * expert, or one who has left, stays visible as such rather than giving way to someone who barely
+ * touched the code. If that leaves nobody who could take it (available, and with access), the
+ * best such person takes the last place.
  */
-export function chooseShown(ranked: readonly RankedCandidate[], limit: number): RankedCandidate[] {
+export function chooseShown(ranked: readonly RankedCandidate[], limit: number, canReview: (c: RankedCandidate) => boolean = () => true): RankedCandidate[] {
   const byScore = [...ranked].sort((a, b) => b.score - a.score);
+  const couldTake = (c: RankedCandidate) => c.available && canReview(c);
   let chosen = byScore.slice(0, limit);
-  if (chosen.length > 0 && !chosen.some((c) => c.available)) {
-    const standIn = byScore.find((c) => c.available && !chosen.includes(c));
+  if (chosen.length > 0 && !chosen.some(couldTake)) {
+    const standIn = byScore.find((c) => couldTake(c) && !chosen.includes(c));
     if (standIn) chosen = [...chosen.slice(0, limit - 1), standIn];
   }
-  return ranked.filter((c) => chosen.includes(c));
+  const shown = ranked.filter((c) => chosen.includes(c));
+  return [...shown.filter(canReview), ...shown.filter((c) => !canReview(c))];
 }
 
 /** Files around a lone file that its stand-ins are ranked on: enough for a folder's picture, few enough to rank at once. */
@@ -188,6 +198,9 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
       logins.length > 0 && sources.availability
         ? sources.availability(logins).catch((err: unknown) => void note(translated`Availability unknown: ${messageOf(err)}`))
         : Promise.resolve(undefined),
+      logins.length > 0 && sources.reviewAccess
+        ? sources.reviewAccess(logins).catch((err: unknown) => void note(translated`Who can be asked for a review is unknown: ${messageOf(err)}`))
+        : Promise.resolve(undefined),
     ]);
   // Not knowing the lead yet, the people history already names are asked about now, one more of
   // them than usual (the lead may be among them), while who the lead is and whose the commit
@@ -242,9 +255,15 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
 
   // Logins learned from commit data (or all of them, when the lead was known) are asked about now.
   const late = loginsOf(pool).filter((login) => !early.includes(login));
-  const [[earlyLoad, earlyAvailability], [lateLoad, lateAvailability]] = await Promise.all([earlySignals ?? [undefined, undefined], late.length > 0 ? askSignals(late) : [undefined, undefined]]);
+  const none = [undefined, undefined, undefined] as const;
+  const [[earlyLoad, earlyAvailability, earlyAccess], [lateLoad, lateAvailability, lateAccess]] = await Promise.all([earlySignals ?? none, late.length > 0 ? askSignals(late) : none]);
   const load = merged(earlyLoad, lateLoad);
   const availability = merged(earlyAvailability, lateAvailability);
+  const access = merged(earlyAccess, lateAccess);
+  const accessOf = (c: RankedCandidate): boolean | undefined => {
+    const login = resolutions.get(c.person.id)?.login;
+    return login ? access?.get(login.toLowerCase()) : undefined;
+  };
 
   const whoOf = (c: RankedCandidate, login: string): RawIdentity => (c.person.emails[0] ? { login, email: c.person.emails[0] } : { login, name: c.person.name });
   const loadSignals = pool.flatMap((c) => {
@@ -265,14 +284,16 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
     { ...options, ranking: { ...options.ranking, limit: FIRST_PASS } },
   ).filter((c) => poolIds.has(c.person.id));
 
-  const rows = chooseShown(ranked, limit).map((c): CandidateRow => {
+  const rows = chooseShown(ranked, limit, (c) => accessOf(c) !== false).map((c): CandidateRow => {
     const r = resolutions.get(c.person.id);
     const login = r?.login;
     const a = login ? availability?.get(login.toLowerCase()) : undefined;
+    const canReview = accessOf(c);
     return {
       id: c.person.id,
       name: c.person.name,
       ...(login ? { login, loginSource: (r as { source: LoginSource }).source } : { notRequestable: whyNoLogin(r, unanswered) }),
+      ...(canReview !== undefined ? { canReview } : {}),
       reason: c.reason,
       ...(c.openReviews !== undefined ? { openReviews: c.openReviews } : {}),
       ...(a ? { available: a.available } : {}),

@@ -43,6 +43,11 @@ export function loadText(row: CandidateRow): string {
   return row.openReviews === 1 ? t('1 open review') : t('{0} open reviews', row.openReviews);
 }
 
+/** Why someone with no access to the repository cannot take a review, and what to do. */
+export function noAccessText(): string {
+  return t('GitHub cannot ask them for a review: they have no access to this repository. Give them access, or pick someone else.');
+}
+
 export function availabilityText(row: CandidateRow): string {
   if (row.available === false) return row.statusMessage ? t('Busy: {0}', row.statusMessage) : t('Busy');
   if (row.available === true) return row.statusMessage ? t('Available ({0})', row.statusMessage) : t('Available');
@@ -64,6 +69,8 @@ function candidateDetails(node: CandidateNode): LineNode[] {
   ];
   if (row.notRequestable) {
     details.push(detail(`${node.id}/login`, node.onPullRequest ? t('Cannot be requested: no GitHub login') : t('No GitHub login known'), new vscode.ThemeIcon('warning', yellow), row.notRequestable));
+  } else if (row.canReview === false) {
+    details.push(detail(`${node.id}/access`, node.onPullRequest ? t('Cannot be requested: no access to this repository') : t('No access to this repository'), new vscode.ThemeIcon('warning', yellow), noAccessText()));
   } else if (row.alreadyRequested) {
     details.push(detail(`${node.id}/requested`, t('Review already requested'), new vscode.ThemeIcon('check', green)));
   }
@@ -100,13 +107,14 @@ export class CandidateNode extends TreeNode {
     parts.push(markdown`${availabilityText(row)}`);
     if (row.login && row.loginSource) parts.push(loginSourceLine[row.loginSource]());
     if (row.notRequestable) parts.push(markdown`\n\n$(warning) ${row.notRequestable}`);
+    else if (row.canReview === false) parts.push(markdown`\n\n$(warning) ${noAccessText()}`);
     item.tooltip = inertMarkdown(...parts);
-    item.accessibilityInformation = { label: `${row.name}${row.login ? `, @${row.login}` : ''}. ${row.reason}. ${loadText(row)}. ${availabilityText(row)}.` };
+    item.accessibilityInformation = { label: `${row.name}${row.login ? `, @${row.login}` : ''}. ${row.reason}. ${loadText(row)}. ${availabilityText(row)}.${row.canReview === false ? ` ${t('No access to this repository')}.` : ''}` };
     return item;
   }
 
   override contextValue(): string {
-    const canRequest = this.onPullRequest && this.row.login !== undefined && !this.row.alreadyRequested;
+    const canRequest = this.onPullRequest && this.row.login !== undefined && !this.row.alreadyRequested && this.row.canReview !== false;
     return ViewItem.delegation.candidate({ canRequest, onPullRequest: this.onPullRequest });
   }
 

@@ -19,6 +19,7 @@ const people = {
   eve: { name: 'Eve Mapped', email: 'eve@corp.example' }, // mapped by hand
   cara: { name: 'Cara Diaz', email: 'cara@users.noreply.github.com' }, // the pull request's author
   lee: { name: 'Lee Adams', email: 'lee@acme.example' }, // me, known to GitHub by this commit
+  gus: { name: 'Gus Former', email: 'gus@users.noreply.github.com' }, // left: no access to the repository any more
 };
 
 describe('delegation: candidates from a real repository and the sandbox', () => {
@@ -30,6 +31,7 @@ describe('delegation: candidates from a real repository and the sandbox', () => 
   before(async () => {
     repo = await TempGitRepo.create('pipeline');
     const engine = ['src/engine/core.ts', 'src/engine/queue.ts'];
+    for (let i = 0; i < 2; i++) shas.gus = await repo.commit(people.gus, engine, 90 - i);
     for (let i = 0; i < 6; i++) shas.ben = await repo.commit(people.ben, engine, 40 - i);
     for (let i = 0; i < 5; i++) shas.ana = await repo.commit(people.ana, ['src/engine/core.ts'], 30 - i, 'Engine work', ['Reviewed-by: Ben Okafor <ben.okafor@corp.example>']);
     for (let i = 0; i < 4; i++) shas.dora = await repo.commit(people.dora, engine, 20 - i);
@@ -48,6 +50,7 @@ describe('delegation: candidates from a real repository and the sandbox', () => 
         { login: 'ana', name: 'Ana Lima', status: { message: 'Parental leave', limitedAvailability: true, expiresAt: '+30d' } },
         { login: 'cara', name: 'Cara Diaz' },
         { login: 'eve' },
+        { login: 'gus', name: 'Gus Former' },
       ],
       orgs: [{ login: 'acme', members: ['lead', 'ben', 'ana', 'cara', 'eve'] }],
       repos: [
@@ -103,7 +106,7 @@ describe('delegation: candidates from a real repository and the sandbox', () => 
     assert.equal(found.rows.length, 3);
     assert.ok(!names.includes('Cara Diaz'), 'the author was suggested');
     assert.ok(!names.includes('Lee Adams'), 'I was suggested (my login comes from GitHub commit data)');
-    assert.deepEqual(operations().sort(), ['LeadDeskAvailability', 'LeadDeskCommitAuthors', 'LeadDeskReviewLoad']);
+    assert.deepEqual(operations().sort(), ['LeadDeskAvailability', 'LeadDeskCommitAuthors', 'LeadDeskReviewAccess', 'LeadDeskReviewLoad']);
 
     const ben = found.rows.find((r) => r.name === 'Ben Okafor');
     assert.ok(ben, `Ben is missing from ${names.join(', ')}`);
@@ -111,10 +114,20 @@ describe('delegation: candidates from a real repository and the sandbox', () => 
     assert.equal(ben.loginSource, 'github');
     assert.equal(ben.openReviews, 1);
     assert.equal(ben.available, true);
+    assert.equal(ben.canReview, true);
     assert.match(ben.reason, /commits? in src\/engine\//);
     assert.match(ben.reason, /1 open review/);
     assert.equal(found.learnedEmails.get('ben.okafor@corp.example'), 'ben');
     assert.equal(found.learnedEmails.get('lee@acme.example'), 'lead');
+  });
+
+  it('marks someone the repository can no longer ask, and shows them after everyone it can', async () => {
+    const found = await findCandidates(input({ limit: 10 }), sources());
+    const gus = found.rows.find((r) => r.login === 'gus');
+    assert.ok(gus, `Gus knows the code and should be listed: ${found.rows.map((r) => r.name).join(', ')}`);
+    assert.equal(gus.canReview, false);
+    assert.equal(found.rows[found.rows.length - 1].login, 'gus', 'people the repository cannot ask come last');
+    assert.ok(found.rows.filter((r) => r.login && r.login !== 'gus').every((r) => r.canReview === true));
   });
 
   it('shows a busy person below available ones, with their status message', async () => {

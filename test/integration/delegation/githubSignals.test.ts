@@ -2,10 +2,12 @@
 // sandbox (which checks every document against GitHub's schema and rules) in one request.
 import assert from 'node:assert/strict';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { findRepo } from '../../sandbox/state/lookup';
 import { fetchReviewLoad, reviewLoadQuery } from '../../../src/github/delegation/reviewLoad';
 import { fetchAvailability } from '../../../src/github/delegation/availability';
 import { fetchTeamMembers, parseTeamRef } from '../../../src/github/delegation/teamMembers';
 import { fetchCommitAuthors } from '../../../src/github/delegation/commitAuthors';
+import { fetchReviewAccess } from '../../../src/github/delegation/reviewAccess';
 import { fetchManyPullRequestChanges, fetchPullRequestChanges } from '../../../src/github/delegation/pullRequestFiles';
 import { GitHubError } from '../../../src/github/errors';
 import { SHAS, TOKENS, clientFor, delegationScenario, graphqlRequests } from './scenario';
@@ -82,6 +84,36 @@ describe('delegation: GitHub signals against the sandbox', () => {
     it('says which part is missing: the organization or the team', async () => {
       await assert.rejects(fetchTeamMembers(clientFor(sandbox), { org: 'acme', slug: 'nope' }), (err: unknown) => GitHubError.is(err, 'notFound') && /no team "nope"/.test(err.message));
       await assert.rejects(fetchTeamMembers(clientFor(sandbox), { org: 'nobody-org', slug: 'core' }), (err: unknown) => GitHubError.is(err, 'notFound') && /no organization "nobody-org"/.test(err.message));
+    });
+  });
+
+  describe('review access', () => {
+    const engine = { owner: 'acme', repo: 'engine' };
+
+    it('tells who the repository can ask for a review, in one GraphQL request, by exact login', async () => {
+      // "da" starts "dave" but is nobody; "Ben" is ben in another case; outsider has no access.
+      const access = await fetchReviewAccess(clientFor(sandbox), engine, ['Ben', 'outsider', 'da', 'dave']);
+      assert.deepEqual(Object.fromEntries(access), { ben: true, outsider: false, da: false, dave: true });
+      assert.equal(graphqlRequests(sandbox).length, 1);
+      assert.equal(graphqlRequests(sandbox)[0].status, 200);
+      const body = graphqlRequests(sandbox)[0].body as { query: string; variables: Record<string, string> };
+      assert.ok(!body.query.includes('outsider'), 'logins travel as variables');
+    });
+
+    it('gives members of the owning organisation access without being collaborators', async () => {
+      const repo = findRepo(sandbox.state, 'acme', 'engine')!;
+      const before = repo.collaborators;
+      repo.collaborators = ['lead'];
+      try {
+        const access = await fetchReviewAccess(clientFor(sandbox), engine, ['ana', 'outsider']);
+        assert.deepEqual(Object.fromEntries(access), { ana: true, outsider: false });
+      } finally {
+        repo.collaborators = before;
+      }
+    });
+
+    it('fails, rather than saying nobody can be asked, when the repository cannot be read', async () => {
+      await assert.rejects(fetchReviewAccess(clientFor(sandbox), { owner: 'acme', repo: 'no-such-repo' }, ['ben']), (err: unknown) => err instanceof GitHubError);
     });
   });
 

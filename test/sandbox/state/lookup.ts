@@ -34,6 +34,16 @@ export function orgsOf(state: SandboxState, login: string): OrgRecord[] {
   return state.orgs.filter((o) => o.members.some((m) => eq(m, login)));
 }
 
+/**
+ * Whether a user can be asked to review (and be assigned) in a repository, as GitHub decides it:
+ * its collaborators, its owner, and the members of the organisation that owns it.
+ */
+export function canWorkOn(state: SandboxState, repo: RepoRecord, login: string): boolean {
+  if (repo.collaborators.some((c) => eq(c, login))) return true;
+  if (repo.ownerType === 'User') return eq(repo.owner, login);
+  return orgsOf(state, login).some((o) => eq(o.login, repo.owner));
+}
+
 // Searches look a repository up for every pull request and term: with thousands of repositories a
 // scan each time made the sandbox seconds slower than GitHub. Rebuilt whenever the list changes size.
 const repoIndex = new WeakMap<readonly RepoRecord[], { readonly size: number; readonly byName: Map<string, RepoRecord> }>();

@@ -3,7 +3,7 @@
 import { isoSeconds } from '../scenarios/relativeDates';
 import type { PullRecord, SandboxState } from './records';
 import type { ReviewState } from '../scenarios/scenario';
-import { findTeam, findUser, orgsOf, repoOfPull, sameLogin, teamKey } from './lookup';
+import { canWorkOn, findTeam, findUser, repoOfPull, sameLogin, teamKey } from './lookup';
 
 export class ReviewRequestError extends Error {
   constructor(message: string) {
@@ -14,10 +14,7 @@ export class ReviewRequestError extends Error {
 
 /** Review requests need read access: a collaborator, or a member of the owning organization. */
 function canBeRequested(state: SandboxState, pull: PullRecord, login: string): boolean {
-  const repo = repoOfPull(state, pull);
-  if (repo.collaborators.some((c) => sameLogin(c, login))) return true;
-  if (repo.ownerType === 'User') return sameLogin(repo.owner, login);
-  return orgsOf(state, login).some((o) => sameLogin(o.login, repo.owner));
+  return canWorkOn(state, repoOfPull(state, pull), login);
 }
 
 function notCollaborator(pull: PullRecord): ReviewRequestError {

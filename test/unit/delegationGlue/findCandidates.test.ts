@@ -104,6 +104,45 @@ describe('finding candidates (pure, with fake GitHub sources)', () => {
     assert.deepEqual(chooseShown(allBusy, 3).map((x) => x.person.id), ['x', 'b1', 'b2'], 'the best available person takes the last place');
   });
 
+  it('marks the people the repository cannot ask for a review, and shows them after those it can', async () => {
+    const asked: string[][] = [];
+    const mapped = input({ mapping: { 'lee@corp.example': 'lee-gh', 'ada@corp.example': 'ada-gh' } });
+    const sources: CandidateSources = {
+      reviewAccess: (logins) => {
+        asked.push([...logins].sort());
+        return Promise.resolve(new Map([['ada-gh', false], ['bobs', true]]));
+      },
+    };
+    const plain = await findCandidates(mapped, {});
+    assert.equal(plain.rows[0].login, 'ada-gh', 'by history alone Ada ranks first');
+    const found = await findCandidates(mapped, sources);
+    assert.deepEqual(asked, [['ada-gh', 'bobs']], 'asked once, about everyone in the pool');
+    assert.deepEqual(
+      found.rows.map((r) => [r.login, r.canReview]),
+      [
+        ['bobs', true],
+        ['ada-gh', false],
+      ],
+    );
+    assert.equal(found.rows[1].notRequestable, undefined, 'her login is known: only access is missing');
+  });
+
+  it('brings in the best person who can take it when everyone shown has no access', () => {
+    const c = (id: string, score: number) => ({ person: { id }, score, available: true }) as unknown as RankedCandidate;
+    const ranked = [c('gone1', 0.9), c('gone2', 0.8), c('gone3', 0.7), c('here', 0.1)];
+    const canReview = (x: RankedCandidate) => x.person.id === 'here';
+    assert.deepEqual(chooseShown(ranked, 3, canReview).map((x) => x.person.id), ['here', 'gone1', 'gone2']);
+  });
+
+  it('says when who can be asked is unknown, and marks nobody', async () => {
+    const found = await findCandidates(input({ mapping: { 'lee@corp.example': 'lee-gh', 'ada@corp.example': 'ada-gh' } }), {
+      reviewAccess: () => Promise.reject(new Error('GitHub is down')),
+    });
+    assert.ok(found.rows.length >= 2);
+    assert.ok(found.rows.every((r) => r.canReview === undefined));
+    assert.ok(found.notes.some((n) => /Who can be asked for a review is unknown: GitHub is down/.test(n)), found.notes.join('\n'));
+  });
+
   it('leaves out people with no history near these files, and explains unanswered GitHub lookups', async () => {
     const i = index();
     i.addCommit(commit({ name: 'Drive By', email: 'drive@by.example' }, ['README.md'], 1));

@@ -8,6 +8,7 @@ import { HandoffError, requestReview, type HandoffResult } from '../../../github
 import type { LeadDeskCommand } from '../../commands/command';
 import { CommandId } from '../../ids';
 import type { DelegationFeatureContext } from '../delegationFeatureContext';
+import { noAccessText } from '../delegationNodes';
 import { pickCandidate } from '../pickCandidate';
 import { t } from '../../l10n';
 
@@ -25,7 +26,7 @@ export function requestReviewFromCommand({ model, settings: currentSettings, cli
     id: CommandId.requestReviewFrom,
     doing: 'request the review',
     async run(arg?: unknown): Promise<HandoffResult | undefined> {
-      const picked = await pickCandidate(model, arg, t('Request a Review from…'), (r) => r.login !== undefined && !r.alreadyRequested);
+      const picked = await pickCandidate(model, arg, t('Request a Review from…'), (r) => r.login !== undefined && !r.alreadyRequested && r.canReview !== false);
       if (!picked) return undefined;
       const { row, state } = picked;
       if (state.subject.kind !== 'pullRequest' || !state.pull) {
@@ -36,6 +37,10 @@ export function requestReviewFromCommand({ model, settings: currentSettings, cli
         void showWarning(row.notRequestable ? message`Cannot request a review from ${row.name}: ${row.notRequestable}` : message`Cannot request a review from ${row.name}: no GitHub login is known.`, 'Open Setting').then((choice) => {
           if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'leadDesk.delegation.logins');
         });
+        return undefined;
+      }
+      if (row.canReview === false) {
+        void showWarning(message`Cannot request a review from ${row.name}: ${noAccessText()}`);
         return undefined;
       }
       const settings = currentSettings();

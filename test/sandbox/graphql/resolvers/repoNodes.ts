@@ -1,6 +1,6 @@
 // GraphQL objects for repositories and commits.
 import type { CommitRecord, PullRecord, RepoRecord } from '../../state/records';
-import { findOrg, findUser, sameLogin } from '../../state/lookup';
+import { canWorkOn, findOrg, findUser, sameLogin } from '../../state/lookup';
 import type { GqlContext } from './context';
 import { connection, type PageArgs } from './connection';
 import { nodeId } from './nodeIds';
@@ -100,7 +100,12 @@ export function repoNode(ctx: GqlContext, repo: RepoRecord) {
       if (args.baseRefName) list = list.filter((p) => p.baseRef === args.baseRefName);
       return connection(list.map((p) => pullNode(ctx, p)), args);
     },
-    assignableUsers: (args: PageArgs) => connection(collaboratorUsers(ctx, repo), args),
+    // Whom GitHub lets be assigned and asked to review: collaborators, and the owning organisation's
+    // members. `query` matches the start of a login or of a name's words, case aside.
+    assignableUsers: (args: PageArgs & { query?: string }) => {
+      const users = ctx.state.users.filter((u) => canWorkOn(ctx.state, repo, u.login) && matchesUserQuery(u, args.query));
+      return connection(users.map((u) => userNode(ctx, u)), args);
+    },
     collaborators: (args: PageArgs) => connection(collaboratorUsers(ctx, repo), args, () => ({ permission: 'WRITE', permissionSources: [] })),
     mentionableUsers: (args: PageArgs) => connection(collaboratorUsers(ctx, repo), args),
   };
@@ -108,4 +113,11 @@ export function repoNode(ctx: GqlContext, repo: RepoRecord) {
 
 function collaboratorUsers(ctx: GqlContext, repo: RepoRecord) {
   return repo.collaborators.map((l) => findUser(ctx.state, l)).filter((u) => !!u).map((u) => userNode(ctx, u));
+}
+
+function matchesUserQuery(user: { readonly login: string; readonly name?: string | null }, query: string | undefined): boolean {
+  const q = query?.trim().toLowerCase();
+  if (!q) return true;
+  const words = [user.login, ...(user.name ?? '').split(/\s+/)].map((w) => w.toLowerCase());
+  return words.some((w) => w.startsWith(q)) || (user.name ?? '').toLowerCase().startsWith(q);
 }
