@@ -65,8 +65,9 @@ export async function checkFirstHour(page, steps, { handOff }) {
     await startFromPalette(page, 'Lead Desk: Edit Focus Schedule');
     await pickQuickItem(page, 'Add a Weekly Block…');
     // Days: Monday to Friday are ticked already.
-    await page.locator('.quick-input-widget', { hasText: 'Which days?' }).waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    const days = page.locator('.quick-input-widget', { hasText: 'Which days?' });
+    await days.locator('.monaco-list-row', { hasText: 'Friday' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await days.locator('.quick-input-action .monaco-button', { hasText: 'OK' }).click();
     const start = page.locator('.quick-input-widget', { hasText: 'Start' }).locator('input');
     await start.waitFor({ state: 'visible', timeout: 10_000 });
     await start.fill('07:15');
@@ -114,9 +115,11 @@ export async function checkFirstHour(page, steps, { handOff }) {
     await candidate.waitFor({ state: 'visible', timeout: 60_000 });
     await candidate.hover();
     await candidate.locator('.actions a.action-label[aria-label="Request Review from This Person"]').click();
-    // "Also…": post the handoff message and remove my own request, both ticked.
-    await page.locator('.quick-input-widget', { hasText: 'Request a review from' }).waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    // "Also…": post the handoff message and remove my own request, both ticked. OK is clicked once
+    // both are listed: a key pressed before the picker has taken focus goes elsewhere.
+    const also = page.locator('.quick-input-widget', { hasText: 'Request a review from' });
+    await also.locator('.monaco-list-row', { hasText: 'Remove my own review request' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await also.locator('.quick-input-action .monaco-button', { hasText: 'OK' }).click();
     await toast(page, 'Removed your review request').waitFor({ state: 'visible', timeout: 30_000 });
     // The queue refreshes on its own every few minutes; the row must be gone well before.
     await queueRow.first().waitFor({ state: 'detached', timeout: 10_000 });

@@ -23,8 +23,8 @@ export async function checkTeam(page, steps, { slack, screenshot }) {
   await check(steps, 'F1 → "Lead Desk: Connect Slack", the pulse token typed in, connects Slack', async () => {
     await showOnlyViews(page, ['Team']);
     await startFromPalette(page, 'Lead Desk: Connect Slack');
-    await page.locator('.quick-input-widget', { hasText: 'Connect Slack' }).locator('input').waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.type(slack.leadToken);
+    // Filled rather than typed: keys sent before the box has taken focus would go elsewhere.
+    await page.locator('.quick-input-widget', { hasText: 'Connect Slack' }).locator('input').fill(slack.leadToken);
     await page.keyboard.press('Enter');
     await toast(page, 'Slack connected as').waitFor({ state: 'visible', timeout: 30_000 });
   });
