@@ -11,7 +11,7 @@
 // 1.8–1.9×, and ~15% less CPU time, as the reader wakes a few dozen times instead of thousands.
 // (git's own --output writes a file too, but flushes it after every commit: 50,000 writes.)
 
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,52 +48,80 @@ export class GitExitError extends Error {
   }
 }
 
+/** No private temporary file could be made (no writable temporary folder): the caller uses a pipe. */
+export class NoOutputFileError extends Error {
+  constructor(options?: ErrorOptions) {
+    super('No temporary file could be made for git to write to.', options);
+    this.name = 'NoOutputFileError';
+  }
+}
+
 /**
  * Runs the command with its stdout on a file in a new folder only this user can read, and hands
  * what git writes to `onBytes` as the file grows. Resolves once git has exited and everything it
  * wrote was handed over; rejects as git failed (spawn errors as Node gives them, an exit other
- * than 0, or a stop by the signal, as GitExitError). The folder is gone by then.
+ * than 0, or a stop by the signal, as GitExitError), with NoOutputFileError before git runs when
+ * no file can be made, or as `onBytes` threw (git is stopped then). The folder is gone by then.
  */
 export async function streamThroughFile(command: FileStreamCommand, onBytes: (bytes: Buffer, flow: StreamFlow) => void): Promise<void> {
-  const folder = await mkdtemp(join(tmpdir(), 'lead-desk-git-output-'));
-  const file = join(folder, 'output');
-  let reader: FileHandle | undefined;
+  const { folder, writer, reader } = await outputFile();
   try {
-    const writer = await open(file, 'wx', 0o600);
-    try {
-      reader = await open(file, 'r');
-    } catch (err) {
-      await writer.close();
-      throw err;
-    }
     // Nothing else needs the name: where the system allows, it goes now, and the file with the
     // last handle on it, however this ends.
     await rm(folder, { recursive: true, force: true }).catch(() => undefined);
-    const exited = runInto(command, writer);
+    const git = runInto(command, writer);
     let over = false;
-    const settled = exited.then(
+    const settled = git.exited.then(
       () => void (over = true),
       () => void (over = true),
     );
-    await follow(reader, () => over, settled, onBytes);
-    await exited;
+    try {
+      await follow(reader, () => over, settled, onBytes);
+    } catch (err) {
+      // A reader that failed takes nothing more: git is not left writing for nobody.
+      git.stop();
+      await settled;
+      throw err;
+    }
+    await git.exited;
   } finally {
-    await reader?.close();
+    await reader.close();
     await rm(folder, { recursive: true, force: true });
   }
 }
 
-/** Spawns git writing to `output`, which is closed here once git has it. */
-function runInto(command: FileStreamCommand, output: FileHandle): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
+/** A new folder only this user can read, with a file in it open for git to write and for us to read. */
+async function outputFile(): Promise<{ folder: string; writer: FileHandle; reader: FileHandle }> {
+  let folder: string | undefined;
+  let writer: FileHandle | undefined;
+  try {
+    folder = await mkdtemp(join(tmpdir(), 'lead-desk-git-output-'));
+    const file = join(folder, 'output');
+    writer = await open(file, 'wx', 0o600);
+    return { folder, writer, reader: await open(file, 'r') };
+  } catch (err) {
+    await writer?.close();
+    if (folder !== undefined) await rm(folder, { recursive: true, force: true }).catch(() => undefined);
+    throw new NoOutputFileError({ cause: err });
+  }
+}
+
+/** Spawns git writing to `output`, which is closed here once git has it (or could not start). */
+function runInto(command: FileStreamCommand, output: FileHandle): { readonly exited: Promise<void>; stop(): void } {
+  let child: ChildProcess | undefined;
+  const exited = new Promise<void>((resolve, reject) => {
     let stderr = '';
-    const child = spawn(command.binary, [...command.args], { cwd: command.dir, env: command.env, stdio: ['ignore', output.fd, 'pipe'], signal: command.signal, windowsHide: true });
-    void output.close();
+    try {
+      child = spawn(command.binary, [...command.args], { cwd: command.dir, env: command.env, stdio: ['ignore', output.fd, 'pipe'], signal: command.signal, windowsHide: true });
+    } finally {
+      void output.close();
+    }
     child.stderr?.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     child.on('error', reject);
     // Stopped by the signal, git exits without a code; the caller tells why from the signal.
     child.on('close', (code) => (code === 0 ? resolve() : reject(new GitExitError(code, stderr))));
   });
+  return { exited, stop: () => void child?.kill() };
 }
 
 /**

@@ -3,7 +3,7 @@
 
 import type { SimpleGit } from 'simple-git';
 import { loadSimpleGit } from './simpleGitModule';
-import { streamThroughFile } from './fileStream';
+import { NoOutputFileError, streamThroughFile } from './fileStream';
 import { GitAbortedError, GitNotFoundError, GitTimeoutError, NotAGitRepositoryError } from './gitErrors';
 import type { StreamFlow } from './streamFlow';
 
@@ -97,11 +97,35 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
     }
   };
 
+  const streamViaPipe = async (args: readonly string[], onBytes: (bytes: Buffer, flow: StreamFlow) => void): Promise<void> => {
+    const wanted = args.join('\0');
+    // simple-git shows each process's streams to the output handler as it spawns it; only ours
+    // is listened to, in case the session runs something else meanwhile.
+    git.outputHandler((_command, stdout, _stderr, spawnedWith) => {
+      if (!spawnedWith.join('\0').endsWith(wanted)) return;
+      // simple-git also keeps every chunk to hand back one string at the end: for 50,000 commits
+      // ~10 MB of chunks, then joined and decoded into copies of it, while we already parse it
+      // here (the build's peak was ~45 MB higher). Its collector is attached before this handler
+      // is called; detaching it makes run() resolve '' instead.
+      // (Should a later simple-git attach it afterwards, nothing breaks: the output is just kept.)
+      for (const listener of stdout.listeners('data')) stdout.removeListener('data', listener as (chunk: Buffer) => void);
+      const flow: StreamFlow = { pause: () => void stdout.pause(), resume: () => void stdout.resume() };
+      stdout.on('data', (chunk: Buffer) => onBytes(chunk, flow));
+    });
+    try {
+      await run(args);
+    } finally {
+      git.outputHandler(ignoreOutput);
+    }
+  };
+
   const streamViaFile = async (args: readonly string[], onBytes: (bytes: Buffer, flow: StreamFlow) => void): Promise<void> => {
     throwIfStopped();
     try {
       await streamThroughFile({ binary, dir, args, env: guardedEnvironment(process.env), signal }, onBytes);
     } catch (err) {
+      // Without a writable temporary folder, the pipe does the same work.
+      if (err instanceof NoOutputFileError) return streamViaPipe(args, onBytes);
       const e = stopped(err);
       if (e) throw e;
       if ((err as NodeJS.ErrnoException).code === 'ENOENT' && (await notInstalled())) throw stopped(err) ?? new GitNotFoundError(binary);
@@ -114,28 +138,7 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
     dir,
     throwIfStopped,
     run,
-    async stream(args, onBytes) {
-      if (options.throughFile) return streamViaFile(args, onBytes);
-      const wanted = args.join('\0');
-      // simple-git shows each process's streams to the output handler as it spawns it; only ours
-      // is listened to, in case the session runs something else meanwhile.
-      git.outputHandler((_command, stdout, _stderr, spawnedWith) => {
-        if (!spawnedWith.join('\0').endsWith(wanted)) return;
-        // simple-git also keeps every chunk to hand back one string at the end: for 50,000 commits
-        // ~10 MB of chunks, then joined and decoded into copies of it, while we already parse it
-        // here (the build's peak was ~45 MB higher). Its collector is attached before this handler
-        // is called; detaching it makes run() resolve '' instead.
-        // (Should a later simple-git attach it afterwards, nothing breaks: the output is just kept.)
-        for (const listener of stdout.listeners('data')) stdout.removeListener('data', listener as (chunk: Buffer) => void);
-        const flow: StreamFlow = { pause: () => void stdout.pause(), resume: () => void stdout.resume() };
-        stdout.on('data', (chunk: Buffer) => onBytes(chunk, flow));
-      });
-      try {
-        await run(args);
-      } finally {
-        git.outputHandler(ignoreOutput);
-      }
-    },
+    stream: (args, onBytes) => (options.throughFile ? streamViaFile(args, onBytes) : streamViaPipe(args, onBytes)),
   };
 }
 

@@ -133,6 +133,15 @@ describe('git session streaming', function () {
         );
         assert.deepEqual(seen, ['first\n']);
 
+        // A reader that throws stops git too: this resolves only once the hanging git is gone.
+        const failing = await openGitSession(repo.dir, { throughFile: true, binary: hanging });
+        await assert.rejects(
+          failing.stream(['log'], () => {
+            throw new Error('the reader broke');
+          }),
+          /the reader broke/,
+        );
+
         const late = await openGitSession(repo.dir, { throughFile: true, binary: hanging, timeoutMs: 200 });
         await assert.rejects(
           late.stream(['log'], () => undefined),
@@ -142,6 +151,19 @@ describe('git session streaming', function () {
         await rm(bin, { recursive: true, force: true });
       }
       assert.deepEqual(await leftFolders(), before);
+    });
+
+    it('uses the pipe when no temporary file can be made', async () => {
+      const args = ['show', 'HEAD:big.txt'];
+      const saved = process.env.TMPDIR;
+      process.env.TMPDIR = path.join(tmpdir(), 'lead-desk-no-such-folder', 'below');
+      try {
+        const { session, pieces } = await collect(true, args);
+        assert.equal(Buffer.concat(pieces).toString('utf8'), await session.run(args));
+      } finally {
+        if (saved === undefined) delete process.env.TMPDIR;
+        else process.env.TMPDIR = saved;
+      }
     });
 
     it('gives git none of the variables that could point it at another repository or make it run a program', async () => {
