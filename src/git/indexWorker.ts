@@ -24,7 +24,9 @@ interface Port {
 
 async function serveBuild(port: Port, request: ColdBuildRequest): Promise<void> {
   try {
-    const session = await openGitSession(request.dir, { throughFile: true, ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}), ...(request.binary !== undefined ? { binary: request.binary } : {}) });
+    // Through a file where it was measured to help (see fileStream.ts); on Windows, where a new file
+    // in the temporary folder may first be scanned by antivirus software, through the pipe.
+    const session = await openGitSession(request.dir, { throughFile: process.platform !== 'win32', ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}), ...(request.binary !== undefined ? { binary: request.binary } : {}) });
     const built = await refreshExpertiseIndex(request.dir, undefined, {
       repo: request.repo,
       settings: request.settings,
