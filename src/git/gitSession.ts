@@ -50,7 +50,6 @@ export interface GitSession {
   throwIfStopped(): void;
 }
 
-
 export async function openGitSession(dir: string, options: GitSessionOptions = {}): Promise<GitSession> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadline = AbortSignal.timeout(timeoutMs);

@@ -61,9 +61,8 @@ export class IdentityResolver {
     // changes nothing but the count of its spelling (groups only merge, a login is kept as first
     // seen), so a repeat skips the folding, the unions and the checks. A reader hands out one
     // object per person it has seen, which is found without comparing any text.
-    const known = raw.login === undefined ? (this.recordedObjects.get(raw) ?? this.recorded.get(raw.email ?? '')?.get(raw.name ?? '')) : undefined;
+    const known = raw.login === undefined ? (this.recordedObjects.get(raw) ?? this.recordedByText(raw)) : undefined;
     if (known) {
-      this.recordedObjects.set(raw, known);
       if (sighting && known.spelling !== undefined) this.countSpelling(known.key, known.spelling);
       return known.key;
     }
@@ -80,6 +79,13 @@ export class IdentityResolver {
     }
     if (sighting && spelling !== undefined) this.countSpelling(key, spelling);
     return key;
+  }
+
+  /** An identity recorded before under the same email and name, remembered for this object too. */
+  private recordedByText(raw: RawIdentity): RecordedIdentity | undefined {
+    const known = this.recorded.get(raw.email ?? '')?.get(raw.name ?? '');
+    if (known) this.recordedObjects.set(raw, known);
+    return known;
   }
 
   private recordOnce(raw: RawIdentity): string | undefined {
