@@ -1,13 +1,8 @@
 import type { GitHubClient } from '../client';
-import { batchQuery } from './graphqlBatch';
+import { repositoryBatch, type RepoRef } from './graphqlBatch';
 import { asRecord, asString, chunked, dig } from './payload';
 
 const SHAS_PER_REQUEST = 25;
-
-export interface RepoRef {
-  readonly owner: string;
-  readonly repo: string;
-}
 
 export interface CommitAuthor {
   readonly sha: string;
@@ -26,9 +21,8 @@ export async function fetchCommitAuthors(client: GitHubClient, repo: RepoRef, sh
   const result = new Map<string, CommitAuthor>();
   const wanted = [...new Set([...shas].filter((s) => /^[0-9a-f]{40}$/i.test(s)).map((s) => s.toLowerCase()))];
   // The chunks are asked side by side: one round trip however many samples there are.
-  const answers = await Promise.all(chunked(wanted, SHAS_PER_REQUEST).map(async (chunk) => ({ chunk, answer: await askCommits(client, repo, chunk) })));
-  for (const { chunk, answer } of answers) {
-    const repository = asRecord(answer.repository);
+  const answers = await Promise.all(chunked(wanted, SHAS_PER_REQUEST).map(async (chunk) => ({ chunk, repository: await askCommits(client, repo, chunk) })));
+  for (const { chunk, repository } of answers) {
     if (!repository) continue;
     chunk.forEach((sha, i) => {
       const commit = asRecord(repository[`c${i}`]);
@@ -43,13 +37,6 @@ export async function fetchCommitAuthors(client: GitHubClient, repo: RepoRef, sh
   return result;
 }
 
-async function askCommits(client: GitHubClient, repo: RepoRef, chunk: readonly string[]) {
-  const variables: Record<string, unknown> = { owner: repo.owner, name: repo.repo };
-  const fields = chunk.map((sha, i) => {
-    variables[`o${i}`] = sha;
-    return `    c${i}: object(oid: $o${i}) { ... on Commit { oid author { email name user { login } } } }`;
-  });
-  const declarations = ['$owner: String!', '$name: String!', ...chunk.map((_s, i) => `$o${i}: GitObjectID!`)].join(', ');
-  const query = `query LeadDeskCommitAuthors(${declarations}) {\n  repository(owner: $owner, name: $name) {\n${fields.join('\n')}\n  }\n}`;
-  return (await batchQuery(client, query, variables)).data;
+function askCommits(client: GitHubClient, repo: RepoRef, chunk: readonly string[]) {
+  return repositoryBatch(client, 'LeadDeskCommitAuthors', repo, 'GitObjectID!', chunk, (i, oid) => `c${i}: object(oid: ${oid}) { ... on Commit { oid author { email name user { login } } } }`);
 }

@@ -2,6 +2,12 @@ import type { GitHubClient } from '../client';
 import { GitHubError } from '../errors';
 import { asArray, asRecord, asString, type JsonRecord } from './payload';
 
+/** A repository on GitHub, as the lookups inside it name it. */
+export interface RepoRef {
+  readonly owner: string;
+  readonly repo: string;
+}
+
 export interface BatchResult {
   readonly data: JsonRecord;
   /** Aliases GitHub answered with NOT_FOUND (a deleted account, a commit it does not have). */
@@ -40,3 +46,18 @@ function partialData(err: unknown): BatchResult | undefined {
   }
   return { data, missing };
 }
+
+/**
+ * One document of aliased lookups inside a repository, a value each: `field(i, variable)` writes
+ * the i-th lookup, whose value is sent as `variable`, of GraphQL type `type`. The repository's
+ * object from the answer (undefined when GitHub gave none).
+ */
+export async function repositoryBatch(client: GitHubClient, operation: string, repo: RepoRef, type: string, values: readonly string[], field: (i: number, variable: string) => string): Promise<JsonRecord | undefined> {
+  const variables: Record<string, unknown> = { owner: repo.owner, name: repo.repo };
+  values.forEach((value, i) => (variables[`v${i}`] = value));
+  const declarations = ['$owner: String!', '$name: String!', ...values.map((_v, i) => `$v${i}: ${type}`)].join(', ');
+  const fields = values.map((_v, i) => `    ${field(i, `$v${i}`)}`).join('\n');
+  const query = `query ${operation}(${declarations}) {\n  repository(owner: $owner, name: $name) {\n${fields}\n  }\n}`;
+  return asRecord((await batchQuery(client, query, variables)).data.repository);
+}
+

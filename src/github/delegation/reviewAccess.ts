@@ -10,8 +10,7 @@
 
 import type { GitHubClient } from '../client';
 import { GitHubError } from '../errors';
-import type { RepoRef } from './commitAuthors';
-import { batchQuery } from './graphqlBatch';
+import { repositoryBatch, type RepoRef } from './graphqlBatch';
 import { asArray, asRecord, asString, chunked, dig, sameLogin, uniqueLogins } from './payload';
 
 const LOGINS_PER_REQUEST = 25;
@@ -25,9 +24,8 @@ const MATCHES_PER_LOGIN = 10;
 export async function fetchReviewAccess(client: GitHubClient, repo: RepoRef, logins: Iterable<string>): Promise<Map<string, boolean>> {
   const result = new Map<string, boolean>();
   // The chunks are asked side by side: one round trip however many people there are.
-  const answers = await Promise.all(chunked(uniqueLogins(logins), LOGINS_PER_REQUEST).map(async (chunk) => ({ chunk, data: await askAccess(client, repo, chunk) })));
-  for (const { chunk, data } of answers) {
-    const repository = asRecord(data.repository);
+  const answers = await Promise.all(chunked(uniqueLogins(logins), LOGINS_PER_REQUEST).map(async (chunk) => ({ chunk, repository: await askAccess(client, repo, chunk) })));
+  for (const { chunk, repository } of answers) {
     if (!repository) throw new GitHubError('malformed', 'GitHub sent a response that could not be read.', { detail: 'review access: no repository in the answer' });
     chunk.forEach((login, i) => {
       const matches = asRecord(repository[`a${i}`]);
@@ -39,13 +37,6 @@ export async function fetchReviewAccess(client: GitHubClient, repo: RepoRef, log
   return result;
 }
 
-async function askAccess(client: GitHubClient, repo: RepoRef, chunk: readonly string[]) {
-  const variables: Record<string, unknown> = { owner: repo.owner, name: repo.repo };
-  const fields = chunk.map((login, i) => {
-    variables[`l${i}`] = login;
-    return `    a${i}: assignableUsers(query: $l${i}, first: ${MATCHES_PER_LOGIN}) { nodes { login } pageInfo { hasNextPage } }`;
-  });
-  const declarations = ['$owner: String!', '$name: String!', ...chunk.map((_l, i) => `$l${i}: String!`)].join(', ');
-  const query = `query LeadDeskReviewAccess(${declarations}) {\n  repository(owner: $owner, name: $name) {\n${fields.join('\n')}\n  }\n}`;
-  return (await batchQuery(client, query, variables)).data;
+function askAccess(client: GitHubClient, repo: RepoRef, chunk: readonly string[]) {
+  return repositoryBatch(client, 'LeadDeskReviewAccess', repo, 'String!', chunk, (i, login) => `a${i}: assignableUsers(query: ${login}, first: ${MATCHES_PER_LOGIN}) { nodes { login } pageInfo { hasNextPage } }`);
 }
