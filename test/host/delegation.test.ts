@@ -8,7 +8,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
-import { hostEnv, leadDeskExtension, sandboxRequests, waitFor } from './hostEnv';
+import { hostEnv, leadDeskExtension, sandboxFetch, sandboxRequests, waitFor } from './hostEnv';
 import { rootNodes } from '../../src/vscode/delegation/delegationTreeProvider';
 import { ViewItem } from '../../src/core/viewItems';
 
@@ -114,6 +114,22 @@ describe('delegation view', () => {
     assert.match(String((gus.render().tooltip as vscode.MarkdownString).value), /no access to this repository/);
     assert.ok(!labels(marco).some((l) => /no access/.test(l)));
     assert.equal(marco.contextValue(), ViewItem.delegation.candidate({ canRequest: true, onPullRequest: true }));
+  });
+
+  it('keeps the suggestions on screen, to act on, while they are worked out again', async function () {
+    this.timeout(60_000);
+    await sandboxFetch('/_sandbox/reset-log', { method: 'POST' });
+    // GitHub answers the refresh's first questions slowly, so it is surely under way below.
+    await sandboxFetch('/_sandbox/faults', { method: 'POST', body: JSON.stringify({ match: 'POST /graphql', fault: [1, 2, 3].map(() => ({ kind: 'delay', ms: 2_000 })) }) });
+    try {
+      const refreshing = vscode.commands.executeCommand<State>('leadDesk.refreshDelegation');
+      await waitFor('the refresh to ask GitHub', async () => ((await sandboxRequests()).length > 0 ? true : undefined));
+      const text = await vscode.commands.executeCommand<string>('leadDesk.copyHandoffMessage', { login: 'marco' });
+      assert.match(text ?? '', /^@marco could you take the first pass/, 'the rows shown before the refresh are still there to act on');
+      assert.equal((await refreshing).kind, 'ready');
+    } finally {
+      await sandboxFetch('/_sandbox/faults/clear', { method: 'POST' });
+    }
   });
 
   it('copies the handoff message for a candidate', async () => {

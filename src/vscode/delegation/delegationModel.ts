@@ -148,7 +148,14 @@ export class DelegationModel implements vscode.Disposable {
   }
 
   private async compute(subject: DelegationSubject, generation: number): Promise<void> {
-    const loading = (message: string) => this.set(generation, { kind: 'loading', subject, message });
+    // Suggestions for this very subject stay on screen, to read and act on, while they are worked
+    // out again (the view's progress bar shows the work); only a new subject shows its progress
+    // in their place.
+    const shown = this.current;
+    const again = shown.kind === 'ready' && subjectKey(shown.subject) === subjectKey(subject);
+    const loading = (message: string) => {
+      if (!again) this.set(generation, { kind: 'loading', subject, message });
+    };
     try {
       if (!vscode.workspace.isTrusted || (subject.kind === 'file' && subject.uri.scheme !== 'file')) {
         // Git never runs in an untrusted workspace; only files on disk have history.
