@@ -16,6 +16,10 @@ import { featuresNeededAtStartup } from './vscode/entry/startupNeeds';
 import { watchStartupNeeds } from './vscode/entry/startupWatch';
 import { contributedViews, TreePlaceholders, WebviewPlaceholder } from './vscode/entry/viewPlaceholders';
 import { updateSlackContext } from './vscode/slack/slackContext';
+import { openFocusStore, type FocusStore } from './vscode/entry/focusStore';
+
+/** This window's focus store, for deactivate. */
+let focusStore: FocusStore | undefined;
 
 /**
  * The entry bundle: registers what the lead sees from start-up (every command, the views, the
@@ -32,6 +36,8 @@ export function activate(context: vscode.ExtensionContext): Promise<void> | unde
   const views = contributedViews(manifest);
   // Listed (and written) from start-up, as before the features were loaded apart.
   const log = vscode.window.createOutputChannel(LogChannelName, { log: true });
+  const store = openFocusStore(context.globalStorageUri.fsPath, context.globalState, (problem) => log.warn(problem));
+  focusStore = store;
   let loading: Promise<void> | undefined;
   let loaded = false;
   const load = (reason: string): Promise<void> =>
@@ -48,13 +54,14 @@ export function activate(context: vscode.ExtensionContext): Promise<void> | unde
     registerCommand: (id, run) => commands.register(id, run),
     registerWebviewViewProvider: (viewId, provider) => webviews.get(viewId)?.adopt(provider) ?? vscode.window.registerWebviewViewProvider(viewId, provider),
     logChannel: () => log,
+    focusStore: () => store,
   };
-  const startupNeeds = () => featuresNeededAtStartup((key) => vscode.workspace.getConfiguration('leadDesk').get(key), context.globalState, Date.now());
+  const startupNeeds = () => featuresNeededAtStartup((key) => vscode.workspace.getConfiguration('leadDesk').get(key), { global: context.globalState, focus: store }, Date.now());
   const needed = startupNeeds();
   const loadQuietly = (reason: string) => void load(reason).catch(() => undefined);
   // Stand-ins until the features load and put up their own, so they are disposed first.
   const trees = needed ? undefined : new TreePlaceholders(views.trees, (id) => loadQuietly(`the view ${id} was shown`));
-  const focusItem = needed ? undefined : createFocusStatusPlaceholder(focusedTodayMs(context.globalState.get<{ history?: unknown }>(FocusStoreKey.state)?.history, Date.now()) ?? 0);
+  const focusItem = needed ? undefined : createFocusStatusPlaceholder(focusedTodayMs(store.get<{ history?: unknown }>(FocusStoreKey.state)?.history, Date.now()) ?? 0);
   // What the queue showed last time (badge, status-bar count), until the features show their own.
   const queueFace = needed ? undefined : parseQueueFace(context.globalState.get(StateKey.queueStartupFace));
   const queueFaceShown = queueFace && trees ? showQueueFace(queueFace, trees.view(ViewId.queue)) : undefined;
@@ -97,6 +104,8 @@ export function activate(context: vscode.ExtensionContext): Promise<void> | unde
   return needed ? load(`at start-up, because ${needed}`) : undefined;
 }
 
-export function deactivate(): void {
-  // Everything is in context.subscriptions, which VS Code disposes.
+export function deactivate(): Promise<void> | undefined {
+  // Everything else is in context.subscriptions, which VS Code disposes. A focus write still on its
+  // way (a restore's "released") is waited for, so that the next window does not restore again.
+  return focusStore?.settled();
 }

@@ -9,6 +9,7 @@ import { InterruptionGate } from './interruptions';
 import { SlackConnection } from './slack/slackConnection';
 import { scopedLogger } from '../core/logger';
 import { TeamDirectory } from '../github/delegation/teamDirectory';
+import { openFocusStore, type FocusStore } from './entry/focusStore';
 
 /** The long-lived services every feature builds on. Creating them does no I/O. */
 export interface Services {
@@ -28,6 +29,8 @@ export interface Services {
    * another account may see other teams.
    */
   readonly teams: TeamDirectory;
+  /** The focus block, its lease and the guards' records, shared by every window of this profile. */
+  readonly focusStore: FocusStore;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
@@ -52,6 +55,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     addSecret: (secret) => log.addSecret(secret),
   });
   const teams = new TeamDirectory();
+  const focusStore = featureHost().focusStore?.() ?? openFocusStore(context.globalStorageUri.fsPath, context.globalState, (problem) => log.warn(problem));
   context.subscriptions.push(log, config, auth, github, refresh, interruptions, slack, github.onDidChangeAccount(() => teams.clear()));
-  return { context, log, config, auth, github, refresh, interruptions, slack, teams };
+  return { context, log, config, auth, github, refresh, interruptions, slack, teams, focusStore };
 }

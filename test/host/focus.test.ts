@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import * as vscode from 'vscode';
-import { leadDeskExtension, leadDeskLogText, sandboxRequests, waitFor, type LoggedRequest } from './hostEnv';
+import { extensionId, hostEnv, leadDeskExtension, leadDeskLogText, sandboxRequests, waitFor, type LoggedRequest } from './hostEnv';
 
 /** What `leadDesk.inspectFocus` returns: the status bar item's own text, and the state behind it. */
 interface FocusInspection {
@@ -63,6 +65,16 @@ describe('focus blocks', () => {
     const writes = later.statusBar.writes - first.statusBar.writes;
     assert.ok(writes >= 1 && writes <= elapsed + 1, `${writes} status bar writes while the countdown moved ${elapsed} s: one per second, not more`);
     assert.match(later.statusBar.tooltip ?? '', /Deep work[\s\S]*Until \d\d:\d\d/);
+  });
+
+  it('keeps the running block in a file of its own in global storage, which every window of the profile reads', async () => {
+    const { state } = await inspect();
+    assert.ok(state.block, 'the block from the test before is running');
+    assert.ok(hostEnv.userDataDir, 'LEAD_DESK_USER_DATA_DIR is not set');
+    const file = path.join(hostEnv.userDataDir, 'User', 'globalStorage', extensionId, 'focus', 'leadDesk.focus.state.json');
+    const stored = JSON.parse(await readFile(file, 'utf8')) as { block?: { id?: string; endsAt?: number } };
+    assert.equal(stored.block?.id, state.block.id);
+    assert.equal(stored.block?.endsAt, state.block.endsAt);
   });
 
   it('pauses, extends, resumes and stops through the commands', async () => {

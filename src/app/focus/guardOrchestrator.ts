@@ -99,8 +99,9 @@ export class GuardOrchestrator {
     if (!this.mayWrite()) this.written.clear();
     const mine = this.written.get(guard.id);
     // While this window holds the lease no other window writes guard records, so a stored record
-    // older than the one this window last wrote (or none) is another window's whole copy of global
-    // state put back over ours: ours stands, and is written again.
+    // older than the one this window last wrote (or none) was put back over ours by a store that
+    // writes whole copies (VS Code's globalState, kept when the focus folder cannot be made): ours
+    // stands, and is written again.
     if (mine && (!read.record || read.record.updatedAt < mine.updatedAt)) return { record: mine, behind: true };
     if (read.damage) {
       const key = `${guard.id}\n${JSON.stringify(raw)}`;

@@ -1,10 +1,13 @@
-// The storage every window shares. In the editor it is `context.globalState`; tests use the memory
-// store below, shared by several coordinators to play several windows.
+// The storage every window shares. In the editor it is a folder of files (storage/sharedFileStore.ts);
+// tests use the memory store below, shared by several coordinators to play several windows.
 
 export interface SharedStore {
   get<T>(key: string): T | undefined;
   update(key: string, value: unknown): Promise<void>;
 }
+
+/** Every key below starts with this. */
+export const focusKeyPrefix = 'leadDesk.focus.';
 
 export const FocusStoreKey = {
   state: 'leadDesk.focus.state',

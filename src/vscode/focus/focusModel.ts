@@ -6,6 +6,7 @@ import { todaysFocusMs } from '../../core/focus/focusMachine';
 import type { FocusSettings } from '../../core/focus/focusSettings';
 import { upcomingRows, type UpcomingRow } from '../../core/focus/upcoming';
 import type { ActiveBlock, FinishedBlock, FocusState } from '../../core/focus/types';
+import type { SharedStore } from '../../core/focus/sharedStore';
 import type { Logger } from '../../core/logger';
 import { tree } from '../../core/inertText';
 import { formatDuration } from '../../core/focus/format';
@@ -21,7 +22,6 @@ import type { GitHubClient } from '../../github/client';
 import { ContextKey } from '../ids';
 import type { Interruption, InterruptionGate } from '../interruptions';
 import type { BlockEndNotice } from './blockEndNotice';
-import { GlobalStateStore } from './globalStateStore';
 import { NotificationsGuard } from './notificationsGuard';
 import type { SlackConnection } from '../slack/slackConnection';
 import { setContextKey } from '../walkthrough/contextKeys';
@@ -30,7 +30,7 @@ import { t } from '../l10n';
 /** What the focus model needs from the editor and the account, and nothing more. */
 export interface FocusModelDeps {
   /** Shared by every window of this profile: the block, the lease and the guards' records. */
-  readonly globalState: vscode.Memento;
+  readonly store: SharedStore;
   readonly settings: () => FocusSettings;
   readonly onDidChangeSettings: vscode.Event<unknown>;
   /** The client of the signed-in account; throws NotSignedInError when there is none. */
@@ -110,7 +110,7 @@ export class FocusModel implements vscode.Disposable {
       windowId: () => this.windowId,
       zenMode: () => this.settings.notifications.zenMode,
       execute: (command) => vscode.commands.executeCommand(command),
-      store: new GlobalStateStore(deps.globalState),
+      store: deps.store,
     });
     const slack = new SlackGuard({ clock, client: () => this.slack.require() });
     this.guardList = [github, notifications, slack];
@@ -130,7 +130,7 @@ export class FocusModel implements vscode.Disposable {
 
   private createCoordinator(): FocusCoordinator {
     const coordinator = new FocusCoordinator({
-      store: new GlobalStateStore(this.deps.globalState),
+      store: this.deps.store,
       clock: this.clock,
       log: this.log,
       windowId: this.id,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FocusStoreKey } from '../../core/focus/sharedStore';
+import { FocusStoreKey, type SharedStore } from '../../core/focus/sharedStore';
 import { reviveFocusState } from '../../core/focus/storedFocusState';
 import type { Logger } from '../../core/logger';
 import { weekKeyOf } from '../../core/week/weekCalendar';
@@ -24,7 +24,7 @@ export class WeekRecorder implements vscode.Disposable {
 
   constructor(
     private readonly records: WeekRecords,
-    private readonly globalState: vscode.Memento,
+    private readonly focusStore: Pick<SharedStore, 'get'>,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
   ) {}
@@ -42,7 +42,7 @@ export class WeekRecorder implements vscode.Disposable {
         const removed = await this.records.prune(weekKeyOf(now), keptWeeks);
         if (removed > 0) this.log.info(`Deleted the records of ${removed} week(s) older than ${keptWeeks} weeks.`);
       }
-      const state = reviveFocusState(this.globalState.get(FocusStoreKey.state), { now });
+      const state = reviveFocusState(this.focusStore.get(FocusStoreKey.state), { now });
       await recordFocus(this.records, state, now);
     } catch (err) {
       this.log.warn(`Could not record this week's focus blocks: ${err instanceof Error ? err.message : String(err)}`);

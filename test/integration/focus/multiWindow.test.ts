@@ -1,7 +1,11 @@
 // Several windows over one shared storage, each with its own GitHub and Slack guard instances,
 // against the sandbox: every transition reaches GitHub and Slack exactly once.
 import assert from 'node:assert/strict';
-import { MemorySharedStore } from '../../../src/core/focus/sharedStore';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { MemorySharedStore, type SharedStore } from '../../../src/core/focus/sharedStore';
+import { SharedFileStore } from '../../../src/storage/sharedFileStore';
 import { silentLogger } from '../../../src/core/logger';
 import { FocusCoordinator } from '../../../src/app/focus/focusCoordinator';
 import { GitHubStatusGuard } from '../../../src/guards/githubStatusGuard';
@@ -15,9 +19,14 @@ describe('focus across windows (sandbox)', () => {
   beforeEach(async () => {
     fx = await startFocusSandbox();
   });
-  afterEach(() => fx.close());
+  /** Folders the file-store windows used, removed after each test. */
+  const cleanups: Array<() => void> = [];
+  afterEach(() => {
+    for (const done of cleanups.splice(0)) done();
+    return fx.close();
+  });
 
-  function window(store: MemorySharedStore, id: string): FocusCoordinator {
+  function window(store: SharedStore, id: string): FocusCoordinator {
     const github = new GitHubStatusGuard({ client: () => Promise.resolve(fx.github()), clock: fx.clock });
     const slack = new SlackGuard({ client: () => Promise.resolve(fx.slack()), clock: fx.clock });
     return new FocusCoordinator({
@@ -40,10 +49,23 @@ describe('focus across windows (sandbox)', () => {
 
   const counts = () => ({ github: fx.changeUserStatusCount(), snooze: fx.slackCalls('dnd.setSnooze'), profile: fx.slackCalls('users.profile.set'), endSnooze: fx.slackCalls('dnd.endSnooze') });
 
-  for (const n of [2, 3]) {
-    it(`${n} windows: exactly one changeUserStatus per transition`, async () => {
+  /** One store object for every window, or (as in the editor) a file store of its own per window over one folder. */
+  const storeKinds: Record<string, (n: number) => { stores: SharedStore[]; done: () => void }> = {
+    memory: (n) => {
       const store = new MemorySharedStore();
-      const windows = Array.from({ length: n }, (_, i) => window(store, `w${i + 1}`));
+      return { stores: Array.from({ length: n }, () => store), done: () => undefined };
+    },
+    files: (n) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'lead-desk-windows-'));
+      return { stores: Array.from({ length: n }, () => new SharedFileStore(path.join(dir, 'focus'))), done: () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  };
+
+  for (const [n, kind] of [[2, 'memory'], [3, 'memory'], [3, 'files']] as const) {
+    it(`${n} windows (${kind}): exactly one changeUserStatus per transition`, async () => {
+      const { stores, done } = storeKinds[kind](n);
+      cleanups.push(done);
+      const windows = stores.map((store, i) => window(store, `w${i + 1}`));
       await beat(windows, 3);
       assert.deepEqual(counts(), { github: 0, snooze: 0, profile: 0, endSnooze: 0 }, 'idle windows call nobody');
 

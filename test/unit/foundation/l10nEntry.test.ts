@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -84,7 +85,9 @@ describe('the entry bundle before the features load', function () {
     const load = createRequire(join(root, 'dist', 'extension.js'));
     compileFunction(code, ['module', 'exports', 'require'])(entry, entry.exports, (id: string): unknown => (id === 'vscode' ? vscode : (load(id) as unknown)));
     const subscriptions: Array<{ dispose(): void }> = [];
+    const globalStorage = mkdtempSync(join(tmpdir(), 'lead-desk-entry-'));
     const context = {
+      globalStorageUri: { fsPath: globalStorage },
       extension: { packageJSON: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as unknown },
       globalState: { get: () => undefined, keys: () => [], update: () => Promise.resolve() },
       secrets: { get: () => Promise.resolve(undefined) },
@@ -100,6 +103,7 @@ describe('the entry bundle before the features load', function () {
       assert.equal(item.tooltip?.value, '**Fokusblock starten**  \n\nHeute: 0 Min Fokus');
     } finally {
       for (const d of subscriptions) d.dispose();
+      rmSync(globalStorage, { recursive: true, force: true });
     }
   });
 });

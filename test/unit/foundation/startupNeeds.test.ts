@@ -1,11 +1,21 @@
 import assert from 'node:assert/strict';
-import { featuresNeededAtStartup, type StoredState } from '../../../src/vscode/entry/startupNeeds';
+import { focusKeyPrefix } from '../../../src/core/focus/sharedStore';
+import { featuresNeededAtStartup, type StartupStores, type StoredState } from '../../../src/vscode/entry/startupNeeds';
 
 // 2026-03-04 10:00 local time: "today" for the focus history below.
 const now = new Date(2026, 2, 4, 10, 0).getTime();
 
-function memento(values: Record<string, unknown>): StoredState {
+function store(values: Record<string, unknown>): StoredState {
   return { keys: () => Object.keys(values), get: <T>(key: string) => values[key] as T | undefined };
+}
+
+/** The focus keys in the focus store, the rest in global state, as the editor keeps them. */
+function memento(values: Record<string, unknown>): StartupStores {
+  const entries = Object.entries(values);
+  return {
+    global: store(Object.fromEntries(entries.filter(([key]) => !key.startsWith(focusKeyPrefix)))),
+    focus: store(Object.fromEntries(entries.filter(([key]) => key.startsWith(focusKeyPrefix)))),
+  };
 }
 
 const noSettings = () => undefined;

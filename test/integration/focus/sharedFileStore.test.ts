@@ -1,0 +1,149 @@
+// The focus store on real files: several instances over one folder play several windows.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SharedFileStore } from '../../../src/storage/sharedFileStore';
+import { openFocusStore, type OldFocusState } from '../../../src/vscode/entry/focusStore';
+
+describe('the focus store on files', () => {
+  let root: string;
+  let dir: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'lead-desk-focus-store-'));
+    dir = path.join(root, 'focus');
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('shows one window what another wrote or deleted, and lists the keys', async () => {
+    const a = new SharedFileStore(dir);
+    const b = new SharedFileStore(dir);
+    await a.update('leadDesk.focus.state', { revision: 1 });
+    assert.deepEqual(b.get('leadDesk.focus.state'), { revision: 1 });
+    await b.update('leadDesk.focus.state', { revision: 2 });
+    assert.deepEqual(a.get('leadDesk.focus.state'), { revision: 2 }, 'a changed file is read again');
+    await a.update('leadDesk.focus.lease', { holder: 'a' });
+    assert.deepEqual([...b.keys()].sort(), ['leadDesk.focus.lease', 'leadDesk.focus.state']);
+    await b.update('leadDesk.focus.lease', undefined);
+    assert.equal(a.get('leadDesk.focus.lease'), undefined);
+    assert.deepEqual(a.keys(), ['leadDesk.focus.state']);
+    await b.update('leadDesk.focus.lease', undefined);
+    assert.deepEqual(readdirSync(dir), ['leadDesk.focus.state.json'], 'no temporary file is left');
+  });
+
+  it("never puts back another key's old value: a write replaces its own key and nothing else", async () => {
+    const a = new SharedFileStore(dir);
+    const b = new SharedFileStore(dir);
+    await a.update('leadDesk.focus.guard.githubStatus', { phase: 'engaged' });
+    assert.equal(b.get<{ phase: string }>('leadDesk.focus.guard.githubStatus')?.phase, 'engaged');
+    await a.update('leadDesk.focus.guard.githubStatus', { phase: 'released' });
+    // B last read "engaged"; what it writes now is about another key only.
+    await b.update('leadDesk.focus.state', { revision: 7 });
+    await b.update('leadDesk.focus.lease', { holder: 'b' });
+    assert.equal(a.get<{ phase: string }>('leadDesk.focus.guard.githubStatus')?.phase, 'released');
+    assert.equal(b.get<{ phase: string }>('leadDesk.focus.guard.githubStatus')?.phase, 'released');
+  });
+
+  it('reads its own write back at once, keeps the order of writes to a key, and hands out copies', async () => {
+    const a = new SharedFileStore(dir);
+    const writes = Array.from({ length: 20 }, (_, i) => a.update('leadDesk.focus.state', { revision: i }));
+    assert.deepEqual(a.get('leadDesk.focus.state'), { revision: 19 }, 'before any write has landed');
+    void a.update('leadDesk.focus.lease', undefined);
+    assert.ok(!a.keys().includes('leadDesk.focus.lease'));
+    await Promise.all(writes);
+    assert.deepEqual(JSON.parse(readFileSync(path.join(dir, 'leadDesk.focus.state.json'), 'utf8')), { revision: 19 });
+    assert.deepEqual(new SharedFileStore(dir).get('leadDesk.focus.state'), { revision: 19 });
+    const copy = a.get<{ revision: number }>('leadDesk.focus.state')!;
+    copy.revision = -1;
+    assert.deepEqual(a.get('leadDesk.focus.state'), { revision: 19 });
+  });
+
+  it('keeps the folder and files private to the user', async function () {
+    if (process.platform === 'win32') this.skip();
+    const a = new SharedFileStore(dir);
+    await a.update('leadDesk.focus.state', { revision: 1 });
+    assert.equal(statSync(dir).mode & 0o777, 0o700);
+    assert.equal(statSync(path.join(dir, 'leadDesk.focus.state.json')).mode & 0o777, 0o600);
+  });
+
+  it('reads a damaged file as absent and says so once; a failed write rejects and is not read back', async () => {
+    const warnings: string[] = [];
+    const a = new SharedFileStore(dir, (m) => warnings.push(m));
+    writeFileSync(path.join(dir, 'leadDesk.focus.state.json'), '{"revision": 3');
+    assert.equal(a.get('leadDesk.focus.state'), undefined);
+    assert.equal(a.get('leadDesk.focus.state'), undefined);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /leadDesk\.focus\.state.*not valid JSON/);
+
+    rmSync(dir, { recursive: true });
+    await assert.rejects(a.update('leadDesk.focus.lease', { holder: 'a' }), /ENOENT/);
+    assert.equal(a.get('leadDesk.focus.lease'), undefined, 'what could not be stored is not shown as stored');
+    assert.deepEqual(a.keys(), []);
+  });
+
+  it('removes temporary files a window left a day ago, and no others', () => {
+    const a = new SharedFileStore(dir);
+    const now = Date.now();
+    const old = path.join(dir, '.leadDesk.focus.state.123.1.tmp');
+    const fresh = path.join(dir, '.leadDesk.focus.state.456.1.tmp');
+    writeFileSync(old, '{}');
+    writeFileSync(fresh, '{}');
+    writeFileSync(path.join(dir, 'leadDesk.focus.state.json'), '{}');
+    utimesSync(old, new Date(now - 25 * 3600_000), new Date(now - 25 * 3600_000));
+    assert.equal(a.removeLeftovers(now), 1);
+    assert.deepEqual(readdirSync(dir).sort(), ['.leadDesk.focus.state.456.1.tmp', 'leadDesk.focus.state.json']);
+    assert.deepEqual(a.keys(), ['leadDesk.focus.state'], 'a temporary file is not a key');
+  });
+
+  describe('opened for the editor', () => {
+    /** A map with the Memento methods this code uses, standing in for VS Code's globalState. */
+    function memento(values: Record<string, unknown>): OldFocusState {
+      const map = new Map(Object.entries(values));
+      return {
+        keys: () => [...map.keys()],
+        get: <T>(key: string, fallback?: T) => (map.has(key) ? (map.get(key) as T) : fallback),
+        update: (key: string, value: unknown) => {
+          if (value === undefined) map.delete(key);
+          else map.set(key, value);
+          return Promise.resolve();
+        },
+      };
+    }
+
+    it("moves the focus values an earlier version kept in globalState, and leaves the others there", async () => {
+      const globalState = memento({
+        'leadDesk.focus.state': { revision: 4 },
+        'leadDesk.focus.guard.githubStatus': { phase: 'engaged' },
+        'leadDesk.queue.snapshot': { fetchedAt: 1 },
+      });
+      const store = openFocusStore(root, globalState, () => assert.fail('no warning'));
+      assert.ok(store instanceof SharedFileStore);
+      assert.deepEqual(store.get('leadDesk.focus.state'), { revision: 4 });
+      assert.deepEqual(globalState.keys(), ['leadDesk.queue.snapshot']);
+      await store.settled();
+      assert.deepEqual(openFocusStore(root, memento({}), () => undefined).get('leadDesk.focus.guard.githubStatus'), { phase: 'engaged' }, 'on disk for the next window');
+    });
+
+    it('keeps a value already in the folder over an older copy left in globalState', () => {
+      new SharedFileStore(dir);
+      writeFileSync(path.join(dir, 'leadDesk.focus.state.json'), '{"revision":9}');
+      const globalState = memento({ 'leadDesk.focus.state': { revision: 2 } });
+      assert.deepEqual(openFocusStore(root, globalState, () => undefined).get('leadDesk.focus.state'), { revision: 9 });
+      assert.deepEqual(globalState.keys(), []);
+    });
+
+    it('falls back to globalState, and says why, when the folder cannot be made', async () => {
+      const blocker = path.join(root, 'a-file');
+      writeFileSync(blocker, '');
+      const warnings: string[] = [];
+      const globalState = memento({ 'leadDesk.focus.state': { revision: 1 } });
+      const store = openFocusStore(blocker, globalState, (m) => warnings.push(m));
+      assert.deepEqual(store.get('leadDesk.focus.state'), { revision: 1 });
+      await store.update('leadDesk.focus.lease', { holder: 'a' });
+      assert.deepEqual(globalState.get('leadDesk.focus.lease'), { holder: 'a' });
+      assert.deepEqual([...store.keys()].sort(), ['leadDesk.focus.lease', 'leadDesk.focus.state']);
+      assert.equal(warnings.length, 1);
+      assert.match(warnings[0], /global state.*could not be made/);
+    });
+  });
+});
