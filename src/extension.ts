@@ -16,10 +16,10 @@ import { featuresNeededAtStartup } from './vscode/entry/startupNeeds';
 import { watchStartupNeeds } from './vscode/entry/startupWatch';
 import { contributedViews, TreePlaceholders, WebviewPlaceholder } from './vscode/entry/viewPlaceholders';
 import { updateSlackContext } from './vscode/slack/slackContext';
-import { openFocusStore, type FocusStore } from './vscode/entry/focusStore';
+import { openSharedState, type SharedState } from './vscode/entry/sharedState';
 
-/** This window's focus store, for deactivate. */
-let focusStore: FocusStore | undefined;
+/** This window's shared state, for deactivate. */
+let sharedState: SharedState | undefined;
 
 /**
  * The entry bundle: registers what the lead sees from start-up (every command, the views, the
@@ -36,8 +36,8 @@ export function activate(context: vscode.ExtensionContext): Promise<void> | unde
   const views = contributedViews(manifest);
   // Listed (and written) from start-up, as before the features were loaded apart.
   const log = vscode.window.createOutputChannel(LogChannelName, { log: true });
-  const store = openFocusStore(context.globalStorageUri.fsPath, context.globalState, (problem) => log.warn(problem));
-  focusStore = store;
+  const store = openSharedState(context.globalStorageUri.fsPath, context.globalState, (problem) => log.warn(problem));
+  sharedState = store;
   let loading: Promise<void> | undefined;
   let loaded = false;
   const load = (reason: string): Promise<void> =>
@@ -54,9 +54,9 @@ export function activate(context: vscode.ExtensionContext): Promise<void> | unde
     registerCommand: (id, run) => commands.register(id, run),
     registerWebviewViewProvider: (viewId, provider) => webviews.get(viewId)?.adopt(provider) ?? vscode.window.registerWebviewViewProvider(viewId, provider),
     logChannel: () => log,
-    focusStore: () => store,
+    sharedState: () => store,
   };
-  const startupNeeds = () => featuresNeededAtStartup((key) => vscode.workspace.getConfiguration('leadDesk').get(key), { global: context.globalState, focus: store }, Date.now());
+  const startupNeeds = () => featuresNeededAtStartup((key) => vscode.workspace.getConfiguration('leadDesk').get(key), { global: context.globalState, shared: store }, Date.now());
   const needed = startupNeeds();
   const loadQuietly = (reason: string) => void load(reason).catch(() => undefined);
   // Stand-ins until the features load and put up their own, so they are disposed first.
@@ -107,5 +107,5 @@ export function activate(context: vscode.ExtensionContext): Promise<void> | unde
 export function deactivate(): Promise<void> | undefined {
   // Everything else is in context.subscriptions, which VS Code disposes. A focus write still on its
   // way (a restore's "released") is waited for, so that the next window does not restore again.
-  return focusStore?.settled();
+  return sharedState?.settled();
 }

@@ -1,12 +1,14 @@
-// The focus block's shared state, one JSON file per key in a folder every window of this profile
-// reads (`<globalStorage>/focus/leadDesk.focus.state.json`).
+// What every window of this profile changes (the focus block and its guards, pins and snoozes,
+// nudges...), one JSON file per key in a folder they all read
+// (`<globalStorage>/shared/leadDesk.focus.state.json`).
 //
 // Why not `context.globalState`: VS Code keeps an extension's global state as one object and every
 // window writes its whole copy back on each update. A window that had not yet heard of another
 // window's change (a restore just finished, a block just stopped) put the old values of every key
 // back the next time it stored anything at all, a queue snapshot included: a stopped block could
-// run again, and a finished restore was done a second time. Here a write replaces one key's file
-// and nothing else, and a rename makes it whole: a reader sees the old file or the new one.
+// run again, a finished restore was done a second time, a pin or a nudge's record could vanish.
+// Here a write replaces one key's file and nothing else, and a rename makes it whole: a reader sees
+// the old file or the new one.
 //
 // Reads are synchronous, as a Memento's are (the coordinator reads, decides and writes without an
 // await in between), and cheap: a stat per read, the file read again only when it changed.
@@ -56,7 +58,7 @@ export class SharedFileStore implements SharedStore {
       // Parsed on every read, so no caller shares an object with another (as with a Memento's copies).
       return JSON.parse(text) as T;
     } catch {
-      this.warnOnce(key, `The stored focus value "${key}" is not valid JSON; it is read as absent.`);
+      this.warnOnce(key, `The stored value "${key}" is not valid JSON; it is read as absent.`);
       return undefined;
     }
   }
@@ -83,7 +85,7 @@ export class SharedFileStore implements SharedStore {
       this.cache.set(key, { signature, text });
       return text;
     } catch (err) {
-      this.warnOnce(key, `Could not read the stored focus value "${key}" (${err instanceof Error ? err.message : String(err)}); it is read as absent.`);
+      this.warnOnce(key, `Could not read the stored value "${key}" (${err instanceof Error ? err.message : String(err)}); it is read as absent.`);
       return undefined;
     }
   }

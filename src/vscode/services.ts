@@ -9,7 +9,7 @@ import { InterruptionGate } from './interruptions';
 import { SlackConnection } from './slack/slackConnection';
 import { scopedLogger } from '../core/logger';
 import { TeamDirectory } from '../github/delegation/teamDirectory';
-import { openFocusStore, type FocusStore } from './entry/focusStore';
+import { openSharedState, type SharedState } from './entry/sharedState';
 
 /** The long-lived services every feature builds on. Creating them does no I/O. */
 export interface Services {
@@ -29,16 +29,17 @@ export interface Services {
    * another account may see other teams.
    */
   readonly teams: TeamDirectory;
-  /** The focus block, its lease and the guards' records, shared by every window of this profile. */
-  readonly focusStore: FocusStore;
+  /** What every window of this profile changes: focus, pins and snoozes, nudges, quiet time, pulses, Sign Out. */
+  readonly sharedState: SharedState;
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
   const log = new LeadDeskLog(featureHost().logChannel());
   const config = new ConfigService(log);
+  const sharedState = featureHost().sharedState?.() ?? openSharedState(context.globalStorageUri.fsPath, context.globalState, (problem) => log.warn(problem));
   const auth = new AuthService({
     secrets: context.secrets,
-    globalState: context.globalState,
+    shared: sharedState,
     settings: () => config.settings.github,
     onDidChangeSettings: config.onDidChange,
     log,
@@ -55,7 +56,6 @@ export function createServices(context: vscode.ExtensionContext): Services {
     addSecret: (secret) => log.addSecret(secret),
   });
   const teams = new TeamDirectory();
-  const focusStore = featureHost().focusStore?.() ?? openFocusStore(context.globalStorageUri.fsPath, context.globalState, (problem) => log.warn(problem));
   context.subscriptions.push(log, config, auth, github, refresh, interruptions, slack, github.onDidChangeAccount(() => teams.clear()));
-  return { context, log, config, auth, github, refresh, interruptions, slack, teams, focusStore };
+  return { context, log, config, auth, github, refresh, interruptions, slack, teams, sharedState };
 }

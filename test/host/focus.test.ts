@@ -71,7 +71,7 @@ describe('focus blocks', () => {
     const { state } = await inspect();
     assert.ok(state.block, 'the block from the test before is running');
     assert.ok(hostEnv.userDataDir, 'LEAD_DESK_USER_DATA_DIR is not set');
-    const file = path.join(hostEnv.userDataDir, 'User', 'globalStorage', extensionId, 'focus', 'leadDesk.focus.state.json');
+    const file = path.join(hostEnv.userDataDir, 'User', 'globalStorage', extensionId, 'shared', 'leadDesk.focus.state.json');
     const stored = JSON.parse(await readFile(file, 'utf8')) as { block?: { id?: string; endsAt?: number } };
     assert.equal(stored.block?.id, state.block.id);
     assert.equal(stored.block?.endsAt, state.block.endsAt);

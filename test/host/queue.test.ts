@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import * as vscode from 'vscode';
-import { hostEnv, leadDeskExtension, leadDeskLogText, sandboxRequests, waitFor, type LoggedRequest } from './hostEnv';
+import { extensionId, hostEnv, leadDeskExtension, leadDeskLogText, sandboxRequests, waitFor, type LoggedRequest } from './hostEnv';
 
 const isQueueQuery = (r: LoggedRequest & { graphqlOperation?: string }) => r.method === 'POST' && /^(\/api)?\/graphql/.test(r.path) && r.graphqlOperation === 'LeadDeskQueue';
 
@@ -40,6 +42,33 @@ describe('review queue', () => {
   it('logs the cost of the refresh', async () => {
     const { text } = await leadDeskLogText();
     assert.match(text, /\[queue\] queue refresh: 1 GraphQL request, cost [1-3] points?/);
+  });
+
+  it("keeps a pin another window made when this one snoozes: each change applies to the pins and snoozes as stored", async () => {
+    assert.ok(hostEnv.userDataDir, 'LEAD_DESK_USER_DATA_DIR is not set');
+    const file = path.join(hostEnv.userDataDir, 'User', 'globalStorage', extensionId, 'shared', 'leadDesk.queue.local.json');
+    type Stored = { pins?: string[]; snoozes?: Array<{ key: string }> };
+    const read = async () => JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as Stored;
+    const pr93 = { owner: 'acme', repo: 'web', number: 93 };
+    const pr412 = { owner: 'acme', repo: 'api', number: 412 };
+    const before = await read();
+    assert.ok(!(before.pins ?? []).includes('acme/web#93'), 'acme/web#93 is not pinned yet');
+    // Another window pins acme/web#93: its Lead Desk replaces the file whole, through a rename, as this one does.
+    const other = path.join(path.dirname(file), '.another-window.tmp');
+    await writeFile(other, JSON.stringify({ ...before, pins: [...(before.pins ?? []), 'acme/web#93'] }));
+    await rename(other, file);
+    try {
+      await vscode.commands.executeCommand('leadDesk.snoozeForAnHour', pr412);
+      const after = await read();
+      assert.ok(after.pins?.includes('acme/web#93'), `the other window's pin was written over: ${JSON.stringify(after)}`);
+      assert.ok(after.snoozes?.some((s) => s.key === 'acme/api#412'), `the snooze was not stored: ${JSON.stringify(after)}`);
+    } finally {
+      await vscode.commands.executeCommand('leadDesk.unsnoozePullRequest', pr412);
+      await vscode.commands.executeCommand('leadDesk.unpinPullRequest', pr93);
+    }
+    const cleaned = await read();
+    assert.ok(!(cleaned.pins ?? []).includes('acme/web#93'), `this window unpinned what the other one pinned: ${JSON.stringify(cleaned)}`);
+    assert.ok(!(cleaned.snoozes ?? []).some((s) => s.key === 'acme/api#412'), `unsnoozed: ${JSON.stringify(cleaned)}`);
   });
 
   it('does not fetch again when the view is shown again while the data is fresh, only when asked to', async () => {

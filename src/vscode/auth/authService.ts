@@ -5,6 +5,7 @@ import { InvalidApiUrlError, resolveEndpoints, type GitHubEndpoints } from '../.
 import { NotSignedInError } from '../../github/notSignedInError';
 import { ContextKey, SecretKey, StateKey } from '../ids';
 import type { Logger } from '../../core/logger';
+import type { SharedStore } from '../../core/focus/sharedStore';
 import type { LeadDeskSettings } from '../../core/settings';
 import { setContextKey } from '../walkthrough/contextKeys';
 
@@ -22,8 +23,8 @@ export interface Credentials {
 export interface AuthServiceDeps {
   /** Stored personal access tokens, one per API root. */
   readonly secrets: vscode.SecretStorage;
-  /** Remembers "signed out", so a VS Code session or an environment token is not picked up again. */
-  readonly globalState: vscode.Memento;
+  /** Remembers "signed out" in every window, so a VS Code session or an environment token is not picked up again. */
+  readonly shared: SharedStore;
   readonly settings: () => LeadDeskSettings['github'];
   readonly onDidChangeSettings: vscode.Event<unknown>;
   readonly log: Logger;
@@ -132,7 +133,7 @@ export class AuthService implements vscode.Disposable {
     const endpoints = this.endpoints();
     const stored = await this.deps.secrets.get(SecretKey.githubToken(endpoints.apiUrl));
     if (stored) return { token: stored, source: 'token', endpoints };
-    if (this.deps.globalState.get<boolean>(StateKey.signedOut)) return undefined;
+    if (this.deps.shared.get<boolean>(StateKey.signedOut)) return undefined;
     const session = await this.getSession({ silent: true });
     if (session) return { token: session.accessToken, source: 'session', account: session.account.label, endpoints };
     const fromEnv = this.env.GITHUB_TOKEN || this.env.GH_TOKEN;
@@ -171,7 +172,7 @@ export class AuthService implements vscode.Disposable {
   async signIn(): Promise<Credentials | undefined> {
     const endpoints = this.signInEndpoints();
     if (!endpoints.isDotCom) await this.ensureEnterpriseUri(endpoints);
-    await this.deps.globalState.update(StateKey.signedOut, undefined);
+    await this.deps.shared.update(StateKey.signedOut, undefined);
     let session: vscode.AuthenticationSession;
     try {
       session = await vscode.authentication.getSession(this.providerId(), this.requiredScopes(), { createIfNone: true });
@@ -214,7 +215,7 @@ export class AuthService implements vscode.Disposable {
   async storeToken(token: string): Promise<void> {
     this.toldScopesFor = token;
     const endpoints = this.endpoints();
-    await this.deps.globalState.update(StateKey.signedOut, undefined);
+    await this.deps.shared.update(StateKey.signedOut, undefined);
     await this.deps.secrets.store(SecretKey.githubToken(endpoints.apiUrl), token);
     this.update({ token, source: 'token', endpoints });
   }
@@ -222,7 +223,7 @@ export class AuthService implements vscode.Disposable {
   /** Forgets the stored token and stops using the VS Code session and environment tokens silently. */
   async signOut(): Promise<void> {
     await this.deps.secrets.delete(SecretKey.githubToken(this.endpoints().apiUrl));
-    await this.deps.globalState.update(StateKey.signedOut, true);
+    await this.deps.shared.update(StateKey.signedOut, true);
     this.update(undefined);
   }
 

@@ -13,7 +13,7 @@ import { QuietHours } from './quietHours';
  * End My Day, and break suggestions. Built on the focus model, whose guards set the evening's status.
  */
 export function registerBoundariesFeature(services: Services, focus: FocusModel, meetings?: MeetingSource): vscode.Disposable {
-  const quiet = new QuietHours(services.interruptions, services.context.globalState, () => services.config.settings.workingHours, focus.clock);
+  const quiet = new QuietHours(services.interruptions, services.sharedState, () => services.config.settings.workingHours, focus.clock);
   const commands = registerCommands(
     [
       endMyDayCommand({

@@ -1,12 +1,13 @@
 import type * as vscode from 'vscode';
 import { quietAt, recheckAt, type Quiet } from '../../core/boundaries/quietTime';
 import type { Clock } from '../../core/clock';
+import type { SharedStore } from '../../core/focus/sharedStore';
 import type { WorkingHours } from '../../core/workingHours';
 import { StateKey } from '../ids';
 import type { InterruptionGate } from '../interruptions';
 import { showReviewRequests } from '../queue/reviewRequestNotifier';
 
-/** Global storage is not evented across windows, so End My Day in another window is noticed within this. */
+/** The shared state is not evented across windows, so End My Day in another window is noticed within this. */
 const maxWaitMs = 10 * 60_000;
 
 /**
@@ -18,19 +19,19 @@ export class QuietHours implements vscode.Disposable {
 
   constructor(
     private readonly gate: InterruptionGate,
-    private readonly globalState: vscode.Memento,
+    private readonly shared: SharedStore,
     private readonly workingHours: () => WorkingHours,
     private readonly clock: Clock,
   ) {}
 
   get dayEndedUntil(): number | undefined {
-    const value = this.globalState.get<unknown>(StateKey.dayEndedUntil);
+    const value = this.shared.get<unknown>(StateKey.dayEndedUntil);
     return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
   }
 
   /** End My Day: quiet until `until` in every window. */
   async endDay(until: number): Promise<void> {
-    await this.globalState.update(StateKey.dayEndedUntil, until);
+    await this.shared.update(StateKey.dayEndedUntil, until);
     this.check();
   }
 
@@ -42,7 +43,7 @@ export class QuietHours implements vscode.Disposable {
     const quiet = quietAt(now, this.workingHours(), ended);
     const waited = this.gate.setQuiet(quiet);
     if (waited.length > 0) void showReviewRequests(waited.map((i) => i.pullRequest));
-    if (ended !== undefined && ended <= now) void this.globalState.update(StateKey.dayEndedUntil, undefined);
+    if (ended !== undefined && ended <= now) void this.shared.update(StateKey.dayEndedUntil, undefined);
     const wait = Math.min(maxWaitMs, Math.max(1_000, recheckAt(now, this.workingHours(), ended) - now));
     this.timer = setTimeout(() => this.check(), wait);
     return quiet;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LogChannelName } from '../ids';
-import type { FocusStore } from './focusStore';
+import type { SharedState } from './sharedState';
 
 /**
  * What the small entry bundle lends the lazily loaded features. The entry registers every command
@@ -12,8 +12,8 @@ export interface FeatureHost {
   registerWebviewViewProvider(viewId: string, provider: vscode.WebviewViewProvider): vscode.Disposable;
   /** The "Lead Desk" log channel, made at start-up so that it is listed (and written) from then on. */
   logChannel(): vscode.LogOutputChannel;
-  /** The focus store the entry opened (and moved old values into) to read what start-up shows. */
-  focusStore?(): FocusStore;
+  /** The shared state the entry opened (moving old values into it) to read what start-up shows. */
+  sharedState?(): SharedState;
 }
 
 /** Without an entry (nothing lent yet), registrations go straight to VS Code. */

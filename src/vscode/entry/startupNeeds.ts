@@ -6,7 +6,7 @@ import { parseQueueFace, queueFaceOutOfDate } from './startupFace';
 /** Settings as `vscode.workspace.getConfiguration('leadDesk').get` reads them. */
 export type ReadSetting = (key: string) => unknown;
 
-/** The part of a store (`globalState`, the focus store) this reads. */
+/** The part of a store (`globalState`, the shared state) this reads. */
 export interface StoredState {
   keys(): readonly string[];
   get<T>(key: string): T | undefined;
@@ -15,8 +15,8 @@ export interface StoredState {
 export interface StartupStores {
   /** `context.globalState`: the queue's snapshot and start-up face. */
   readonly global: StoredState;
-  /** The focus block and the guards' records (vscode/focus/focusStore.ts). */
-  readonly focus: StoredState;
+  /** The focus block and the guards' records (vscode/entry/sharedState.ts). */
+  readonly shared: StoredState;
 }
 
 /**
@@ -29,18 +29,18 @@ export interface StartupStores {
  * memory, or small local files).
  * Not translated: the reason is written to the log and to Inspect Start-up's report.
  */
-export function featuresNeededAtStartup(setting: ReadSetting, { global: state, focus: focusStore }: StartupStores, now: number): string | undefined {
+export function featuresNeededAtStartup(setting: ReadSetting, { global: state, shared }: StartupStores, now: number): string | undefined {
   const schedule = setting('focus.schedule');
   if (Array.isArray(schedule) && schedule.length > 0) return 'a focus schedule is set';
   if (setting('pulse.schedule')) return 'a team pulse is scheduled';
   if (setting('queue.refreshInBackground') === true) return 'the review queue refreshes in the background';
-  const focus = focusStore.get<Record<string, unknown>>(FocusStoreKey.state);
+  const focus = shared.get<Record<string, unknown>>(FocusStoreKey.state);
   if (focus && typeof focus === 'object') {
     if (focus.block || focus.break || focus.breakOffer || focus.off) return 'a focus block, break or evening is stored';
     if (focusedTodayMs(focus.history, now) === undefined) return 'today’s focus time needs counting';
   }
   const guardPrefix = guardRecordKey('');
-  const unsettled = focusStore.keys().some((key) => (key.startsWith(guardPrefix) && focusStore.get<{ phase?: unknown }>(key)?.phase !== 'released') || key === FocusStoreKey.legacyGuards);
+  const unsettled = shared.keys().some((key) => (key.startsWith(guardPrefix) && shared.get<{ phase?: unknown }>(key)?.phase !== 'released') || key === FocusStoreKey.legacyGuards);
   if (unsettled) return 'a focus guard has a restore to finish or report';
   if (state.get(StateKey.queueSnapshot) !== undefined) {
     return queueFaceOutOfDate(parseQueueFace(state.get(StateKey.queueStartupFace)), now, setting('queue.statusBarCount') !== false);

@@ -38,9 +38,9 @@ const refuseWithoutQueue = () => Promise.resolve(undefined);
  * once only if the last session left a restore unfinished.
  */
 export function registerFocusFeature(services: Services, meetings?: MeetingSource, choosePullRequest: (arg: unknown, placeHolder: string) => Promise<PullRequestRef | undefined> = refuseWithoutQueue): vscode.Disposable {
-  const { auth, config, focusStore, github, interruptions, log, slack } = services;
+  const { auth, config, github, interruptions, log, sharedState, slack } = services;
   const model = new FocusModel({
-    store: focusStore,
+    store: sharedState,
     settings: () => config.settings.focus,
     onDidChangeSettings: config.onDidChange,
     githubClient: () => github.client(),

@@ -21,7 +21,7 @@ export interface NotificationsGuardOptions {
   readonly zenMode: () => boolean;
   /** Runs a VS Code command; `vscode.commands.executeCommand` in the editor. */
   readonly execute: (command: string) => PromiseLike<unknown>;
-  /** Where the ledger of our own toggles lives: the focus store, which every window reads. */
+  /** Where the ledger of our own toggles lives: the shared state, which every window reads. */
   readonly store: SharedStore;
   readonly answerWaitMs?: number;
 }

@@ -27,7 +27,7 @@ import { TeamTreeProvider } from './teamTreeProvider';
 export function registerPulseFeature(services: Services, delegate: PulseFeatureContext['delegate']): vscode.Disposable {
   const log = scopedLogger(services.log, 'pulse');
   const settings = () => services.config.settings;
-  const store = new PulseStateStore(services.context.globalState, log);
+  const store = new PulseStateStore(services.sharedState, log);
   const slackConnection = services.slack;
   const slack = async (): Promise<PulseSlack> => slackPulse(await slackConnection.require(), Date.now);
 

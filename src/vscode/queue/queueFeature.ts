@@ -58,6 +58,7 @@ export function registerQueueFeature(services: Services): QueueFeature {
   const repos = new WorkspaceRepos(log, () => services.auth.endpoints().webUrl);
   const model = new QueueModel({
     globalState: services.context.globalState,
+    shared: services.sharedState,
     settings: () => services.config.settings.queue,
     onDidChangeSettings: services.config.onDidChange,
     client: () => services.github.client(),
@@ -84,7 +85,7 @@ export function registerQueueFeature(services: Services): QueueFeature {
   );
   const provider = new QueueTreeProvider(model, { nudgeAfterHours: () => turnaround.nudgeAfterHours(model.view), onDidChangeNudgeAfter: turnaround.onDidChange });
   const view = vscode.window.createTreeView(ViewId.queue, { treeDataProvider: provider, showCollapseAll: true });
-  const face = new QueueStartupFace(services.context.globalState, () => services.config.settings.workingHours);
+  const face = new QueueStartupFace(services.context.globalState, services.sharedState, () => services.config.settings.workingHours);
   const disposables: vscode.Disposable[] = [repos, model, turnaround, provider, view, new QueueStatusBar(model, services.interruptions, () => services.config.settings.workingHours, face), registerReviewRequestNotifier(services.interruptions, model)];
 
   let manualRefresh = false;
@@ -166,8 +167,8 @@ export function registerQueueFeature(services: Services): QueueFeature {
           log,
           client: () => services.github.client(),
           ledger: {
-            get: () => parseNudgeLedger(services.context.globalState.get(StateKey.queueNudges)),
-            set: (ledger: NudgeLedger) => Promise.resolve(services.context.globalState.update(StateKey.queueNudges, ledger)),
+            get: () => parseNudgeLedger(services.sharedState.get(StateKey.queueNudges)),
+            set: (ledger: NudgeLedger) => services.sharedState.update(StateKey.queueNudges, ledger),
           },
           now: () => new Date(),
           template: () => services.config.settings.nudge.template,

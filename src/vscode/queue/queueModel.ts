@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { classifyRefreshFailure, refreshQueue, searchSettingsKey, type RefreshQueueDeps } from '../../app/queue/refreshQueue';
 import { queueViewOf } from '../../app/queue/queueDisplay';
 import type { Logger } from '../../core/logger';
+import type { SharedStore } from '../../core/focus/sharedStore';
 import { pullRequestKey, type PullRequestRef } from '../../core/pullRequestRef';
 import { snapshotKeys, type QueueItem, type QueueView } from '../../core/queue/grouping';
 import { asLocalState, pin, pruneLocalState, snooze, unpin, unsnooze, type QueueLocalState, type SnoozeKind } from '../../core/queue/localState';
@@ -17,8 +18,10 @@ import type { WorkspaceRepos } from './workspaceRepos';
 
 /** What the queue model needs from the editor and the account, and nothing more. */
 export interface QueueModelDeps {
-  /** Where the last good snapshot and the pins and snoozes are kept between sessions. */
+  /** Where the last good snapshot is kept between sessions. */
   readonly globalState: vscode.Memento;
+  /** Where the pins and snoozes are kept, as every window changes them (vscode/entry/sharedState.ts). */
+  readonly shared: SharedStore;
   readonly settings: () => QueueSettings;
   readonly onDidChangeSettings: vscode.Event<unknown>;
   /** The client of the signed-in account; throws NotSignedInError when there is none. */
@@ -35,11 +38,17 @@ export interface QueueModelDeps {
   readonly clock?: TimerClock;
 }
 
+/** globalState (the snapshot) or the shared state (pins and snoozes). */
+interface StoredValues {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): Thenable<void>;
+}
+
 /**
  * Reads a stored value through its checker. A damaged value is logged once and saved back as
  * repaired (or removed), so the same warning does not come back at every start.
  */
-function readStored<T>(state: vscode.Memento, key: string, check: (value: unknown, report: (problem: string) => void) => T, log: Logger): T {
+function readStored<T>(state: StoredValues, key: string, check: (value: unknown, report: (problem: string) => void) => T, log: Logger): T {
   let damaged = false;
   const value = check(state.get(key), (problem) => {
     damaged = true;
@@ -79,7 +88,7 @@ export class QueueModel implements vscode.Disposable {
     this.log = deps.log;
     this.clock = deps.clock ?? systemTimerClock;
     const { globalState } = deps;
-    this.local = readStored(globalState, StateKey.queueLocal, asLocalState, this.log);
+    this.local = this.readLocal();
     this.searchSettings = searchSettingsKey(this.settings);
     const cached = readStored(globalState, StateKey.queueSnapshot, asStoredSnapshot, this.log);
     const usable = cached && cached.apiUrl === deps.apiUrl() ? cached : undefined;
@@ -219,26 +228,36 @@ export class QueueModel implements vscode.Disposable {
   async snooze(ref: PullRequestRef, kind: SnoozeKind): Promise<void> {
     const key = pullRequestKey(ref);
     const updatedAt = this.items().find((i) => i.key === key)?.pr.updatedAt;
-    await this.updateLocal(snooze(this.local, key, kind, new Date(this.clock.now()), updatedAt, this.settings.workingTime.startMinute));
+    await this.updateLocal((local) => snooze(local, key, kind, new Date(this.clock.now()), updatedAt, this.settings.workingTime.startMinute));
   }
 
   async unsnooze(ref: PullRequestRef): Promise<void> {
-    await this.updateLocal(unsnooze(this.local, pullRequestKey(ref)));
+    await this.updateLocal((local) => unsnooze(local, pullRequestKey(ref)));
   }
 
   async pin(ref: PullRequestRef): Promise<void> {
-    await this.updateLocal(pin(this.local, pullRequestKey(ref)));
+    await this.updateLocal((local) => pin(local, pullRequestKey(ref)));
   }
 
   async unpin(ref: PullRequestRef): Promise<void> {
-    await this.updateLocal(unpin(this.local, pullRequestKey(ref)));
+    await this.updateLocal((local) => unpin(local, pullRequestKey(ref)));
   }
 
-  private async updateLocal(next: QueueLocalState): Promise<void> {
-    if (next === this.local) return;
+  private readLocal(): QueueLocalState {
+    return readStored(this.deps.shared, StateKey.queueLocal, asLocalState, this.log);
+  }
+
+  /**
+   * Applies a change to the pins and snoozes as stored now, not to this window's copy: another
+   * window may have pinned or snoozed since, and its change must not be written over.
+   */
+  private async updateLocal(change: (local: QueueLocalState) => QueueLocalState): Promise<void> {
+    const stored = this.readLocal();
+    const next = change(stored);
+    const shownChanges = JSON.stringify(next) !== JSON.stringify(this.local);
     this.local = next;
-    this.changed();
-    await this.deps.globalState.update(StateKey.queueLocal, next);
+    if (shownChanges) this.changed();
+    if (next !== stored) await this.deps.shared.update(StateKey.queueLocal, next);
   }
 
   private received(data: QueueSnapshot, previous: QueueSnapshot | undefined): void {
@@ -248,8 +267,7 @@ export class QueueModel implements vscode.Disposable {
       this.pending = pending;
       this.changed();
     }
-    const pruned = pruneLocalState(this.local, new Date(this.clock.now()), snapshotKeys(data));
-    if (pruned !== this.local) void this.updateLocal(pruned);
+    void this.updateLocal((local) => pruneLocalState(local, new Date(this.clock.now()), snapshotKeys(data)));
     this.logGroups();
     const fresh = newReviewRequests(previous, data);
     if (fresh.length > 0) {

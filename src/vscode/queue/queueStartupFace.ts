@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import { recheckAt } from '../../core/boundaries/quietTime';
+import type { SharedStore } from '../../core/focus/sharedStore';
 import type { WorkingHours } from '../../core/workingHours';
 import type { QueueFace } from '../entry/startupFace';
 import { StateKey } from '../ids';
@@ -21,6 +22,8 @@ export class QueueStartupFace {
 
   constructor(
     private readonly globalState: vscode.Memento,
+    /** Where End My Day's quiet time is kept (vscode/entry/sharedState.ts). */
+    private readonly shared: Pick<SharedStore, 'get'>,
     private readonly workingHours: () => WorkingHours,
     private readonly now: () => number = Date.now,
   ) {}
@@ -49,7 +52,7 @@ export class QueueStartupFace {
   }
 
   private write(): void {
-    const ended = this.globalState.get<unknown>(StateKey.dayEndedUntil);
+    const ended = this.shared.get<unknown>(StateKey.dayEndedUntil);
     // Working hours starting or ending (or End My Day running out) changes what the queue shows.
     const validUntil = recheckAt(this.now(), this.workingHours(), typeof ended === 'number' && Number.isFinite(ended) ? ended : undefined);
     const face: QueueFace = {

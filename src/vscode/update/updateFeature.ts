@@ -36,7 +36,7 @@ export function registerUpdateFeature(services: Services, handoffs?: DraftDepend
             return { update: s.update, repos: s.queue.repos, orgs: s.queue.orgs, team: s.delegation.team, githubTeam: s.delegation.githubTeam, staleBusinessHours: s.queue.staleBusinessHours, workingTime: s.workingHours, schedule: s.focus.schedule };
           },
           workspaceRepos: () => repos.repoNames(),
-          focusHistory: focusHistory(services.focusStore),
+          focusHistory: focusHistory(services.sharedState),
           ...(handoffs ? { handoffs } : {}),
           template: templateSource(services.context.extensionUri),
           now,

@@ -40,7 +40,7 @@ export interface WeekFeatureOptions {
 export function registerWeekFeature(services: Services, options: WeekFeatureOptions = {}): WeekFeature {
   const log = scopedLogger(services.log, 'week');
   const store = new WeekStore(services.context.globalStorageUri.fsPath, log);
-  const recorder = new WeekRecorder(store, services.focusStore, log);
+  const recorder = new WeekRecorder(store, services.sharedState, log);
   const reviews = async (from: number, to: number) => {
     try {
       return await fetchReviewsGiven(await services.github.client(), from, to);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { focusKeyPrefix } from '../../../src/core/focus/sharedStore';
+import { isSharedKey } from '../../../src/vscode/entry/sharedState';
 import { featuresNeededAtStartup, type StartupStores, type StoredState } from '../../../src/vscode/entry/startupNeeds';
 
 // 2026-03-04 10:00 local time: "today" for the focus history below.
@@ -9,12 +9,12 @@ function store(values: Record<string, unknown>): StoredState {
   return { keys: () => Object.keys(values), get: <T>(key: string) => values[key] as T | undefined };
 }
 
-/** The focus keys in the focus store, the rest in global state, as the editor keeps them. */
+/** The shared keys in the shared state, the rest in global state, as the editor keeps them. */
 function memento(values: Record<string, unknown>): StartupStores {
   const entries = Object.entries(values);
   return {
-    global: store(Object.fromEntries(entries.filter(([key]) => !key.startsWith(focusKeyPrefix)))),
-    focus: store(Object.fromEntries(entries.filter(([key]) => key.startsWith(focusKeyPrefix)))),
+    global: store(Object.fromEntries(entries.filter(([key]) => !isSharedKey(key)))),
+    shared: store(Object.fromEntries(entries.filter(([key]) => isSharedKey(key)))),
   };
 }
 

@@ -1,17 +1,17 @@
-// The focus store on real files: several instances over one folder play several windows.
+// The shared state on real files: several instances over one folder play several windows.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SharedFileStore } from '../../../src/storage/sharedFileStore';
-import { openFocusStore, type OldFocusState } from '../../../src/vscode/entry/focusStore';
+import { openSharedState, type OldState } from '../../../src/vscode/entry/sharedState';
 
-describe('the focus store on files', () => {
+describe('the shared state on files', () => {
   let root: string;
   let dir: string;
   beforeEach(() => {
-    root = mkdtempSync(path.join(tmpdir(), 'lead-desk-focus-store-'));
-    dir = path.join(root, 'focus');
+    root = mkdtempSync(path.join(tmpdir(), 'lead-desk-shared-state-'));
+    dir = path.join(root, 'shared');
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -97,7 +97,7 @@ describe('the focus store on files', () => {
 
   describe('opened for the editor', () => {
     /** A map with the Memento methods this code uses, standing in for VS Code's globalState. */
-    function memento(values: Record<string, unknown>): OldFocusState {
+    function memento(values: Record<string, unknown>): OldState {
       const map = new Map(Object.entries(values));
       return {
         keys: () => [...map.keys()],
@@ -110,25 +110,35 @@ describe('the focus store on files', () => {
       };
     }
 
-    it("moves the focus values an earlier version kept in globalState, and leaves the others there", async () => {
+    it('moves what every window changes from where an earlier version kept it, and leaves the caches in globalState', async () => {
       const globalState = memento({
         'leadDesk.focus.state': { revision: 4 },
         'leadDesk.focus.guard.githubStatus': { phase: 'engaged' },
+        'leadDesk.queue.local': { pins: ['acme/api#1'] },
+        'leadDesk.queue.nudges': {},
+        'leadDesk.boundaries.dayEndedUntil': 5,
+        'leadDesk.pulse.history': [],
+        'leadDesk.auth.signedOut': true,
         'leadDesk.queue.snapshot': { fetchedAt: 1 },
+        'leadDesk.queue.startupFace': { version: 1 },
+        'leadDesk.auth.signedInLastTime': true,
       });
-      const store = openFocusStore(root, globalState, () => assert.fail('no warning'));
+      const store = openSharedState(root, globalState, () => assert.fail('no warning'));
       assert.ok(store instanceof SharedFileStore);
       assert.deepEqual(store.get('leadDesk.focus.state'), { revision: 4 });
-      assert.deepEqual(globalState.keys(), ['leadDesk.queue.snapshot']);
+      assert.deepEqual(store.get('leadDesk.queue.local'), { pins: ['acme/api#1'] });
+      assert.equal(store.get('leadDesk.auth.signedOut'), true);
+      assert.deepEqual([...store.keys()].sort(), ['leadDesk.auth.signedOut', 'leadDesk.boundaries.dayEndedUntil', 'leadDesk.focus.guard.githubStatus', 'leadDesk.focus.state', 'leadDesk.pulse.history', 'leadDesk.queue.local', 'leadDesk.queue.nudges']);
+      assert.deepEqual([...globalState.keys()].sort(), ['leadDesk.auth.signedInLastTime', 'leadDesk.queue.snapshot', 'leadDesk.queue.startupFace']);
       await store.settled();
-      assert.deepEqual(openFocusStore(root, memento({}), () => undefined).get('leadDesk.focus.guard.githubStatus'), { phase: 'engaged' }, 'on disk for the next window');
+      assert.deepEqual(openSharedState(root, memento({}), () => undefined).get('leadDesk.focus.guard.githubStatus'), { phase: 'engaged' }, 'on disk for the next window');
     });
 
     it('keeps a value already in the folder over an older copy left in globalState', () => {
       new SharedFileStore(dir);
       writeFileSync(path.join(dir, 'leadDesk.focus.state.json'), '{"revision":9}');
       const globalState = memento({ 'leadDesk.focus.state': { revision: 2 } });
-      assert.deepEqual(openFocusStore(root, globalState, () => undefined).get('leadDesk.focus.state'), { revision: 9 });
+      assert.deepEqual(openSharedState(root, globalState, () => undefined).get('leadDesk.focus.state'), { revision: 9 });
       assert.deepEqual(globalState.keys(), []);
     });
 
@@ -137,7 +147,7 @@ describe('the focus store on files', () => {
       writeFileSync(blocker, '');
       const warnings: string[] = [];
       const globalState = memento({ 'leadDesk.focus.state': { revision: 1 } });
-      const store = openFocusStore(blocker, globalState, (m) => warnings.push(m));
+      const store = openSharedState(blocker, globalState, (m: string) => warnings.push(m));
       assert.deepEqual(store.get('leadDesk.focus.state'), { revision: 1 });
       await store.update('leadDesk.focus.lease', { holder: 'a' });
       assert.deepEqual(globalState.get('leadDesk.focus.lease'), { holder: 'a' });
