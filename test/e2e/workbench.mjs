@@ -88,13 +88,19 @@ export async function startDeepWorkFromStatusBar(page) {
   await pickQuickItem(page, 'Deep work');
 }
 
-/** F1, type the command's title, Enter: the command starts, and may open an input box of its own. */
+/**
+ * F1, type the command's title, Enter once the palette highlights it: the command starts, and may
+ * open an input box of its own. The palette filters as it gets the keys, and a recently used
+ * command that matched the text typed so far ("Lead Desk: Get Started" for "Lead Desk: St…") can
+ * stay highlighted for a moment after the last key, so Enter waits for the highlight, not just
+ * for the command to be listed.
+ */
 export async function startFromPalette(page, title) {
   await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } });
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.press('Enter');
 }
 
