@@ -43,7 +43,8 @@ export class QuietHours implements vscode.Disposable {
     const quiet = quietAt(now, this.workingHours(), ended);
     const waited = this.gate.setQuiet(quiet);
     if (waited.length > 0) void showReviewRequests(waited.map((i) => i.pullRequest));
-    if (ended !== undefined && ended <= now) void this.shared.update(StateKey.dayEndedUntil, undefined);
+    // A failed write only leaves an expired time behind, which reads as no quiet time and is dropped at the next look.
+    if (ended !== undefined && ended <= now) void this.shared.update(StateKey.dayEndedUntil, undefined).catch(() => undefined);
     const wait = Math.min(maxWaitMs, Math.max(1_000, recheckAt(now, this.workingHours(), ended) - now));
     this.timer = setTimeout(() => this.check(), wait);
     return quiet;

@@ -54,7 +54,7 @@ function readStored<T>(state: StoredValues, key: string, check: (value: unknown,
     damaged = true;
     log.warn(problem);
   });
-  if (damaged) void state.update(key, value);
+  if (damaged) state.update(key, value).then(undefined, (err: unknown) => log.warn(`could not save the repaired ${key}: ${err instanceof Error ? err.message : String(err)}`));
   return value;
 }
 
@@ -267,7 +267,7 @@ export class QueueModel implements vscode.Disposable {
       this.pending = pending;
       this.changed();
     }
-    void this.updateLocal((local) => pruneLocalState(local, new Date(this.clock.now()), snapshotKeys(data)));
+    this.updateLocal((local) => pruneLocalState(local, new Date(this.clock.now()), snapshotKeys(data))).catch((err: unknown) => this.log.warn(`could not save the pins and snoozes left after the refresh: ${err instanceof Error ? err.message : String(err)}`));
     this.logGroups();
     const fresh = newReviewRequests(previous, data);
     if (fresh.length > 0) {
