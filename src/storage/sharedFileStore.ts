@@ -13,7 +13,7 @@
 // Reads are synchronous, as a Memento's are (the coordinator reads, decides and writes without an
 // await in between), and cheap: a stat per read, the file read again only when it changed.
 import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SharedStore } from '../core/focus/sharedStore';
 
@@ -138,6 +138,8 @@ export class SharedFileStore implements SharedStore {
       return;
     }
     const tmp = path.join(this.dir, `${tmpPrefix}${encodeURIComponent(key)}.${process.pid}.${++this.tmpCount}.tmp`);
+    // Made again if something removed it since (a storage clean-up): the value is not lost for that.
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     try {
       await writeFile(tmp, text, { mode: 0o600 });
       await renameOver(tmp, file);

@@ -66,7 +66,7 @@ describe('the shared state on files', () => {
     assert.deepEqual(modes, { dir: 0o700, file: 0o600 });
   });
 
-  it('reads a damaged file as absent and says so once; a failed write rejects and is not read back', async () => {
+  it('reads a damaged file as absent and says so once, makes a removed folder again, and neither keeps nor reads back a write that failed', async () => {
     const warnings: string[] = [];
     const a = new SharedFileStore(dir, (m) => warnings.push(m));
     writeFileSync(path.join(dir, 'leadDesk.focus.state.json'), '{"revision": 3');
@@ -75,8 +75,14 @@ describe('the shared state on files', () => {
     assert.equal(warnings.length, 1);
     assert.match(warnings[0], /leadDesk\.focus\.state.*not valid JSON/);
 
+    // The folder removed (a storage clean-up) is made again, and the write lands.
     rmSync(dir, { recursive: true });
-    await assert.rejects(a.update('leadDesk.focus.lease', { holder: 'a' }), /ENOENT/);
+    await a.update('leadDesk.focus.lease', { holder: 'a' });
+    assert.deepEqual(new SharedFileStore(dir).get('leadDesk.focus.lease'), { holder: 'a' });
+    // A file where the folder should be: the write cannot land.
+    rmSync(dir, { recursive: true });
+    writeFileSync(dir, '');
+    await assert.rejects(a.update('leadDesk.focus.lease', { holder: 'b' }), /EEXIST|ENOTDIR/);
     assert.equal(a.get('leadDesk.focus.lease'), undefined, 'what could not be stored is not shown as stored');
     assert.deepEqual(a.keys(), []);
   });
