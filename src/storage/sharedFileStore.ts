@@ -72,13 +72,14 @@ export class SharedFileStore implements SharedStore {
   private readText(key: string): string | undefined {
     const file = this.file(key);
     try {
-      const stat = statSync(file, { throwIfNoEntry: false });
+      const stat = statSync(file, { throwIfNoEntry: false, bigint: true });
       if (!stat) {
         this.cache.delete(key);
         return undefined;
       }
-      // A rename gives a new inode, so a changed file never matches the cached signature.
-      const signature = `${stat.ino}:${stat.mtimeMs}:${stat.size}`;
+      // Each write renames a new file into place: a new inode, and times to the nanosecond where the
+      // file system keeps them, so a freed inode used again a moment later still reads as changed.
+      const signature = `${stat.ino}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.size}`;
       const cached = this.cache.get(key);
       if (cached?.signature === signature) return cached.text;
       const text = readFileSync(file, 'utf8');
