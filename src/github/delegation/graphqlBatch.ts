@@ -60,4 +60,3 @@ export async function repositoryBatch(client: GitHubClient, operation: string, r
   const query = `query ${operation}(${declarations}) {\n  repository(owner: $owner, name: $name) {\n${fields}\n  }\n}`;
   return asRecord((await batchQuery(client, query, variables)).data.repository);
 }
-
