@@ -7,12 +7,12 @@ import { emptyIndex, oldestFirst, planIndexUpdate } from '../core/delegation/ind
 import { parseMailmap } from '../core/delegation/mailmap';
 import { TimeSlicer, type SliceClock } from '../core/delegation/slicedFold';
 import type { CommitRecord } from '../core/delegation/types';
-import { countWindowCommits, defaultHistoryWindow, openHistoryIn } from './historyReader';
-import { buildOffThread, bundledIndexWorker } from './indexBuildThread';
+import { countWindowCommits, historyLogArguments, historyWindowOf, openHistoryIn } from './historyReader';
+import { buildOffThread, bundledIndexWorker, type StartedLog } from './indexBuildThread';
 import { noteLatestCommits } from './latestCommits';
 import type { HistoryReadOptions } from './historyReader';
 import { openGitSession, type GitSession } from './gitSession';
-import type { ColdBuildRequest } from './indexWorkerProtocol';
+import { COLD_BUILD_THROUGH_FILE, type ColdBuildRequest } from './indexWorkerProtocol';
 import { inspectRepository, isAncestor, type RepositoryInfo } from './repository';
 
 export interface RefreshOptions extends Omit<HistoryReadOptions, 'after' | 'tip'> {
@@ -131,7 +131,8 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
   let offThread = false;
   const rebuild = async () => {
     if (script && info.headSha !== undefined && !(await holdsFewCommits(session, info.headSha, options, windowCommits))) {
-      const built = await buildOffThread(script, coldBuildRequest(dir, info, repo, settings, options), { onPage: options.onPage, onProgress: options.onProgress, signal: options.signal, slicer });
+      const request = coldBuildRequest(dir, info, repo, settings, options);
+      const built = await buildOffThread(script, request, { onPage: options.onPage, onProgress: options.onProgress, signal: options.signal, slicer }, await startColdLog(session, request));
       offThread = built !== undefined;
       if (built) return { ...built, commits: [] as CommitRecord[] };
     }
@@ -162,16 +163,14 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
   };
 }
 
-const windowOf = (options: Pick<RefreshOptions, 'sinceDays' | 'maxCommits'>) => ({ sinceDays: options.sinceDays ?? defaultHistoryWindow.sinceDays, maxCommits: options.maxCommits ?? defaultHistoryWindow.maxCommits });
-
 /**
  * The window's commits counted from HEAD as a first build wants them (RefreshOptions.windowCommits),
  * for a caller to ask beside the repository's inspection; undefined when no count will be wanted.
  */
 export function countBeforeBuild(session: GitSession, options: Pick<RefreshOptions, 'sinceDays' | 'maxCommits' | 'hostBuildCommits' | 'now'>): Promise<number> | undefined {
   const limit = options.hostBuildCommits ?? SMALL_HISTORY_COMMITS;
-  if (limit !== SMALL_HISTORY_COMMITS || windowOf(options).maxCommits <= limit) return undefined;
-  const counting = countWindowCommits(session, 'HEAD', windowOf(options), limit, options.now);
+  if (limit !== SMALL_HISTORY_COMMITS || historyWindowOf(options).maxCommits <= limit) return undefined;
+  const counting = countWindowCommits(session, 'HEAD', historyWindowOf(options), limit, options.now);
   // An empty repository has no HEAD to count from; it is never built on the worker anyway.
   counting.catch(() => undefined);
   return counting;
@@ -183,11 +182,22 @@ export function countBeforeBuild(session: GitSession, options: Pick<RefreshOptio
  */
 async function holdsFewCommits(session: GitSession, tip: string, options: RefreshOptions, counted: Promise<number> | undefined): Promise<boolean> {
   const limit = options.hostBuildCommits ?? SMALL_HISTORY_COMMITS;
-  const window = windowOf(options);
+  const window = historyWindowOf(options);
   if (window.maxCommits <= limit) return true;
   if (limit <= 0) return false;
   const early = limit === SMALL_HISTORY_COMMITS ? await counted?.catch(() => undefined) : undefined;
   return (early ?? (await countWindowCommits(session, tip, window, limit, options.now))) <= limit;
+}
+
+/**
+ * The worker's `git log`, started here and now where it writes into a file, so that git works
+ * while the worker starts up; undefined where it does not (the worker then starts it).
+ */
+async function startColdLog(session: GitSession, request: ColdBuildRequest): Promise<StartedLog | undefined> {
+  if (!COLD_BUILD_THROUGH_FILE || request.info.headSha === undefined) return undefined;
+  const args = historyLogArguments(request.info.headSha, historyWindowOf(request), () => request.nowMs);
+  const output = await session.startIntoFile(args);
+  return output && { args, output };
 }
 
 /** The build as plain data for the worker: the clock is read now, the window and deadline passed on. */

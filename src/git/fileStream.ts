@@ -11,8 +11,13 @@
 // time of git alone against 1.90× through the pipe, and 6–20 % less CPU time, as the reader wakes
 // a few dozen times instead of ~1,500.
 // (git's own --output writes a file too, but flushes it after every commit: 50,000 writes.)
+//
+// git may be started on one thread and its file read on another (startThroughFile, followFile):
+// the extension host starts the index builder's git, which then works while the builder's thread
+// starts up.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import { read } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -58,6 +63,21 @@ export class NoOutputFileError extends Error {
 }
 
 /**
+ * git started with its stdout on a private file (startThroughFile), not yet read. The file's name
+ * is already gone where the system allows, so the descriptor is the only way to it.
+ */
+export interface FileOutput {
+  /** Open for reading from the start, on any thread of this process, until close(). */
+  readonly fd: number;
+  /** Settles once git has exited: resolves on success, rejects as streamThroughFile does. */
+  readonly exited: Promise<void>;
+  /** Stops git, when nobody will read what it writes. */
+  stop(): void;
+  /** Closes the descriptor, once git is stopped or over and nothing reads it any more. */
+  close(): Promise<void>;
+}
+
+/**
  * Runs the command with its stdout on a file in a new folder only this user can read, and hands
  * what git writes to `onBytes` as the file grows. Resolves once git has exited and everything it
  * wrote was handed over; rejects as git failed (spawn errors as Node gives them, an exit other
@@ -65,30 +85,44 @@ export class NoOutputFileError extends Error {
  * no file can be made, or as `onBytes` threw (git is stopped then). The folder is gone by then.
  */
 export async function streamThroughFile(command: FileStreamCommand, onBytes: (bytes: Buffer, flow: StreamFlow) => void): Promise<void> {
-  const { folder, writer, reader } = await outputFile();
+  const output = await startThroughFile(command);
   try {
-    // Nothing else needs the name: where the system allows, it goes now, and the file with the
-    // last handle on it, however this ends.
-    await rm(folder, { recursive: true, force: true }).catch(() => undefined);
-    const git = runInto(command, writer);
-    let over = false;
-    const settled = git.exited.then(
-      () => void (over = true),
-      () => void (over = true),
-    );
     try {
-      await follow(reader, () => over, settled, onBytes);
+      await followFile(output.fd, output.exited, onBytes);
     } catch (err) {
       // A reader that failed takes nothing more: git is not left writing for nobody.
-      git.stop();
-      await settled;
+      output.stop();
+      await output.exited.catch(() => undefined);
       throw err;
     }
-    await git.exited;
+    await output.exited;
   } finally {
-    await reader.close();
-    await rm(folder, { recursive: true, force: true });
+    await output.close();
   }
+}
+
+/**
+ * Starts the command writing into a new private file, for followFile to read, here or on another
+ * thread (a descriptor is the process's, not a thread's). Fails with NoOutputFileError, before git
+ * runs, when no file can be made.
+ */
+export async function startThroughFile(command: FileStreamCommand): Promise<FileOutput> {
+  const { folder, writer, reader } = await outputFile();
+  // Nothing else needs the name: where the system allows, it goes now, and the file with the last
+  // handle on it, however this ends.
+  await rm(folder, { recursive: true, force: true }).catch(() => undefined);
+  const git = runInto(command, writer);
+  // A failure is for the reader to hear, through `exited`; until then it is not an unhandled one.
+  git.exited.catch(() => undefined);
+  return {
+    fd: reader.fd,
+    exited: git.exited,
+    stop: () => git.stop(),
+    close: async () => {
+      await reader.close();
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A new folder only this user can read, with a file in it open for git to write and for us to read. */
@@ -126,10 +160,17 @@ function runInto(command: FileStreamCommand, output: FileHandle): { readonly exi
 }
 
 /**
- * Hands what the file holds to `onBytes` until git is over and all of it was read. `over` is
- * read before each read: what a read after git's exit finds is all there will ever be.
+ * Hands what the file at `fd` holds to `onBytes` until git is over (`exited` settled, either way:
+ * the caller hears how from it) and all of it was read; rejects as `onBytes` or a read failed.
+ * Whether git is over is looked at before each read: what a read after its exit finds is all
+ * there will ever be.
  */
-async function follow(reader: FileHandle, over: () => boolean, settled: Promise<void>, onBytes: (bytes: Buffer, flow: StreamFlow) => void): Promise<void> {
+export async function followFile(fd: number, exited: Promise<void>, onBytes: (bytes: Buffer, flow: StreamFlow) => void): Promise<void> {
+  let over = false;
+  const settled = exited.then(
+    () => void (over = true),
+    () => void (over = true),
+  );
   let resumed: (() => void) | undefined;
   let paused = false;
   const flow: StreamFlow = {
@@ -146,8 +187,8 @@ async function follow(reader: FileHandle, over: () => boolean, settled: Promise<
     // While the reader is behind, git writes on: a file does not fill up.
     if (paused) await new Promise<void>((resolve) => (resumed = resolve));
     resumed = undefined;
-    const last = over();
-    const { bytesRead } = await reader.read(bytes, 0, READ_BYTES, null);
+    const last = over;
+    const bytesRead = await readAt(fd, bytes);
     if (bytesRead > 0) {
       onBytes(bytes.subarray(0, bytesRead), flow);
       bytes = Buffer.allocUnsafe(READ_BYTES);
@@ -155,3 +196,7 @@ async function follow(reader: FileHandle, over: () => boolean, settled: Promise<
     else await Promise.race([delay(CAUGHT_UP_WAIT_MS), settled]);
   }
 }
+
+/** Reads on from where the last read of `fd` stopped. */
+const readAt = (fd: number, into: Buffer): Promise<number> =>
+  new Promise((resolve, reject) => read(fd, into, 0, into.length, null, (err, bytesRead) => (err ? reject(err) : resolve(bytesRead))));

@@ -3,7 +3,7 @@
 
 import type { SimpleGit } from 'simple-git';
 import { loadSimpleGit } from './simpleGitModule';
-import { NoOutputFileError, streamThroughFile } from './fileStream';
+import { NoOutputFileError, followFile, startThroughFile, streamThroughFile, type FileOutput } from './fileStream';
 import { GitAbortedError, GitNotFoundError, GitTimeoutError, NotAGitRepositoryError } from './gitErrors';
 import type { StreamFlow } from './streamFlow';
 
@@ -20,6 +20,19 @@ export interface GitSessionOptions {
    * fileStream.ts): for a thread that reads one long history and does nothing else.
    */
   readonly throughFile?: boolean;
+  /**
+   * A git another thread of this process already started for this session's reader (see
+   * GitSession.startIntoFile): the stream() of the same arguments reads its file instead of
+   * running git again. `exited` settles as that git's does, with the same typed failures.
+   */
+  readonly started?: StartedOutput;
+}
+
+/** A git started into a file elsewhere in this process, as a reader on another thread sees it. */
+export interface StartedOutput {
+  readonly args: readonly string[];
+  readonly fd: number;
+  readonly exited: Promise<void>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -46,6 +59,13 @@ export interface GitSession {
    * as run() does.
    */
   stream(args: readonly string[], onBytes: (bytes: Buffer, flow: StreamFlow) => void): Promise<void>;
+  /**
+   * Starts `git <args>` writing into a private file (see fileStream.ts), with its output buffered
+   * (BUFFERED_OUTPUT_ENV), for a reader on another thread to follow (GitSessionOptions.started):
+   * the read starts before that thread is ready. `exited` fails as run() does, typed; undefined
+   * when no file can be made.
+   */
+  startIntoFile(args: readonly string[]): Promise<FileOutput | undefined>;
   /** Throws the typed error if the deadline passed or the caller aborted. Call between steps. */
   throwIfStopped(): void;
 }
@@ -118,18 +138,51 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
     }
   };
 
+  /** A failure of a git run without simple-git, typed as run() types its failures. */
+  const typedFailure = async (err: unknown): Promise<unknown> => {
+    const e = stopped(err);
+    if (e) return e;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && (await notInstalled())) return stopped(err) ?? new GitNotFoundError(binary);
+    return err;
+  };
+  const fileCommand = (args: readonly string[], env: NodeJS.ProcessEnv) => ({ binary, dir, args, env: guardedEnvironment(env), signal });
+
   const streamViaFile = async (args: readonly string[], onBytes: (bytes: Buffer, flow: StreamFlow) => void): Promise<void> => {
     throwIfStopped();
     try {
-      await streamThroughFile({ binary, dir, args, env: guardedEnvironment(process.env), signal }, onBytes);
+      await streamThroughFile(fileCommand(args, process.env), onBytes);
     } catch (err) {
       // Without a writable temporary folder, the pipe does the same work.
       if (err instanceof NoOutputFileError) return streamViaPipe(args, onBytes);
-      const e = stopped(err);
-      if (e) throw e;
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && (await notInstalled())) throw stopped(err) ?? new GitNotFoundError(binary);
+      throw await typedFailure(err);
+    }
+  };
+
+  const startIntoFile = async (args: readonly string[]): Promise<FileOutput | undefined> => {
+    throwIfStopped();
+    let output: FileOutput;
+    try {
+      output = await startThroughFile(fileCommand(args, { ...process.env, ...BUFFERED_OUTPUT_ENV }));
+    } catch (err) {
+      if (err instanceof NoOutputFileError) return undefined;
       throw err;
     }
+    const exited = output.exited.catch(async (err: unknown) => {
+      throw await typedFailure(err);
+    });
+    exited.catch(() => undefined);
+    return { ...output, exited };
+  };
+
+  // The started git is read once, by the stream() that asks for what it runs.
+  let started = options.started;
+  const stream = (args: readonly string[], onBytes: (bytes: Buffer, flow: StreamFlow) => void): Promise<void> => {
+    if (started && sameArguments(args, started.args)) {
+      const { fd, exited } = started;
+      started = undefined;
+      return followFile(fd, exited, onBytes).then(() => exited);
+    }
+    return options.throughFile ? streamViaFile(args, onBytes) : streamViaPipe(args, onBytes);
   };
 
   return {
@@ -137,9 +190,12 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
     dir,
     throwIfStopped,
     run,
-    stream: (args, onBytes) => (options.throughFile ? streamViaFile(args, onBytes) : streamViaPipe(args, onBytes)),
+    stream,
+    startIntoFile,
   };
 }
+
+const sameArguments = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((arg, i) => arg === b[i]);
 
 const ignoreOutput = (): void => undefined;
 

@@ -25,6 +25,11 @@ export interface HistoryWindow {
 
 export const defaultHistoryWindow: HistoryWindow = { sinceDays: 3 * 365, maxCommits: 30_000 };
 
+/** The window the options ask for, the default where they are silent. */
+export function historyWindowOf(options: Partial<HistoryWindow>): HistoryWindow {
+  return { sinceDays: options.sinceDays ?? defaultHistoryWindow.sinceDays, maxCommits: options.maxCommits ?? defaultHistoryWindow.maxCommits };
+}
+
 export interface HistoryReadOptions extends Partial<HistoryWindow>, GitSessionOptions {
   /** Commits per page handed to the caller. */
   readonly pageSize?: number;
@@ -70,21 +75,10 @@ export async function openHistoryIn(session: GitSession, options: Omit<HistoryRe
     if (after === undefined) throw new UnknownRevisionError(options.after);
   }
   const mailmap = await readMailmap(repository.root);
-  const window: HistoryWindow = {
-    sinceDays: options.sinceDays ?? defaultHistoryWindow.sinceDays,
-    maxCommits: options.maxCommits ?? defaultHistoryWindow.maxCommits,
-  };
+  const window = historyWindowOf(options);
   const now = options.now ?? Date.now;
   const pageSize = Math.max(1, options.pageSize ?? DEFAULT_PAGE_SIZE);
   let truncated = false;
-
-  const baseArgs = (): string[] => {
-    const args = logArguments();
-    // An incremental read wants every new commit, however old its author date claims to be.
-    if (after === undefined) args.push(...sinceArguments(window.sinceDays, now));
-    return args;
-  };
-  const range = (): string => (after === undefined ? (tip as string) : `${after}..${tip as string}`);
 
   return {
     repository,
@@ -95,11 +89,10 @@ export async function openHistoryIn(session: GitSession, options: Omit<HistoryRe
     },
     async *pages() {
       if (tip === undefined) return;
-      // One git process for the whole window; one commit more than the cap is asked for, so that
-      // its arrival tells that the cap cut the window short.
+      // One git process for the whole window.
       const pager = new CommitPager(pageSize, window.maxCommits);
       const reading = session
-        .stream([...baseArgs(), `--max-count=${window.maxCommits + 1}`, '--end-of-options', range()], pager.onBytes)
+        .stream(historyLogArguments(tip, window, now, after), pager.onBytes)
         .then(() => pager.end())
         .finally(() => pager.close());
       // A failure is thrown below, once the pages read before it are handed out.
@@ -110,6 +103,19 @@ export async function openHistoryIn(session: GitSession, options: Omit<HistoryRe
       truncated = pager.truncated;
     },
   };
+}
+
+/**
+ * The `git log` that reads the window at `tip`, or every commit of `after..tip` when `after` is
+ * given. One commit more than the cap is asked for, so that its arrival tells that the cap cut
+ * the window short.
+ */
+export function historyLogArguments(tip: string, window: HistoryWindow, now: () => number, after?: string): string[] {
+  const args = logArguments();
+  // An incremental read wants every new commit, however old its author date claims to be.
+  if (after === undefined) args.push(...sinceArguments(window.sinceDays, now));
+  args.push(`--max-count=${window.maxCommits + 1}`, '--end-of-options', after === undefined ? tip : `${after}..${tip}`);
+  return args;
 }
 
 /** git's date bound for a window of the last `sinceDays` days (none for 0). */

@@ -1,12 +1,13 @@
 // The index builder's own bundle (dist/indexWorker.js), run only on a worker thread: it reads the
-// history with git, parses and folds it without slicing (nothing else waits on this thread), and
-// hands the finished index to the extension host packed in one buffer (indexTransfer.ts).
+// history git writes (a git the host started before this thread, see buildOffThread, or else its
+// own), parses and folds it without slicing (nothing else waits on this thread), and hands the
+// finished index to the extension host packed in one buffer (indexTransfer.ts).
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { SliceClock } from '../core/delegation/slicedFold';
 import { refreshExpertiseIndex } from './expertiseRefresh';
-import { BUFFERED_OUTPUT_ENV, openGitSession } from './gitSession';
+import { BUFFERED_OUTPUT_ENV, openGitSession, type StartedOutput } from './gitSession';
 import { packIndex } from '../core/delegation/indexTransfer';
-import { INDEX_WORKER_FLAG, sendableError, type ColdBuildRequest, type WorkerMessage } from './indexWorkerProtocol';
+import { COLD_BUILD_THROUGH_FILE, INDEX_WORKER_FLAG, receivedError, sendableError, type ColdBuildRequest, type HostMessage, type WorkerMessage } from './indexWorkerProtocol';
 
 /**
  * Progress goes to the host at most this often. Every message wakes the host's thread (which is
@@ -20,13 +21,28 @@ const unsliced: SliceClock = { now: () => 0, pause: () => Promise.resolve(), bud
 
 interface Port {
   postMessage(message: WorkerMessage, transfer?: ArrayBuffer[]): void;
+  on(event: 'message', listener: (message: HostMessage) => void): void;
+}
+
+/** The git the host started for this build, if it did: its file, and its exit as the host tells it. */
+function startedBy(request: ColdBuildRequest, port: Port): { started?: StartedOutput } {
+  if (!request.log) return {};
+  const { args, fd } = request.log;
+  const exited = new Promise<void>((resolve, reject) => {
+    port.on('message', (message) => {
+      if (message.kind !== 'logEnded') return;
+      if (message.error) reject(receivedError(message.error));
+      else resolve();
+    });
+  });
+  // Heard by the read that follows the file; a failure before it starts is not an unhandled one.
+  exited.catch(() => undefined);
+  return { started: { args, fd, exited } };
 }
 
 async function serveBuild(port: Port, request: ColdBuildRequest): Promise<void> {
   try {
-    // Through a file where it was measured to help (see fileStream.ts); on Windows, where a new file
-    // in the temporary folder may first be scanned by antivirus software, through the pipe.
-    const session = await openGitSession(request.dir, { throughFile: process.platform !== 'win32', ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}), ...(request.binary !== undefined ? { binary: request.binary } : {}) });
+    const session = await openGitSession(request.dir, { throughFile: COLD_BUILD_THROUGH_FILE, ...startedBy(request, port), ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}), ...(request.binary !== undefined ? { binary: request.binary } : {}) });
     const built = await refreshExpertiseIndex(request.dir, undefined, {
       repo: request.repo,
       settings: request.settings,

@@ -11,6 +11,13 @@ import type { RepositoryInfo } from './repository';
 /** Marks a worker started to build an index, so its bundle serves builds only in such a worker. */
 export const INDEX_WORKER_FLAG = 'leadDeskIndexBuilder';
 
+/**
+ * The build's git writes into a file where that was measured to help (see fileStream.ts); on
+ * Windows, where a new file in the temporary folder may first be scanned by antivirus software,
+ * it writes into a pipe.
+ */
+export const COLD_BUILD_THROUGH_FILE = process.platform !== 'win32';
+
 /** Everything a cold build needs, as plain data (a worker gets a copy, not functions). */
 export interface ColdBuildRequest {
   readonly dir: string;
@@ -28,6 +35,17 @@ export interface ColdBuildRequest {
   readonly sendPages: boolean;
   /** Send the count of commits read after every page. */
   readonly sendProgress: boolean;
+  /**
+   * The `git log` the host already started into a file (GitSession.startIntoFile), to be read
+   * from this descriptor; the host says when it has exited (HostMessage). Absent: the worker runs it.
+   */
+  readonly log?: { readonly args: readonly string[]; readonly fd: number };
+}
+
+/** What the host tells the worker: the git it started for the worker has exited, and how. */
+export interface HostMessage {
+  readonly kind: 'logEnded';
+  readonly error?: SentError;
 }
 
 export type WorkerMessage =

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GitAbortedError, GitNotFoundError, GitTimeoutError } from '../../../src/git/gitErrors';
 import { guardedEnvironment, openGitSession, type StreamFlow } from '../../../src/git/gitSession';
+import { withCountingGit } from './countingGit';
 import { TempRepo } from './tempRepo';
 
 /** The folders streams through a file leave in the temporary folder (none, once they are done). */
@@ -164,6 +165,73 @@ describe('git session streaming', function () {
         if (saved === undefined) delete process.env.TMPDIR;
         else process.env.TMPDIR = saved;
       }
+    });
+
+    describe('started on one thread, read on another', () => {
+      it('reads the git started for it in place of running it again, once, and runs anything else itself', async () => {
+        const before = await leftFolders();
+        const args = ['show', 'HEAD:big.txt'];
+        const starter = await openGitSession(repo.dir);
+        const expected = await starter.run(args);
+        // Waited for here, so that the counting git has noted its command; the file keeps what it wrote.
+        const { result: output, commands: started } = await withCountingGit(
+          async (binary) => {
+            const o = await (await openGitSession(repo.dir, { binary })).startIntoFile(args);
+            await o?.exited;
+            return o;
+          },
+          { noting: ['GIT_FLUSH'] },
+        );
+        assert.ok(output, 'a file could be made');
+        assert.deepEqual(started, [`GIT_FLUSH=0 ${args.join(' ')}`], 'started once, buffering its output');
+        try {
+          const { result: pieces, commands } = await withCountingGit(async (binary) => {
+            const reader = await openGitSession(repo.dir, { throughFile: true, binary, started: { args, fd: output.fd, exited: output.exited } });
+            const first: Buffer[] = [];
+            await reader.stream(args, (bytes) => void first.push(Buffer.from(bytes)));
+            const again: Buffer[] = [];
+            await reader.stream(args, (bytes) => void again.push(Buffer.from(bytes)));
+            const other: Buffer[] = [];
+            await reader.stream(['show', '--format=%an', '--no-patch', 'HEAD'], (bytes) => void other.push(Buffer.from(bytes)));
+            return { first, again, other };
+          });
+          assert.equal(Buffer.concat(pieces.first).toString('utf8'), expected);
+          assert.equal(Buffer.concat(pieces.again).toString('utf8'), expected, 'a second read runs git: the started one is read once');
+          assert.equal(Buffer.concat(pieces.other).toString('utf8'), 'Zoë Ångström\n');
+          assert.deepEqual(commands, [args.join(' '), 'show --format=%an --no-patch HEAD'], 'the first read ran no git of its own');
+        } finally {
+          await output.close();
+        }
+        assert.deepEqual(await leftFolders(), before);
+      });
+
+      it('fails typed, as run() does, for the starter and for the thread that reads', async () => {
+        const before = await leftFolders();
+        const missing = await (await openGitSession(repo.dir, { binary: '/nowhere/git' })).startIntoFile(['log']);
+        assert.ok(missing);
+        await assert.rejects(missing.exited, (err: unknown) => GitNotFoundError.is(err));
+        await missing.close();
+
+        const bin = await mkdtemp(path.join(tmpdir(), 'lead-desk-hanging-'));
+        const hanging = path.join(bin, 'git');
+        await writeFile(hanging, "#!/bin/sh\nprintf 'first\\n'\nexec sleep 600\n");
+        await chmod(hanging, 0o755);
+        try {
+          const late = await (await openGitSession(repo.dir, { binary: hanging, timeoutMs: 200 })).startIntoFile(['log']);
+          assert.ok(late);
+          const reader = await openGitSession(repo.dir, { throughFile: true, started: { args: ['log'], fd: late.fd, exited: late.exited } });
+          const seen: string[] = [];
+          await assert.rejects(
+            reader.stream(['log'], (bytes) => void seen.push(bytes.toString())),
+            (err: unknown) => GitTimeoutError.is(err) && err.timeoutMs === 200,
+          );
+          assert.deepEqual(seen, ['first\n'], 'what git wrote before it was stopped was read');
+          await late.close();
+        } finally {
+          await rm(bin, { recursive: true, force: true });
+        }
+        assert.deepEqual(await leftFolders(), before);
+      });
     });
 
     it('gives git none of the variables that could point it at another repository or make it run a program', async () => {

@@ -3,7 +3,7 @@
 // index, pages and progress a build on this thread gives; a cancel ends the worker, git's typed
 // failures come back typed, and with no worker to start the build runs on this thread.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -134,6 +134,38 @@ describe('cold expertise index on a worker thread', function () {
     const here = await withCountingGit((binary) => build({ indexWorker: false, binary }), { noting: ['GIT_FLUSH'] });
     assert.equal(process.env.GIT_FLUSH, ours, 'this thread\'s environment is as it was');
     assert.ok(logOf(here.commands).startsWith(`GIT_FLUSH=${ours ?? ''} `), logOf(here.commands));
+  });
+
+  it('starts the worker\'s git on this thread, before the worker is up, and runs it once', async () => {
+    const { result, commands } = await withCountingGit((binary) => build({ indexWorker: script, hostBuildCommits: 0, binary }));
+    assert.equal(result.result.offThread, true);
+    assert.equal(result.result.index.commitCount, 12);
+    assert.equal(commands.filter((c) => / log /.test(c)).length, 1, commands.join('\n'));
+    // Started before the worker: a worker that never starts finds it already running, and this
+    // thread reads the history with its own git (two in all) rather than leaving the first behind.
+    const fallback = await withCountingGit((binary) => build({ indexWorker: path.join(dir, 'missing.js'), hostBuildCommits: 0, binary }));
+    assert.equal(fallback.result.result.offThread, undefined);
+    assert.deepEqual(fallback.result.result.index.toJSON(), result.result.index.toJSON());
+  });
+
+  it('brings the typed failure of the git this thread started back from the worker', async () => {
+    // This thread's session runs a git that writes a line and hangs, and has 300 ms; the worker's
+    // session has no deadline of its own, so only this thread's can end the read.
+    const real = await openGitSession(repo.dir);
+    const info = await inspectRepository(real);
+    const bin = await mkdtemp(path.join(tmpdir(), 'lead-desk-hanging-'));
+    const hanging = path.join(bin, 'git');
+    await writeFile(hanging, "#!/bin/sh\nprintf 'first\\n'\nexec sleep 600\n");
+    await chmod(hanging, 0o755);
+    try {
+      const session = await openGitSession(repo.dir, { binary: hanging, timeoutMs: 300 });
+      await assert.rejects(
+        refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW, opened: { session, info }, indexWorker: script, hostBuildCommits: 0 }),
+        (err: unknown) => GitTimeoutError.is(err) && err.timeoutMs === 300,
+      );
+    } finally {
+      await rm(bin, { recursive: true, force: true });
+    }
   });
 
   it('builds on this thread when no worker can start', async () => {
