@@ -56,7 +56,8 @@ export function bundledIndexWorker(): string | undefined {
  *
  * With `log`, the worker reads the git already started rather than starting one: git works while
  * the worker thread starts up (~50 ms, a twentieth of git's time on 50,000 commits). Its end is
- * passed on to the worker, and it is stopped, and its file closed, once the worker has exited.
+ * passed on to the worker; once the worker has exited, it is stopped if it still runs and its
+ * file is closed, before the build settles: nothing of the build is left running or open then.
  */
 export function buildOffThread(script: string, request: ColdBuildRequest, hooks: OffThreadHooks, log?: StartedLog): Promise<OffThreadBuild | undefined> {
   return new Promise((resolve, reject) => {
@@ -65,11 +66,11 @@ export function buildOffThread(script: string, request: ColdBuildRequest, hooks:
       const data = { [INDEX_WORKER_FLAG]: true, request: log ? { ...request, log: { args: log.args, fd: log.output.fd } } : request };
       worker = new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     } catch {
-      if (log) void release(log.output);
-      resolve(undefined);
+      if (log) void release(log.output).then(() => resolve(undefined));
+      else resolve(undefined);
       return;
     }
-    if (log) followedBy(worker, log.output);
+    const released = log ? followedBy(worker, log.output) : Promise.resolve();
     let heard = false;
     let settled = false;
     // Messages are handled one after another, each after the last one's awaits.
@@ -80,7 +81,7 @@ export function buildOffThread(script: string, request: ColdBuildRequest, hooks:
       settled = true;
       hooks.signal?.removeEventListener('abort', onAbort);
       void worker.terminate();
-      settle();
+      void released.then(settle);
     };
     const onAbort = (): void => finish(() => reject(new GitAbortedError()));
 
@@ -121,8 +122,11 @@ export function buildOffThread(script: string, request: ColdBuildRequest, hooks:
   });
 }
 
-/** Tells the worker when the git it reads has exited; stops git and closes its file once the worker is gone. */
-function followedBy(worker: Worker, output: FileOutput): void {
+/**
+ * Tells the worker when the git it reads has exited; once the worker is gone, stops git and closes
+ * its file. Resolves when that is done.
+ */
+function followedBy(worker: Worker, output: FileOutput): Promise<void> {
   let running = true;
   const tell = (message: HostMessage): void => {
     if (running) worker.postMessage(message);
@@ -131,9 +135,11 @@ function followedBy(worker: Worker, output: FileOutput): void {
     () => tell({ kind: 'logEnded' }),
     (err: unknown) => tell({ kind: 'logEnded', error: sendableError(err) }),
   );
-  worker.once('exit', () => {
-    running = false;
-    void release(output);
+  return new Promise((resolve) => {
+    worker.once('exit', () => {
+      running = false;
+      void release(output).then(resolve);
+    });
   });
 }
 

@@ -3,7 +3,7 @@
 // index, pages and progress a build on this thread gives; a cancel ends the worker, git's typed
 // failures come back typed, and with no worker to start the build runs on this thread.
 import assert from 'node:assert/strict';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readlink, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -22,6 +22,14 @@ const people = [
   { name: 'José Álvarez', email: 'jose@example.com' },
   { name: 'Mei Chen', email: 'mei@example.com' },
 ];
+
+/** This process's open file descriptors, by what they point at. */
+async function openDescriptors(): Promise<string[]> {
+  const fds = await readdir('/proc/self/fd');
+  const targets = await Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
+  // The listing's own descriptor is gone by the time it is read.
+  return targets.filter((t) => t !== '' && !t.startsWith('/proc/')).sort();
+}
 
 describe('cold expertise index on a worker thread', function () {
   this.timeout(120_000);
@@ -86,7 +94,8 @@ describe('cold expertise index on a worker thread', function () {
     }
   });
 
-  it('ends the worker when the caller cancels, and says the read was cancelled', async () => {
+  it('ends the worker when the caller cancels, and says the read was cancelled, with nothing left open', async () => {
+    const before = await openDescriptors();
     const controller = new AbortController();
     const building = refreshExpertiseIndex(repo.dir, undefined, {
       now: () => NOW,
@@ -99,6 +108,8 @@ describe('cold expertise index on a worker thread', function () {
       },
     });
     await assert.rejects(building, (err: unknown) => GitAbortedError.is(err));
+    // The file git wrote into, which this thread opened for the worker, is closed by then.
+    assert.deepEqual(await openDescriptors(), before);
   });
 
   it('brings git\'s typed failures back typed', async () => {
