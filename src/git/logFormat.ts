@@ -2,20 +2,22 @@
 // (which do not occur in names, emails or trailers), and -z NUL-terminates file names, so paths
 // with spaces, quotes or newlines come through unquoted and unambiguous.
 //
-// The parser reads git's bytes as Latin-1, one character per byte, and decodes UTF-8 only in what
-// it keeps (see SeenValues). The separators are ASCII, which no byte of a multi-byte UTF-8
-// character can be mistaken for, so the fields are cut in the same places. Decoded as UTF-8,
-// one name beyond Latin-1 ("Łukasz") made a whole chunk a two-byte string, and every name and
-// path cut from it had to be hashed a character at a time to be looked up: a sixth of a big
-// build's parsing and indexing went to that. A chunk may also end inside a character now.
+// The parser walks git's bytes and decodes UTF-8 only in what it keeps: a name or a path is
+// looked up by its bytes (see SeenValues), and decoded the first time it is seen. The separators
+// are ASCII, which no byte of a multi-byte UTF-8 character can be mistaken for, so a field is cut
+// where its text would be; a chunk may end inside a character. Made into text first (as UTF-8,
+// then as Latin-1), every name and path of every commit had to be cut out and hashed as a string
+// to be looked up, which took more of a big build's thread than crediting the commits.
 
 import { TRAILER_KEYS, parseTrailers } from '../core/delegation/trailers';
-import { detachedString } from '../core/detachedString';
 import type { CommitRecord, RawIdentity } from '../core/delegation/types';
 import type { ParsedTrailers } from '../core/delegation/trailers';
+import { ByteTable, HASH_START, hashByte } from './byteTable';
 
 const RS = '\x1e';
 const US = '\x1f';
+const RS_BYTE = 0x1e;
+const US_BYTE = 0x1f;
 
 /** %aN/%aE apply .mailmap; %at is the author time; only the trailers we use are asked for. */
 export const LOG_FORMAT = `${RS}%H${US}%P${US}%aN${US}%aE${US}%at${US}%(trailers:${TRAILER_KEYS.map((k) => `key=${k}`).join(',')},unfold)${US}`;
@@ -27,133 +29,175 @@ export function logArguments(): string[] {
 
 /**
  * Parses output as it streams in. A commit is complete only once the next one starts (its file
- * list runs up to there), so the last, possibly partial, record waits for more text or end().
+ * list runs up to there), so the last, possibly partial, record waits for more bytes or end().
  */
 export class LogStreamParser {
-  private pending = '';
+  /** The bytes of the record not yet complete, as they came. */
+  private pending: Uint8Array[] = [];
   private readonly seen = new SeenValues();
 
   /** The commits completed by these bytes of git's output. */
   push(bytes: Uint8Array): CommitRecord[] {
-    this.pending += asLatin1(bytes);
-    const cut = this.pending.lastIndexOf(RS);
-    if (cut <= 0) return [];
-    const complete = this.pending.slice(0, cut);
-    this.pending = this.pending.slice(cut);
-    return parseRecords(complete, this.seen);
+    const cut = bytes.lastIndexOf(RS_BYTE);
+    // No record starts here: the one waiting goes on (a chunk is never copied for that alone, so a
+    // commit of many files costs no copying over and over).
+    if (cut < 0 || (cut === 0 && this.pending.length === 0)) {
+      if (bytes.length > 0) this.pending.push(bytes);
+      return [];
+    }
+    const complete = joined([...this.pending, bytes.subarray(0, cut)]);
+    this.pending = [bytes.subarray(cut)];
+    return parseRecords(complete, complete.length, this.seen);
   }
 
   /** The last commit, once git has exited. */
   end(): CommitRecord[] {
-    const rest = this.pending;
-    this.pending = '';
-    return parseRecords(rest, this.seen);
+    const rest = joined(this.pending);
+    this.pending = [];
+    return parseRecords(rest, rest.length, this.seen);
   }
 }
 
-const asLatin1 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-
-/**
- * A value cut from the Latin-1 reading of git's output, as the UTF-8 text git wrote. The result
- * is a new string, so what is kept does not point into git's output (see detachedString).
- */
-const fromLatin1 = (bytes: string): string => Buffer.from(bytes, 'latin1').toString('utf8');
+function joined(parts: readonly Uint8Array[]): Buffer {
+  if (parts.length === 1) return Buffer.from(parts[0].buffer, parts[0].byteOffset, parts[0].byteLength);
+  return Buffer.concat(parts);
+}
 
 /**
  * What a history repeats, kept once per read: a history names the same few hundred people and
  * few thousand files over and over. Each commit then costs no author object, trailer parse or
- * path string of its own, nor any UTF-8 decoding, and what the index keeps does not point into
- * git's output. Values are shared between commits, which is why CommitRecord is read-only.
- * Keys are the bytes as read (Latin-1); values are decoded.
+ * path string of its own, nor any UTF-8 decoding, and what is kept is a string of its own, not a
+ * view into git's output. Values are shared between commits, which is why CommitRecord is
+ * read-only. Keys are the bytes as git wrote them.
  */
 class SeenValues {
   /** `name US email` → the author. */
-  readonly people = new Map<string, RawIdentity>();
-  readonly files = new Map<string, string>();
-  /** The trailer block as git wrote it → who it names. */
-  readonly trailers = new Map<string, ParsedTrailers>();
+  private readonly people = new ByteTable<RawIdentity>();
+  private readonly files = new ByteTable<string>();
+  /** The trailer block → who it names. */
+  private readonly trailers = new ByteTable<ParsedTrailers>();
 
-  person(key: string, nameEnd: number): RawIdentity {
-    let person = this.people.get(key);
+  /** The author written as `name US email` in bytes[from, to), the unit separator at `nameEnd`. */
+  person(bytes: Buffer, from: number, nameEnd: number, to: number): RawIdentity {
+    const hash = hashOf(bytes, from, to);
+    let person = this.people.get(bytes, from, to, hash);
     if (!person) {
-      const name = fromLatin1(key.slice(0, nameEnd));
-      const email = fromLatin1(key.slice(nameEnd + 1));
+      const name = bytes.toString('utf8', from, nameEnd);
+      const email = bytes.toString('utf8', nameEnd + 1, to);
       // Literals, not spreads: the usual author (a name and an email) always gets the same shape,
       // which the code that reads authors is compiled for; spread-built objects varied in it.
       person = name && email ? { name, email } : name ? { name } : email ? { email } : {};
-      this.people.set(detachedString(key), person);
+      this.people.set(bytes, from, to, hash, person);
     }
     return person;
   }
 
-  file(name: string): string {
-    let kept = this.files.get(name);
-    if (kept === undefined) this.files.set(detachedString(name), (kept = fromLatin1(name)));
-    return kept;
+  /** The file named by bytes[from, to), whose hash is `hash` (see fileList). */
+  file(bytes: Buffer, from: number, to: number, hash: number): string {
+    let name = this.files.get(bytes, from, to, hash);
+    if (name === undefined) this.files.set(bytes, from, to, hash, (name = bytes.toString('utf8', from, to)));
+    return name;
   }
 
-  trailersOf(text: string): ParsedTrailers {
-    if (text === '') return NO_TRAILERS;
-    let parsed = this.trailers.get(text);
-    // Parsed from the decoded copy, so the names and emails it keeps do not point into git's output.
-    if (!parsed) this.trailers.set(detachedString(text), (parsed = parseTrailers(fromLatin1(text))));
+  /** Who the trailer block in bytes[from, to) names. */
+  trailersOf(bytes: Buffer, from: number, to: number): ParsedTrailers {
+    if (from === to) return NO_TRAILERS;
+    const hash = hashOf(bytes, from, to);
+    let parsed = this.trailers.get(bytes, from, to, hash);
+    if (!parsed) this.trailers.set(bytes, from, to, hash, (parsed = parseTrailers(bytes.toString('utf8', from, to))));
     return parsed;
   }
 }
 
 const NO_TRAILERS: ParsedTrailers = { reviewers: [], coAuthors: [] };
 
+function hashOf(bytes: Uint8Array, from: number, to: number): number {
+  let hash = HASH_START;
+  for (let i = from; i < to; i++) hash = hashByte(hash, bytes[i]);
+  return hash;
+}
+
 /** Parses whole records of output, as text or as git's bytes (tests and one-off reads; a stream keeps its SeenValues across chunks). */
 export function parseLogOutput(output: string | Uint8Array): CommitRecord[] {
-  return parseRecords(asLatin1(typeof output === 'string' ? Buffer.from(output, 'utf8') : output), new SeenValues());
+  const bytes = typeof output === 'string' ? Buffer.from(output, 'utf8') : Buffer.from(output.buffer, output.byteOffset, output.byteLength);
+  return parseRecords(bytes, bytes.length, new SeenValues());
 }
 
 /**
- * Walks the text with indexOf and cuts only what a record keeps: no arrays of fields, no regex
- * per commit, and nothing cut for the parents but a look for a second one.
+ * Walks the records in bytes[0, end), each from its record separator to the next, and cuts only
+ * what a record keeps: no arrays of fields, no regex per commit, and nothing cut for the parents
+ * but a look for a second one. A record missing a field is skipped.
  */
-function parseRecords(text: string, seen: SeenValues): CommitRecord[] {
+function parseRecords(bytes: Buffer, end: number, seen: SeenValues): CommitRecord[] {
   const commits: CommitRecord[] = [];
-  let next = text.indexOf(RS);
-  while (next >= 0) {
-    const start = next + 1;
-    next = text.indexOf(RS, start);
-    const end = next < 0 ? text.length : next;
+  let at = nextRecord(bytes, 0, end);
+  while (at < end) {
+    const start = at + 1;
     // Field ends: sha, parents, name, email, time, trailers.
-    const shaEnd = fieldEnd(text, start, end);
-    const parentsEnd = fieldEnd(text, shaEnd + 1, end);
-    const nameEnd = fieldEnd(text, parentsEnd + 1, end);
-    const emailEnd = fieldEnd(text, nameEnd + 1, end);
-    const timeEnd = fieldEnd(text, emailEnd + 1, end);
-    const trailersEnd = fieldEnd(text, timeEnd + 1, end);
-    if (trailersEnd < 0) continue;
-    const { reviewers, coAuthors } = seen.trailersOf(text.slice(timeEnd + 1, trailersEnd));
+    const shaEnd = fieldEnd(bytes, start, end);
+    const parentsEnd = fieldEnd(bytes, shaEnd + 1, end);
+    const nameEnd = fieldEnd(bytes, parentsEnd + 1, end);
+    const emailEnd = fieldEnd(bytes, nameEnd + 1, end);
+    const timeEnd = fieldEnd(bytes, emailEnd + 1, end);
+    const trailersEnd = fieldEnd(bytes, timeEnd + 1, end);
+    if (trailersEnd < 0) {
+      at = nextRecord(bytes, start, end);
+      continue;
+    }
+    const { reviewers, coAuthors } = seen.trailersOf(bytes, timeEnd + 1, trailersEnd);
+    const files: string[] = [];
+    at = fileList(bytes, trailersEnd + 1, end, seen, files);
     commits.push({
-      sha: text.slice(start, shaEnd),
-      time: Number(text.slice(emailEnd + 1, timeEnd)) * 1000,
-      author: seen.person(text.slice(parentsEnd + 1, emailEnd), nameEnd - parentsEnd - 1),
+      sha: bytes.toString('latin1', start, shaEnd),
+      time: seconds(bytes, emailEnd + 1, timeEnd) * 1000,
+      author: seen.person(bytes, parentsEnd + 1, nameEnd, emailEnd),
       coAuthors,
       reviewers,
-      files: fileList(text, trailersEnd + 1, end, seen),
-      merge: hasSecondParent(text, shaEnd + 1, parentsEnd),
+      files,
+      merge: hasSecondParent(bytes, shaEnd + 1, parentsEnd),
     });
   }
   return commits;
 }
 
-/** Where the field starting at `from` ends (its unit separator), or -1 past the record's end or after a missing field. */
-function fieldEnd(text: string, from: number, end: number): number {
+/** Where the next record starts (its separator) at or after `from`, or `end`. */
+function nextRecord(bytes: Uint8Array, from: number, end: number): number {
+  let i = from;
+  while (i < end && bytes[i] !== RS_BYTE) i++;
+  return i;
+}
+
+/**
+ * Where the field starting at `from` ends (its unit separator), or -1 when the record ends first
+ * (or `from` is -1 + 1, after a field already missing).
+ */
+function fieldEnd(bytes: Uint8Array, from: number, end: number): number {
   if (from <= 0) return -1;
-  const cut = text.indexOf(US, from);
-  return cut < 0 || cut >= end ? -1 : cut;
+  for (let i = from; i < end; i++) {
+    const b = bytes[i];
+    if (b === US_BYTE) return i;
+    if (b === RS_BYTE) return -1;
+  }
+  return -1;
+}
+
+/** The author time, a count of seconds (as Number() reads it, should git ever write anything else). */
+function seconds(bytes: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = bytes[i] - 48;
+    if (digit < 0 || digit > 9) return Number(bytes.toString('latin1', from, to));
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 /** Parent shas are separated by spaces: a non-space after a space means a second parent. */
-function hasSecondParent(text: string, from: number, to: number): boolean {
+function hasSecondParent(bytes: Uint8Array, from: number, to: number): boolean {
   let word = false;
   let gap = false;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = bytes[i];
     if (c === 32 || c === 9 || c === 10 || c === 13) gap = word;
     else if (gap) return true;
     else word = true;
@@ -162,19 +206,27 @@ function hasSecondParent(text: string, from: number, to: number): boolean {
 }
 
 /**
- * The NUL-terminated names in text[from, to). -z ends the formatted part with a NUL and git puts a
- * newline before the first name; only that newline is dropped, since a name may begin with one.
+ * Adds the NUL-terminated names from `from` to the end of the record to `files`, and returns where
+ * the record ends (the next one's separator, or `end`). -z ends the formatted part with a NUL and
+ * git puts a newline before the first name; only that newline is dropped, since a name may begin
+ * with one. Each name is hashed as it is scanned for its end, to be looked up where it is.
  */
-function fileList(text: string, from: number, to: number, seen: SeenValues): string[] {
-  const files: string[] = [];
+function fileList(bytes: Buffer, from: number, end: number, seen: SeenValues, files: string[]): number {
   let at = from;
-  if (at < to && text.charCodeAt(at) === 0) at++;
-  if (at < to && text.charCodeAt(at) === 10) at++;
-  while (at < to) {
-    let cut = text.indexOf('\0', at);
-    if (cut < 0 || cut > to) cut = to;
-    if (cut > at) files.push(seen.file(text.slice(at, cut)));
+  if (at < end && bytes[at] === 0) at++;
+  if (at < end && bytes[at] === 10) at++;
+  while (at < end) {
+    let hash = HASH_START;
+    let cut = at;
+    let b = bytes[cut];
+    while (b !== 0 && b !== RS_BYTE) {
+      hash = hashByte(hash, b);
+      if (++cut === end) break;
+      b = bytes[cut];
+    }
+    if (cut > at) files.push(seen.file(bytes, at, cut, hash));
+    if (cut === end || b === RS_BYTE) return cut;
     at = cut + 1;
   }
-  return files;
+  return at;
 }

@@ -38,4 +38,25 @@ describe('git log output as it streams in', () => {
     assert.deepEqual(parser.end().map((c) => c.files), [['src/b.c']]);
     assert.deepEqual(parser.end(), []);
   });
+
+  it('skips a record missing a field and reads on from the next one', () => {
+    const broken = `${RS}${'d'.repeat(40)}${US}${'p'.repeat(40)}${US}Dee\n`;
+    const commits = parseLogOutput(record('a'.repeat(40), 'Ada', ['a.c']) + broken + record('b'.repeat(40), 'Bob', ['b.c']));
+    assert.deepEqual(
+      commits.map((c) => [c.sha[0], c.author.name, c.files]),
+      [
+        ['a', 'Ada', ['a.c']],
+        ['b', 'Bob', ['b.c']],
+      ],
+    );
+  });
+
+  it('reads the author time, and a second parent as a merge', () => {
+    const merge = `${RS}${'m'.repeat(40)}${US}${'p'.repeat(40)} ${'q'.repeat(40)}${US}Ada${US}ada@example.com${US}1700000123${US}${US}\n`;
+    const [commit] = parseLogOutput(merge);
+    assert.equal(commit.time, 1_700_000_123_000);
+    assert.equal(commit.merge, true);
+    assert.deepEqual(commit.files, []);
+    assert.equal(parseLogOutput(record('a'.repeat(40), 'Ada', ['a.c']))[0].merge, false);
+  });
 });
