@@ -16,8 +16,10 @@ export function hashByte(hash: number, byte: number): number {
   return Math.imul(hash ^ byte, 0x01000193);
 }
 
-const FIRST_SLOTS = 1024;
-const FIRST_ARENA = 64 * 1024;
+// Room for a few thousand keys and their bytes from the start (~0.4 MB a table). Growing is rare,
+// but its first time, in code compiled before it ever happened, throws the compiled parser away.
+const FIRST_SLOTS = 8192;
+const FIRST_ARENA = 256 * 1024;
 
 /**
  * Open addressing with linear probing, at most half full. The keys' bytes sit one after another
