@@ -17,6 +17,7 @@ import { watchStartupNeeds } from './vscode/entry/startupWatch';
 import { contributedViews, TreePlaceholders, WebviewPlaceholder } from './vscode/entry/viewPlaceholders';
 import { updateSlackContext } from './vscode/slack/slackContext';
 import { openSharedState, type SharedState } from './vscode/entry/sharedState';
+import { errorText } from './core/errorText';
 
 /** This window's shared state, for deactivate. */
 let sharedState: SharedState | undefined;
@@ -43,8 +44,8 @@ export function activate(context: vscode.ExtensionContext): Promise<void> | unde
   const load = (reason: string): Promise<void> =>
     (loading ??= loadFeatures(reason).catch((err: unknown) => {
       loading = undefined;
-      log.error(`could not load the features: ${err instanceof Error ? err.message : String(err)}`);
-      void showError(message`Lead Desk could not start: ${err instanceof Error ? err.message : String(err)}`);
+      log.error(`could not load the features: ${errorText(err)}`);
+      void showError(message`Lead Desk could not start: ${errorText(err)}`);
       throw err;
     }));
 

@@ -5,6 +5,7 @@
 // be started at all, parses run on the calling thread as before.
 import { Worker } from 'node:worker_threads';
 import { CalendarParseError, type ExpandedCalendar, type ExpandOptions } from '../core/calendar/expandCalendar';
+import { errorText } from '../core/errorText';
 
 /** Marks a worker started by this module, so the bundle serves parses only in such a worker. */
 export const PARSE_WORKER_FLAG = 'leadDeskCalendarParser';
@@ -140,7 +141,7 @@ export function serveParses(port: { on(event: 'message', listener: (request: Par
     try {
       port.postMessage({ id: request.id, result: expand(request.text, request.options) });
     } catch (err) {
-      port.postMessage({ id: request.id, error: { message: err instanceof Error ? err.message : String(err), parse: CalendarParseError.is(err) } });
+      port.postMessage({ id: request.id, error: { message: errorText(err), parse: CalendarParseError.is(err) } });
     }
   });
 }

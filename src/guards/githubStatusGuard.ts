@@ -10,6 +10,7 @@ import { GuardError } from './guardError';
 import { RemoteStatusGuard, type RemoteStatusGuardOptions } from './remoteStatusGuard';
 import { guardCatalogue, type GuardId } from '../core/focus/guardCatalogue';
 import { translated } from '../core/inertText';
+import { errorText } from '../core/errorText';
 
 export interface GitHubStatusSnapshot {
   /** The user's own status before the block; null: none (or only another Lead Desk's Busy). */
@@ -34,7 +35,7 @@ export const githubStatusGuardId = 'githubStatus' satisfies GuardId;
 
 export function guardErrorFromGitHub(err: unknown): GuardError {
   if (GuardError.is(err)) return err;
-  if (!GitHubError.is(err)) return new GuardError('failed', err instanceof Error ? err.message : String(err), { cause: err });
+  if (!GitHubError.is(err)) return new GuardError('failed', errorText(err), { cause: err });
   const retryAt = err.retryAt?.getTime();
   switch (err.kind) {
     case 'missingScope': {

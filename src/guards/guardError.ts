@@ -1,3 +1,4 @@
+import { errorText } from '../core/errorText';
 // One failure type for every guard, so the orchestrator decides on `kind` and `retryAt` whatever
 // the service (GitHub, Slack, the editor) and the view can say what the user can do.
 
@@ -40,5 +41,5 @@ export class GuardError extends Error {
 /** Anything thrown by a guard, as a GuardError. */
 export function asGuardError(err: unknown): GuardError {
   if (GuardError.is(err)) return err;
-  return new GuardError('failed', err instanceof Error ? err.message : String(err), { cause: err });
+  return new GuardError('failed', errorText(err), { cause: err });
 }

@@ -10,6 +10,7 @@ import { GuardError } from './guardError';
 import { RemoteStatusGuard, type RemoteStatusGuardOptions } from './remoteStatusGuard';
 import { guardCatalogue, type GuardId } from '../core/focus/guardCatalogue';
 import { translated } from '../core/inertText';
+import { errorText } from '../core/errorText';
 
 export interface SlackStatus {
   readonly text: string;
@@ -83,7 +84,7 @@ export function guardErrorFromSlack(err: unknown, now: number): GuardError {
     case 'slack_webapi_request_error':
       return new GuardError('offline', translated`Could not reach Slack.`, { cause: err });
     default:
-      return new GuardError('failed', err instanceof Error ? err.message : String(err), { cause: err });
+      return new GuardError('failed', errorText(err), { cause: err });
   }
 }
 

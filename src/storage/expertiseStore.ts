@@ -12,6 +12,7 @@ import { openGitSession } from '../git/gitSession';
 import { countBeforeBuild, refreshExpertiseIndex } from '../git/expertiseRefresh';
 import { inspectRepository } from '../git/repository';
 import { readGzipLines, writeGzipLines } from './gzipLinesFile';
+import { errorText } from '../core/errorText';
 
 // 2: one JSON line for the header, then one per path, so a big index is saved and loaded in
 // slices that yield to the host (v1 was one document, a single parse of ~200 ms at 50k commits).
@@ -236,7 +237,7 @@ export class ExpertiseStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       // A damaged file only costs a rebuild. It is removed now, so that if the rebuild fails too
       // the next look does not warn about the same file again.
-      this.log.warn(`ignoring the saved expertise index for ${root} and rebuilding it from git history: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.warn(`ignoring the saved expertise index for ${root} and rebuilding it from git history: ${errorText(err)}`);
       await rm(file, { force: true }).catch(() => undefined);
       return undefined;
     }
@@ -259,7 +260,7 @@ export class ExpertiseStore {
       // and that update saves the index itself.
       await writeGzipLines(file, lines(), () => entry.index.commitCount === header.index.commitCount);
     } catch (err) {
-      this.log.warn(`could not save the expertise index for ${root}: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.warn(`could not save the expertise index for ${root}: ${errorText(err)}`);
     }
   }
 }

@@ -16,6 +16,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SharedStore } from '../core/focus/sharedStore';
+import { errorText } from '../core/errorText';
 
 const suffix = '.json';
 /** Temporary files start with a dot, so they are never taken for a key. */
@@ -86,7 +87,7 @@ export class SharedFileStore implements SharedStore {
       this.cache.set(key, { signature, text });
       return text;
     } catch (err) {
-      this.warnOnce(key, `Could not read the stored value "${key}" (${err instanceof Error ? err.message : String(err)}); it is read as absent.`);
+      this.warnOnce(key, `Could not read the stored value "${key}" (${errorText(err)}); it is read as absent.`);
       return undefined;
     }
   }

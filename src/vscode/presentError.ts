@@ -7,6 +7,7 @@ import { NotSignedInError } from '../github/notSignedInError';
 import { CommandId } from './ids';
 import { notify } from './ui/notify';
 import { t } from './l10n';
+import { errorText } from '../core/errorText';
 
 interface Presentation {
   /** Server errors are outside text: they are escaped here and redacted when shown. */
@@ -62,7 +63,7 @@ export function describeError(err: unknown, doing: string, retryScheduledAt?: Da
         return { message: message`Could not ${what}: ${err.detail ?? err.message}`, actions: [showLog], severity: 'error' };
     }
   }
-  const text = err instanceof Error ? err.message : String(err);
+  const text = errorText(err);
   return { message: message`Could not ${what}: ${text}`, actions: [showLog], severity: 'error' };
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/logger';
+import { errorText } from '../core/errorText';
 
 /** Something that can reload its data from GitHub or git when the user asks for a refresh. */
 export type Refresher = () => Promise<void>;
@@ -30,7 +31,7 @@ export class RefreshCoordinator implements vscode.Disposable {
       try {
         await refresher();
       } catch (err) {
-        this.log.warn(`refresh of ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+        this.log.warn(`refresh of ${name} failed: ${errorText(err)}`);
         throw err;
       }
     }));

@@ -4,6 +4,7 @@ import { message } from '../core/inertText';
 import { settingMoves, type SettingMove } from '../core/renamedSettings';
 import { showInfo } from './ui/notify';
 import { t } from './l10n';
+import { errorText } from '../core/errorText';
 
 type Inspection = ReturnType<vscode.WorkspaceConfiguration['inspect']>;
 
@@ -46,7 +47,7 @@ export async function migrateSettings(log: Logger, moves: readonly SettingMove[]
         if (!moved.includes(move)) moved.push(move);
         log.info(`settings: moved ${names(move.from)} to leadDesk.${move.to} (${vscode.ConfigurationTarget[scope.target]})`);
       } catch (err) {
-        log.warn(`settings: could not move ${names(move.from)} to leadDesk.${move.to}; the old settings keep working: ${err instanceof Error ? err.message : String(err)}`);
+        log.warn(`settings: could not move ${names(move.from)} to leadDesk.${move.to}; the old settings keep working: ${errorText(err)}`);
       }
     }
   }

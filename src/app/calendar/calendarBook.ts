@@ -7,6 +7,7 @@ import type { ExpandedCalendar, ExpandOptions } from '../../core/calendar/expand
 import type { FeedCache, FeedSource, FeedValidators, FetchOutcome } from '../../core/calendar/feedSource';
 import type { FeedStatus } from '../../core/calendar/feedStatus';
 import type { Logger } from '../../core/logger';
+import { errorText } from '../../core/errorText';
 
 /** What the lazily loaded parser bundle offers (src/calendar/calendarParserEntry.ts). */
 export interface CalendarParser {
@@ -167,7 +168,7 @@ export class CalendarBook implements MeetingSource {
       result = await this.expand(entry, outcome.text, myEmails);
     } catch (err) {
       if (!parser.isParseError(err)) throw err;
-      return this.failed(entry, 'malformed', err instanceof Error ? err.message : String(err));
+      return this.failed(entry, 'malformed', errorText(err));
     }
     const fetchedAt = this.deps.now();
     entry.validators = outcome.validators;

@@ -41,6 +41,7 @@ import type { ActiveBlock, FinishedBlock, FocusState, FocusType, PlannedBlock } 
 import type { GuardEntry } from '../../guards/guard';
 import { GuardOrchestrator, type GuardEvent } from './guardOrchestrator';
 import { hasLiveGuardRecords, type GuardRecords } from './guardRecords';
+import { errorText } from '../../core/errorText';
 
 export type CoordinatorEvent =
   /** A block ran to its end (reported by the window that recorded it). */
@@ -196,7 +197,7 @@ export class FocusCoordinator {
           first = this.eagerAgain;
         } while (this.pulseAgain && !this.disposed);
       } catch (err) {
-        this.options.log.error(`focus heartbeat failed: ${err instanceof Error ? err.message : String(err)}`);
+        this.options.log.error(`focus heartbeat failed: ${errorText(err)}`);
       } finally {
         this.pulsing = undefined;
       }

@@ -14,6 +14,7 @@ import type { GuardTarget } from '../../core/focus/types';
 import type { Guard, GuardEntry, ReleaseOutcome } from '../../guards/guard';
 import { asGuardError, GuardError } from '../../guards/guardError';
 import { finalPhases, legacyRecordsLeft, liveForRelease, reviveGuardRecord, storedGuardRecord, type GuardRecord, type GuardRecords, type ReadRecord } from './guardRecords';
+import { errorText } from '../../core/errorText';
 
 export type GuardEvent =
   | { readonly kind: 'engaged'; readonly guard: Guard; readonly record: GuardRecord }
@@ -237,7 +238,7 @@ export class GuardOrchestrator {
       await this.step(guard, target);
     } catch (err) {
       if (err instanceof LeaseLostError) this.options.log.debug(`${guard.label}: ${err.message}`);
-      else this.options.log.error(`${guard.label}: ${err instanceof Error ? err.message : String(err)}`);
+      else this.options.log.error(`${guard.label}: ${errorText(err)}`);
     }
   }
 

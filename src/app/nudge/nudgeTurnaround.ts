@@ -8,6 +8,7 @@ import { settingTurnaround, turnaroundKey, type NudgeTurnaround } from '../../co
 import type { GitHubClient } from '../../github/client';
 import type { TeamDirectory } from '../../github/delegation/teamDirectory';
 import { usualTurnaround, type TurnaroundInputs } from '../team/usualTurnaround';
+import { errorText } from '../../core/errorText';
 
 const DAY_MS = 24 * 3600_000;
 /** After a failed measurement, checks use the setting this long before GitHub is asked again. */
@@ -65,7 +66,7 @@ export class TeamTurnaround {
       return read.value;
     } catch (err) {
       this.failed = { key, at: this.deps.now() };
-      const reason = err instanceof Error ? err.message : String(err);
+      const reason = errorText(err);
       this.deps.log.warn(`could not measure the team's usual review turnaround (${reason}); Nudge Reviewers compares with leadDesk.update.reviewTurnaroundHours (${inputs.settingHours} h) and tries again in ${RETRY_AFTER_FAILURE_MS / 60_000} min`);
       return settingTurnaround(inputs.settingHours);
     }

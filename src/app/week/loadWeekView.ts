@@ -11,6 +11,7 @@ import type { WeekViewData } from '../../core/week/weekMessages';
 import { withReviews, type WeekRecord } from '../../core/week/weekRecord';
 import { weekViewData } from '../../core/week/weekView';
 import type { WeekRecords } from './weekRecords';
+import { errorText } from '../../core/errorText';
 
 export interface ReviewCount {
   readonly total: number;
@@ -56,7 +57,7 @@ export async function loadWeekView(deps: LoadWeekDeps, week: WeekKey): Promise<W
       if (count) record = await deps.records.update(week, (r) => withReviews(r, { fetchedAt: now, total: count.total, times: count.times, ...(count.spans ? { spans: count.spans } : {}) }));
       else notes.push(translated`Sign in to GitHub to count the reviews you gave.`);
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
+      const reason = errorText(err);
       deps.log.warn(`Could not read the reviews given in the week of ${week}: ${reason}`);
       notes.push(record.reviews ? translated`Reviews given could not be read from GitHub (${reason}); showing the last count. Refresh to try again.` : translated`Reviews given could not be read from GitHub (${reason}). Refresh to try again.`);
     }

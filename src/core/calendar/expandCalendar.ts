@@ -6,6 +6,7 @@ import { translated } from '../inertText';
 import ICAL from 'ical.js';
 import type { CalendarEvent } from './calendarEvent';
 import { isKnownZone, localWallTime, wallTimeInZone } from '../wallClock';
+import { errorText } from '../errorText';
 
 export interface ExpandOptions {
   readonly feedId: string;
@@ -47,7 +48,7 @@ function parseRoot(text: string): Component {
   try {
     jcal = ICAL.parse(text);
   } catch (err) {
-    throw new CalendarParseError(translated`not a valid iCalendar file (${err instanceof Error ? err.message : String(err)})`);
+    throw new CalendarParseError(translated`not a valid iCalendar file (${errorText(err)})`);
   }
   const root = new ICAL.Component(jcal as unknown[]);
   const calendar = root.name === 'vcalendar' ? root : root.getFirstSubcomponent('vcalendar');

@@ -11,6 +11,7 @@ import { defaultDelegationOptions, suggestReviewers, type DelegationOptions } fr
 import type { RawIdentity } from './types';
 import { nearbyFiles, soleKeeper, soleKeeperText } from './busFactor';
 import { resolveLogin, loginIn, loginSet, type EmailLogins, type LoginResolution, type LoginSource } from './loginResolution';
+import { errorText } from '../errorText';
 
 export interface LoadAvailability {
   readonly available: boolean;
@@ -193,13 +194,13 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
   const askSignals = (logins: readonly string[]) =>
     Promise.all([
       logins.length > 0 && sources.reviewLoad
-        ? sources.reviewLoad(logins).catch((err: unknown) => void note(translated`Review load unknown: ${messageOf(err)}`))
+        ? sources.reviewLoad(logins).catch((err: unknown) => void note(translated`Review load unknown: ${errorText(err)}`))
         : Promise.resolve(undefined),
       logins.length > 0 && sources.availability
-        ? sources.availability(logins).catch((err: unknown) => void note(translated`Availability unknown: ${messageOf(err)}`))
+        ? sources.availability(logins).catch((err: unknown) => void note(translated`Availability unknown: ${errorText(err)}`))
         : Promise.resolve(undefined),
       logins.length > 0 && sources.reviewAccess
-        ? sources.reviewAccess(logins).catch((err: unknown) => void note(translated`Who can be asked for a review is unknown: ${messageOf(err)}`))
+        ? sources.reviewAccess(logins).catch((err: unknown) => void note(translated`Who can be asked for a review is unknown: ${errorText(err)}`))
         : Promise.resolve(undefined),
     ]);
   // Not knowing the lead yet, the people history already names are asked about now, one more of
@@ -235,7 +236,7 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
         }
         resolutions = resolveAll(firstPass);
       } catch (err) {
-        notes.push(translated`Could not ask GitHub who some authors are: ${messageOf(err)}`);
+        notes.push(translated`Could not ask GitHub who some authors are: ${errorText(err)}`);
       }
     }
   }
@@ -338,8 +339,4 @@ function whyNoLogin(r: LoginResolution | undefined, unanswered: ReadonlySet<stri
 
 function merged<V>(a: ReadonlyMap<string, V> | undefined, b: ReadonlyMap<string, V> | undefined): ReadonlyMap<string, V> | undefined {
   return a && b ? new Map([...a, ...b]) : (a ?? b);
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

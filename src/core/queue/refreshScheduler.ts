@@ -7,6 +7,7 @@
 
 import { translated } from '../inertText';
 import { systemClock, type Clock } from '../clock';
+import { errorText } from '../errorText';
 
 /** The scheduler reads the time like everyone else, and also sets its own timers. */
 export interface TimerClock extends Clock {
@@ -213,7 +214,7 @@ export class RefreshScheduler<T> {
     try {
       failure = this.options.classify(err);
     } catch {
-      failure = { kind: 'unknown', summary: 'failed', message: err instanceof Error ? err.message : String(err), transient: true, cause: err };
+      failure = { kind: 'unknown', summary: 'failed', message: errorText(err), transient: true, cause: err };
     }
     const failures = this.current.failures + 1;
     const now = this.clock.now();

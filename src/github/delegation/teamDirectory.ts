@@ -6,6 +6,7 @@ import { ExpiringCache } from '../../core/expiringCache';
 import type { GitHubClient } from '../client';
 import { GitHubError } from '../errors';
 import { fetchTeamMembers, parseTeamRef, type TeamRef } from './teamMembers';
+import { errorText } from '../../core/errorText';
 
 const FRESH_MS = 30 * 60_000;
 /** CODEOWNERS teams looked up per suggestion; the touched paths of one change rarely have more owners. */
@@ -31,7 +32,7 @@ export class TeamDirectory {
       const read = await this.cache.get(key, () => fetchTeamMembers(client, team));
       if (!('error' in read)) return { logins: read.value };
       const minutes = Math.max(1, Math.round((this.now() - read.fetchedAt) / 60_000));
-      return { logins: read.value, problem: `members as read ${minutes} min ago (${messageOf(read.error)})` };
+      return { logins: read.value, problem: `members as read ${minutes} min ago (${errorText(read.error)})` };
     } catch (err) {
       if (!GitHubError.is(err)) throw err;
       return { problem: err.message };
@@ -62,8 +63,4 @@ export class TeamDirectory {
   clear(): void {
     this.cache.clear();
   }
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -8,6 +8,7 @@ import type { Logger } from '../../core/logger';
 import type { SharedStore } from '../../core/focus/sharedStore';
 import type { LeadDeskSettings } from '../../core/settings';
 import { setContextKey } from '../walkthrough/contextKeys';
+import { errorText } from '../../core/errorText';
 
 export type CredentialSource = 'token' | 'session' | 'environment';
 
@@ -122,7 +123,7 @@ export class AuthService implements vscode.Disposable {
 
   private async lookUp(): Promise<Credentials | undefined> {
     const found = await this.findCredentials().catch((err: unknown) => {
-      this.log.warn(`could not look up GitHub credentials: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.warn(`could not look up GitHub credentials: ${errorText(err)}`);
       return undefined;
     });
     this.update(found);
@@ -151,7 +152,7 @@ export class AuthService implements vscode.Disposable {
       return await vscode.authentication.getSession(this.providerId(), this.requiredScopes(), options);
     } catch (err) {
       // No enterprise URI configured, or the provider is not installed: other sources may still work.
-      this.log.debug(`no ${this.providerId()} session: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.debug(`no ${this.providerId()} session: ${errorText(err)}`);
       return undefined;
     }
   }
@@ -180,7 +181,7 @@ export class AuthService implements vscode.Disposable {
       // VS Code rejects with a plain Error when the lead cancels the consent dialog or the
       // browser sign-in, and the account provider reports its own failures itself: either way the
       // lead knows already, so the command ends quietly (the log keeps the reason).
-      this.log.info(`sign-in did not complete: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.info(`sign-in did not complete: ${errorText(err)}`);
       throw new vscode.CancellationError();
     }
     this.update({ token: session.accessToken, source: 'session', account: session.account.label, endpoints });

@@ -5,6 +5,7 @@ import { t } from '../l10n';
 import type { FocusModel } from '../focus/focusModel';
 import { showInfo } from '../ui/notify';
 import { watchForBreaks } from './breakSuggestion';
+import { errorText } from '../../core/errorText';
 
 /**
  * Suggests a break after `leadDesk.focus.breakAfterMinutes` of focus without one. Only the window
@@ -62,6 +63,6 @@ async function takeBreak(focus: FocusModel): Promise<void> {
   try {
     await focus.coordinator.takeBreak(breakMinutes(focus));
   } catch (err) {
-    focus.log.debug(`break not taken: ${err instanceof Error ? err.message : String(err)}`);
+    focus.log.debug(`break not taken: ${errorText(err)}`);
   }
 }

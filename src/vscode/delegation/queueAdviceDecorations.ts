@@ -3,6 +3,7 @@ import { pullRequestKey, type PullRequestRef } from '../../core/pullRequestRef';
 import type { Logger } from '../../core/logger';
 import type { DelegationAdvisor } from './delegationAdvisor';
 import { t } from '../l10n';
+import { errorText } from '../../core/errorText';
 
 const SCHEME = 'lead-desk-delegation';
 /** The queue group whose pull requests get advice: the ones waiting for my review. */
@@ -73,7 +74,7 @@ export class QueueAdviceDecorations implements vscode.FileDecorationProvider, vs
     } catch (err) {
       // Advice is a hint: a failure (offline, signed out) is logged, and not retried until a refresh.
       for (const b of batch) this.failed.add(pullRequestKey(b.ref));
-      this.log.debug(`delegation advice for the queue failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.debug(`delegation advice for the queue failed: ${errorText(err)}`);
     }
     this.emitter.fire(batch.map((b) => b.uri));
   }

@@ -5,6 +5,7 @@ import { focusKeyPrefix, type SharedStore } from '../../core/focus/sharedStore';
 import { SharedFileStore } from '../../storage/sharedFileStore';
 import { StateKey } from '../ids';
 import type { StoredState } from './startupNeeds';
+import { errorText } from '../../core/errorText';
 
 /**
  * What every window of this profile changes and must never see undone by another: the focus block,
@@ -52,5 +53,3 @@ export function openSharedState(globalStorage: string, globalState: OldState, wa
   store.removeLeftovers(Date.now());
   return store;
 }
-
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));

@@ -10,6 +10,7 @@ import { CommandId, ViewId } from '../ids';
 import type { BlockEndNotice, BlockEndNotices } from './blockEndNotices';
 import type { FocusModel, FocusModelEvent } from './focusModel';
 import { t } from '../l10n';
+import { errorText } from '../../core/errorText';
 
 /**
  * What the user is told about focus blocks: the end of a block (with a break offer and today's
@@ -83,7 +84,7 @@ function breakNotice(model: FocusModel, focusedMs: number, type: string): BlockE
       else if (choice === 'Skip Break') await model.coordinator.declineBreak();
     } catch (err) {
       // The offer went stale (a new block started meanwhile): nothing to do.
-      model.log.debug(`break answer ignored: ${err instanceof Error ? err.message : String(err)}`);
+      model.log.debug(`break answer ignored: ${errorText(err)}`);
     }
   };
   if (minutes <= 0) return { show: () => void showInfo(text), label: pick`$(pass) ${text.value}`, pick: () => undefined };

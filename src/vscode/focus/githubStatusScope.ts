@@ -8,6 +8,7 @@ import type { ConfigService } from '../config';
 import type { GitHubService } from '../github/githubService';
 import { CommandId } from '../ids';
 import { t } from '../l10n';
+import { errorText } from '../../core/errorText';
 
 export interface GitHubStatusScopeDeps {
   readonly auth: Pick<AuthService, 'addScopeRequirement' | 'resolve'>;
@@ -56,7 +57,7 @@ async function explainUserScope(services: GitHubStatusScopeDeps): Promise<void> 
       const viewer = await fetchViewer(await services.github.client());
       if (missingScopes(viewer.scopes, ['user']).length === 0) return;
     } catch (err) {
-      services.log.debug(`could not check the token's scopes: ${err instanceof Error ? err.message : String(err)}`);
+      services.log.debug(`could not check the token's scopes: ${errorText(err)}`);
       return;
     }
     actions = [{ title: t('Use Another Token'), command: CommandId.signInWithToken }];

@@ -4,6 +4,7 @@ import type { EngageOutcome, Guard, GuardTarget, ReleaseOutcome } from '../../gu
 import { GuardError } from '../../guards/guardError';
 import { guardCatalogue, type GuardId } from '../../core/focus/guardCatalogue';
 import { translated } from '../../core/inertText';
+import { errorText } from '../../core/errorText';
 
 /** Extensions cannot read whether notifications are in Do Not Disturb mode, so there is nothing to snapshot. */
 export type NotificationsSnapshot = Record<string, never>;
@@ -62,7 +63,7 @@ export class NotificationsGuard implements Guard<NotificationsSnapshot, Notifica
       // would toggle it a second time, so a late answer counts as done.
       await Promise.race([this.options.execute(command), new Promise<void>((resolve) => (timer = setTimeout(resolve, this.answerWaitMs)))]);
     } catch (err) {
-      throw new GuardError('failed', translated`VS Code could not run ${command}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new GuardError('failed', translated`VS Code could not run ${command}: ${errorText(err)}`, { cause: err });
     } finally {
       clearTimeout(timer);
     }

@@ -5,6 +5,7 @@ import type { PulseSettings } from '../../core/pulse/pulseSettings';
 import { pulseDue } from '../../core/pulse/pulseSchedule';
 import { weekKey } from '../../core/pulse/pulseWeek';
 import type { WorkingHours } from '../../core/workingHours';
+import { errorText } from '../../core/errorText';
 
 export interface PulseSchedulerDeps {
   readonly settings: () => PulseSettings;
@@ -52,7 +53,7 @@ export class PulseScheduler implements vscode.Disposable {
         await this.deps.send();
       } catch (err) {
         this.failedWeek = weekKey(now);
-        this.deps.log.warn(`the scheduled pulse was not sent: ${err instanceof Error ? err.message : String(err)}`);
+        this.deps.log.warn(`the scheduled pulse was not sent: ${errorText(err)}`);
         this.deps.failed(err);
       }
     }

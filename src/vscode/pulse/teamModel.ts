@@ -3,6 +3,7 @@ import type { Logger } from '../../core/logger';
 import { pulseTrend, trendDirection, type PulseRecord, type TrendPoint } from '../../core/pulse/pulseHistory';
 import type { PulseOption } from '../../core/pulse/pulseSettings';
 import type { TeamOverview } from '../../app/pulse/teamOverview';
+import { errorText } from '../../core/errorText';
 
 export type TeamPart = TeamOverview | { readonly kind: 'loading' } | { readonly kind: 'problem'; readonly message: string };
 
@@ -81,14 +82,14 @@ export class TeamModel implements vscode.Disposable {
     const answers = this.deps.readAnswers().then(
       () => (this.pulseNote = undefined),
       (err: unknown) => {
-        this.deps.log.warn(`reading the pulse answers: ${err instanceof Error ? err.message : String(err)}`);
+        this.deps.log.warn(`reading the pulse answers: ${errorText(err)}`);
         this.pulseNote = this.deps.describe(err, 'read the pulse answers');
       },
     );
     const team = this.deps.overview().then(
       (overview) => (this.team = overview),
       (err: unknown) => {
-        this.deps.log.warn(`loading the team: ${err instanceof Error ? err.message : String(err)}`);
+        this.deps.log.warn(`loading the team: ${errorText(err)}`);
         this.team = { kind: 'problem', message: this.deps.describe(err, 'load the team') };
       },
     );

@@ -15,6 +15,7 @@ import { asStoredSnapshot } from '../../core/queue/storedSnapshot';
 import type { GitHubClient } from '../../github/client';
 import { StateKey } from '../ids';
 import type { WorkspaceRepos } from './workspaceRepos';
+import { errorText } from '../../core/errorText';
 
 /** What the queue model needs from the editor and the account, and nothing more. */
 export interface QueueModelDeps {
@@ -54,7 +55,7 @@ function readStored<T>(state: StoredValues, key: string, check: (value: unknown,
     damaged = true;
     log.warn(problem);
   });
-  if (damaged) state.update(key, value).then(undefined, (err: unknown) => log.warn(`could not save the repaired ${key}: ${err instanceof Error ? err.message : String(err)}`));
+  if (damaged) state.update(key, value).then(undefined, (err: unknown) => log.warn(`could not save the repaired ${key}: ${errorText(err)}`));
   return value;
 }
 
@@ -267,7 +268,7 @@ export class QueueModel implements vscode.Disposable {
       this.pending = pending;
       this.changed();
     }
-    this.updateLocal((local) => pruneLocalState(local, new Date(this.clock.now()), snapshotKeys(data))).catch((err: unknown) => this.log.warn(`could not save the pins and snoozes left after the refresh: ${err instanceof Error ? err.message : String(err)}`));
+    this.updateLocal((local) => pruneLocalState(local, new Date(this.clock.now()), snapshotKeys(data))).catch((err: unknown) => this.log.warn(`could not save the pins and snoozes left after the refresh: ${errorText(err)}`));
     this.logGroups();
     const fresh = newReviewRequests(previous, data);
     if (fresh.length > 0) {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { loadSimpleGit } from '../../git/simpleGitModule';
 import type { Logger } from '../../core/logger';
 import { parseGitHubRemote, remoteHosts, type RepoName } from '../../core/queue/remotes';
+import { errorText } from '../../core/errorText';
 
 export interface FolderRemote extends RepoName {
   readonly folder: vscode.WorkspaceFolder;
@@ -64,7 +65,7 @@ export class WorkspaceRepos implements vscode.Disposable {
         }
       } catch (err) {
         // Not a git repository, or git is missing: that folder simply adds no repository.
-        this.log.debug(`no git remotes for ${folder.name}: ${err instanceof Error ? err.message : String(err)}`);
+        this.log.debug(`no git remotes for ${folder.name}: ${errorText(err)}`);
       }
     }
     return found;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { t } from '../l10n';
+import { errorText } from '../../core/errorText';
 
 /** The template file could not be read; the message names the setting and what to do. */
 export class TemplateError extends Error {
@@ -22,7 +23,7 @@ export function templateSource(extensionUri: vscode.Uri): (path: string) => Prom
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (err) {
-      const reason = err instanceof vscode.FileSystemError ? err.code : err instanceof Error ? err.message : String(err);
+      const reason = err instanceof vscode.FileSystemError ? err.code : errorText(err);
       throw new TemplateError(t('Could not read the weekly update template {0} ({1}). Fix leadDesk.update.template, or clear it to use the shipped template.', uri.fsPath, reason));
     }
   };

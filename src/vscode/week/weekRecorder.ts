@@ -6,6 +6,7 @@ import { weekKeyOf } from '../../core/week/weekCalendar';
 import { keptWeeks } from '../../core/week/weekView';
 import { recordFocus, recordHandoff } from '../../app/week/recordActivity';
 import type { WeekRecords } from '../../app/week/weekRecords';
+import { errorText } from '../../core/errorText';
 
 /** Often enough to see every accepted break while it runs; reading the focus state is a memory read. */
 const recordEveryMs = 60_000;
@@ -45,7 +46,7 @@ export class WeekRecorder implements vscode.Disposable {
       const state = reviveFocusState(this.focusStore.get(FocusStoreKey.state), { now });
       await recordFocus(this.records, state, now);
     } catch (err) {
-      this.log.warn(`Could not record this week's focus blocks: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.warn(`Could not record this week's focus blocks: ${errorText(err)}`);
     }
   }
 
@@ -55,7 +56,7 @@ export class WeekRecorder implements vscode.Disposable {
       await recordHandoff(this.records, pullRequest, login, this.now());
       this.emitter.fire();
     } catch (err) {
-      this.log.warn(`Could not record the handoff of ${pullRequest}: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.warn(`Could not record the handoff of ${pullRequest}: ${errorText(err)}`);
     }
   }
 

@@ -7,6 +7,7 @@ import { keptWeeks } from '../../core/week/weekView';
 import { weekHtml } from './weekHtml';
 import { weekWords } from './weekWords';
 import { t } from '../l10n';
+import { errorText } from '../../core/errorText';
 
 /** What the view needs to draw a week; the feature builds it from the use case. */
 export type LoadWeek = (week: WeekKey) => Promise<WeekViewData>;
@@ -103,7 +104,7 @@ export class WeekViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       this.last = data;
       message = { type: 'week', data };
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
+      const reason = errorText(err);
       this.log.error(`Could not show the week of ${week}: ${reason}`);
       message = { type: 'error', text: t('Could not show this week ({0}). Open the Lead Desk log for details, then reopen the view.', reason) };
     }

@@ -12,6 +12,7 @@ import { showInfo } from '../../ui/notify';
 import { pickOne } from '../../ui/quickPick';
 import type { QuietHours } from '../quietHours';
 import { t } from '../../l10n';
+import { errorText } from '../../../core/errorText';
 
 export interface EndMyDayDependencies {
   readonly focus: FocusModel;
@@ -41,7 +42,7 @@ export function endMyDayCommand(deps: EndMyDayDependencies): LeadDeskCommand {
       const hours = deps.workingHours();
       const until = nextWorkingStart(now, hours);
       const counts = await deps.counts(startOfDay(now).getTime()).catch((err: unknown) => {
-        deps.log.info(`End My Day without GitHub figures: ${err instanceof Error ? err.message : String(err)}`);
+        deps.log.info(`End My Day without GitHub figures: ${errorText(err)}`);
         return undefined;
       });
       const summary = summariseDay({ focusedMs: deps.focus.todaysTotalMs(), counts, until, hours, firstMeeting: firstMeetingFrom(deps.meetings?.(), until) });
