@@ -12,7 +12,7 @@
 //
 // Reads are synchronous, as a Memento's are (the coordinator reads, decides and writes without an
 // await in between), and cheap: a stat per read, the file read again only when it changed.
-import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, watch, type FSWatcher } from 'node:fs';
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SharedStore } from '../core/focus/sharedStore';
@@ -42,6 +42,9 @@ export class SharedFileStore implements SharedStore {
   /** Keys already warned about, so a value that stays damaged is reported once. */
   private readonly warned = new Set<string>();
   private tmpCount = 0;
+  /** Who watches which key (see watch); the folder is watched while anyone does. */
+  private readonly listeners = new Map<string, Set<() => void>>();
+  private watcher: FSWatcher | undefined;
 
   /** Creates the folder (mode 0700); throws when it cannot be made. */
   constructor(readonly dir: string, private readonly warn: (message: string) => void = () => undefined) {
@@ -148,6 +151,59 @@ export class SharedFileStore implements SharedStore {
     } catch (err) {
       await unlink(tmp).catch(() => undefined);
       throw err;
+    }
+  }
+
+  /**
+   * Calls `listener` when the key's file is replaced or removed, by any window (one folder watch for
+   * all keys). Where the folder cannot be watched (the system's limit of watches reached), this
+   * says so once and the key is only seen anew when it is next read.
+   */
+  watch(key: string, listener: () => void): { dispose(): void } {
+    let set = this.listeners.get(key);
+    if (!set) this.listeners.set(key, (set = new Set()));
+    set.add(listener);
+    this.watchFolder();
+    return {
+      dispose: () => {
+        set.delete(listener);
+        if (set.size === 0 && this.listeners.get(key) === set) this.listeners.delete(key);
+        if (this.listeners.size === 0) this.unwatchFolder();
+      },
+    };
+  }
+
+  private watchFolder(): void {
+    if (this.watcher) return;
+    try {
+      this.watcher = watch(this.dir, { persistent: false }, (_event, name) => this.noticed(name));
+      this.watcher.on('error', (err) => {
+        this.unwatchFolder();
+        this.warn(`Stopped watching the shared state for other windows' changes (${errorText(err)}); they show when this window next looks.`);
+      });
+    } catch (err) {
+      this.warnOnce('', `Could not watch the shared state for other windows' changes (${errorText(err)}); they show when this window next looks.`);
+    }
+  }
+
+  private unwatchFolder(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+
+  /** A file of the folder changed: its key's listeners hear of it (all of them, where the system does not name the file). */
+  private noticed(name: string | Buffer | null): void {
+    const fileName = name?.toString();
+    if (fileName?.startsWith(tmpPrefix)) return;
+    for (const [key, set] of this.listeners) {
+      if (fileName !== undefined && this.file(key) !== path.join(this.dir, fileName)) continue;
+      for (const listener of [...set]) {
+        try {
+          listener();
+        } catch (err) {
+          this.warn(`A change to the stored value "${key}" could not be shown: ${errorText(err)}`);
+        }
+      }
     }
   }
 

@@ -71,6 +71,31 @@ describe('review queue', () => {
     assert.ok(!(cleaned.snoozes ?? []).some((s) => s.key === 'acme/api#412'), `unsnoozed: ${JSON.stringify(cleaned)}`);
   });
 
+  it('shows a snooze another window made, as soon as it is stored, and its end as soon as it is removed', async () => {
+    assert.ok(hostEnv.userDataDir, 'LEAD_DESK_USER_DATA_DIR is not set');
+    const file = path.join(hostEnv.userDataDir, 'User', 'globalStorage', extensionId, 'shared', 'leadDesk.queue.local.json');
+    const original = await readFile(file, 'utf8').catch(() => JSON.stringify({ pins: [], snoozes: [] }));
+    const stored = JSON.parse(original) as { pins: string[]; snoozes: object[] };
+    /** Writes the file as another window's Lead Desk does (a new file renamed over it), and waits for the groups logged after it. */
+    const asAnotherWindow = async (text: string): Promise<string> => {
+      const logBefore = (await leadDeskLogText()).text.length;
+      const other = path.join(path.dirname(file), '.another-window.tmp');
+      await writeFile(other, text);
+      await rename(other, file);
+      return waitFor('the groups logged after another window\'s change', async () => {
+        const log = (await leadDeskLogText()).text.slice(logBefore);
+        return /pins or snoozes changed in another window[^\n]*\n[^\n]*\[queue\] groups: [^\n]*/.exec(log)?.[0];
+      }, 30_000);
+    };
+    const until = new Date(Date.now() + 3600_000).toISOString();
+    const snoozed = await asAnotherWindow(JSON.stringify({ ...stored, snoozes: [...stored.snoozes, { key: 'acme/api#412', kind: 'hour', snoozedAt: new Date().toISOString(), until }] }));
+    assert.match(snoozed, /Snoozed \(1\)/);
+    assert.match(snoozed, /Needs my review \(15\)/, 'the snoozed pull request left its group');
+    const back = await asAnotherWindow(original);
+    assert.doesNotMatch(back, /Snoozed/);
+    assert.match(back, /Needs my review \(16\)/);
+  });
+
   it('does not fetch again when the view is shown again while the data is fresh, only when asked to', async () => {
     const logBefore = (await leadDeskLogText()).text.length;
     await vscode.commands.executeCommand('workbench.view.explorer');

@@ -4,6 +4,12 @@
 export interface SharedStore {
   get<T>(key: string): T | undefined;
   update(key: string, value: unknown): Promise<void>;
+  /**
+   * Calls `listener` when the key's value may have changed, another window's change included (a
+   * call may also follow this window's own write, or a write that changed nothing): to show what
+   * another window did without waiting for this one to look again. Not every store can tell.
+   */
+  watch?(key: string, listener: () => void): { dispose(): void };
 }
 
 /** Every key below starts with this. */

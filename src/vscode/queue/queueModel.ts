@@ -107,7 +107,12 @@ export class QueueModel implements vscode.Disposable {
       this.changeEmitter,
       this.requestsEmitter,
       new vscode.Disposable(() => this.scheduler.dispose()),
-      vscode.window.onDidChangeWindowState((e) => this.scheduler.setFocused(e.focused)),
+      vscode.window.onDidChangeWindowState((e) => {
+        this.scheduler.setFocused(e.focused);
+        // Where the store cannot tell of another window's change, coming back to this window shows it.
+        if (e.focused) this.rereadLocal();
+      }),
+      deps.shared.watch?.(StateKey.queueLocal, () => this.rereadLocal()) ?? new vscode.Disposable(() => undefined),
       deps.onDidChangeSettings(() => this.settingsChanged()),
       deps.onDidChangeAccount(() => this.accountChanged()),
       deps.repos.onDidChange(() => {
@@ -259,6 +264,16 @@ export class QueueModel implements vscode.Disposable {
     this.local = next;
     if (shownChanges) this.changed();
     if (next !== stored) await this.deps.shared.update(StateKey.queueLocal, next);
+  }
+
+  /** Shows the pins and snoozes as stored, should another window have changed them. */
+  private rereadLocal(): void {
+    const stored = this.readLocal();
+    if (JSON.stringify(stored) === JSON.stringify(this.local)) return;
+    this.local = stored;
+    this.log.info('pins or snoozes changed in another window');
+    this.changed();
+    this.logGroups();
   }
 
   private received(data: QueueSnapshot, previous: QueueSnapshot | undefined): void {

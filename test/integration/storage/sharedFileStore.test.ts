@@ -31,6 +31,48 @@ describe('the shared state on files', () => {
     assert.deepEqual(readdirSync(dir), ['leadDesk.focus.state.json'], 'no temporary file is left');
   });
 
+  it("tells a window of another window's write or delete of a key it watches, and of no other key", async () => {
+    const a = new SharedFileStore(dir);
+    const b = new SharedFileStore(dir);
+    const heard = { local: 0, nudges: 0 };
+    const next = { local: () => undefined as void, nudges: () => undefined as void };
+    const listen = (name: keyof typeof heard) => () => {
+      heard[name]++;
+      next[name]();
+    };
+    const call = (name: keyof typeof heard) => new Promise<void>((resolve) => (next[name] = resolve));
+    const local = a.watch('leadDesk.queue.local', listen('local'));
+    const nudges = a.watch('leadDesk.queue.nudges', listen('nudges'));
+    try {
+      let heardLocal = call('local');
+      await b.update('leadDesk.queue.local', { pins: ['acme/api#1'], snoozes: [] });
+      await heardLocal;
+      assert.deepEqual(a.get('leadDesk.queue.local'), { pins: ['acme/api#1'], snoozes: [] });
+      // Changes are told in the order they happened: the write above was told before this one.
+      const heardNudges = call('nudges');
+      await b.update('leadDesk.queue.nudges', { 'acme/api#1': 1 });
+      await heardNudges;
+      const localCalls = heard.local;
+      heardLocal = call('local');
+      await b.update('leadDesk.queue.local', undefined);
+      await heardLocal;
+      assert.equal(a.get('leadDesk.queue.local'), undefined);
+      assert.equal(heard.nudges, 1, 'the nudges key was not written again');
+      assert.ok(heard.local > localCalls);
+      // Once nobody watches a key, its changes are told to nobody.
+      local.dispose();
+      const before = heard.local;
+      await b.update('leadDesk.queue.local', { pins: [], snoozes: [] });
+      const told = call('nudges');
+      await b.update('leadDesk.queue.nudges', {});
+      await told;
+      assert.equal(heard.local, before);
+    } finally {
+      local.dispose();
+      nudges.dispose();
+    }
+  });
+
   it("never puts back another key's old value: a write replaces its own key and nothing else", async () => {
     const a = new SharedFileStore(dir);
     const b = new SharedFileStore(dir);
