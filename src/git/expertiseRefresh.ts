@@ -7,7 +7,7 @@ import { emptyIndex, oldestFirst, planIndexUpdate } from '../core/delegation/ind
 import { parseMailmap } from '../core/delegation/mailmap';
 import { TimeSlicer, type SliceClock } from '../core/delegation/slicedFold';
 import type { CommitRecord } from '../core/delegation/types';
-import { countWindowCommits, historyLogArguments, historyWindowOf, openHistoryIn } from './historyReader';
+import { countWindowCommits, historyLogArguments, historyWindowOf, openHistoryIn, readWindowStart, type WindowStart } from './historyReader';
 import { buildOffThread, bundledIndexWorker, type StartedLog } from './indexBuildThread';
 import { noteLatestCommits } from './latestCommits';
 import type { HistoryReadOptions } from './historyReader';
@@ -44,10 +44,10 @@ export interface RefreshOptions extends Omit<HistoryReadOptions, 'after' | 'tip'
    */
   readonly hostBuildCommits?: number;
   /**
-   * The window's commits as countBeforeBuild counted them from HEAD, when the caller asked early
+   * The start of the window as readBeforeBuild read it from HEAD, when the caller asked early
    * (beside its own inspection); counted here otherwise.
    */
-  readonly windowCommits?: Promise<number>;
+  readonly windowStart?: Promise<WindowStart>;
 }
 
 /**
@@ -91,9 +91,9 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
   const settings = options.settings ?? defaultIndexSettings;
   const session = options.opened?.session ?? (await openGitSession(dir, options));
   const script = options.indexWorker ?? bundledIndexWorker();
-  // A first build may go to the worker, which depends on the window's size: counted beside the
+  // A first build may go to the worker, which depends on the window's size: read beside the
   // inspection rather than after it, as one more git process in line would delay the build.
-  const windowCommits = options.windowCommits ?? (previous === undefined && options.opened === undefined && script ? countBeforeBuild(session, options) : undefined);
+  const windowStart = options.windowStart ?? (previous === undefined && options.opened === undefined && script ? readBeforeBuild(session, options) : undefined);
   const info = options.opened?.info ?? (await inspectRepository(session));
   const repo = options.repo ?? info.root;
   const target = { repo, headSha: info.headSha, settings };
@@ -108,9 +108,9 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
 
   const slicer = new TimeSlicer(options.slices ?? hostSlices);
   const fold = (index: ExpertiseIndex) => (commit: CommitRecord) => index.addCommit(commit);
-  const read = async (incremental: boolean) => {
+  const read = async (incremental: boolean, alreadyRead?: readonly CommitRecord[]) => {
     const index = incremental && previous ? previous : emptyIndex(target);
-    const history = await openHistoryIn(session, { ...options, tip: info.headSha, ...(incremental && plan.kind === 'incremental' ? { after: plan.fromSha } : {}) }, info);
+    const history = await openHistoryIn(session, { ...options, tip: info.headSha, ...(incremental && plan.kind === 'incremental' ? { after: plan.fromSha } : {}), ...(alreadyRead ? { alreadyRead } : {}) }, info);
     index.addMailmap(parseMailmap(history.mailmap));
     let commitsRead = 0;
     const commits: CommitRecord[] = [];
@@ -130,13 +130,13 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
   // here: starting a worker and handing the whole index back would cost more than it saves.
   let offThread = false;
   const rebuild = async () => {
-    if (script && info.headSha !== undefined && !(await holdsFewCommits(session, info.headSha, options, windowCommits))) {
+    if (script && info.headSha !== undefined && !(await holdsFewCommits(session, info.headSha, options, windowStart))) {
       const request = coldBuildRequest(dir, info, repo, settings, options);
       const built = await buildOffThread(script, request, { onPage: options.onPage, onProgress: options.onProgress, signal: options.signal, slicer }, await startColdLog(session, request));
       offThread = built !== undefined;
       if (built) return { ...built, commits: [] as CommitRecord[] };
     }
-    return read(false);
+    return read(false, await startOfWindow(windowStart, info.headSha));
   };
 
   let incremental = plan.kind === 'incremental' && previous !== undefined;
@@ -164,29 +164,41 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
 }
 
 /**
- * The window's commits counted from HEAD as a first build wants them (RefreshOptions.windowCommits),
- * for a caller to ask beside the repository's inspection; undefined when no count will be wanted.
+ * The start of the window from HEAD as a first build wants it (RefreshOptions.windowStart): how
+ * many commits it holds, and all of them when they are few enough to be folded on this thread.
+ * For a caller to ask beside the repository's inspection; undefined when no count will be wanted.
  */
-export function countBeforeBuild(session: GitSession, options: Pick<RefreshOptions, 'sinceDays' | 'maxCommits' | 'hostBuildCommits' | 'now'>): Promise<number> | undefined {
+export function readBeforeBuild(session: GitSession, options: Pick<RefreshOptions, 'sinceDays' | 'maxCommits' | 'hostBuildCommits' | 'now'>): Promise<WindowStart> | undefined {
   const limit = options.hostBuildCommits ?? SMALL_HISTORY_COMMITS;
   if (limit !== SMALL_HISTORY_COMMITS || historyWindowOf(options).maxCommits <= limit) return undefined;
-  const counting = countWindowCommits(session, 'HEAD', historyWindowOf(options), limit, options.now);
-  // An empty repository has no HEAD to count from; it is never built on the worker anyway.
-  counting.catch(() => undefined);
-  return counting;
+  const reading = readWindowStart(session, historyWindowOf(options), limit, options.now);
+  // An empty repository has no HEAD to read from; it is never built on the worker anyway.
+  reading.catch(() => undefined);
+  return reading;
 }
 
 /**
  * Whether the window at `tip` is small enough to build on this thread (see SMALL_HISTORY_COMMITS).
- * `counted` is the window counted from HEAD early (see RefreshOptions.windowCommits).
+ * `early` is the start of the window read from HEAD early (see RefreshOptions.windowStart).
  */
-async function holdsFewCommits(session: GitSession, tip: string, options: RefreshOptions, counted: Promise<number> | undefined): Promise<boolean> {
+async function holdsFewCommits(session: GitSession, tip: string, options: RefreshOptions, early: Promise<WindowStart> | undefined): Promise<boolean> {
   const limit = options.hostBuildCommits ?? SMALL_HISTORY_COMMITS;
   const window = historyWindowOf(options);
   if (window.maxCommits <= limit) return true;
   if (limit <= 0) return false;
-  const early = limit === SMALL_HISTORY_COMMITS ? await counted?.catch(() => undefined) : undefined;
-  return (early ?? (await countWindowCommits(session, tip, window, limit, options.now))) <= limit;
+  const counted = limit === SMALL_HISTORY_COMMITS ? (await early?.catch(() => undefined))?.count : undefined;
+  return (counted ?? (await countWindowCommits(session, tip, window, limit, options.now))) <= limit;
+}
+
+/**
+ * The window's commits as read early from HEAD, when that read holds all of them and began at
+ * `headSha`, the commit the inspection found; undefined otherwise (HEAD moved in between: the
+ * window is read again from `headSha`).
+ */
+async function startOfWindow(early: Promise<WindowStart> | undefined, headSha: string | undefined): Promise<readonly CommitRecord[] | undefined> {
+  const commits = (await early?.catch(() => undefined))?.commits;
+  if (!commits || headSha === undefined) return undefined;
+  return commits.length === 0 || commits[0].sha === headSha ? commits : undefined;
 }
 
 /**

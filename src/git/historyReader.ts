@@ -12,7 +12,7 @@ import { UnknownRevisionError } from './gitErrors';
 import { openGitSession } from './gitSession';
 import type { GitSession, GitSessionOptions } from './gitSession';
 import { CommitPager } from './commitPager';
-import { logArguments } from './logFormat';
+import { countLogRecords, logArguments, parseLogOutput } from './logFormat';
 import { inspectRepository, readMailmap, resolveCommit } from './repository';
 import type { RepositoryInfo } from './repository';
 
@@ -37,6 +37,11 @@ export interface HistoryReadOptions extends Partial<HistoryWindow>, GitSessionOp
   readonly after?: string;
   /** Where to read from; HEAD by default. */
   readonly tip?: string;
+  /**
+   * The window's commits, newest first, read already (readWindowStart, for `tip`): handed out in
+   * pages rather than read from git again.
+   */
+  readonly alreadyRead?: readonly CommitRecord[];
   readonly now?: () => number;
 }
 
@@ -89,6 +94,14 @@ export async function openHistoryIn(session: GitSession, options: Omit<HistoryRe
     },
     async *pages() {
       if (tip === undefined) return;
+      const { alreadyRead } = options;
+      if (alreadyRead) {
+        for (let at = 0; at < alreadyRead.length; at += pageSize) {
+          session.throwIfStopped();
+          yield alreadyRead.slice(at, at + pageSize);
+        }
+        return;
+      }
       // One git process for the whole window.
       const pager = new CommitPager(pageSize, window.maxCommits);
       const reading = session
@@ -121,6 +134,27 @@ export function historyLogArguments(tip: string, window: HistoryWindow, now: () 
 /** git's date bound for a window of the last `sinceDays` days (none for 0). */
 function sinceArguments(sinceDays: number, now: () => number): string[] {
   return sinceDays > 0 ? [`--since=${new Date(now() - sinceDays * DAY_MS).toISOString()}`] : [];
+}
+
+/** The start of the window at HEAD, read before HEAD's sha was known (readWindowStart). */
+export interface WindowStart {
+  /** The commits in the window, counted no further than the limit + 1. */
+  readonly count: number;
+  /** When the window holds no more than the limit: all of it, newest first, HEAD's commit first. */
+  readonly commits?: readonly CommitRecord[];
+}
+
+/**
+ * The window at HEAD, read no further than `limit + 1` commits, beside the repository's
+ * inspection rather than after it (HEAD's sha is not known yet): how many commits it holds, as
+ * far as that, and, when it holds no more than `limit`, all of them. A small history is then read
+ * once, and while the inspection runs; the caller checks the first commit against HEAD's sha as
+ * the inspection found it (HEAD may have moved in between).
+ */
+export async function readWindowStart(session: GitSession, window: HistoryWindow, limit: number, now: () => number = Date.now): Promise<WindowStart> {
+  const output = await session.run([...logArguments(), ...sinceArguments(window.sinceDays, now), `--max-count=${Math.min(window.maxCommits, limit + 1)}`, '--end-of-options', 'HEAD']);
+  const count = countLogRecords(output);
+  return count > limit ? { count } : { count, commits: parseLogOutput(output) };
 }
 
 /**

@@ -117,6 +117,13 @@ function hashOf(bytes: Uint8Array, from: number, to: number): number {
   return hash;
 }
 
+/** How many records (commits) whole output holds, without parsing them. */
+export function countLogRecords(output: string): number {
+  let count = 0;
+  for (let at = output.indexOf(RS); at >= 0; at = output.indexOf(RS, at + 1)) count++;
+  return count;
+}
+
 /** Parses whole records of output, as text or as git's bytes (tests and one-off reads; a stream keeps its SeenValues across chunks). */
 export function parseLogOutput(output: string | Uint8Array): CommitRecord[] {
   const bytes = typeof output === 'string' ? Buffer.from(output, 'utf8') : Buffer.from(output.buffer, output.byteOffset, output.byteLength);

@@ -9,7 +9,7 @@ import { ExpertiseIndex, defaultIndexSettings, indexHeaderProblem, pathRowProble
 import type { Logger } from '../core/logger';
 import { isRecord, isString } from '../core/storedValues';
 import { openGitSession } from '../git/gitSession';
-import { countBeforeBuild, refreshExpertiseIndex } from '../git/expertiseRefresh';
+import { readBeforeBuild, refreshExpertiseIndex } from '../git/expertiseRefresh';
 import { inspectRepository } from '../git/repository';
 import { readGzipLines, writeGzipLines } from './gzipLinesFile';
 import { errorText } from '../core/errorText';
@@ -142,8 +142,9 @@ export class ExpertiseStore {
   private async load(dir: string, window: HistoryWindowSettings, progress: BuildProgress | undefined, signal: AbortSignal | undefined): Promise<RepositoryExpertise> {
     const session = await openGitSession(dir, { timeoutMs: window.timeoutMs, signal });
     // With nothing in memory for this folder a first build is likely, and where it runs depends
-    // on how many commits the window holds: that is asked beside the inspection, not after it.
-    const windowCommits = this.knows(dir) ? undefined : countBeforeBuild(session, { sinceDays: window.historyDays, maxCommits: window.maxCommits });
+    // on how many commits the window holds: that is asked beside the inspection, not after it
+    // (and a small window is read then, whole).
+    const windowStart = this.knows(dir) ? undefined : readBeforeBuild(session, { sinceDays: window.historyDays, maxCommits: window.maxCommits });
     const repository = await inspectRepository(session);
     const wkey = windowKey(window);
     const cached = this.memory.get(repository.root) ?? (await this.readFile(repository.root));
@@ -157,7 +158,7 @@ export class ExpertiseStore {
       maxCommits: window.maxCommits,
       timeoutMs: window.timeoutMs,
       signal,
-      ...(windowCommits ? { windowCommits } : {}),
+      ...(windowStart ? { windowStart } : {}),
       onProgress: async (read) => {
         progress?.(read);
         await yieldToHost();

@@ -63,13 +63,13 @@ describe('delegation: expertise index on real repositories', () => {
     assert.ok(fromDisk.index.personValue('src/net/', id, 'author', Date.now()) > 0, 'the saved index still knows who worked where');
   });
 
-  it('counts the window beside the inspection for a first build, and not again once the index is in memory', async () => {
+  it('reads the window beside the inspection for a first build, and not again once the index is in memory', async () => {
     const store = new ExpertiseStore(storage, silentLogger);
     const first = await withCountingGit(() => store.get(repo.dir, window), { onPath: true });
     assert.equal(first.result.how, 'built');
-    // A short history is folded on this thread: after the count, one rev-parse and one log.
-    assert.deepEqual(first.commands.map(verb).sort(), ['log --no-color', 'rev-list --count', 'rev-parse --show-toplevel'], first.commands.join('\n'));
-    assert.match(first.commands.find((c) => c.startsWith('rev-list')) ?? '', / --end-of-options HEAD$/);
+    // A short history is read once, from HEAD, beside the inspection, and folded on this thread.
+    assert.deepEqual(first.commands.map(verb).sort(), ['log --no-color', 'rev-parse --show-toplevel'], first.commands.join('\n'));
+    assert.match(first.commands.find((c) => / log /.test(c)) ?? '', / --max-count=501 --end-of-options HEAD$/);
     const again = await withCountingGit(() => store.get(path.join(repo.dir, 'src'), window), { onPath: true });
     assert.equal(again.result.how, 'cached');
     assert.deepEqual(again.commands.map(verb), ['rev-parse --show-toplevel'], again.commands.join('\n'));

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { ExpertiseIndex } from '../../../src/core/delegation/expertiseIndex';
 import { scoreExpertise } from '../../../src/core/delegation/expertiseScore';
 import { suggestReviewers } from '../../../src/core/delegation/suggestReviewers';
-import { refreshExpertiseIndex } from '../../../src/git/expertiseRefresh';
+import { readBeforeBuild, refreshExpertiseIndex } from '../../../src/git/expertiseRefresh';
+import { openGitSession } from '../../../src/git/gitSession';
+import { inspectRepository } from '../../../src/git/repository';
 import { withCountingGit } from './countingGit';
 import { TempRepo, git } from './tempRepo';
 
@@ -105,15 +107,36 @@ describe('expertise index from a real repository', function () {
     assert.deepEqual(verbs, ['rev-parse --show-toplevel', 'log --no-color'], commands.join('\n'));
   });
 
-  it('counts the window from HEAD beside the inspection when a first build could go to the worker, and folds a short one here', async () => {
-    // A worker script that cannot start: the count decides before any worker is tried.
+  it('reads the window from HEAD beside the inspection when a first build could go to the worker, and folds a short one here without reading it again', async () => {
+    // A worker script that cannot start: the early read decides before any worker is tried.
     const { result: built, commands } = await withCountingGit((binary) => refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW, binary, indexWorker: '/nowhere/indexWorker.js' }));
     assert.equal(built.mode, 'rebuilt');
     assert.equal(built.offThread, undefined);
     const verbs = commands.map((c) => c.replace(/^-c \S+ /, '').split(' ').slice(0, 2).join(' '));
-    // HEAD, not the sha the inspection finds: the count does not wait for it.
-    assert.deepEqual(verbs.sort(), ['log --no-color', 'rev-list --count', 'rev-parse --show-toplevel'], commands.join('\n'));
-    assert.match(commands.find((c) => c.startsWith('rev-list')) ?? '', / --end-of-options HEAD$/);
+    // HEAD, not the sha the inspection finds: the read does not wait for it.
+    assert.deepEqual(verbs.sort(), ['log --no-color', 'rev-parse --show-toplevel'], commands.join('\n'));
+    assert.match(commands.find((c) => / log /.test(c)) ?? '', / --max-count=501 --end-of-options HEAD$/);
+    const plain = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW, indexWorker: false });
+    assert.deepEqual(built.index.toJSON(), plain.index.toJSON());
+    assert.deepEqual([...built.latestShaByEmail], [...plain.latestShaByEmail]);
+  });
+
+  it('reads the window again from the commit the inspection found when HEAD moved after the early read', async () => {
+    const session = await openGitSession(repo.dir);
+    const early = readBeforeBuild(session, {});
+    assert.ok(early);
+    const before = await early;
+    await repo.commit({ author: ben, date: '2024-02-20T00:00:00Z', message: 'meanwhile', files: { 'src/meanwhile.c': '1' } });
+    try {
+      const info = await inspectRepository(session);
+      assert.notEqual(before.commits?.[0]?.sha, info.headSha);
+      const built = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW, opened: { session, info }, windowStart: early, indexWorker: '/nowhere/indexWorker.js' });
+      assert.equal(built.index.headSha, info.headSha);
+      assert.equal(built.commitsRead, (before.commits?.length ?? 0) + 1, 'the commit made in between is in the index');
+      assert.ok(built.index.knownFiles().includes('src/meanwhile.c'));
+    } finally {
+      await git(repo.dir, ['reset', '-q', '--hard', 'HEAD~1']);
+    }
   });
 
   it('rebuilds when history was rewritten under the index', async () => {
