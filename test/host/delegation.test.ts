@@ -100,8 +100,8 @@ describe('delegation view', () => {
     assert.equal(rows[rows.length - 1].login, 'jin');
 
     const operations = (await sandboxRequests()).map((r) => (r as { graphqlOperation?: string }).graphqlOperation).filter(Boolean);
-    assert.equal(operations.filter((o) => o === 'LeadDeskReviewLoad').length, 1, `one load request for all candidates: ${operations.join(', ')}`);
-    assert.equal(operations.filter((o) => o === 'LeadDeskAvailability').length, 1);
+    assert.equal(operations.filter((o) => o === 'LeadDeskHandoffSignals').length, 1, `one request for the load, availability and access of all candidates: ${operations.join(', ')}`);
+    assert.ok(!operations.some((o) => o === 'LeadDeskReviewLoad' || o === 'LeadDeskAvailability' || o === 'LeadDeskReviewAccess'), operations.join(', '));
   });
 
   it('marks a person the repository cannot ask for a review, and offers no request for them', () => {

@@ -1,7 +1,7 @@
 import type { GitHubClient } from '../client';
 import { GitHubError } from '../errors';
 import { batchQuery } from './graphqlBatch';
-import { asRecord, asString, chunked, uniqueLogins } from './payload';
+import { asRecord, asString, chunked, uniqueLogins, type JsonRecord } from './payload';
 
 const LOGINS_PER_REQUEST = 50;
 
@@ -14,31 +14,45 @@ export interface Availability {
   readonly expiresAt?: string;
 }
 
+/** Each login's status, `u<i>` for the i-th login, sent as `$l<i>` (added to `variables`). */
+export function availabilityFields(logins: readonly string[], variables: Record<string, unknown>): string[] {
+  return logins.map((login, i) => {
+    variables[`l${i}`] = login;
+    return `  u${i}: user(login: $l${i}) { login status { message emoji indicatesLimitedAvailability expiresAt } }`;
+  });
+}
+
+export const loginDeclarations = (logins: readonly string[]): string[] => logins.map((_login, i) => `$l${i}: String!`);
+
 /**
- * Each person's GitHub status, for many logins in one GraphQL request, keyed by lower-cased login.
- * A login GitHub does not know is left out (the caller shows them without an availability signal).
+ * The statuses availabilityFields asked for, keyed by lower-cased login. A login GitHub does not
+ * know (`missing`: answered NOT_FOUND) is left out: the caller shows them without a signal.
  */
+export function readAvailabilities(data: JsonRecord, missing: ReadonlySet<string>, logins: readonly string[], now: Date): Map<string, Availability> {
+  const result = new Map<string, Availability>();
+  let answered = 0;
+  logins.forEach((login, i) => {
+    if (missing.has(`u${i}`)) answered++;
+    const user = asRecord(data[`u${i}`]);
+    if (!user) return;
+    answered++;
+    result.set(login.toLowerCase(), readAvailability(asString(user.login) ?? login, user.status, now));
+  });
+  if (answered === 0 && logins.length > 0) {
+    throw new GitHubError('malformed', 'GitHub sent a response that could not be read.', { detail: 'availability: no user in the answer' });
+  }
+  return result;
+}
+
+/** Each person's GitHub status, for many logins in one GraphQL request, keyed by lower-cased login. */
 export async function fetchAvailability(client: GitHubClient, logins: Iterable<string>, now: Date = new Date()): Promise<Map<string, Availability>> {
   const result = new Map<string, Availability>();
   for (const chunk of chunked(uniqueLogins(logins), LOGINS_PER_REQUEST)) {
     const variables: Record<string, unknown> = {};
-    const fields = chunk.map((login, i) => {
-      variables[`l${i}`] = login;
-      return `  u${i}: user(login: $l${i}) { login status { message emoji indicatesLimitedAvailability expiresAt } }`;
-    });
-    const declarations = chunk.map((_login, i) => `$l${i}: String!`).join(', ');
-    const query = `query LeadDeskAvailability(${declarations}) {\n${fields.join('\n')}\n}`;
+    const fields = availabilityFields(chunk, variables);
+    const query = `query LeadDeskAvailability(${loginDeclarations(chunk).join(', ')}) {\n${fields.join('\n')}\n}`;
     const { data, missing } = await batchQuery(client, query, variables);
-    let answered = missing.size;
-    chunk.forEach((login, i) => {
-      const user = asRecord(data[`u${i}`]);
-      if (!user) return;
-      answered++;
-      result.set(login.toLowerCase(), readAvailability(asString(user.login) ?? login, user.status, now));
-    });
-    if (answered === 0) {
-      throw new GitHubError('malformed', 'GitHub sent a response that could not be read.', { detail: 'availability: no user in the answer' });
-    }
+    for (const [login, availability] of readAvailabilities(data, missing, chunk, now)) result.set(login, availability);
   }
   return result;
 }

@@ -4,13 +4,19 @@
 import type { GitHubRepoRef } from '../../core/delegation/gitRemote';
 import type { CandidateSources } from '../../core/delegation/findCandidates';
 import type { GitHubClient } from '../client';
-import { fetchAvailability } from './availability';
 import { fetchCommitAuthors } from './commitAuthors';
-import { fetchReviewAccess } from './reviewAccess';
-import { fetchReviewLoad } from './reviewLoad';
+import { fetchHandoffSignals, valueOf, type HandoffSignals } from './handoffSignals';
 
 /** Without `repo`, commit emails and access are not looked up (there is no repository to ask about). */
 export function githubCandidateSources(client: GitHubClient, repo: GitHubRepoRef | undefined): CandidateSources {
+  // The finder asks load, availability and access about the same list at once: one request
+  // answers all three (fetchHandoffSignals), shared by the list it was asked for.
+  const asked = new WeakMap<readonly string[], Promise<HandoffSignals>>();
+  const signals = (logins: readonly string[]): Promise<HandoffSignals> => {
+    let answer = asked.get(logins);
+    if (!answer) asked.set(logins, (answer = fetchHandoffSignals(client, repo, logins)));
+    return answer;
+  };
   return {
     ...(repo
       ? {
@@ -18,10 +24,13 @@ export function githubCandidateSources(client: GitHubClient, repo: GitHubRepoRef
             const authors = await fetchCommitAuthors(client, repo, samples.map((x) => x.sha));
             return new Map([...authors].map(([sha, a]) => [sha, a.login ?? null]));
           },
-          reviewAccess: (logins) => fetchReviewAccess(client, repo, logins),
+          reviewAccess: async (logins) => {
+            const { access } = await signals(logins);
+            return access ? valueOf(access) : new Map<string, boolean>();
+          },
         }
       : {}),
-    reviewLoad: (logins) => fetchReviewLoad(client, logins),
-    availability: (logins) => fetchAvailability(client, logins),
+    reviewLoad: async (logins) => valueOf((await signals(logins)).load),
+    availability: async (logins) => valueOf((await signals(logins)).availability),
   };
 }

@@ -48,15 +48,32 @@ function partialData(err: unknown): BatchResult | undefined {
 }
 
 /**
+ * A query document: its variables' declarations, its top-level fields, and fields inside the
+ * repository named by `$owner` and `$name` (declared here when there are any).
+ */
+export function queryDocument(operation: string, declarations: readonly string[], fields: readonly string[], repositoryFields: readonly string[] = []): string {
+  const inRepository = repositoryFields.length > 0;
+  const declared = inRepository ? ['$owner: String!', '$name: String!', ...declarations] : declarations;
+  const body = inRepository ? [...fields, '  repository(owner: $owner, name: $name) {', ...repositoryFields.map((f) => `    ${f.trim()}`), '  }'] : fields;
+  return `query ${operation}(${declared.join(', ')}) {\n${body.join('\n')}\n}`;
+}
+
+/** The variables that name a repository for queryDocument. */
+export const repositoryVariables = (repo: RepoRef): Record<string, unknown> => ({ owner: repo.owner, name: repo.repo });
+
+/**
  * One document of aliased lookups inside a repository, a value each: `field(i, variable)` writes
  * the i-th lookup, whose value is sent as `variable`, of GraphQL type `type`. The repository's
  * object from the answer (undefined when GitHub gave none).
  */
 export async function repositoryBatch(client: GitHubClient, operation: string, repo: RepoRef, type: string, values: readonly string[], field: (i: number, variable: string) => string): Promise<JsonRecord | undefined> {
-  const variables: Record<string, unknown> = { owner: repo.owner, name: repo.repo };
+  const variables = repositoryVariables(repo);
   values.forEach((value, i) => (variables[`v${i}`] = value));
-  const declarations = ['$owner: String!', '$name: String!', ...values.map((_v, i) => `$v${i}: ${type}`)].join(', ');
-  const fields = values.map((_v, i) => `    ${field(i, `$v${i}`)}`).join('\n');
-  const query = `query ${operation}(${declarations}) {\n  repository(owner: $owner, name: $name) {\n${fields}\n  }\n}`;
+  const query = queryDocument(
+    operation,
+    values.map((_v, i) => `$v${i}: ${type}`),
+    [],
+    values.map((_v, i) => field(i, `$v${i}`)),
+  );
   return asRecord((await batchQuery(client, query, variables)).data.repository);
 }

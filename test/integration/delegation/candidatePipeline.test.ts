@@ -100,13 +100,13 @@ describe('delegation: candidates from a real repository and the sandbox', () => 
 
   const operations = () => sandbox.requests.filter((r) => r.api === 'graphql').map((r) => r.graphqlOperation);
 
-  it('suggests the three people who know the code, never the author or me, with one request per signal', async () => {
+  it('suggests the three people who know the code, never the author or me, with one request for commit emails and one for load, availability and access', async () => {
     const found = await findCandidates(input(), sources());
     const names = found.rows.map((r) => r.name);
     assert.equal(found.rows.length, 3);
     assert.ok(!names.includes('Cara Diaz'), 'the author was suggested');
     assert.ok(!names.includes('Lee Adams'), 'I was suggested (my login comes from GitHub commit data)');
-    assert.deepEqual(operations().sort(), ['LeadDeskAvailability', 'LeadDeskCommitAuthors', 'LeadDeskReviewAccess', 'LeadDeskReviewLoad']);
+    assert.deepEqual(operations().sort(), ['LeadDeskCommitAuthors', 'LeadDeskHandoffSignals']);
 
     const ben = found.rows.find((r) => r.name === 'Ben Okafor');
     assert.ok(ben, `Ben is missing from ${names.join(', ')}`);

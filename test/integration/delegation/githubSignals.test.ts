@@ -10,6 +10,7 @@ import { fetchCommitAuthors } from '../../../src/github/delegation/commitAuthors
 import { fetchReviewAccess } from '../../../src/github/delegation/reviewAccess';
 import { fetchManyPullRequestChanges, fetchPullRequestChanges } from '../../../src/github/delegation/pullRequestFiles';
 import { GitHubError } from '../../../src/github/errors';
+import { fetchHandoffSignals, valueOf } from '../../../src/github/delegation/handoffSignals';
 import { SHAS, TOKENS, clientFor, delegationScenario, graphqlRequests } from './scenario';
 
 describe('delegation: GitHub signals against the sandbox', () => {
@@ -114,6 +115,43 @@ describe('delegation: GitHub signals against the sandbox', () => {
 
     it('fails, rather than saying nobody can be asked, when the repository cannot be read', async () => {
       await assert.rejects(fetchReviewAccess(clientFor(sandbox), { owner: 'acme', repo: 'no-such-repo' }, ['ben']), (err: unknown) => err instanceof GitHubError);
+    });
+  });
+
+  describe('load, availability and access together', () => {
+    const engine = { owner: 'acme', repo: 'engine' };
+    const people = ['ana', 'Ben', 'outsider', 'no-such-person', 'dave'];
+
+    it('reads all three in one GraphQL request, each as its own request reads it', async () => {
+      const together = await fetchHandoffSignals(clientFor(sandbox), engine, people);
+      assert.equal(graphqlRequests(sandbox).length, 1);
+      assert.equal(sandbox.requests.length, 1);
+      const body = graphqlRequests(sandbox)[0].body as { query: string };
+      assert.ok(!body.query.includes('outsider'), 'logins travel as variables');
+      sandbox.clearRequests();
+      const client = clientFor(sandbox);
+      assert.deepEqual(valueOf(together.load), await fetchReviewLoad(client, people));
+      assert.deepEqual(valueOf(together.availability), await fetchAvailability(client, people));
+      assert.deepEqual(valueOf(together.access!), await fetchReviewAccess(client, engine, people));
+      assert.equal(valueOf(together.availability).has('no-such-person'), false, 'a login GitHub does not know is left out of availability');
+      assert.equal(valueOf(together.access!).get('outsider'), false);
+    });
+
+    it('fails only the access part when the repository cannot be read, and asks no access without a repository', async () => {
+      const missingRepo = await fetchHandoffSignals(clientFor(sandbox), { owner: 'acme', repo: 'no-such-repo' }, ['ana', 'ben']);
+      assert.throws(() => valueOf(missingRepo.access!), (err: unknown) => err instanceof GitHubError);
+      assert.deepEqual(Object.fromEntries(valueOf(missingRepo.load)), { ana: 3, ben: 1 });
+      assert.equal(valueOf(missingRepo.availability).get('ana')?.available, false);
+      sandbox.clearRequests();
+      const noRepo = await fetchHandoffSignals(clientFor(sandbox), undefined, ['ana']);
+      assert.equal(noRepo.access, undefined);
+      assert.doesNotMatch((graphqlRequests(sandbox)[0].body as { query: string }).query, /repository|assignableUsers/);
+    });
+
+    it('makes no request for an empty list', async () => {
+      const none = await fetchHandoffSignals(clientFor(sandbox), engine, []);
+      assert.equal(valueOf(none.load).size, 0);
+      assert.equal(sandbox.requests.length, 0);
     });
   });
 
