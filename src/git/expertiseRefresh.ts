@@ -7,7 +7,7 @@ import { emptyIndex, oldestFirst, planIndexUpdate } from '../core/delegation/ind
 import { parseMailmap } from '../core/delegation/mailmap';
 import { TimeSlicer, type SliceClock } from '../core/delegation/slicedFold';
 import type { CommitRecord } from '../core/delegation/types';
-import { countWindowCommits, historyLogArguments, historyWindowOf, openHistoryIn, readWindowStart, type WindowStart } from './historyReader';
+import { countWindowCommits, historyLogArguments, historyWindowOf, openHistoryIn, startWindowRead, type WindowStart } from './historyReader';
 import { buildOffThread, bundledIndexWorker, type StartedLog } from './indexBuildThread';
 import { noteLatestCommits } from './latestCommits';
 import type { HistoryReadOptions } from './historyReader';
@@ -44,10 +44,10 @@ export interface RefreshOptions extends Omit<HistoryReadOptions, 'after' | 'tip'
    */
   readonly hostBuildCommits?: number;
   /**
-   * The start of the window as readBeforeBuild read it from HEAD, when the caller asked early
+   * The start of the window as readBeforeBuild asked for it from HEAD, when the caller asked early
    * (beside its own inspection); counted here otherwise.
    */
-  readonly windowStart?: Promise<WindowStart>;
+  readonly windowStart?: WindowStart;
 }
 
 /**
@@ -100,6 +100,8 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
   let plan = planIndexUpdate(previous, target);
   let rebuildReason: string | undefined = plan.kind === 'rebuild' ? plan.reason : undefined;
 
+  // A first build's early read of the window is for a rebuild only.
+  if (plan.kind !== 'rebuild') windowStart?.stop();
   if (plan.kind === 'upToDate' && previous) return { index: previous, mode: 'upToDate', commitsRead: 0, shallow: info.shallow, truncated: false, latestShaByEmail: new Map() };
   if (plan.kind === 'incremental' && info.headSha !== undefined && !(await isAncestor(session, plan.fromSha, info.headSha))) {
     plan = { kind: 'rebuild', reason: 'noBase' };
@@ -131,6 +133,7 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
   let offThread = false;
   const rebuild = async () => {
     if (script && info.headSha !== undefined && !(await holdsFewCommits(session, info.headSha, options, windowStart))) {
+      windowStart?.stop();
       const request = coldBuildRequest(dir, info, repo, settings, options);
       const built = await buildOffThread(script, request, { onPage: options.onPage, onProgress: options.onProgress, signal: options.signal, slicer }, await startColdLog(session, request));
       offThread = built !== undefined;
@@ -168,25 +171,25 @@ export async function refreshExpertiseIndex(dir: string, previous: ExpertiseInde
  * many commits it holds, and all of them when they are few enough to be folded on this thread.
  * For a caller to ask beside the repository's inspection; undefined when no count will be wanted.
  */
-export function readBeforeBuild(session: GitSession, options: Pick<RefreshOptions, 'sinceDays' | 'maxCommits' | 'hostBuildCommits' | 'now'>): Promise<WindowStart> | undefined {
+export function readBeforeBuild(session: GitSession, options: Pick<RefreshOptions, 'sinceDays' | 'maxCommits' | 'hostBuildCommits' | 'now'>): WindowStart | undefined {
   const limit = options.hostBuildCommits ?? SMALL_HISTORY_COMMITS;
   if (limit !== SMALL_HISTORY_COMMITS || historyWindowOf(options).maxCommits <= limit) return undefined;
-  const reading = readWindowStart(session, historyWindowOf(options), limit, options.now);
-  // An empty repository has no HEAD to read from; it is never built on the worker anyway.
-  reading.catch(() => undefined);
-  return reading;
+  const start = startWindowRead(session, historyWindowOf(options), limit, options.now);
+  // An empty repository has no HEAD to count from; it is never built on the worker anyway.
+  start.count.catch(() => undefined);
+  return start;
 }
 
 /**
  * Whether the window at `tip` is small enough to build on this thread (see SMALL_HISTORY_COMMITS).
  * `early` is the start of the window read from HEAD early (see RefreshOptions.windowStart).
  */
-async function holdsFewCommits(session: GitSession, tip: string, options: RefreshOptions, early: Promise<WindowStart> | undefined): Promise<boolean> {
+async function holdsFewCommits(session: GitSession, tip: string, options: RefreshOptions, early: WindowStart | undefined): Promise<boolean> {
   const limit = options.hostBuildCommits ?? SMALL_HISTORY_COMMITS;
   const window = historyWindowOf(options);
   if (window.maxCommits <= limit) return true;
   if (limit <= 0) return false;
-  const counted = limit === SMALL_HISTORY_COMMITS ? (await early?.catch(() => undefined))?.count : undefined;
+  const counted = limit === SMALL_HISTORY_COMMITS ? await early?.count.catch(() => undefined) : undefined;
   return (counted ?? (await countWindowCommits(session, tip, window, limit, options.now))) <= limit;
 }
 
@@ -195,8 +198,8 @@ async function holdsFewCommits(session: GitSession, tip: string, options: Refres
  * `headSha`, the commit the inspection found; undefined otherwise (HEAD moved in between: the
  * window is read again from `headSha`).
  */
-async function startOfWindow(early: Promise<WindowStart> | undefined, headSha: string | undefined): Promise<readonly CommitRecord[] | undefined> {
-  const commits = (await early?.catch(() => undefined))?.commits;
+async function startOfWindow(early: WindowStart | undefined, headSha: string | undefined): Promise<readonly CommitRecord[] | undefined> {
+  const commits = await early?.commits;
   if (!commits || headSha === undefined) return undefined;
   return commits.length === 0 || commits[0].sha === headSha ? commits : undefined;
 }

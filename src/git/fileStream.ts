@@ -125,6 +125,24 @@ export async function startThroughFile(command: FileStreamCommand): Promise<File
   };
 }
 
+/**
+ * Runs the command with its stdout on a pipe, collected whole: for a short output, where a file
+ * would cost more to make than it saves. Fails as streamThroughFile does.
+ */
+export function collectOutput(command: FileStreamCommand): { readonly output: Promise<Buffer>; readonly stop: () => void } {
+  const chunks: Buffer[] = [];
+  let child: ChildProcess | undefined;
+  const output = new Promise<Buffer>((resolve, reject) => {
+    let stderr = '';
+    child = spawn(command.binary, [...command.args], { cwd: command.dir, env: command.env, stdio: ['ignore', 'pipe', 'pipe'], signal: command.signal, windowsHide: true });
+    child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr?.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new GitExitError(code, stderr))));
+  });
+  return { output, stop: () => void child?.kill() };
+}
+
 /** A new folder only this user can read, with a file in it open for git to write and for us to read. */
 async function outputFile(): Promise<{ folder: string; writer: FileHandle; reader: FileHandle }> {
   let folder: string | undefined;

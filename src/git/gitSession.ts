@@ -3,7 +3,7 @@
 
 import type { SimpleGit } from 'simple-git';
 import { loadSimpleGit } from './simpleGitModule';
-import { NoOutputFileError, followFile, startThroughFile, streamThroughFile, type FileOutput } from './fileStream';
+import { NoOutputFileError, collectOutput, followFile, startThroughFile, streamThroughFile, type FileOutput } from './fileStream';
 import { GitAbortedError, GitNotFoundError, GitTimeoutError, NotAGitRepositoryError } from './gitErrors';
 import type { StreamFlow } from './streamFlow';
 
@@ -66,6 +66,12 @@ export interface GitSession {
    * when no file can be made.
    */
   startIntoFile(args: readonly string[]): Promise<FileOutput | undefined>;
+  /**
+   * Runs `git <args>` at once, beside whatever the session already runs (not in simple-git's
+   * queue), with its output buffered (BUFFERED_OUTPUT_ENV) and collected whole: for a short read
+   * started early. `output` fails as run() does, typed; `stop()` ends git.
+   */
+  collect(args: readonly string[]): { readonly output: Promise<Buffer>; readonly stop: () => void };
   /** Throws the typed error if the deadline passed or the caller aborted. Call between steps. */
   throwIfStopped(): void;
 }
@@ -174,6 +180,14 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
     return { ...output, exited };
   };
 
+  const collect = (args: readonly string[]): { readonly output: Promise<Buffer>; readonly stop: () => void } => {
+    const { output, stop } = collectOutput(fileCommand(args, { ...process.env, ...BUFFERED_OUTPUT_ENV }));
+    const typed = output.catch(async (err: unknown) => {
+      throw await typedFailure(err);
+    });
+    return { output: typed, stop };
+  };
+
   // The started git is read once, by the stream() that asks for what it runs.
   let started = options.started;
   const stream = (args: readonly string[], onBytes: (bytes: Buffer, flow: StreamFlow) => void): Promise<void> => {
@@ -192,6 +206,7 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
     run,
     stream,
     startIntoFile,
+    collect,
   };
 }
 

@@ -136,25 +136,32 @@ function sinceArguments(sinceDays: number, now: () => number): string[] {
   return sinceDays > 0 ? [`--since=${new Date(now() - sinceDays * DAY_MS).toISOString()}`] : [];
 }
 
-/** The start of the window at HEAD, read before HEAD's sha was known (readWindowStart). */
+/** The start of the window at HEAD, asked for before HEAD's sha is known (startWindowRead). */
 export interface WindowStart {
-  /** The commits in the window, counted no further than the limit + 1. */
-  readonly count: number;
-  /** When the window holds no more than the limit: all of it, newest first, HEAD's commit first. */
-  readonly commits?: readonly CommitRecord[];
+  /** The commits in the window, counted no further than the limit + 1: quick, for deciding on. */
+  readonly count: Promise<number>;
+  /**
+   * All of the window, newest first (HEAD's commit first), when it holds no more than the limit;
+   * undefined when it holds more, or the read was stopped or failed (it is then read as usual).
+   */
+  readonly commits: Promise<readonly CommitRecord[] | undefined>;
+  /** Stops the read, when its commits will not be wanted (a large window, an index to update). */
+  stop(): void;
 }
 
 /**
- * The window at HEAD, read no further than `limit + 1` commits, beside the repository's
- * inspection rather than after it (HEAD's sha is not known yet): how many commits it holds, as
- * far as that, and, when it holds no more than `limit`, all of them. A small history is then read
- * once, and while the inspection runs; the caller checks the first commit against HEAD's sha as
- * the inspection found it (HEAD may have moved in between).
+ * Counts the window at HEAD as far as `limit + 1` commits and, beside the count, reads it as far
+ * as that: both beside the repository's inspection rather than after it (HEAD's sha is not known
+ * yet). A small history is then read once, while the inspection runs; the caller checks the first
+ * commit against HEAD's sha as the inspection found it (HEAD may have moved in between), and stops
+ * the read when the count says the window is large. The count alone decides: a read of 501
+ * commits' files takes git longer than counting them, and a large build should not wait for it.
  */
-export async function readWindowStart(session: GitSession, window: HistoryWindow, limit: number, now: () => number = Date.now): Promise<WindowStart> {
-  const output = await session.run([...logArguments(), ...sinceArguments(window.sinceDays, now), `--max-count=${Math.min(window.maxCommits, limit + 1)}`, '--end-of-options', 'HEAD']);
-  const count = countLogRecords(output);
-  return count > limit ? { count } : { count, commits: parseLogOutput(output) };
+export function startWindowRead(session: GitSession, window: HistoryWindow, limit: number, now: () => number = Date.now): WindowStart {
+  // Started first, and outside the queue the count and the inspection wait in.
+  const read = session.collect(historyLogArguments('HEAD', { ...window, maxCommits: Math.min(window.maxCommits, limit) }, now));
+  const commits = read.output.then((bytes) => (countLogRecords(bytes) > limit ? undefined : parseLogOutput(bytes)));
+  return { count: countWindowCommits(session, 'HEAD', window, limit, now), commits: commits.catch(() => undefined), stop: read.stop };
 }
 
 /**

@@ -118,9 +118,9 @@ function hashOf(bytes: Uint8Array, from: number, to: number): number {
 }
 
 /** How many records (commits) whole output holds, without parsing them. */
-export function countLogRecords(output: string): number {
+export function countLogRecords(output: Uint8Array): number {
   let count = 0;
-  for (let at = output.indexOf(RS); at >= 0; at = output.indexOf(RS, at + 1)) count++;
+  for (let at = output.indexOf(RS_BYTE); at >= 0; at = output.indexOf(RS_BYTE, at + 1)) count++;
   return count;
 }
 

@@ -67,8 +67,8 @@ describe('delegation: expertise index on real repositories', () => {
     const store = new ExpertiseStore(storage, silentLogger);
     const first = await withCountingGit(() => store.get(repo.dir, window), { onPath: true });
     assert.equal(first.result.how, 'built');
-    // A short history is read once, from HEAD, beside the inspection, and folded on this thread.
-    assert.deepEqual(first.commands.map(verb).sort(), ['log --no-color', 'rev-parse --show-toplevel'], first.commands.join('\n'));
+    // A short history is counted and read once, from HEAD, beside the inspection, and folded on this thread.
+    assert.deepEqual(first.commands.map(verb).sort(), ['log --no-color', 'rev-list --count', 'rev-parse --show-toplevel'], first.commands.join('\n'));
     assert.match(first.commands.find((c) => / log /.test(c)) ?? '', / --max-count=501 --end-of-options HEAD$/);
     const again = await withCountingGit(() => store.get(path.join(repo.dir, 'src'), window), { onPath: true });
     assert.equal(again.result.how, 'cached');

@@ -113,8 +113,9 @@ describe('expertise index from a real repository', function () {
     assert.equal(built.mode, 'rebuilt');
     assert.equal(built.offThread, undefined);
     const verbs = commands.map((c) => c.replace(/^-c \S+ /, '').split(' ').slice(0, 2).join(' '));
-    // HEAD, not the sha the inspection finds: the read does not wait for it.
-    assert.deepEqual(verbs.sort(), ['log --no-color', 'rev-parse --show-toplevel'], commands.join('\n'));
+    // HEAD, not the sha the inspection finds: the count and the read do not wait for it, and the
+    // read is the only one.
+    assert.deepEqual(verbs.sort(), ['log --no-color', 'rev-list --count', 'rev-parse --show-toplevel'], commands.join('\n'));
     assert.match(commands.find((c) => / log /.test(c)) ?? '', / --max-count=501 --end-of-options HEAD$/);
     const plain = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW, indexWorker: false });
     assert.deepEqual(built.index.toJSON(), plain.index.toJSON());
@@ -125,14 +126,15 @@ describe('expertise index from a real repository', function () {
     const session = await openGitSession(repo.dir);
     const early = readBeforeBuild(session, {});
     assert.ok(early);
-    const before = await early;
+    const before = await early.commits;
+    assert.ok(before, 'a short window is read whole');
     await repo.commit({ author: ben, date: '2024-02-20T00:00:00Z', message: 'meanwhile', files: { 'src/meanwhile.c': '1' } });
     try {
       const info = await inspectRepository(session);
-      assert.notEqual(before.commits?.[0]?.sha, info.headSha);
+      assert.notEqual(before[0].sha, info.headSha);
       const built = await refreshExpertiseIndex(repo.dir, undefined, { now: () => NOW, opened: { session, info }, windowStart: early, indexWorker: '/nowhere/indexWorker.js' });
       assert.equal(built.index.headSha, info.headSha);
-      assert.equal(built.commitsRead, (before.commits?.length ?? 0) + 1, 'the commit made in between is in the index');
+      assert.equal(built.commitsRead, before.length + 1, 'the commit made in between is in the index');
       assert.ok(built.index.knownFiles().includes('src/meanwhile.c'));
     } finally {
       await git(repo.dir, ['reset', '-q', '--hard', 'HEAD~1']);

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { CommitRecord } from '../../../src/core/delegation/types';
-import { openHistory, readHistory, readHistoryRange } from '../../../src/git/historyReader';
+import { openGitSession } from '../../../src/git/gitSession';
+import { openHistory, readHistory, readHistoryRange, startWindowRead } from '../../../src/git/historyReader';
+import { openDescriptors } from './openDescriptors';
 import { TempRepo } from './tempRepo';
 
 const ben = { name: 'Ben Noordhuis', email: 'info@bnoordhuis.nl' };
@@ -32,6 +36,35 @@ describe('git history reader', function () {
 
   after(async () => {
     await repo.remove();
+  });
+
+  it('reads a short window whole beside its count, nothing of a longer one, and stops when asked with nothing left open', async () => {
+    const session = await openGitSession(repo.dir);
+    const whole = startWindowRead(session, { sinceDays: 0, maxCommits: 100 }, 50, () => NOW);
+    assert.equal(await whole.count, 3);
+    assert.deepEqual((await whole.commits)?.map((c) => c.files), [['src/win/fs.c'], ['docs/my file.md', 'src/unix/fs.c'], ['src/old.c']]);
+    const longer = startWindowRead(session, { sinceDays: 0, maxCommits: 100 }, 2, () => NOW);
+    assert.equal(await longer.count, 3);
+    assert.equal(await longer.commits, undefined, 'more than the limit: nothing read is kept');
+
+    // A git that writes a line and never finishes: only the stop ends the read.
+    const before = await openDescriptors();
+    const bin = await mkdtemp(path.join(tmpdir(), 'lead-desk-hanging-'));
+    const hanging = path.join(bin, 'git');
+    await writeFile(hanging, "#!/bin/sh\nprintf 'first\\n'\nexec sleep 600\n");
+    await chmod(hanging, 0o755);
+    const ending = new AbortController();
+    try {
+      const stuck = startWindowRead(await openGitSession(repo.dir, { binary: hanging, signal: ending.signal }), { sinceDays: 0, maxCommits: 100 }, 50, () => NOW);
+      stuck.count.catch(() => undefined);
+      stuck.stop();
+      assert.equal(await stuck.commits, undefined);
+      ending.abort();
+      await stuck.count.catch(() => undefined);
+    } finally {
+      await rm(bin, { recursive: true, force: true });
+    }
+    assert.deepEqual(await openDescriptors(), before, 'the file the read followed is closed');
   });
 
   it('reads authors, dates, files and trailers, newest first', async () => {

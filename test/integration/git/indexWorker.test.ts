@@ -3,7 +3,7 @@
 // index, pages and progress a build on this thread gives; a cancel ends the worker, git's typed
 // failures come back typed, and with no worker to start the build runs on this thread.
 import assert from 'node:assert/strict';
-import { chmod, mkdtemp, readdir, readlink, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -13,6 +13,7 @@ import { GitAbortedError, GitTimeoutError } from '../../../src/git/gitErrors';
 import { openGitSession } from '../../../src/git/gitSession';
 import { inspectRepository } from '../../../src/git/repository';
 import { withCountingGit } from './countingGit';
+import { openDescriptors } from './openDescriptors';
 import { TempRepo, git } from './tempRepo';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -22,14 +23,6 @@ const people = [
   { name: 'José Álvarez', email: 'jose@example.com' },
   { name: 'Mei Chen', email: 'mei@example.com' },
 ];
-
-/** This process's open file descriptors, by what they point at. */
-async function openDescriptors(): Promise<string[]> {
-  const fds = await readdir('/proc/self/fd');
-  const targets = await Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
-  // The listing's own descriptor is gone by the time it is read.
-  return targets.filter((t) => t !== '' && !t.startsWith('/proc/')).sort();
-}
 
 describe('cold expertise index on a worker thread', function () {
   this.timeout(120_000);
