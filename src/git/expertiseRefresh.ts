@@ -195,13 +195,13 @@ async function holdsFewCommits(session: GitSession, tip: string, options: Refres
 
 /**
  * The window's commits as read early from HEAD, when that read holds all of them and began at
- * `headSha`, the commit the inspection found; undefined otherwise (HEAD moved in between: the
- * window is read again from `headSha`).
+ * `headSha`, the commit the inspection found; undefined otherwise, and the window is read again
+ * from `headSha`: HEAD moved in between, or the read found nothing, which tells nothing about
+ * where it began.
  */
 async function startOfWindow(early: WindowStart | undefined, headSha: string | undefined): Promise<readonly CommitRecord[] | undefined> {
   const commits = await early?.commits;
-  if (!commits || headSha === undefined) return undefined;
-  return commits.length === 0 || commits[0].sha === headSha ? commits : undefined;
+  return commits && commits.length > 0 && commits[0].sha === headSha ? commits : undefined;
 }
 
 /**

@@ -167,6 +167,17 @@ describe('git session streaming', function () {
       }
     });
 
+    it('collects a short output whole, beside the queue, and fails typed', async () => {
+      const session = await openGitSession(repo.dir);
+      const args = ['show', '--format=%an', '--no-patch', 'HEAD'];
+      assert.equal((await session.collect(args).output).toString('utf8'), 'Zoë Ångström\n');
+      await assert.rejects((await openGitSession(repo.dir, { binary: '/nowhere/git' })).collect(['log']).output, (err: unknown) => GitNotFoundError.is(err));
+      const controller = new AbortController();
+      const cancelled = await openGitSession(repo.dir, { signal: controller.signal });
+      controller.abort();
+      await assert.rejects(cancelled.collect(['log']).output, (err: unknown) => GitAbortedError.is(err));
+    });
+
     describe('started on one thread, read on another', () => {
       it('reads the git started for it in place of running it again, once, and runs anything else itself', async () => {
         const before = await leftFolders();
