@@ -61,6 +61,9 @@ export async function checkFirstHour(page, steps, { handOff }) {
     await focusIdle(page).waitFor({ state: 'visible', timeout: 15_000 });
   });
 
+  // Six hours from now, on a quarter hour: the block must not be running while the steps after
+  // this one start blocks of their own, whatever the time of day the run happens at.
+  const weeklyStart = quarterHourIn(6 * 60);
   await check(steps, 'F1 → "Lead Desk: Edit Focus Schedule" adds a weekly block that Time Blocks lists with its date', async () => {
     await startFromPalette(page, 'Lead Desk: Edit Focus Schedule');
     await pickQuickItem(page, 'Add a Weekly Block…');
@@ -70,7 +73,7 @@ export async function checkFirstHour(page, steps, { handOff }) {
     await days.locator('.quick-input-action .monaco-button', { hasText: 'OK' }).click();
     const start = page.locator('.quick-input-widget', { hasText: 'Start' }).locator('input');
     await start.waitFor({ state: 'visible', timeout: 10_000 });
-    await start.fill('07:15');
+    await start.fill(weeklyStart);
     await page.keyboard.press('Enter');
     await pickQuickItem(page, '90 minutes');
     const label = page.locator('.quick-input-widget', { hasText: 'Label' }).locator('input');
@@ -80,11 +83,11 @@ export async function checkFirstHour(page, steps, { handOff }) {
     await pickQuickItem(page, 'Deep work');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
     await showOnlyViews(page, ['Time Blocks']);
-    // "Early heads-down", then "Fri 27 Nov 07:15–08:45 · Deep work": a weekday, a day and a month.
+    // "Early heads-down", then "Fri 27 Nov 13:15–14:45 · Deep work": a weekday, a day and a month.
     const row = viewPane(page, 'Time Blocks').locator('.monaco-list-row', { hasText: 'Early heads-down' }).first();
     await row.waitFor({ state: 'visible', timeout: 15_000 });
     const text = await row.innerText();
-    if (!/(Mon|Tue|Wed|Thu|Fri) \d{1,2} [A-Z][a-z]{2}\b.*07:15/.test(text)) throw new Error(`the upcoming row reads "${text}", with no date`);
+    if (!new RegExp(`(Mon|Tue|Wed|Thu|Fri) \\d{1,2} [A-Z][a-z]{2}\\b.*${weeklyStart}`).test(text)) throw new Error(`the upcoming row reads "${text}", with no date`);
   });
 
   await check(steps, 'F1 → "Lead Desk: Start Review Block" offers the queue\'s pull requests and opens the chosen one', async () => {
@@ -129,4 +132,11 @@ export async function checkFirstHour(page, steps, { handOff }) {
     await openWalkthrough(page);
     for (const id of ['signIn', 'queue', 'focusBlock', 'schedule', 'delegation']) await waitForTick(page, id);
   });
+}
+
+/** The local time `minutes` from now, rounded down to a quarter hour, as HH:MM. */
+function quarterHourIn(minutes) {
+  const at = new Date(Date.now() + minutes * 60_000);
+  const quarter = Math.floor(at.getMinutes() / 15) * 15;
+  return `${String(at.getHours()).padStart(2, '0')}:${String(quarter).padStart(2, '0')}`;
 }

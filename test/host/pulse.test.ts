@@ -83,4 +83,24 @@ describe('team pulse and Team view', () => {
     assert.deepEqual(shown.roots.filter((r) => r.kind === 'teammate').map((r) => r.id.replace('teammate/', '')).sort(), ['dan', 'jin', 'marco', 'priya', 'sofia']);
     assert.equal((await sandboxRequests()).filter((r) => r.route === 'slack reactions.get').length >= 1, true);
   });
+
+  it('reads the answers again as soon as Slack is disconnected or connected, without a refresh', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('leadDesk.team.focus');
+    const note = (expected: string | undefined) => async () => {
+      const i = await inspect();
+      return i.state.pulseNote === expected ? i : undefined;
+    };
+    await vscode.commands.executeCommand('leadDesk.disconnectSlack');
+    await waitFor('the Team view to ask for Slack', note('Connect Slack to read the pulse answers'), 30_000);
+    const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox };
+    const original = window.showInputBox;
+    window.showInputBox = () => Promise.resolve(leadSlackToken);
+    try {
+      await vscode.commands.executeCommand('leadDesk.connectSlack');
+    } finally {
+      window.showInputBox = original;
+    }
+    await waitFor('the Team view to show the answers again', note(undefined), 30_000);
+  });
 });

@@ -72,6 +72,8 @@ export function registerPulseFeature(services: Services, delegate: PulseFeatureC
     services.refresh.register('team', () => model.refresh()),
     view.onDidChangeVisibility((e) => model.setVisible(e.visible)),
     services.github.onDidChangeAccount(refreshIfVisible),
+    // Connected, disconnected or replaced: the pulse answers can (or can no longer) be read.
+    slackConnection.onDidChangeToken(refreshIfVisible),
     services.config.onDidChangeSection('pulse', refreshIfVisible),
     services.config.onDidChangeSection('delegation', refreshIfVisible),
     ...registerCommands([sendTeamPulseCommand, refreshTeamCommand, delegateForTeammateCommand, inspectTeamCommand].map((make) => make(feature)), services.log),
