@@ -67,14 +67,14 @@ export class NoOutputFileError extends Error {
  * is already gone where the system allows, so the descriptor is the only way to it.
  */
 export interface FileOutput {
-  /** Open for reading from the start, on any thread of this process, until close(). */
+  /** Open for reading from the start, on any thread of this process, until release(). */
   readonly fd: number;
   /** Settles once git has exited: resolves on success, rejects as streamThroughFile does. */
   readonly exited: Promise<void>;
   /** Stops git, when nobody will read what it writes. */
   stop(): void;
-  /** Closes the descriptor, once git is stopped or over and nothing reads it any more. */
-  close(): Promise<void>;
+  /** Once nothing reads the file any more: stops git if it still runs, waits for its end, and closes the file. */
+  release(): Promise<void>;
 }
 
 /**
@@ -87,17 +87,11 @@ export interface FileOutput {
 export async function streamThroughFile(command: FileStreamCommand, onBytes: (bytes: Buffer, flow: StreamFlow) => void): Promise<void> {
   const output = await startThroughFile(command);
   try {
-    try {
-      await followFile(output.fd, output.exited, onBytes);
-    } catch (err) {
-      // A reader that failed takes nothing more: git is not left writing for nobody.
-      output.stop();
-      await output.exited.catch(() => undefined);
-      throw err;
-    }
+    await followFile(output.fd, output.exited, onBytes);
     await output.exited;
   } finally {
-    await output.close();
+    // After a reader that failed, git is not left writing for nobody.
+    await output.release();
   }
 }
 
@@ -111,16 +105,24 @@ export async function startThroughFile(command: FileStreamCommand): Promise<File
   // Nothing else needs the name: where the system allows, it goes now, and the file with the last
   // handle on it, however this ends.
   await rm(folder, { recursive: true, force: true }).catch(() => undefined);
-  const git = runInto(command, writer);
+  let git: RunningGit<void>;
+  try {
+    git = runGit(command, writer.fd, () => undefined);
+  } finally {
+    // git has its own copy of the descriptor now (or never will).
+    void writer.close();
+  }
   // A failure is for the reader to hear, through `exited`; until then it is not an unhandled one.
-  git.exited.catch(() => undefined);
+  git.done.catch(() => undefined);
   return {
     fd: reader.fd,
-    exited: git.exited,
-    stop: () => git.stop(),
-    close: async () => {
-      await reader.close();
-      await rm(folder, { recursive: true, force: true });
+    exited: git.done,
+    stop: git.stop,
+    release: async () => {
+      git.stop();
+      await git.done.catch(() => undefined);
+      await reader.close().catch(() => undefined);
+      await rm(folder, { recursive: true, force: true }).catch(() => undefined);
     },
   };
 }
@@ -131,16 +133,8 @@ export async function startThroughFile(command: FileStreamCommand): Promise<File
  */
 export function collectOutput(command: FileStreamCommand): { readonly output: Promise<Buffer>; readonly stop: () => void } {
   const chunks: Buffer[] = [];
-  let child: ChildProcess | undefined;
-  const output = new Promise<Buffer>((resolve, reject) => {
-    let stderr = '';
-    child = spawn(command.binary, [...command.args], { cwd: command.dir, env: command.env, stdio: ['ignore', 'pipe', 'pipe'], signal: command.signal, windowsHide: true });
-    child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stderr?.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new GitExitError(code, stderr))));
-  });
-  return { output, stop: () => void child?.kill() };
+  const git = runGit(command, 'pipe', () => Buffer.concat(chunks), (child) => child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk)));
+  return { output: git.done, stop: git.stop };
 }
 
 /** A new folder only this user can read, with a file in it open for git to write and for us to read. */
@@ -159,22 +153,26 @@ async function outputFile(): Promise<{ folder: string; writer: FileHandle; reade
   }
 }
 
-/** Spawns git writing to `output`, which is closed here once git has it (or could not start). */
-function runInto(command: FileStreamCommand, output: FileHandle): { readonly exited: Promise<void>; stop(): void } {
+/** A git process: what it ends with, and how to stop it. */
+interface RunningGit<T> {
+  /** `result()` once git exited with 0; rejects as streamThroughFile does. */
+  readonly done: Promise<T>;
+  readonly stop: () => void;
+}
+
+/** Spawns git with its stdout on `stdout` (a descriptor, or a pipe `listen` reads) and its stderr kept for the error. */
+function runGit<T>(command: FileStreamCommand, stdout: number | 'pipe', result: () => T, listen?: (child: ChildProcess) => void): RunningGit<T> {
   let child: ChildProcess | undefined;
-  const exited = new Promise<void>((resolve, reject) => {
+  const done = new Promise<T>((resolve, reject) => {
     let stderr = '';
-    try {
-      child = spawn(command.binary, [...command.args], { cwd: command.dir, env: command.env, stdio: ['ignore', output.fd, 'pipe'], signal: command.signal, windowsHide: true });
-    } finally {
-      void output.close();
-    }
+    child = spawn(command.binary, [...command.args], { cwd: command.dir, env: command.env, stdio: ['ignore', stdout, 'pipe'], signal: command.signal, windowsHide: true });
+    listen?.(child);
     child.stderr?.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     child.on('error', reject);
     // Stopped by the signal, git exits without a code; the caller tells why from the signal.
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new GitExitError(code, stderr))));
+    child.on('close', (code) => (code === 0 ? resolve(result()) : reject(new GitExitError(code, stderr))));
   });
-  return { exited, stop: () => void child?.kill() };
+  return { done, stop: () => void child?.kill() };
 }
 
 /**

@@ -66,7 +66,7 @@ export function buildOffThread(script: string, request: ColdBuildRequest, hooks:
       const data = { [INDEX_WORKER_FLAG]: true, request: log ? { ...request, log: { args: log.args, fd: log.output.fd } } : request };
       worker = new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     } catch {
-      if (log) void release(log.output).then(() => resolve(undefined));
+      if (log) void log.output.release().then(() => resolve(undefined));
       else resolve(undefined);
       return;
     }
@@ -138,16 +138,9 @@ function followedBy(worker: Worker, output: FileOutput): Promise<void> {
   return new Promise((resolve) => {
     worker.once('exit', () => {
       running = false;
-      void release(output).then(resolve);
+      void output.release().then(resolve);
     });
   });
-}
-
-/** Stops git if it still runs, and closes its file once it is over: nothing reads it any more. */
-async function release(output: FileOutput): Promise<void> {
-  output.stop();
-  await output.exited.catch(() => undefined);
-  await output.close().catch(() => undefined);
 }
 
 const asError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));

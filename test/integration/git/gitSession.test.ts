@@ -211,7 +211,7 @@ describe('git session streaming', function () {
           assert.equal(Buffer.concat(pieces.other).toString('utf8'), 'Zoë Ångström\n');
           assert.deepEqual(commands, [args.join(' '), 'show --format=%an --no-patch HEAD'], 'the first read ran no git of its own');
         } finally {
-          await output.close();
+          await output.release();
         }
         assert.deepEqual(await leftFolders(), before);
       });
@@ -221,7 +221,7 @@ describe('git session streaming', function () {
         const missing = await (await openGitSession(repo.dir, { binary: '/nowhere/git' })).startIntoFile(['log']);
         assert.ok(missing);
         await assert.rejects(missing.exited, (err: unknown) => GitNotFoundError.is(err));
-        await missing.close();
+        await missing.release();
 
         const bin = await mkdtemp(path.join(tmpdir(), 'lead-desk-hanging-'));
         const hanging = path.join(bin, 'git');
@@ -237,7 +237,7 @@ describe('git session streaming', function () {
             (err: unknown) => GitTimeoutError.is(err) && err.timeoutMs === 200,
           );
           assert.deepEqual(seen, ['first\n'], 'what git wrote before it was stopped was read');
-          await late.close();
+          await late.release();
         } finally {
           await rm(bin, { recursive: true, force: true });
         }
