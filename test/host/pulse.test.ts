@@ -23,6 +23,18 @@ async function slack(method: string, token: string, body: Record<string, unknown
   return (await res.json()) as Record<string, unknown>;
 }
 
+/** Lead Desk: Connect Slack, with the lead's token typed into the box it asks in. */
+async function connectSlack(): Promise<void> {
+  const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox };
+  const original = window.showInputBox;
+  window.showInputBox = () => Promise.resolve(leadSlackToken);
+  try {
+    await vscode.commands.executeCommand('leadDesk.connectSlack');
+  } finally {
+    window.showInputBox = original;
+  }
+}
+
 describe('team pulse and Team view', () => {
   const settings: Array<[string, unknown]> = [
     ['focus.slack.apiUrl', `${hostEnv.sandboxUrl}/slack/api/`],
@@ -36,15 +48,7 @@ describe('team pulse and Team view', () => {
     this.timeout(60_000);
     await leadDeskExtension().activate();
     for (const [key, value] of settings) await config().update(key, value, vscode.ConfigurationTarget.Global);
-    // Connect Slack asks for the token in an input box; the test answers it.
-    const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox };
-    const original = window.showInputBox;
-    window.showInputBox = () => Promise.resolve(leadSlackToken);
-    try {
-      await vscode.commands.executeCommand('leadDesk.connectSlack');
-    } finally {
-      window.showInputBox = original;
-    }
+    await connectSlack();
   });
 
   after(async () => {
@@ -93,14 +97,7 @@ describe('team pulse and Team view', () => {
     };
     await vscode.commands.executeCommand('leadDesk.disconnectSlack');
     await waitFor('the Team view to ask for Slack', note('Connect Slack to read the pulse answers'), 30_000);
-    const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox };
-    const original = window.showInputBox;
-    window.showInputBox = () => Promise.resolve(leadSlackToken);
-    try {
-      await vscode.commands.executeCommand('leadDesk.connectSlack');
-    } finally {
-      window.showInputBox = original;
-    }
+    await connectSlack();
     await waitFor('the Team view to show the answers again', note(undefined), 30_000);
   });
 });
