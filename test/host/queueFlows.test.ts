@@ -68,15 +68,26 @@ describe('queue flows', () => {
 
   it('Delegate… and Start Review Block from the palette offer the queue\'s pull requests in the one picker', async function () {
     this.timeout(120_000);
-    /** Runs a command without an argument and accepts the first entry of the picker it shows. */
+    type Offered = vscode.QuickPickItem & { value?: unknown };
+    const offered: Offered[][] = [];
+    /**
+     * Runs a command without an argument; its picker answers as Enter on its first entry would.
+     * Accepted from this host through the workbench, the answer could arrive before the picker's
+     * entries had (a picker is shown, then given its entries): the UI run presses the real keys.
+     */
     const pickFirst = async <T>(command: string): Promise<T | undefined> => {
-      let settled = false;
-      const running = Promise.resolve(vscode.commands.executeCommand<T>(command)).finally(() => (settled = true));
-      await waitFor(`${command} to take the first entry of its picker`, async () => {
-        if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        return settled ? true : undefined;
-      }, 60_000);
-      return running;
+      const window = vscode.window as { showQuickPick: unknown };
+      const original = window.showQuickPick;
+      window.showQuickPick = async (items: readonly Offered[] | Thenable<readonly Offered[]>) => {
+        const list = [...(await items)];
+        offered.push(list);
+        return list[0];
+      };
+      try {
+        return await vscode.commands.executeCommand<T>(command);
+      } finally {
+        window.showQuickPick = original;
+      }
     };
     const delegated = await pickFirst<{ kind: string; subject?: { kind: string; pull?: { owner: string; repo: string; number: number } } }>('leadDesk.delegatePullRequest');
     assert.equal(delegated?.subject?.kind, 'pullRequest', `Delegate… took no pull request from the picker: ${JSON.stringify(delegated)}`);
@@ -85,6 +96,10 @@ describe('queue flows', () => {
     // Both offered the queue's first pull request, with the queue's own address.
     assert.deepEqual([started.pullRequest.owner, started.pullRequest.repo, started.pullRequest.number], [delegated.subject.pull?.owner, delegated.subject.pull?.repo, delegated.subject.pull?.number]);
     assert.match(started.pullRequest.url, /^https?:\/\//);
+    // One picker: the same entries, the queue's pull requests, first the one both took.
+    assert.equal(offered.length, 2);
+    assert.deepEqual(offered[1].map((i) => i.label), offered[0].map((i) => i.label).filter((label) => offered[1].some((i) => i.label === label)));
+    assert.match(offered[0][0].label, new RegExp(`^${started.pullRequest.repo}#${started.pullRequest.number} `));
     await vscode.commands.executeCommand('leadDesk.stopFocusBlock');
   });
 
