@@ -38,7 +38,7 @@ export interface HistoryReadOptions extends Partial<HistoryWindow>, GitSessionOp
   /** Where to read from; HEAD by default. */
   readonly tip?: string;
   /**
-   * The window's commits, newest first, read already (readWindowStart, for `tip`): handed out in
+   * The window's commits, newest first, read already (startWindowRead, for `tip`): handed out in
    * pages rather than read from git again.
    */
   readonly alreadyRead?: readonly CommitRecord[];
