@@ -96,7 +96,9 @@ export async function startDeepWorkFromStatusBar(page) {
  * for the command to be listed.
  */
 export async function startFromPalette(page, title) {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 } });
+  // Only to take the keyboard's focus back to the workbench (from a webview, say), so forced: the
+  // checks before an ordinary click waited out their 30 s once, over the walkthrough, in a CI run.
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 300 }, force: true });
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.type(title);
