@@ -71,8 +71,6 @@ export interface FileOutput {
   readonly fd: number;
   /** Settles once git has exited: resolves on success, rejects as streamThroughFile does. */
   readonly exited: Promise<void>;
-  /** Stops git, when nobody will read what it writes. */
-  stop(): void;
   /** Once nothing reads the file any more: stops git if it still runs, waits for its end, and closes the file. */
   release(): Promise<void>;
 }
@@ -117,7 +115,6 @@ export async function startThroughFile(command: FileStreamCommand): Promise<File
   return {
     fd: reader.fd,
     exited: git.done,
-    stop: git.stop,
     release: async () => {
       git.stop();
       await git.done.catch(() => undefined);

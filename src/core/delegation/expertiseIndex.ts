@@ -145,25 +145,12 @@ export class ExpertiseIndex {
     for (let i = 0; i < reviewers.length; i++) row.credit(row.placeOf(reviewerKeys[i], reviewers[i]), REVIEW, weight, time, halfLife);
   }
 
-  /**
-   * The reviewers' keys, one per person, less the authors. A plain loop over two short lists: the
-   * map, set and filter it replaces took more of a big build's compiling than any other function.
-   */
+  /** The reviewers' keys, one per person, less the authors. */
   private reviewerKeys(authorKeys: readonly string[], reviewers: readonly CommitRecord['author'][]): readonly string[] {
-    const keys: string[] = [];
-    // The groups already credited by this commit: the authors', then each reviewer's.
-    const groups: string[] = [];
-    for (let i = 0; i < authorKeys.length; i++) groups.push(this.identities.find(authorKeys[i]));
-    for (let i = 0; i < reviewers.length; i++) {
-      const key = this.identities.add(reviewers[i]);
-      if (key === undefined) continue;
-      const group = this.identities.find(key);
-      if (groups.includes(group)) continue;
-      groups.push(group);
-      keys.push(key);
-    }
-    return keys;
+    const authorGroups = authorKeys.map((k) => this.identities.find(k));
+    return uniqueKeys(this.identities, reviewers, authorGroups);
   }
+
 
   /**
    * The rows a file's credit goes to: its own, then each directory above it, nearest first, then
@@ -377,21 +364,25 @@ export function indexHeaderProblem(header: unknown): string | undefined {
   return undefined;
 }
 
-/** uniqueKeys for a commit with one author and no co-authors, the common case, without its set. */
+/** uniqueKeys for a commit with one author and no co-authors, the common case, without its lists. */
 function soleKey(resolver: IdentityResolver, person: CommitRecord['author']): readonly string[] {
   const k = resolver.add(person);
   return k === undefined ? NO_KEYS : [k];
 }
 
-function uniqueKeys(resolver: IdentityResolver, people: readonly CommitRecord['author'][]): string[] {
+/**
+ * One key per person among `people`, leaving out anyone in `taken` (groups already credited, which
+ * it is added to). A plain loop over short lists: the map, set and filter it replaced for a commit's
+ * reviewers took more of a big build's compiling than any other function.
+ */
+function uniqueKeys(resolver: IdentityResolver, people: readonly CommitRecord['author'][], taken: string[] = []): string[] {
   const keys: string[] = [];
-  const groups = new Set<string>();
-  for (const p of people) {
-    const k = resolver.add(p);
+  for (let i = 0; i < people.length; i++) {
+    const k = resolver.add(people[i]);
     if (k === undefined) continue;
     const g = resolver.find(k);
-    if (groups.has(g)) continue;
-    groups.add(g);
+    if (taken.includes(g)) continue;
+    taken.push(g);
     keys.push(k);
   }
   return keys;
