@@ -1,6 +1,6 @@
 // The GitHub side of one delegation suggestion, asked as the Delegation view asks it for a queue
-// pull request: who I am, the pull request's files, logins for the authors' emails, then review
-// load and availability. Against the sandbox with 150 ms added to every request, and with the
+// pull request: who I am and the pull request's files side by side, then logins for the authors'
+// emails beside the review load, availability and access of the people already known. Against the sandbox with 150 ms added to every request, and with the
 // request spacing production uses, so any wait for spacing is in the figure. A fresh client per
 // run, so nothing is cached between runs.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -32,8 +32,8 @@ function median(values: readonly number[]): number {
 }
 
 async function suggestOnce(client: GitHubClient, expertise: RepositoryExpertise) {
-  const viewer = await fetchViewer(client);
-  const changes = await fetchPullRequestChanges(client, pull);
+  // Asked side by side, as ReviewerSuggestions.forPullRequest asks them.
+  const [viewer, changes] = await Promise.all([fetchViewer(client), fetchPullRequestChanges(client, pull)]);
   const sources = githubCandidateSources(client, { owner: pull.owner, repo: pull.repo });
   return findCandidates(
     {

@@ -203,10 +203,11 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
         ? sources.reviewAccess(logins).catch((err: unknown) => void note(translated`Who can be asked for a review is unknown: ${errorText(err)}`))
         : Promise.resolve(undefined),
     ]);
-  // Not knowing the lead yet, the people history already names are asked about now, one more of
-  // them than usual (the lead may be among them), while who the lead is and whose the commit
-  // emails are are still on their way: all of GitHub then takes one round trip.
-  const early = leadNow ? [] : loginsOf(poolOf({}, SIGNAL_POOL + 1));
+  // The people history already names are asked about now, while whose the commit emails are is
+  // still on its way (and who the lead is, when that is not known yet: then one more of them than
+  // usual, as the lead may be among them). Unless commit data brings in someone new, all of GitHub
+  // then takes one round trip.
+  const early = loginsOf(poolOf(leadNow ?? {}, leadNow ? SIGNAL_POOL : SIGNAL_POOL + 1));
   const earlySignals = early.length > 0 ? askSignals(early) : undefined;
 
   // Ask GitHub about emails nobody has named, for the people who could make the cut.
@@ -254,7 +255,7 @@ export async function findCandidates(input: FindCandidatesInput, sources: Candid
   // Only the lead has worked here: said as if the lead had been left out from the start.
   if (pool.length === 0) return nobody(firstPass.some((c) => !isMe(c.person.id)));
 
-  // Logins learned from commit data (or all of them, when the lead was known) are asked about now.
+  // Logins learned from commit data are asked about now.
   const late = loginsOf(pool).filter((login) => !early.includes(login));
   const none = [undefined, undefined, undefined] as const;
   const [[earlyLoad, earlyAvailability, earlyAccess], [lateLoad, lateAvailability, lateAccess]] = await Promise.all([earlySignals ?? none, late.length > 0 ? askSignals(late) : none]);

@@ -83,6 +83,44 @@ describe('finding candidates (pure, with fake GitHub sources)', () => {
     assert.deepEqual([...found.learnedEmails], [['ada@corp.example', 'ada-gh']]);
   });
 
+  it('asks about the people it knows beside the commit lookups, and after them only about those the commits named', async () => {
+    // The commit lookup answers only once Bob's availability was asked: asked only after that
+    // answer, it never would be (and the test would time out).
+    let bobAsked: () => void = () => undefined;
+    const commitsAnswered = new Promise<void>((resolve) => (bobAsked = resolve)).then(() => new Map<string, string | null>([['a'.repeat(40), 'ada-gh']]));
+    const asked: string[][] = [];
+    const signal = (kind: string) => (logins: readonly string[]) => {
+      asked.push([kind, ...logins]);
+      if (kind === 'availability' && logins.includes('bobs')) bobAsked();
+      return Promise.resolve(new Map(logins.map((l) => [l.toLowerCase(), kind === 'load' ? 3 : { available: true }])));
+    };
+    const sources: CandidateSources = {
+      commitLogins: () => commitsAnswered,
+      reviewLoad: signal('load'),
+      availability: signal('availability'),
+    };
+    const found = await findCandidates(input({ sampleSha: (email) => (email === 'ada@corp.example' ? 'a'.repeat(40) : undefined) }), sources);
+    assert.deepEqual(asked, [['load', 'bobs'], ['availability', 'bobs'], ['load', 'ada-gh'], ['availability', 'ada-gh']], 'Bob while the commits were asked about, Ada once they named her');
+    assert.deepEqual(
+      found.rows.map((r) => [r.login, r.openReviews]).sort(),
+      [['ada-gh', 3], ['bobs', 3]],
+    );
+  });
+
+  it('asks about everyone once when the commit lookups name nobody new', async () => {
+    const asked: string[][] = [];
+    const sources: CandidateSources = {
+      commitLogins: () => Promise.resolve(new Map([['a'.repeat(40), null]])),
+      reviewLoad: (logins) => {
+        asked.push(['load', ...logins]);
+        return Promise.resolve(new Map(logins.map((l) => [l.toLowerCase(), 1])));
+      },
+    };
+    const found = await findCandidates(input({ sampleSha: (email) => (email === 'ada@corp.example' ? 'a'.repeat(40) : undefined) }), sources);
+    assert.deepEqual(asked, [['load', 'bobs']]);
+    assert.equal(found.rows.find((r) => r.login === 'bobs')?.openReviews, 1);
+  });
+
   it('marks people whose review is already requested', async () => {
     const found = await findCandidates(input({ alreadyRequested: ['BOBS'] }), {});
     assert.equal(found.rows.find((r) => r.login === 'bobs')?.alreadyRequested, true);
