@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { leadDeskExtension, waitFor } from './hostEnv';
+import { readFile } from 'node:fs/promises';
+import { leadDeskExtension, leadDeskLogText, sharedStateFile, storeAsAnotherWindow, waitFor, waitForLogLine } from './hostEnv';
 
 interface FocusInspection {
   state: { block?: { id: string }; history: Array<{ id: string; outcome: string }> };
@@ -38,5 +39,24 @@ describe('End My Day', () => {
     assert.equal(after.state.block, undefined, 'the block was stopped');
     assert.equal(after.state.history.at(-1)?.id, started.id);
     assert.equal(after.state.history.at(-1)?.outcome, 'stopped');
+  });
+
+  it("quiets this window's review-request pop-ups as soon as another window ends the day, and lets them come back as soon as it is undone", async () => {
+    const key = 'leadDesk.boundaries.dayEndedUntil';
+    const original = await readFile(sharedStateFile(key), 'utf8').catch(() => undefined);
+    const asAnotherWindow = async (text: string | undefined, pattern: RegExp): Promise<string> => {
+      const since = (await leadDeskLogText()).text.length;
+      await storeAsAnotherWindow(key, text);
+      return waitForLogLine(`this window to follow another window's End My Day (${text ?? 'removed'})`, since, pattern);
+    };
+    try {
+      // Three hours from now: another quiet time than any this window set.
+      await asAnotherWindow(JSON.stringify(Date.now() + 3 * 3_600_000), /\[boundaries\] review-request pop-ups: day ended until [^\n]+/);
+      const back = await asAnotherWindow(undefined, /\[boundaries\] review-request pop-ups: [^\n]+/);
+      // Working hours still apply, whatever the time of the run.
+      assert.match(back, /pop-ups: (shown|after hours until .+)$/);
+    } finally {
+      if (original !== undefined) await asAnotherWindow(original, /\[boundaries\] review-request pop-ups: day ended until [^\n]+/);
+    }
   });
 });

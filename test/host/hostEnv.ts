@@ -1,5 +1,5 @@
 // What the harness tells the suite through the environment, and small helpers the tests share.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -122,4 +122,28 @@ export async function leadDeskLogText(): Promise<{ file: string; text: string }>
   dated.sort((a, b) => b.mtime - a.mtime);
   const file = dated[0].file;
   return { file, text: await readFile(file, 'utf8') };
+}
+
+/** The file of a key of Lead Desk's shared state (src/storage/sharedFileStore.ts), which every window of this profile reads. */
+export function sharedStateFile(key: string): string {
+  const userDataDir = hostEnv.userDataDir;
+  if (!userDataDir) throw new Error('LEAD_DESK_USER_DATA_DIR is not set, so the shared state cannot be found');
+  return path.join(userDataDir, 'User', 'globalStorage', extensionId, 'shared', `${key}.json`);
+}
+
+/**
+ * Stores `text` under a key of the shared state as another window's Lead Desk does (a new file
+ * renamed over the old one), or removes the key for undefined.
+ */
+export async function storeAsAnotherWindow(key: string, text: string | undefined): Promise<void> {
+  const file = sharedStateFile(key);
+  if (text === undefined) return rm(file, { force: true });
+  const other = path.join(path.dirname(file), '.another-window.tmp');
+  await writeFile(other, text);
+  await rename(other, file);
+}
+
+/** What the Lead Desk log says after `since` characters (a length of leadDeskLogText's text), once it says something `pattern` matches. */
+export function waitForLogLine(what: string, since: number, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  return waitFor(what, async () => pattern.exec((await leadDeskLogText()).text.slice(since))?.[0], timeoutMs);
 }

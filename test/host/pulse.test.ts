@@ -2,7 +2,8 @@
 // back as counts, and the Team view shows the pulse with its trend and the team's review load.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { hostEnv, leadDeskExtension, sandboxFetch, sandboxRequests, waitFor } from './hostEnv';
+import { readFile } from 'node:fs/promises';
+import { hostEnv, leadDeskExtension, leadDeskLogText, sandboxFetch, sandboxRequests, sharedStateFile, storeAsAnotherWindow, waitFor, waitForLogLine } from './hostEnv';
 
 // The demo scenario's Slack credentials and team channel (test/sandbox/scenarios/demo.json).
 const leadSlackToken = 'xoxp-sandbox-lead-pulse-0004';
@@ -99,5 +100,30 @@ describe('team pulse and Team view', () => {
     await waitFor('the Team view to ask for Slack', note('Connect Slack to read the pulse answers'), 30_000);
     await connectSlack();
     await waitFor('the Team view to show the answers again', note(undefined), 30_000);
+  });
+
+  it("shows a pulse another window stored as soon as it is stored, with this window's own writes not taken for it", async function () {
+    this.timeout(60_000);
+    const key = 'leadDesk.pulse.history';
+    const original = await readFile(sharedStateFile(key), 'utf8');
+    const records = JSON.parse(original) as Array<{ week: string }>;
+    assert.ok(records.length > 0, 'a pulse was sent by the tests before');
+    const since = (await leadDeskLogText()).text.length;
+    // This window reads the answers again and stores what it read: that is not another window's change.
+    await vscode.commands.executeCommand('leadDesk.refreshTeam');
+    const marker = /\[pulse\] the pulse history changed in another window/;
+    try {
+      // Another window forgets this week's pulse (as if it were never sent there): the trend loses its last answer.
+      await storeAsAnotherWindow(key, JSON.stringify(records.slice(0, -1)));
+      await waitForLogLine('this window to notice the pulse history another window stored', since, marker);
+      const log = (await leadDeskLogText()).text.slice(since);
+      assert.equal(log.match(new RegExp(marker, 'g'))?.length, 1, `only the other window's change is taken for one:\n${log}`);
+      const shown = await inspect();
+      assert.equal(shown.state.trend.at(-1)?.summary, undefined, 'this week has no pulse any more');
+    } finally {
+      const restored = (await leadDeskLogText()).text.length;
+      await storeAsAnotherWindow(key, original);
+      await waitForLogLine('this window to notice the pulse history restored', restored, marker);
+    }
   });
 });

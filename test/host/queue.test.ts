@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { extensionId, hostEnv, leadDeskExtension, leadDeskLogText, sandboxRequests, waitFor, type LoggedRequest } from './hostEnv';
+import { hostEnv, leadDeskExtension, leadDeskLogText, sandboxRequests, sharedStateFile, storeAsAnotherWindow, waitFor, waitForLogLine, type LoggedRequest } from './hostEnv';
 
 const isQueueQuery = (r: LoggedRequest & { graphqlOperation?: string }) => r.method === 'POST' && /^(\/api)?\/graphql/.test(r.path) && r.graphqlOperation === 'LeadDeskQueue';
 
@@ -45,8 +44,7 @@ describe('review queue', () => {
   });
 
   it("keeps a pin another window made when this one snoozes: each change applies to the pins and snoozes as stored", async () => {
-    assert.ok(hostEnv.userDataDir, 'LEAD_DESK_USER_DATA_DIR is not set');
-    const file = path.join(hostEnv.userDataDir, 'User', 'globalStorage', extensionId, 'shared', 'leadDesk.queue.local.json');
+    const file = sharedStateFile('leadDesk.queue.local');
     type Stored = { pins?: string[]; snoozes?: Array<{ key: string }> };
     const read = async () => JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as Stored;
     const pr93 = { owner: 'acme', repo: 'web', number: 93 };
@@ -54,9 +52,7 @@ describe('review queue', () => {
     const before = await read();
     assert.ok(!(before.pins ?? []).includes('acme/web#93'), 'acme/web#93 is not pinned yet');
     // Another window pins acme/web#93: its Lead Desk replaces the file whole, through a rename, as this one does.
-    const other = path.join(path.dirname(file), '.another-window.tmp');
-    await writeFile(other, JSON.stringify({ ...before, pins: [...(before.pins ?? []), 'acme/web#93'] }));
-    await rename(other, file);
+    await storeAsAnotherWindow('leadDesk.queue.local', JSON.stringify({ ...before, pins: [...(before.pins ?? []), 'acme/web#93'] }));
     try {
       await vscode.commands.executeCommand('leadDesk.snoozeForAnHour', pr412);
       const after = await read();
@@ -72,20 +68,13 @@ describe('review queue', () => {
   });
 
   it('shows a snooze another window made, as soon as it is stored, and its end as soon as it is removed', async () => {
-    assert.ok(hostEnv.userDataDir, 'LEAD_DESK_USER_DATA_DIR is not set');
-    const file = path.join(hostEnv.userDataDir, 'User', 'globalStorage', extensionId, 'shared', 'leadDesk.queue.local.json');
-    const original = await readFile(file, 'utf8').catch(() => JSON.stringify({ pins: [], snoozes: [] }));
+    const original = await readFile(sharedStateFile('leadDesk.queue.local'), 'utf8').catch(() => JSON.stringify({ pins: [], snoozes: [] }));
     const stored = JSON.parse(original) as { pins: string[]; snoozes: object[] };
-    /** Writes the file as another window's Lead Desk does (a new file renamed over it), and waits for the groups logged after it. */
+    /** Writes the file as another window's Lead Desk does, and waits for the groups logged after it. */
     const asAnotherWindow = async (text: string): Promise<string> => {
       const logBefore = (await leadDeskLogText()).text.length;
-      const other = path.join(path.dirname(file), '.another-window.tmp');
-      await writeFile(other, text);
-      await rename(other, file);
-      return waitFor('the groups logged after another window\'s change', async () => {
-        const log = (await leadDeskLogText()).text.slice(logBefore);
-        return /pins or snoozes changed in another window[^\n]*\n[^\n]*\[queue\] groups: [^\n]*/.exec(log)?.[0];
-      }, 30_000);
+      await storeAsAnotherWindow('leadDesk.queue.local', text);
+      return waitForLogLine("the groups logged after another window's change", logBefore, /pins or snoozes changed in another window[^\n]*\n[^\n]*\[queue\] groups: [^\n]*/);
     };
     const until = new Date(Date.now() + 3600_000).toISOString();
     const snoozed = await asAnotherWindow(JSON.stringify({ ...stored, snoozes: [...stored.snoozes, { key: 'acme/api#412', kind: 'hour', snoozedAt: new Date().toISOString(), until }] }));

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { MeetingSource } from '../../core/calendar/calendarEvent';
 import { fetchDayCounts } from '../../github/queue/dayCounts';
+import { scopedLogger } from '../../core/logger';
 import { registerCommands } from '../commands/command';
 import type { FocusModel } from '../focus/focusModel';
 import type { Services } from '../services';
@@ -13,7 +14,7 @@ import { QuietHours } from './quietHours';
  * End My Day, and break suggestions. Built on the focus model, whose guards set the evening's status.
  */
 export function registerBoundariesFeature(services: Services, focus: FocusModel, meetings?: MeetingSource): vscode.Disposable {
-  const quiet = new QuietHours(services.interruptions, services.sharedState, () => services.config.settings.workingHours, focus.clock);
+  const quiet = new QuietHours(services.interruptions, services.sharedState, () => services.config.settings.workingHours, focus.clock, scopedLogger(services.log, 'boundaries'));
   const commands = registerCommands(
     [
       endMyDayCommand({
@@ -29,5 +30,12 @@ export function registerBoundariesFeature(services: Services, focus: FocusModel,
     services.log,
   );
   quiet.check();
-  return vscode.Disposable.from(...commands, quiet, services.config.onDidChangeSection('workingHours', () => quiet.check()), registerBreakReminder(focus));
+  return vscode.Disposable.from(
+    ...commands,
+    quiet,
+    services.config.onDidChangeSection('workingHours', () => quiet.check()),
+    // Where the shared state cannot be watched, coming back to this window shows another's End My Day.
+    vscode.window.onDidChangeWindowState((e) => e.focused && quiet.check()),
+    registerBreakReminder(focus),
+  );
 }

@@ -1,13 +1,17 @@
 import type * as vscode from 'vscode';
-import { quietAt, recheckAt, type Quiet } from '../../core/boundaries/quietTime';
+import { quietAt, quietText, recheckAt, type Quiet } from '../../core/boundaries/quietTime';
 import type { Clock } from '../../core/clock';
+import type { Logger } from '../../core/logger';
 import type { SharedStore } from '../../core/focus/sharedStore';
 import type { WorkingHours } from '../../core/workingHours';
 import { StateKey } from '../ids';
 import type { InterruptionGate } from '../interruptions';
 import { showReviewRequests } from '../queue/reviewRequestNotifier';
 
-/** The shared state is not evented across windows, so End My Day in another window is noticed within this. */
+/**
+ * Looked at again at least this often. End My Day in another window is seen at once where the
+ * shared state can be watched (and when this window gains focus), and within this where it cannot.
+ */
 const maxWaitMs = 10 * 60_000;
 
 /**
@@ -17,12 +21,17 @@ const maxWaitMs = 10 * 60_000;
 export class QuietHours implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
+  private readonly watching: { dispose(): void } | undefined;
+
   constructor(
     private readonly gate: InterruptionGate,
     private readonly shared: SharedStore,
     private readonly workingHours: () => WorkingHours,
     private readonly clock: Clock,
-  ) {}
+    private readonly log: Logger,
+  ) {
+    this.watching = shared.watch?.(StateKey.dayEndedUntil, () => this.check());
+  }
 
   get dayEndedUntil(): number | undefined {
     const value = this.shared.get<unknown>(StateKey.dayEndedUntil);
@@ -41,6 +50,8 @@ export class QuietHours implements vscode.Disposable {
     const now = this.clock.now();
     const ended = this.dayEndedUntil;
     const quiet = quietAt(now, this.workingHours(), ended);
+    const was = this.gate.quiet;
+    if (was?.reason !== quiet?.reason || was?.until !== quiet?.until) this.log.info(`review-request pop-ups: ${quiet ? quietText(quiet, this.workingHours()) : 'shown'}`);
     const waited = this.gate.setQuiet(quiet);
     if (waited.length > 0) void showReviewRequests(waited.map((i) => i.pullRequest));
     // A failed write only leaves an expired time behind, which reads as no quiet time and is dropped at the next look.
@@ -52,5 +63,6 @@ export class QuietHours implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.watching?.dispose();
   }
 }

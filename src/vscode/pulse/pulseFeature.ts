@@ -63,6 +63,10 @@ export function registerPulseFeature(services: Services, delegate: PulseFeatureC
   const refreshIfVisible = () => {
     if (model.isVisible) void model.refresh();
   };
+  const elsewhere = store.onDidChangeElsewhere(() => {
+    log.info('the pulse history changed in another window');
+    model.pulseChanged();
+  });
   const feature: PulseFeatureContext = { model, send, delegate };
   const disposables: vscode.Disposable[] = [
     model,
@@ -71,6 +75,9 @@ export function registerPulseFeature(services: Services, delegate: PulseFeatureC
     scheduler,
     services.refresh.register('team', () => model.refresh()),
     view.onDidChangeVisibility((e) => model.setVisible(e.visible)),
+    elsewhere,
+    // Where the shared state cannot be watched, coming back to this window shows another's pulse.
+    vscode.window.onDidChangeWindowState((e) => e.focused && elsewhere.looked()),
     services.github.onDidChangeAccount(refreshIfVisible),
     // Connected, disconnected or replaced: the pulse answers can (or can no longer) be read.
     slackConnection.onDidChangeToken(refreshIfVisible),

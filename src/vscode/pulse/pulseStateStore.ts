@@ -10,11 +10,29 @@ import { StateKey } from '../ids';
  */
 export class PulseStateStore implements PulseStore {
   private warned = false;
+  /** The history as stored when this window last looked or wrote it, to tell another window's writes from its own. */
+  private known: string | undefined;
 
   constructor(
     private readonly shared: SharedStore,
     private readonly log: Logger,
   ) {}
+
+  /**
+   * Calls `listener` when another window changed the history (at once where the shared state can
+   * be watched). `looked` also asks for it, for when this window gains focus.
+   */
+  onDidChangeElsewhere(listener: () => void): { dispose(): void; looked(): void } {
+    this.known ??= this.stored();
+    const looked = (): void => {
+      const now = this.stored();
+      if (now === this.known) return;
+      this.known = now;
+      listener();
+    };
+    const watching = this.shared.watch?.(StateKey.pulseHistory, looked);
+    return { dispose: () => watching?.dispose(), looked };
+  }
 
   read(): readonly PulseRecord[] {
     const { records, dropped } = parsePulseHistory(this.shared.get(StateKey.pulseHistory));
@@ -26,6 +44,13 @@ export class PulseStateStore implements PulseStore {
   }
 
   write(records: readonly PulseRecord[]): Promise<void> {
+    // Before the write: this window may hear of its own write before the write has finished.
+    this.known = JSON.stringify(records);
     return this.shared.update(StateKey.pulseHistory, records);
+  }
+
+  /** The history as stored, as text (the store keeps it as JSON). */
+  private stored(): string {
+    return JSON.stringify(this.shared.get(StateKey.pulseHistory) ?? null);
   }
 }

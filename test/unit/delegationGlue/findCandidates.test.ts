@@ -89,15 +89,17 @@ describe('finding candidates (pure, with fake GitHub sources)', () => {
     let bobAsked: () => void = () => undefined;
     const commitsAnswered = new Promise<void>((resolve) => (bobAsked = resolve)).then(() => new Map<string, string | null>([['a'.repeat(40), 'ada-gh']]));
     const asked: string[][] = [];
-    const signal = (kind: string) => (logins: readonly string[]) => {
-      asked.push([kind, ...logins]);
-      if (kind === 'availability' && logins.includes('bobs')) bobAsked();
-      return Promise.resolve(new Map(logins.map((l) => [l.toLowerCase(), kind === 'load' ? 3 : { available: true }])));
-    };
     const sources: CandidateSources = {
       commitLogins: () => commitsAnswered,
-      reviewLoad: signal('load'),
-      availability: signal('availability'),
+      reviewLoad: (logins) => {
+        asked.push(['load', ...logins]);
+        return Promise.resolve(new Map(logins.map((l) => [l.toLowerCase(), 3])));
+      },
+      availability: (logins) => {
+        asked.push(['availability', ...logins]);
+        if (logins.includes('bobs')) bobAsked();
+        return Promise.resolve(new Map(logins.map((l) => [l.toLowerCase(), { available: true }])));
+      },
     };
     const found = await findCandidates(input({ sampleSha: (email) => (email === 'ada@corp.example' ? 'a'.repeat(40) : undefined) }), sources);
     assert.deepEqual(asked, [['load', 'bobs'], ['availability', 'bobs'], ['load', 'ada-gh'], ['availability', 'ada-gh']], 'Bob while the commits were asked about, Ada once they named her');
