@@ -47,7 +47,6 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 export const BUFFERED_OUTPUT_ENV: Readonly<Record<string, string>> = { GIT_FLUSH: '0' };
 
 export interface GitSession {
-  readonly git: SimpleGit;
   readonly dir: string;
   /** Runs `git <args>` and returns stdout; failures come back as typed errors where we know them. */
   run(args: readonly string[]): Promise<string>;
@@ -93,28 +92,38 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
   };
 
   throwIfStopped();
-  const { GitConstructError, GitPluginError, simpleGit } = await loadSimpleGit();
-  let git: SimpleGit;
-  try {
-    // simple-git strips GIT_ variables from the environment it passes on unless they are named.
-    git = simpleGit({ baseDir: dir, binary, abort: signal, maxConcurrentProcesses: 2, trimmed: false, allowEnvironment: Object.keys(BUFFERED_OUTPUT_ENV) });
-  } catch (err) {
-    if (err instanceof GitConstructError) throw new NotAGitRepositoryError(dir, { cause: err });
-    throw err;
-  }
+  // simple-git is loaded by the first command that goes through it, not before: the git processes
+  // started without it (collect, pipe, startIntoFile) start at once, and a thread that only reads
+  // what another started (the index builder's) never loads it.
+  let simple: Promise<SimpleGit> | undefined;
+  const simpleGitFor = (): Promise<SimpleGit> =>
+    (simple ??= loadSimpleGit().then(({ GitConstructError, simpleGit }) => {
+      try {
+        // simple-git strips GIT_ variables from the environment it passes on unless they are named.
+        return simpleGit({ baseDir: dir, binary, abort: signal, maxConcurrentProcesses: 2, trimmed: false, allowEnvironment: Object.keys(BUFFERED_OUTPUT_ENV) });
+      } catch (err) {
+        if (err instanceof GitConstructError) throw new NotAGitRepositoryError(dir, { cause: err });
+        throw err;
+      }
+    }));
 
   // simple-git reports a missing binary as a generic error whose only clue is text; version()
   // checks for it structurally. It runs only once a command has failed: asking up front would add
   // a git process to every read, ahead of all the others.
-  const notInstalled = async (): Promise<boolean> => !(await git.version().catch(() => ({ installed: true }))).installed;
+  const notInstalled = async (): Promise<boolean> => {
+    const git = await simpleGitFor().catch(() => undefined);
+    return git !== undefined && !(await git.version().catch(() => ({ installed: true }))).installed;
+  };
 
   const run = async (args: readonly string[]): Promise<string> => {
     throwIfStopped();
+    const git = await simpleGitFor();
     try {
       return await git.raw([...args]);
     } catch (err) {
       const e = stopped(err);
       if (e) throw e;
+      const { GitPluginError } = await loadSimpleGit();
       if (err instanceof GitPluginError && err.plugin === 'abort') throw new GitAbortedError({ cause: err });
       // An aborted probe also reads as "not installed"; report the abort, not a missing git.
       if (await notInstalled()) throw stopped(err) ?? new GitNotFoundError(binary);
@@ -124,6 +133,7 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
 
   const streamViaPipe = async (args: readonly string[], onBytes: (bytes: Buffer, flow: StreamFlow) => void): Promise<void> => {
     const wanted = args.join('\0');
+    const git = await simpleGitFor();
     // simple-git shows each process's streams to the output handler as it spawns it; only ours
     // is listened to, in case the session runs something else meanwhile.
     git.outputHandler((_command, stdout, _stderr, spawnedWith) => {
@@ -200,7 +210,6 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
   };
 
   return {
-    git,
     dir,
     throwIfStopped,
     run,

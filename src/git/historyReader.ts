@@ -170,8 +170,9 @@ export function startWindowRead(session: GitSession, window: HistoryWindow, limi
  */
 export async function countWindowCommits(session: GitSession, tip: string, window: HistoryWindow, limit: number, now: () => number = Date.now): Promise<number> {
   const max = Math.min(window.maxCommits, limit + 1);
-  const out = await session.run(['rev-list', '--count', `--max-count=${max}`, ...sinceArguments(window.sinceDays, now), '--end-of-options', tip]);
-  return Number.parseInt(out.trim(), 10);
+  // Beside the session's queue: asked before a first build, it need not wait for anything.
+  const out = await session.collect(['rev-list', '--count', `--max-count=${max}`, ...sinceArguments(window.sinceDays, now), '--end-of-options', tip]).output;
+  return Number.parseInt(out.toString('latin1').trim(), 10);
 }
 
 /** Convenience: the pages of `openHistory`, for callers that need nothing else. */

@@ -3,7 +3,6 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadSimpleGit } from './simpleGitModule';
 import { GitReadError, NotAGitRepositoryError } from './gitErrors';
 import type { GitSession } from './gitSession';
 
@@ -29,7 +28,14 @@ export async function inspectRepository(session: GitSession): Promise<Repository
     },
   );
   if (inTree) return { root: inTree[0].trim(), headSha: noteCommit(session, inTree[2]?.trim() ?? ''), shallow: inTree[1].trim() === 'true' };
-  const bare = await session.git.checkIsRepo((await loadSimpleGit()).CheckRepoActions.BARE);
+  // Outside any repository rev-parse fails; in a work tree, HEAD^{commit} above would have answered.
+  const bare = await session.run(['rev-parse', '--is-bare-repository']).then(
+    (out) => out.trim() === 'true',
+    (err: unknown) => {
+      if (GitReadError.is(err)) throw err;
+      return false;
+    },
+  );
   if (!bare) throw new NotAGitRepositoryError(session.dir);
   const [rootLine, shallowLine] = (await session.run(['rev-parse', '--absolute-git-dir', '--is-shallow-repository'])).split('\n');
   return { root: rootLine.trim(), headSha: await resolveCommit(session, 'HEAD'), shallow: shallowLine.trim() === 'true' };

@@ -100,13 +100,21 @@ describe('delegation: candidates from a real repository and the sandbox', () => 
 
   const operations = () => sandbox.requests.filter((r) => r.api === 'graphql').map((r) => r.graphqlOperation);
 
-  it('suggests the three people who know the code, never the author or me, with one request for commit emails and one for load, availability and access', async () => {
+  it('suggests the three people who know the code, never the author or me, asking about the people it knows beside the commit emails and then about those the emails named', async () => {
     const found = await findCandidates(input(), sources());
     const names = found.rows.map((r) => r.name);
     assert.equal(found.rows.length, 3);
     assert.ok(!names.includes('Cara Diaz'), 'the author was suggested');
     assert.ok(!names.includes('Lee Adams'), 'I was suggested (my login comes from GitHub commit data)');
-    assert.deepEqual(operations().sort(), ['LeadDeskCommitAuthors', 'LeadDeskHandoffSignals']);
+    assert.deepEqual(operations().sort(), ['LeadDeskCommitAuthors', 'LeadDeskHandoffSignals', 'LeadDeskHandoffSignals']);
+    // Each signals request names its logins in its variables: the first, beside the commit emails,
+    // only people known before them (eve, from the mapping); the second only people they named.
+    const signalLogins = sandbox.requests.filter((r) => r.graphqlOperation === 'LeadDeskHandoffSignals').map((r) => JSON.stringify((r.body as { variables?: unknown }).variables));
+    assert.equal(signalLogins.length, 2);
+    assert.match(signalLogins[0], /"eve"/);
+    assert.doesNotMatch(signalLogins[0], /"ben"/, 'Ben was asked about before GitHub named him');
+    assert.match(signalLogins[1], /"ben"/);
+    assert.doesNotMatch(signalLogins[1], /"eve"/, 'Eve was asked about twice');
 
     const ben = found.rows.find((r) => r.name === 'Ben Okafor');
     assert.ok(ben, `Ben is missing from ${names.join(', ')}`);
