@@ -41,6 +41,11 @@ export interface FileStreamCommand {
   readonly args: readonly string[];
   readonly env: NodeJS.ProcessEnv;
   readonly signal: AbortSignal;
+  /**
+   * An exit other than 0 with nothing on stderr still gives the output: how git's `--quiet`
+   * checks answer "no" (simple-git reads every command so).
+   */
+  readonly quietExitIsOutput?: boolean;
 }
 
 /** git exited with a failure: its status and what it said. */
@@ -167,7 +172,7 @@ function runGit<T>(command: FileStreamCommand, stdout: number | 'pipe', result: 
     child.stderr?.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     child.on('error', reject);
     // Stopped by the signal, git exits without a code; the caller tells why from the signal.
-    child.on('close', (code) => (code === 0 ? resolve(result()) : reject(new GitExitError(code, stderr))));
+    child.on('close', (code) => (code === 0 || (command.quietExitIsOutput && code !== null && stderr.trim() === '') ? resolve(result()) : reject(new GitExitError(code, stderr))));
   });
   return { done, stop: () => void child?.kill() };
 }

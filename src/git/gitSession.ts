@@ -3,7 +3,7 @@
 
 import type { SimpleGit } from 'simple-git';
 import { loadSimpleGit } from './simpleGitModule';
-import { NoOutputFileError, collectOutput, followFile, startThroughFile, streamThroughFile, type FileOutput } from './fileStream';
+import { NoOutputFileError, collectOutput, followFile, startThroughFile, streamThroughFile, type FileOutput, type FileStreamCommand } from './fileStream';
 import { GitAbortedError, GitNotFoundError, GitTimeoutError, NotAGitRepositoryError } from './gitErrors';
 import type { StreamFlow } from './streamFlow';
 
@@ -70,7 +70,7 @@ export interface GitSession {
    * queue), with its output buffered (BUFFERED_OUTPUT_ENV) and collected whole: for a short read
    * started early. `output` fails as run() does, typed; `stop()` ends git.
    */
-  collect(args: readonly string[]): { readonly output: Promise<Buffer>; readonly stop: () => void };
+  collect(args: readonly string[], options?: Pick<FileStreamCommand, 'quietExitIsOutput'>): { readonly output: Promise<Buffer>; readonly stop: () => void };
   /** Throws the typed error if the deadline passed or the caller aborted. Call between steps. */
   throwIfStopped(): void;
 }
@@ -93,7 +93,7 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
 
   throwIfStopped();
   // simple-git is loaded by the first command that goes through it, not before: the git processes
-  // started without it (collect, pipe, startIntoFile) start at once, and a thread that only reads
+  // started without it (collect, startIntoFile) start at once, and a thread that only reads
   // what another started (the index builder's) never loads it.
   let simple: Promise<SimpleGit> | undefined;
   const simpleGitFor = (): Promise<SimpleGit> =>
@@ -190,8 +190,8 @@ export async function openGitSession(dir: string, options: GitSessionOptions = {
     return { ...output, exited };
   };
 
-  const collect = (args: readonly string[]): { readonly output: Promise<Buffer>; readonly stop: () => void } => {
-    const { output, stop } = collectOutput(fileCommand(args, { ...process.env, ...BUFFERED_OUTPUT_ENV }));
+  const collect = (args: readonly string[], more: Pick<FileStreamCommand, 'quietExitIsOutput'> = {}): { readonly output: Promise<Buffer>; readonly stop: () => void } => {
+    const { output, stop } = collectOutput({ ...fileCommand(args, { ...process.env, ...BUFFERED_OUTPUT_ENV }), ...more });
     const typed = output.catch(async (err: unknown) => {
       throw await typedFailure(err);
     });

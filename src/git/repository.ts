@@ -19,9 +19,10 @@ export async function inspectRepository(session: GitSession): Promise<Repository
   // The usual case, a work tree, takes one rev-parse for its top, its depth and HEAD's commit
   // (which --quiet leaves out, with a silent exit status 1, when there are no commits yet): every
   // git process before the history read delays the first answer. Anything else (a bare
-  // repository, which has no top level, or no repository at all) is told apart below.
-  const inTree = await session.run(['rev-parse', '--show-toplevel', '--is-shallow-repository', '--verify', '--quiet', '--end-of-options', 'HEAD^{commit}']).then(
-    (out) => out.split('\n'),
+  // repository, which has no top level, or no repository at all) is told apart below. It runs
+  // beside the session's queue, so it does not wait for simple-git to load either.
+  const inTree = await session.collect(['rev-parse', '--show-toplevel', '--is-shallow-repository', '--verify', '--quiet', '--end-of-options', 'HEAD^{commit}'], { quietExitIsOutput: true }).output.then(
+    (out) => out.toString('utf8').split('\n'),
     (err: unknown) => {
       if (GitReadError.is(err)) throw err;
       return undefined;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { GitAbortedError, GitNotFoundError, GitTimeoutError } from '../../../src/git/gitErrors';
@@ -176,6 +176,16 @@ describe('git session streaming', function () {
       const cancelled = await openGitSession(repo.dir, { signal: controller.signal });
       controller.abort();
       await assert.rejects(cancelled.collect(['log']).output, (err: unknown) => GitAbortedError.is(err));
+    });
+
+    it("takes a --quiet check's silent failure for an answer only when asked to, and never a failure git explains", async () => {
+      const session = await openGitSession(repo.dir);
+      // No such commit: `--verify --quiet` prints the lines before it and exits 1, saying nothing.
+      const check = ['rev-parse', '--show-toplevel', '--verify', '--quiet', '--end-of-options', 'HEAD~999^{commit}'];
+      const answer = (await session.collect(check, { quietExitIsOutput: true }).output).toString('utf8');
+      assert.equal(answer.trim(), await realpath(repo.dir));
+      await assert.rejects(session.collect(check).output, (err: unknown) => err instanceof Error && /code 1/.test(err.message));
+      await assert.rejects(session.collect(['rev-parse', '--verify', 'HEAD~999^{commit}'], { quietExitIsOutput: true }).output, /Needed a single revision/);
     });
 
     describe('started on one thread, read on another', () => {

@@ -5,6 +5,7 @@ import { readdir, readlink } from 'node:fs/promises';
 export async function openDescriptors(): Promise<string[]> {
   const fds = await readdir('/proc/self/fd');
   const targets = await Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
-  // The listing's own descriptor is gone by the time it is read.
-  return targets.filter((t) => t !== '' && !t.startsWith('/proc/')).sort();
+  // The listing's own descriptor is gone by the time it is read. Node's own threads open files
+  // under /sys for a moment (the CPUs online), whenever they like: not ours to count.
+  return targets.filter((t) => t !== '' && !t.startsWith('/proc/') && !t.startsWith('/sys/')).sort();
 }
