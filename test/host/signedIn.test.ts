@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { hostEnv, sandboxFetch, sandboxRequests, waitFor } from './hostEnv';
+import { hostEnv, leadDeskLogText, sandboxFetch, sandboxRequests, storeAsAnotherWindow, waitFor, waitForLogLine } from './hostEnv';
 
 describe('signed in from the environment', () => {
   before(async () => {
@@ -17,5 +17,22 @@ describe('signed in from the environment', () => {
     assert.equal(userRequest.headers.authorization, 'REDACTED', 'GET /user carried no Authorization header');
     assert.equal(userRequest.login, hostEnv.expectedLogin, 'the token did not belong to the expected account');
     assert.equal(userRequest.status, 200);
+  });
+
+  it('is signed out as soon as another window signs out, and signed in again as soon as it signs in', async () => {
+    const key = 'leadDesk.auth.signedOut';
+    const asAnotherWindow = async (text: string | undefined, pattern: RegExp, what: string) => {
+      const since = (await leadDeskLogText()).text.length;
+      await storeAsAnotherWindow(key, text);
+      return waitForLogLine(what, since, pattern);
+    };
+    try {
+      await asAnotherWindow('true', /\] not signed in$/m, "this window to follow another window's Sign Out");
+      const back = await asAnotherWindow(undefined, /\] signed in to [^\n]+/, "this window to follow another window's sign-in");
+      assert.match(back, /using/);
+    } finally {
+      await storeAsAnotherWindow(key, undefined);
+    }
+    await vscode.commands.executeCommand('leadDesk.refresh');
   });
 });

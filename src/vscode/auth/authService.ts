@@ -66,6 +66,8 @@ export class AuthService implements vscode.Disposable {
         if (e.key === SecretKey.githubToken(this.endpoints().apiUrl)) void this.refresh();
       }),
       deps.onDidChangeSettings(() => void this.refresh()),
+      // Sign Out (or a sign-in after it) in another window: looked up again here at once.
+      deps.shared.watch?.(StateKey.signedOut, () => void this.refresh()) ?? new vscode.Disposable(() => undefined),
     );
   }
 
@@ -223,8 +225,10 @@ export class AuthService implements vscode.Disposable {
 
   /** Forgets the stored token and stops using the VS Code session and environment tokens silently. */
   async signOut(): Promise<void> {
-    await this.deps.secrets.delete(SecretKey.githubToken(this.endpoints().apiUrl));
+    // The mark first: another window that hears of the token's removal before it would take up
+    // the VS Code session or the environment token instead.
     await this.deps.shared.update(StateKey.signedOut, true);
+    await this.deps.secrets.delete(SecretKey.githubToken(this.endpoints().apiUrl));
     this.update(undefined);
   }
 

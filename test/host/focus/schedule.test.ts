@@ -46,6 +46,9 @@ describe('the focus schedule', () => {
   });
 
   it('schedules a block for a later slot (as Find Focus Time does), kept in shared state and listed once, with its date', async () => {
+    // The weekly block above starts at once when the suite runs between 09:00 and 09:30 on a weekday.
+    await config().update('focus.schedule', undefined, vscode.ConfigurationTarget.Global);
+    if ((await inspect()).state.block) await vscode.commands.executeCommand('leadDesk.stopFocusBlock');
     const start = new Date(Date.now() + 26 * 3600_000).setSeconds(0, 0);
     await vscode.commands.executeCommand('leadDesk.startFocusBlock', { minutes: 45, type: 'deepWork', label: 'Found time', startsAt: start });
     const state = await inspect();
