@@ -51,12 +51,12 @@ describe('End My Day', () => {
     };
     try {
       // Three hours from now: another quiet time than any this window set.
-      await asAnotherWindow(JSON.stringify(Date.now() + 3 * 3_600_000), /\[boundaries\] review-request pop-ups: day ended until [^\n]+/);
+      await asAnotherWindow(JSON.stringify(Date.now() + 3 * 3_600_000), /\[boundaries\] review-request pop-ups: held, day ended, until [^\n]+/);
       const back = await asAnotherWindow(undefined, /\[boundaries\] review-request pop-ups: [^\n]+/);
       // Working hours still apply, whatever the time of the run.
-      assert.match(back, /pop-ups: (shown|after hours until .+)$/);
+      assert.match(back, /pop-ups: (shown|held, after hours, until .+)$/);
     } finally {
-      if (original !== undefined) await asAnotherWindow(original, /\[boundaries\] review-request pop-ups: day ended until [^\n]+/);
+      if (original !== undefined) await asAnotherWindow(original, /\[boundaries\] review-request pop-ups: held, day ended, until [^\n]+/);
     }
   });
 });

@@ -134,9 +134,10 @@ export class AuthService implements vscode.Disposable {
 
   private async findCredentials(): Promise<Credentials | undefined> {
     const endpoints = this.endpoints();
+    // Signed out (here or in another window) means nothing is used, a token not yet removed included.
+    if (this.deps.shared.get<boolean>(StateKey.signedOut)) return undefined;
     const stored = await this.deps.secrets.get(SecretKey.githubToken(endpoints.apiUrl));
     if (stored) return { token: stored, source: 'token', endpoints };
-    if (this.deps.shared.get<boolean>(StateKey.signedOut)) return undefined;
     const session = await this.getSession({ silent: true });
     if (session) return { token: session.accessToken, source: 'session', account: session.account.label, endpoints };
     const fromEnv = this.env.GITHUB_TOKEN || this.env.GH_TOKEN;

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { quietAt, quietText, recheckAt, type Quiet } from '../../core/boundaries/quietTime';
+import { quietAt, recheckAt, type Quiet } from '../../core/boundaries/quietTime';
 import type { Clock } from '../../core/clock';
 import type { Logger } from '../../core/logger';
 import type { SharedStore } from '../../core/focus/sharedStore';
@@ -51,7 +51,7 @@ export class QuietHours implements vscode.Disposable {
     const ended = this.dayEndedUntil;
     const quiet = quietAt(now, this.workingHours(), ended);
     const was = this.gate.quiet;
-    if (was?.reason !== quiet?.reason || was?.until !== quiet?.until) this.log.info(`review-request pop-ups: ${quiet ? quietText(quiet, this.workingHours()) : 'shown'}`);
+    if (was?.reason !== quiet?.reason || was?.until !== quiet?.until) this.log.info(`review-request pop-ups: ${quiet ? `held, ${quiet.reason === 'dayEnded' ? 'day ended' : 'after hours'}, until ${new Date(quiet.until).toISOString()}` : 'shown'}`);
     const waited = this.gate.setQuiet(quiet);
     if (waited.length > 0) void showReviewRequests(waited.map((i) => i.pullRequest));
     // A failed write only leaves an expired time behind, which reads as no quiet time and is dropped at the next look.
