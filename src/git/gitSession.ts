@@ -75,7 +75,16 @@ export interface GitSession {
   throwIfStopped(): void;
 }
 
-export async function openGitSession(dir: string, options: GitSessionOptions = {}): Promise<GitSession> {
+/** A session on `dir`; rejects, typed, when the deadline has passed or the caller has aborted already. */
+export function openGitSession(dir: string, options: GitSessionOptions = {}): Promise<GitSession> {
+  try {
+    return Promise.resolve(gitSession(dir, options));
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
+function gitSession(dir: string, options: GitSessionOptions): GitSession {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadline = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
