@@ -77,11 +77,7 @@ export interface GitSession {
 
 /** A session on `dir`; rejects, typed, when the deadline has passed or the caller has aborted already. */
 export function openGitSession(dir: string, options: GitSessionOptions = {}): Promise<GitSession> {
-  try {
-    return Promise.resolve(gitSession(dir, options));
-  } catch (err) {
-    return Promise.reject(err);
-  }
+  return Promise.resolve().then(() => gitSession(dir, options));
 }
 
 function gitSession(dir: string, options: GitSessionOptions): GitSession {
