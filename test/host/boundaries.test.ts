@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { readFile } from 'node:fs/promises';
-import { leadDeskExtension, leadDeskLogText, sharedStateFile, storeAsAnotherWindow, waitFor, waitForLogLine } from './hostEnv';
+import { leadDeskExtension, sharedStateFile, storeAsAnotherWindowAndWait, waitFor } from './hostEnv';
 
 interface FocusInspection {
   state: { block?: { id: string }; history: Array<{ id: string; outcome: string }> };
@@ -44,11 +44,7 @@ describe('End My Day', () => {
   it("quiets this window's review-request pop-ups as soon as another window ends the day, and lets them come back as soon as it is undone", async () => {
     const key = 'leadDesk.boundaries.dayEndedUntil';
     const original = await readFile(sharedStateFile(key), 'utf8').catch(() => undefined);
-    const asAnotherWindow = async (text: string | undefined, pattern: RegExp): Promise<string> => {
-      const since = (await leadDeskLogText()).text.length;
-      await storeAsAnotherWindow(key, text);
-      return waitForLogLine(`this window to follow another window's End My Day (${text ?? 'removed'})`, since, pattern);
-    };
+    const asAnotherWindow = (text: string | undefined, pattern: RegExp): Promise<string> => storeAsAnotherWindowAndWait(key, text, `this window to follow another window's End My Day (${text ?? 'removed'})`, pattern);
     try {
       // Three hours from now: another quiet time than any this window set.
       await asAnotherWindow(JSON.stringify(Date.now() + 3 * 3_600_000), /\[boundaries\] review-request pop-ups: held, day ended, until [^\n]+/);

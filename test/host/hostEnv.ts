@@ -147,3 +147,10 @@ export async function storeAsAnotherWindow(key: string, text: string | undefined
 export function waitForLogLine(what: string, since: number, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
   return waitFor(what, async () => pattern.exec((await leadDeskLogText()).text.slice(since))?.[0], timeoutMs);
 }
+
+/** storeAsAnotherWindow, then what this window's log says about it once it says something `pattern` matches. */
+export async function storeAsAnotherWindowAndWait(key: string, text: string | undefined, what: string, pattern: RegExp): Promise<string> {
+  const since = (await leadDeskLogText()).text.length;
+  await storeAsAnotherWindow(key, text);
+  return waitForLogLine(what, since, pattern);
+}

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { readFile } from 'node:fs/promises';
-import { hostEnv, leadDeskExtension, leadDeskLogText, sandboxFetch, sandboxRequests, sharedStateFile, storeAsAnotherWindow, waitFor, waitForLogLine } from './hostEnv';
+import { hostEnv, leadDeskExtension, leadDeskLogText, sandboxFetch, sandboxRequests, sharedStateFile, storeAsAnotherWindow, storeAsAnotherWindowAndWait, waitFor, waitForLogLine } from './hostEnv';
 
 // The demo scenario's Slack credentials and team channel (test/sandbox/scenarios/demo.json).
 const leadSlackToken = 'xoxp-sandbox-lead-pulse-0004';
@@ -113,17 +113,15 @@ describe('team pulse and Team view', () => {
     await vscode.commands.executeCommand('leadDesk.refreshTeam');
     const marker = /\[pulse\] the pulse history changed in another window/;
     try {
-      // Another window forgets this week's pulse (as if it were never sent there): the trend loses its last answer.
-      await storeAsAnotherWindow(key, JSON.stringify(records.slice(0, -1)));
+      // Another window forgets this week's pulse (the history is kept newest first): the trend loses its last answer.
+      await storeAsAnotherWindow(key, JSON.stringify(records.slice(1)));
       await waitForLogLine('this window to notice the pulse history another window stored', since, marker);
       const log = (await leadDeskLogText()).text.slice(since);
       assert.equal(log.match(new RegExp(marker, 'g'))?.length, 1, `only the other window's change is taken for one:\n${log}`);
       const shown = await inspect();
       assert.equal(shown.state.trend.at(-1)?.summary, undefined, 'this week has no pulse any more');
     } finally {
-      const restored = (await leadDeskLogText()).text.length;
-      await storeAsAnotherWindow(key, original);
-      await waitForLogLine('this window to notice the pulse history restored', restored, marker);
+      await storeAsAnotherWindowAndWait(key, original, 'this window to notice the pulse history restored', marker);
     }
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { hostEnv, leadDeskExtension, leadDeskLogText, sandboxRequests, sharedStateFile, storeAsAnotherWindow, waitFor, waitForLogLine, type LoggedRequest } from './hostEnv';
+import { hostEnv, leadDeskExtension, leadDeskLogText, sandboxRequests, sharedStateFile, storeAsAnotherWindow, storeAsAnotherWindowAndWait, waitFor, type LoggedRequest } from './hostEnv';
 
 const isQueueQuery = (r: LoggedRequest & { graphqlOperation?: string }) => r.method === 'POST' && /^(\/api)?\/graphql/.test(r.path) && r.graphqlOperation === 'LeadDeskQueue';
 
@@ -71,11 +71,8 @@ describe('review queue', () => {
     const original = await readFile(sharedStateFile('leadDesk.queue.local'), 'utf8').catch(() => JSON.stringify({ pins: [], snoozes: [] }));
     const stored = JSON.parse(original) as { pins: string[]; snoozes: object[] };
     /** Writes the file as another window's Lead Desk does, and waits for the groups logged after it. */
-    const asAnotherWindow = async (text: string): Promise<string> => {
-      const logBefore = (await leadDeskLogText()).text.length;
-      await storeAsAnotherWindow('leadDesk.queue.local', text);
-      return waitForLogLine("the groups logged after another window's change", logBefore, /pins or snoozes changed in another window[^\n]*\n[^\n]*\[queue\] groups: [^\n]*/);
-    };
+    const asAnotherWindow = (text: string): Promise<string> =>
+      storeAsAnotherWindowAndWait('leadDesk.queue.local', text, "the groups logged after another window's change", /pins or snoozes changed in another window[^\n]*\n[^\n]*\[queue\] groups: [^\n]*/);
     const until = new Date(Date.now() + 3600_000).toISOString();
     const snoozed = await asAnotherWindow(JSON.stringify({ ...stored, snoozes: [...stored.snoozes, { key: 'acme/api#412', kind: 'hour', snoozedAt: new Date().toISOString(), until }] }));
     assert.match(snoozed, /Snoozed \(1\)/);

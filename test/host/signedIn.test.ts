@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { hostEnv, leadDeskLogText, sandboxFetch, sandboxRequests, storeAsAnotherWindow, waitFor, waitForLogLine } from './hostEnv';
+import { hostEnv, sandboxFetch, sandboxRequests, storeAsAnotherWindow, storeAsAnotherWindowAndWait, waitFor } from './hostEnv';
 
 describe('signed in from the environment', () => {
   before(async () => {
@@ -21,14 +21,9 @@ describe('signed in from the environment', () => {
 
   it('is signed out as soon as another window signs out, and signed in again as soon as it signs in', async () => {
     const key = 'leadDesk.auth.signedOut';
-    const asAnotherWindow = async (text: string | undefined, pattern: RegExp, what: string) => {
-      const since = (await leadDeskLogText()).text.length;
-      await storeAsAnotherWindow(key, text);
-      return waitForLogLine(what, since, pattern);
-    };
     try {
-      await asAnotherWindow('true', /\] not signed in$/m, "this window to follow another window's Sign Out");
-      const back = await asAnotherWindow(undefined, /\] signed in to [^\n]+/, "this window to follow another window's sign-in");
+      await storeAsAnotherWindowAndWait(key, 'true', "this window to follow another window's Sign Out", /\] not signed in$/m);
+      const back = await storeAsAnotherWindowAndWait(key, undefined, "this window to follow another window's sign-in", /\] signed in to [^\n]+/);
       assert.match(back, /using/);
     } finally {
       await storeAsAnotherWindow(key, undefined);
