@@ -10,7 +10,10 @@ import { StateKey } from '../ids';
  */
 export class PulseStateStore implements PulseStore {
   private warned = false;
-  /** The history as stored when this window last looked or wrote it, to tell another window's writes from its own. */
+  /**
+   * The history as stored when this window last read or wrote it (undefined: never), to tell
+   * another window's writes from its own.
+   */
   private known: string | undefined;
 
   constructor(
@@ -23,19 +26,21 @@ export class PulseStateStore implements PulseStore {
    * be watched). `looked` also asks for it, for when this window gains focus.
    */
   onDidChangeElsewhere(listener: () => void): { dispose(): void; looked(): void } {
-    this.known ??= this.stored();
     const looked = (): void => {
       const now = this.stored();
-      if (now === this.known) return;
+      const shown = this.known;
       this.known = now;
-      listener();
+      // Never read here, it shows nowhere yet: whoever reads it first reads it as it is now.
+      if (shown !== undefined && now !== shown) listener();
     };
     const watching = this.shared.watch?.(StateKey.pulseHistory, looked);
     return { dispose: () => watching?.dispose(), looked };
   }
 
   read(): readonly PulseRecord[] {
-    const { records, dropped } = parsePulseHistory(this.shared.get(StateKey.pulseHistory));
+    const stored = this.shared.get(StateKey.pulseHistory);
+    this.known = JSON.stringify(stored ?? null);
+    const { records, dropped } = parsePulseHistory(stored);
     if (dropped > 0 && !this.warned) {
       this.warned = true;
       this.log.warn(`ignored ${dropped} stored pulse record(s) that could not be read`);
