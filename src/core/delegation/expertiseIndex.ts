@@ -44,8 +44,6 @@ export interface ExpertiseIndexJson extends ExpertiseIndexHeader {
   readonly paths: Record<string, PathRowJson>;
 }
 
-const NO_KEYS: readonly string[] = [];
-
 export class ExpertiseIndex {
   readonly identities: IdentityResolver;
   repo: string;
@@ -62,10 +60,17 @@ export class ExpertiseIndex {
   private readonly chains = new Map<string, PathRow[]>();
   /** Identity key → its number, by which every row finds the key's place (PathRow.placeOf). */
   private readonly keyNumbers = new Map<string, number>();
-  /** The distinct files' chains of the commit being added; kept to spare an array per commit. */
+  // What the commit being added credits, in arrays kept from commit to commit rather than made
+  // for each: a cold build adds ~50,000 commits, and their short-lived arrays were a fifth of what
+  // it allocated. Only the first places are the commit's; the rest are a former commit's.
+  /** The distinct files' chains. */
   private readonly commitChains: PathRow[][] = [];
-  private readonly authorNumbers: number[] = [];
-  private readonly reviewerNumbers: number[] = [];
+  /** One identity key per person credited, the authors' first, then each key's group and number. */
+  private readonly commitKeys: string[] = [];
+  private readonly commitGroups: string[] = [];
+  private readonly commitNumbers: number[] = [];
+  /** The event being credited, [time, weight, half-life in days] (see PathRow.credit). */
+  private readonly event = new Float64Array(3);
 
   constructor(
     readonly settings: IndexSettings = defaultIndexSettings,
@@ -88,69 +93,73 @@ export class ExpertiseIndex {
     this.commitCount++;
     if (this.lastTime === undefined || commit.time > this.lastTime) this.lastTime = commit.time;
     if (this.firstTime === undefined || commit.time < this.firstTime) this.firstTime = commit.time;
-    const authorKeys = commit.coAuthors.length === 0 ? soleKey(this.identities, commit.author) : uniqueKeys(this.identities, [commit.author, ...commit.coAuthors]);
-    // A trailer naming the author (self-ack) is not a second pair of eyes.
-    const reviewerKeys = commit.reviewers.length === 0 ? NO_KEYS : this.reviewerKeys(authorKeys, commit.reviewers);
-    if (commit.files.length === 0 || (authorKeys.length === 0 && reviewerKeys.length === 0)) return;
+    let credited = this.withPerson(commit.author, 0);
+    for (const coAuthor of commit.coAuthors) credited = this.withPerson(coAuthor, credited);
+    const authors = credited;
+    if (commit.reviewers.length > 0) {
+      // A trailer naming an author (self-ack) is not a second pair of eyes. The authors' groups as
+      // they are now: a co-author may have joined two of them.
+      for (let i = 0; i < authors; i++) this.commitGroups[i] = this.identities.find(this.commitKeys[i]);
+      for (const reviewer of commit.reviewers) credited = this.withPerson(reviewer, credited);
+    }
+    if (commit.files.length === 0 || credited === 0) return;
 
     // Each path (file or directory) is credited once per commit, however many files below it
     // changed. Rows are found through each file's chain, so a commit costs no new path strings,
     // no map per commit and one lookup per file rather than one per level.
     const stamp = this.commitCount;
     const chains = this.commitChains;
-    chains.length = 0;
+    let count = 0;
     for (const f of commit.files) {
       const chain = this.chainOf(f);
       if (chain[0].creditedBy === stamp) continue;
       chain[0].creditedBy = stamp;
-      chains.push(chain);
+      chains[count++] = chain;
     }
-    const authors = this.numbered(authorKeys, this.authorNumbers);
-    const reviewers = this.numbered(reviewerKeys, this.reviewerNumbers);
-    const fileWeight = Math.min(1, this.settings.largeCommitFiles / chains.length);
-    for (const chain of chains) {
-      this.creditRow(chain[0], authorKeys, authors, reviewerKeys, reviewers, fileWeight, commit.time);
+    const event = this.event;
+    event[0] = commit.time;
+    event[2] = this.settings.halfLifeDays;
+    const fileWeight = Math.min(1, this.settings.largeCommitFiles / count);
+    for (let c = 0; c < count; c++) {
+      const chain = chains[c];
+      event[1] = fileWeight;
+      this.creditRow(chain[0], authors, credited);
+      event[1] = 1;
       for (let level = 1; level < chain.length; level++) {
         const row = chain[level];
         // A directory already credited by this commit was credited with everything above it.
         if (row.creditedBy === stamp) break;
         row.creditedBy = stamp;
-        this.creditRow(row, authorKeys, authors, reviewerKeys, reviewers, 1, commit.time);
+        this.creditRow(row, authors, credited);
       }
     }
   }
 
-  /** The keys' numbers (see keyNumbers), written into `into`, which is reused commit after commit. */
-  private numbered(keys: readonly string[], into: number[]): number[] {
-    into.length = keys.length;
-    for (let i = 0; i < keys.length; i++) {
-      let n = this.keyNumbers.get(keys[i]);
-      if (n === undefined) this.keyNumbers.set(keys[i], (n = this.keyNumbers.size));
-      into[i] = n;
-    }
-    return into;
+  /**
+   * Records `person` and, unless they are one of the first `count` people of the commit already,
+   * adds their key to the commit's (commitKeys), with its group and number; how many it has then.
+   */
+  private withPerson(person: CommitRecord['author'], count: number): number {
+    const key = this.identities.add(person);
+    if (key === undefined) return count;
+    const group = this.identities.find(key);
+    const groups = this.commitGroups;
+    for (let i = 0; i < count; i++) if (groups[i] === group) return count;
+    let n = this.keyNumbers.get(key);
+    if (n === undefined) this.keyNumbers.set(key, (n = this.keyNumbers.size));
+    this.commitKeys[count] = key;
+    groups[count] = group;
+    this.commitNumbers[count] = n;
+    return count + 1;
   }
 
-  private creditRow(
-    row: PathRow,
-    authorKeys: readonly string[],
-    authors: readonly number[],
-    reviewerKeys: readonly string[],
-    reviewers: readonly number[],
-    weight: number,
-    time: number,
-  ): void {
-    const halfLife = this.settings.halfLifeDays;
-    for (let i = 0; i < authors.length; i++) row.credit(row.placeOf(authorKeys[i], authors[i]), AUTHOR, weight, time, halfLife);
-    for (let i = 0; i < reviewers.length; i++) row.credit(row.placeOf(reviewerKeys[i], reviewers[i]), REVIEW, weight, time, halfLife);
+  /** Credits the commit's first `authors` keys as authors and the rest of its first `credited` as reviewers. */
+  private creditRow(row: PathRow, authors: number, credited: number): void {
+    const keys = this.commitKeys;
+    const numbers = this.commitNumbers;
+    const event = this.event;
+    for (let i = 0; i < credited; i++) row.credit(row.placeOf(keys[i], numbers[i]), i < authors ? AUTHOR : REVIEW, event);
   }
-
-  /** The reviewers' keys, one per person, less the authors. */
-  private reviewerKeys(authorKeys: readonly string[], reviewers: readonly CommitRecord['author'][]): readonly string[] {
-    const authorGroups = authorKeys.map((k) => this.identities.find(k));
-    return uniqueKeys(this.identities, reviewers, authorGroups);
-  }
-
 
   /**
    * The rows a file's credit goes to: its own, then each directory above it, nearest first, then
@@ -362,28 +371,4 @@ export function indexHeaderProblem(header: unknown): string | undefined {
   const namesOk = isRecord(names) && Object.values(names).every((m) => isRecord(m) && Object.values(m).every(isCount));
   if (!isRecord(identities) || !isStringMap(identities.parent) || !isStringMap(identities.logins) || !namesOk) return 'the identities of the index are damaged';
   return undefined;
-}
-
-/** uniqueKeys for a commit with one author and no co-authors, the common case, without its lists. */
-function soleKey(resolver: IdentityResolver, person: CommitRecord['author']): readonly string[] {
-  const k = resolver.add(person);
-  return k === undefined ? NO_KEYS : [k];
-}
-
-/**
- * One key per person among `people`, leaving out anyone in `taken` (groups already credited, which
- * it is added to). A plain loop over short lists: the map, set and filter it replaced for a commit's
- * reviewers took more of a big build's compiling than any other function.
- */
-function uniqueKeys(resolver: IdentityResolver, people: readonly CommitRecord['author'][], taken: string[] = []): string[] {
-  const keys: string[] = [];
-  for (let i = 0; i < people.length; i++) {
-    const k = resolver.add(people[i]);
-    if (k === undefined) continue;
-    const g = resolver.find(k);
-    if (taken.includes(g)) continue;
-    taken.push(g);
-    keys.push(k);
-  }
-  return keys;
 }
