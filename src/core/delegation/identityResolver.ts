@@ -33,6 +33,8 @@ interface RecordedIdentity {
 
 export class IdentityResolver {
   private readonly parent = new Map<string, string>();
+  /** Each key → the one copy of it that the maps here hold. */
+  private readonly kept = new Map<string, string>();
   private readonly size = new Map<string, number>();
   private readonly members = new Map<string, string[]>();
   private readonly names = new Map<string, Map<string, number>>();
@@ -91,14 +93,14 @@ export class IdentityResolver {
   private recordOnce(raw: RawIdentity): string | undefined {
     const keys = identityKeys(raw);
     if (keys.length === 0) return undefined;
-    for (const k of keys) this.ensure(k);
-    for (let i = 1; i < keys.length; i++) this.union(keys[0], keys[i]);
+    const first = this.ensure(keys[0]);
+    for (let i = 1; i < keys.length; i++) this.union(first, this.ensure(keys[i]));
     const login = raw.login ?? (raw.email ? loginFromEmail(raw.email) : undefined);
     if (login) {
       const k = nameKey(login);
       if (k !== undefined && keys.includes(k) && !this.logins.has(k)) this.logins.set(detachedString(k), detachedString(login));
     }
-    return keys[0];
+    return first;
   }
 
   /** The group an identity belongs to, without recording it. */
@@ -149,12 +151,20 @@ export class IdentityResolver {
     return r;
   }
 
-  private ensure(key: string): void {
-    if (this.parent.has(key)) return;
+  /**
+   * The key as kept (see kept), made a group of its own if it is new. Callers hand on this very
+   * string: a map finds it by identity, where an equal copy costs a comparison of characters,
+   * and a commit's keys are looked up in several maps.
+   */
+  private ensure(key: string): string {
+    const known = this.kept.get(key);
+    if (known !== undefined) return known;
     const kept = detachedString(key);
+    this.kept.set(kept, kept);
     this.parent.set(kept, kept);
     this.size.set(kept, 1);
     this.members.set(kept, [kept]);
+    return kept;
   }
 
   private union(a: string, b: string): void {
