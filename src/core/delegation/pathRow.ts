@@ -111,7 +111,7 @@ export class PathRow {
    * and arrays grown a number at a time left as much garbage behind as they held.
    */
   private slots: Float64Array<ArrayBufferLike> = new Float64Array(0);
-  /** Key number (see ExpertiseIndex.numbered) → place + 1, filled in as crediting meets keys. */
+  /** Key number (see ExpertiseIndex.keyNumbers) → place + 1, filled in as crediting meets keys. */
   private readonly places: number[] = [];
   private view: Map<string, PathEntry> | undefined;
 
