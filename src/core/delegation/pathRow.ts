@@ -113,6 +113,12 @@ export class PathRow {
   private slots: Float64Array<ArrayBufferLike> = new Float64Array(0);
   /** Key number (see ExpertiseIndex.keyNumbers) → place + 1, filled in as crediting meets keys. */
   private readonly places: number[] = [];
+  /**
+   * Whether the row holds keys that `places` does not know (it was restored): only then can a key
+   * crediting meets for the first time be one the row holds already. A row that crediting built
+   * spares itself the search, ~43,000 of them in a cold build of 50,000 commits.
+   */
+  private unplacedKeys = false;
   private view: Map<string, PathEntry> | undefined;
 
   /** A row whose times go in `pool`, its index's. */
@@ -126,6 +132,7 @@ export class PathRow {
     const row = new PathRow(pool);
     row.keys.push(...keys);
     row.slots = slots;
+    row.unplacedKeys = true;
     return row;
   }
 
@@ -138,14 +145,19 @@ export class PathRow {
   placeOf(key: string, keyNumber: number): number {
     const known = this.places[keyNumber];
     if (known !== undefined) return known - 1;
-    // A restored row may hold the key already.
-    let place = this.keys.indexOf(key);
-    if (place < 0) place = this.addKey(key);
+    let place = this.unplacedKeys ? this.keys.indexOf(key) : -1;
+    if (place < 0) place = this.appendKey(key);
     this.places[keyNumber] = place + 1;
     return place;
   }
 
+  /** Adds a key that crediting has not met here (restoring a row); its place. */
   addKey(key: string): number {
+    this.unplacedKeys = true;
+    return this.appendKey(key);
+  }
+
+  private appendKey(key: string): number {
     const place = this.keys.length;
     this.keys.push(key);
     const end = SLOT * 2 * this.keys.length;
