@@ -23,23 +23,28 @@ export async function inspectRepository(session: GitSession): Promise<Repository
   // beside the session's queue, so it does not wait for simple-git to load either.
   const inTree = await session.collect(['rev-parse', '--show-toplevel', '--is-shallow-repository', '--verify', '--quiet', '--end-of-options', 'HEAD^{commit}'], { quietExitIsOutput: true }).output.then(
     (out) => out.toString('utf8').split('\n'),
-    (err: unknown) => {
-      if (GitReadError.is(err)) throw err;
-      return undefined;
-    },
+    unlessUnreadable(undefined),
   );
   if (inTree) return { root: inTree[0].trim(), headSha: noteCommit(session, inTree[2]?.trim() ?? ''), shallow: inTree[1].trim() === 'true' };
   // Outside any repository rev-parse fails; in a work tree, HEAD^{commit} above would have answered.
   const bare = await session.run(['rev-parse', '--is-bare-repository']).then(
     (out) => out.trim() === 'true',
-    (err: unknown) => {
-      if (GitReadError.is(err)) throw err;
-      return false;
-    },
+    unlessUnreadable(false),
   );
   if (!bare) throw new NotAGitRepositoryError(session.dir);
   const [rootLine, shallowLine] = (await session.run(['rev-parse', '--absolute-git-dir', '--is-shallow-repository'])).split('\n');
   return { root: rootLine.trim(), headSha: await resolveCommit(session, 'HEAD'), shallow: shallowLine.trim() === 'true' };
+}
+
+/**
+ * For a git check whose failure is an answer ("not here"): `answer` unless git could not read the
+ * repository at all, which is thrown on.
+ */
+function unlessUnreadable<T>(answer: T): (err: unknown) => T {
+  return (err) => {
+    if (GitReadError.is(err)) throw err;
+    return answer;
+  };
 }
 
 const FULL_SHA = /^[0-9a-f]{40,64}$/;

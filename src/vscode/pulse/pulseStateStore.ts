@@ -27,7 +27,7 @@ export class PulseStateStore implements PulseStore {
    */
   onDidChangeElsewhere(listener: () => void): { dispose(): void; looked(): void } {
     const looked = (): void => {
-      const now = this.stored();
+      const now = asText(this.shared.get(StateKey.pulseHistory));
       const shown = this.known;
       this.known = now;
       // Never read here, it shows nowhere yet: whoever reads it first reads it as it is now.
@@ -39,7 +39,7 @@ export class PulseStateStore implements PulseStore {
 
   read(): readonly PulseRecord[] {
     const stored = this.shared.get(StateKey.pulseHistory);
-    this.known = JSON.stringify(stored ?? null);
+    this.known = asText(stored);
     const { records, dropped } = parsePulseHistory(stored);
     if (dropped > 0 && !this.warned) {
       this.warned = true;
@@ -50,12 +50,12 @@ export class PulseStateStore implements PulseStore {
 
   write(records: readonly PulseRecord[]): Promise<void> {
     // Before the write: this window may hear of its own write before the write has finished.
-    this.known = JSON.stringify(records);
+    this.known = asText(records);
     return this.shared.update(StateKey.pulseHistory, records);
   }
+}
 
-  /** The history as stored, as text (the store keeps it as JSON). */
-  private stored(): string {
-    return JSON.stringify(this.shared.get(StateKey.pulseHistory) ?? null);
-  }
+/** The history as text, to compare one version with another (the store keeps it as JSON). */
+function asText(history: unknown): string {
+  return JSON.stringify(history ?? null);
 }
