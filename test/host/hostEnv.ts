@@ -144,8 +144,14 @@ export async function storeAsAnotherWindow(key: string, text: string | undefined
 }
 
 /** What the Lead Desk log says after `since` characters (a length of leadDeskLogText's text), once it says something `pattern` matches. */
-export function waitForLogLine(what: string, since: number, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
-  return waitFor(what, async () => pattern.exec((await leadDeskLogText()).text.slice(since))?.[0], timeoutMs);
+export async function waitForLogLine(what: string, since: number, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  try {
+    return await waitFor(what, async () => pattern.exec((await leadDeskLogText()).text.slice(since))?.[0], timeoutMs);
+  } catch (err) {
+    // What the log did say is the first thing to know about a wait that failed.
+    const said = (await leadDeskLogText()).text.slice(since).trimEnd();
+    throw new Error(`${(err as Error).message}; meanwhile the Lead Desk log said:\n${said || '(nothing)'}`);
+  }
 }
 
 /** storeAsAnotherWindow, then what this window's log says about it once it says something `pattern` matches. */

@@ -9,6 +9,7 @@ import type { SharedStore } from '../../core/focus/sharedStore';
 import type { LeadDeskSettings } from '../../core/settings';
 import { setContextKey } from '../walkthrough/contextKeys';
 import { errorText } from '../../core/errorText';
+import { SharedLookup } from '../../core/sharedLookup';
 
 export type CredentialSource = 'token' | 'session' | 'environment';
 
@@ -46,7 +47,8 @@ export class AuthService implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Credentials | undefined>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly scopeRequirements: Array<() => readonly string[]> = [];
-  private resolving: Promise<Credentials | undefined> | undefined;
+  /** Concurrent callers share one lookup; a change heard during one is looked up again after it. */
+  private readonly lookup = new SharedLookup(() => this.lookUp());
   private forgetSecret: (() => void) | undefined;
   private current: Credentials | undefined;
   private toldScopesFor: string | undefined;
@@ -108,8 +110,7 @@ export class AuthService implements vscode.Disposable {
 
   /** The credentials to use now, found without any prompt. Concurrent callers share one lookup. */
   async resolve(): Promise<Credentials | undefined> {
-    this.resolving ??= this.lookUp().finally(() => (this.resolving = undefined));
-    return this.resolving;
+    return this.lookup.current();
   }
 
   /** Like resolve(), but throws NotSignedInError when there is nothing to use. */
@@ -119,8 +120,9 @@ export class AuthService implements vscode.Disposable {
     return credentials;
   }
 
+  /** Something the lookup reads changed: a lookup already running may have read it before. */
   private async refresh(): Promise<void> {
-    await this.resolve();
+    await this.lookup.afterChange();
   }
 
   private async lookUp(): Promise<Credentials | undefined> {
