@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { hostEnv, sandboxFetch, sandboxRequests, storeAsAnotherWindow, storeAsAnotherWindowAndWait, waitFor } from './hostEnv';
+import { recordToasts } from './focus/recordToasts';
+import { hostEnv, leadDeskLogText, sandboxFetch, sandboxRequests, storeAsAnotherWindow, storeAsAnotherWindowAndWait, waitFor, waitForLogLine } from './hostEnv';
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+const signedOutKey = 'leadDesk.auth.signedOut';
 
 describe('signed in from the environment', () => {
   before(async () => {
@@ -20,7 +25,7 @@ describe('signed in from the environment', () => {
   });
 
   it('is signed out as soon as another window signs out, and signed in again as soon as it signs in', async () => {
-    const key = 'leadDesk.auth.signedOut';
+    const key = signedOutKey;
     try {
       await storeAsAnotherWindowAndWait(key, 'true', "this window to follow another window's Sign Out", /\] not signed in$/m);
       const back = await storeAsAnotherWindowAndWait(key, undefined, "this window to follow another window's sign-in", /\] signed in to [^\n]+/);
@@ -29,5 +34,72 @@ describe('signed in from the environment', () => {
       await storeAsAnotherWindow(key, undefined);
     }
     await vscode.commands.executeCommand('leadDesk.refresh');
+  });
+
+  /**
+   * Starts a lookup that waits, until `release`, on VS Code's account: with the provider's address
+   * set, a lookup asks it for a session before it falls back to the environment's token.
+   */
+  async function heldLookup(): Promise<{ release: () => Promise<void> }> {
+    const enterprise = vscode.workspace.getConfiguration('github-enterprise');
+    const uriBefore = enterprise.inspect<string>('uri')?.globalValue;
+    const apiUrl = vscode.workspace.getConfiguration('leadDesk').get<string>('github.apiUrl');
+    assert.ok(apiUrl, 'the suite sets leadDesk.github.apiUrl');
+    await enterprise.update('uri', new URL(apiUrl).origin, vscode.ConfigurationTarget.Global);
+    const auth = vscode.authentication as Writable<typeof vscode.authentication>;
+    const getSession = auth.getSession;
+    let answer: ((session: undefined) => void) | undefined;
+    auth.getSession = ((...args: Parameters<typeof getSession>) =>
+      args[2]?.silent ? new Promise<undefined>((resolve) => (answer = resolve)) : getSession(...args)) as typeof getSession;
+    const release = async () => {
+      auth.getSession = getSession;
+      answer?.(undefined);
+      await enterprise.update('uri', uriBefore, vscode.ConfigurationTarget.Global);
+    };
+    try {
+      // Another window's change (a "signed out: false" it wrote) starts a lookup here.
+      await storeAsAnotherWindow(signedOutKey, 'false');
+      await waitFor('a lookup to ask for a VS Code session', () => (answer ? true : undefined));
+    } catch (err) {
+      await release();
+      throw err;
+    }
+    return { release };
+  }
+
+  it("follows another window's Sign Out that comes while a lookup runs", async () => {
+    const lookup = await heldLookup();
+    try {
+      const since = (await leadDeskLogText()).text.length;
+      await storeAsAnotherWindow(signedOutKey, 'true');
+      await lookup.release();
+      await waitForLogLine("this window to follow another window's Sign Out", since, /\] not signed in$/m);
+    } finally {
+      await lookup.release();
+      await storeAsAnotherWindowAndWait(signedOutKey, undefined, 'this window to be signed in again', /\] signed in to [^\n]+/);
+    }
+  });
+
+  it('stays signed out when a lookup that began before Sign Out ends after it', async () => {
+    const lookup = await heldLookup();
+    const toasts = recordToasts();
+    try {
+      const since = (await leadDeskLogText()).text.length;
+      await vscode.commands.executeCommand('leadDesk.signOut');
+      await waitForLogLine('Sign Out to be logged', since, /\] not signed in$/m);
+      await lookup.release();
+      // Refresh joins the lookup still running, so it ends only after that lookup has.
+      await vscode.commands.executeCommand('leadDesk.refresh');
+      const after = (await leadDeskLogText()).text.slice(since);
+      assert.doesNotMatch(after, /\] signed in to/, `the lookup from before Sign Out signed this window back in; the log said:\n${after}`);
+      assert.ok(
+        toasts.shown.some((t) => t.startsWith('warning: Sign in to GitHub to refresh from GitHub.')),
+        `Refresh did not ask to sign in: ${JSON.stringify(toasts.shown)}`,
+      );
+    } finally {
+      toasts.restore();
+      await lookup.release();
+      await storeAsAnotherWindowAndWait(signedOutKey, undefined, 'this window to be signed in again', /\] signed in to [^\n]+/);
+    }
   });
 });

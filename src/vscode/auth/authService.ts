@@ -49,6 +49,8 @@ export class AuthService implements vscode.Disposable {
   private readonly scopeRequirements: Array<() => readonly string[]> = [];
   /** Concurrent callers share one lookup; a change heard during one is looked up again after it. */
   private readonly lookup = new SharedLookup(() => this.lookUp());
+  /** Counts the sign-ins and Sign Outs done here (see lookUp). */
+  private decisions = 0;
   private forgetSecret: (() => void) | undefined;
   private current: Credentials | undefined;
   private toldScopesFor: string | undefined;
@@ -126,12 +128,22 @@ export class AuthService implements vscode.Disposable {
   }
 
   private async lookUp(): Promise<Credentials | undefined> {
+    const decisions = this.decisions;
     const found = await this.findCredentials().catch((err: unknown) => {
       this.log.warn(`could not look up GitHub credentials: ${errorText(err)}`);
       return undefined;
     });
+    // The lead signed in or out here while this looked: what it found predates that, and must
+    // not sign a window that was just signed out back in, even for a moment.
+    if (decisions !== this.decisions) return this.current;
     this.update(found);
     return found;
+  }
+
+  /** A sign-in or Sign Out in this window: it wins over any lookup that began before it. */
+  private decide(next: Credentials | undefined): void {
+    this.decisions++;
+    this.update(next);
   }
 
   private async findCredentials(): Promise<Credentials | undefined> {
@@ -189,7 +201,7 @@ export class AuthService implements vscode.Disposable {
       this.log.info(`sign-in did not complete: ${errorText(err)}`);
       throw new vscode.CancellationError();
     }
-    this.update({ token: session.accessToken, source: 'session', account: session.account.label, endpoints });
+    this.decide({ token: session.accessToken, source: 'session', account: session.account.label, endpoints });
     return this.current;
   }
 
@@ -223,7 +235,7 @@ export class AuthService implements vscode.Disposable {
     const endpoints = this.endpoints();
     await this.deps.shared.update(StateKey.signedOut, undefined);
     await this.deps.secrets.store(SecretKey.githubToken(endpoints.apiUrl), token);
-    this.update({ token, source: 'token', endpoints });
+    this.decide({ token, source: 'token', endpoints });
   }
 
   /** Forgets the stored token and stops using the VS Code session and environment tokens silently. */
@@ -232,7 +244,7 @@ export class AuthService implements vscode.Disposable {
     // the VS Code session or the environment token instead.
     await this.deps.shared.update(StateKey.signedOut, true);
     await this.deps.secrets.delete(SecretKey.githubToken(this.endpoints().apiUrl));
-    this.update(undefined);
+    this.decide(undefined);
   }
 
   dispose(): void {
