@@ -11,6 +11,7 @@ import { loadCalendarParser } from '../../calendar/loadCalendarParser';
 import { readFeedFile } from '../../calendar/readFeedFile';
 import { CalendarCacheStore } from '../../storage/calendarCache';
 import type { FeedSecrets } from './feedSecrets';
+import { SharedLookup } from '../../core/sharedLookup';
 
 /** Feeds are asked again this often while the window has focus. */
 export const calendarRefreshMs = 15 * 60_000;
@@ -36,7 +37,8 @@ export class CalendarModel implements MeetingSource, vscode.Disposable {
   private timer: ReturnType<typeof setInterval> | undefined;
   private started = false;
   private lastRefreshAt = 0;
-  private running: Promise<void> | undefined;
+  /** One refresh at a time; a new feed or a settings change waits for one that reads it (afterChange). */
+  private readonly refreshes = new SharedLookup(() => this.readFeeds());
 
   constructor(private readonly deps: CalendarModelDeps) {
     this.book = new CalendarBook({
@@ -65,10 +67,13 @@ export class CalendarModel implements MeetingSource, vscode.Disposable {
     return [...(await this.deps.secrets.sources()), ...files];
   }
 
-  /** Refreshes every feed now (one run at a time) and starts the periodic refresh. */
+  /**
+   * Refreshes every feed now (one run at a time) and starts the periodic refresh. A refresh that
+   * was running may have listed the feeds before one was added: this waits for one that starts after.
+   */
   refresh(): Promise<void> {
     this.ensureStarted();
-    return this.refreshNow();
+    return this.refreshes.afterChange();
   }
 
   async forget(feedId: string): Promise<void> {
@@ -77,17 +82,15 @@ export class CalendarModel implements MeetingSource, vscode.Disposable {
     this.emitter.fire();
   }
 
+  /** The periodic refresh: one already running will do. */
   private refreshNow(): Promise<void> {
-    this.running ??= (async () => {
-      try {
-        await this.book.refresh(await this.sources(), this.deps.settings().myEmails);
-        this.lastRefreshAt = Date.now();
-        this.emitter.fire();
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
+    return this.refreshes.current();
+  }
+
+  private async readFeeds(): Promise<void> {
+    await this.book.refresh(await this.sources(), this.deps.settings().myEmails);
+    this.lastRefreshAt = Date.now();
+    this.emitter.fire();
   }
 
   private ensureStarted(): void {
@@ -107,7 +110,7 @@ export class CalendarModel implements MeetingSource, vscode.Disposable {
 
   /** A settings change (files, addresses) takes effect at once, if the calendar is in use. */
   settingsChanged(): void {
-    if (this.started) void this.refreshNow();
+    if (this.started) void this.refreshes.afterChange();
   }
 
   dispose(): void {

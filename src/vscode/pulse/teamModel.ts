@@ -4,6 +4,7 @@ import { pulseTrend, trendDirection, type PulseRecord, type TrendPoint } from '.
 import type { PulseOption } from '../../core/pulse/pulseSettings';
 import type { TeamOverview } from '../../app/pulse/teamOverview';
 import { errorText } from '../../core/errorText';
+import { SharedLookup } from '../../core/sharedLookup';
 
 export type TeamPart = TeamOverview | { readonly kind: 'loading' } | { readonly kind: 'problem'; readonly message: string };
 
@@ -35,8 +36,8 @@ export class TeamModel implements vscode.Disposable {
   private pulseNote: string | undefined;
   private visible = false;
   private loaded = false;
-  private inFlight: Promise<void> | undefined;
-  private queued: Promise<void> | undefined;
+  /** One load at a time; a refresh asked for during one gets one more after it (see refresh). */
+  private readonly loads = new SharedLookup(() => this.load());
 
   constructor(private readonly deps: TeamModelDeps) {}
 
@@ -59,15 +60,7 @@ export class TeamModel implements vscode.Disposable {
    * such calls): the running one may have read Slack or GitHub before the change that prompted this call.
    */
   refresh(): Promise<void> {
-    if (this.inFlight) {
-      this.queued ??= this.inFlight.then(() => {
-        this.queued = undefined;
-        return this.refresh();
-      });
-      return this.queued;
-    }
-    this.inFlight = this.load().finally(() => (this.inFlight = undefined));
-    return this.inFlight;
+    return this.loads.afterChange();
   }
 
   /** Tells the view that the stored pulse history changed (a pulse was just sent). */
