@@ -31,9 +31,17 @@ export async function check(steps, name, fn) {
   }
 }
 
-/** One line per check: "pass  name (ms)", or "FAIL  name (ms)" and the first line of its error. */
+/**
+ * One line per check: "pass  name (ms)", or "FAIL  name (ms)", the first line of its error and,
+ * for a wait that ran out, what it waited for (the line of Playwright's call log that says so).
+ */
 export function stepReport(steps) {
-  return steps.map((s) => `${s.ok ? 'pass' : 'FAIL'}  ${s.name} (${s.ms} ms)${s.error ? `\n        ${s.error.split('\n')[0]}` : ''}`);
+  return steps.map((s) => {
+    if (!s.error) return `${s.ok ? 'pass' : 'FAIL'}  ${s.name} (${s.ms} ms)`;
+    const lines = s.error.split('\n');
+    const waitedFor = lines.find((line) => /^\s*- waiting for /.test(line));
+    return `FAIL  ${s.name} (${s.ms} ms)\n        ${lines[0]}${waitedFor ? `\n        ${waitedFor.trim()}` : ''}`;
+  });
 }
 
 /**
