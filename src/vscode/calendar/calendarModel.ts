@@ -12,6 +12,7 @@ import { readFeedFile } from '../../calendar/readFeedFile';
 import { CalendarCacheStore } from '../../storage/calendarCache';
 import type { FeedSecrets } from './feedSecrets';
 import { SharedLookup } from '../../core/sharedLookup';
+import { errorText } from '../../core/errorText';
 
 /** Feeds are asked again this often while the window has focus. */
 export const calendarRefreshMs = 15 * 60_000;
@@ -82,9 +83,15 @@ export class CalendarModel implements MeetingSource, vscode.Disposable {
     this.emitter.fire();
   }
 
-  /** The periodic refresh: one already running will do. */
-  private refreshNow(): Promise<void> {
-    return this.refreshes.current();
+  /**
+   * A refresh nobody waits for (the timer, a settings change): one already running will do unless
+   * something it reads changed. Feeds fail one by one inside it and say so in their status; only
+   * listing them can fail here (secret storage unavailable), and the last good meetings stay.
+   */
+  private refreshInBackground(afterChange = false): void {
+    (afterChange ? this.refreshes.afterChange() : this.refreshes.current()).catch((err: unknown) =>
+      this.deps.log.warn(`calendar refresh failed: ${errorText(err)}`),
+    );
   }
 
   private async readFeeds(): Promise<void> {
@@ -96,21 +103,21 @@ export class CalendarModel implements MeetingSource, vscode.Disposable {
   private ensureStarted(): void {
     if (this.started) return;
     this.started = true;
-    void this.refreshNow();
+    this.refreshInBackground();
     this.timer = setInterval(() => {
-      if (vscode.window.state.focused) void this.refreshNow();
+      if (vscode.window.state.focused) this.refreshInBackground();
     }, calendarRefreshMs);
     this.disposables.push(
       // Back from the background after a refresh was due: catch up at once.
       vscode.window.onDidChangeWindowState((e) => {
-        if (e.focused && Date.now() - this.lastRefreshAt >= calendarRefreshMs) void this.refreshNow();
+        if (e.focused && Date.now() - this.lastRefreshAt >= calendarRefreshMs) this.refreshInBackground();
       }),
     );
   }
 
   /** A settings change (files, addresses) takes effect at once, if the calendar is in use. */
   settingsChanged(): void {
-    if (this.started) void this.refreshes.afterChange();
+    if (this.started) this.refreshInBackground(true);
   }
 
   dispose(): void {
