@@ -190,7 +190,6 @@ export class AuthService implements vscode.Disposable {
   async signIn(): Promise<Credentials | undefined> {
     const endpoints = this.signInEndpoints();
     if (!endpoints.isDotCom) await this.ensureEnterpriseUri(endpoints);
-    await this.deps.shared.update(StateKey.signedOut, undefined);
     let session: vscode.AuthenticationSession;
     try {
       session = await vscode.authentication.getSession(this.providerId(), this.requiredScopes(), { createIfNone: true });
@@ -201,6 +200,8 @@ export class AuthService implements vscode.Disposable {
       this.log.info(`sign-in did not complete: ${errorText(err)}`);
       throw new vscode.CancellationError();
     }
+    // Only now: a sign-in the lead cancelled leaves a Sign Out in force, in every window.
+    await this.deps.shared.update(StateKey.signedOut, undefined);
     this.decide({ token: session.accessToken, source: 'session', account: session.account.label, endpoints });
     return this.current;
   }
