@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { answerAccountSessions } from './auth/accountSessions';
 import { recordToasts } from './focus/recordToasts';
 import { hostEnv, leadDeskLogText, sandboxFetch, sandboxRequests, storeAsAnotherWindow, storeAsAnotherWindowAndWait, waitFor, waitForLogLine } from './hostEnv';
-
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 const signedOutKey = 'leadDesk.auth.signedOut';
 
@@ -36,25 +35,13 @@ describe('signed in from the environment', () => {
     await vscode.commands.executeCommand('leadDesk.refresh');
   });
 
-  /**
-   * Starts a lookup that waits, until `release`, on VS Code's account: with the provider's address
-   * set, a lookup asks it for a session before it falls back to the environment's token.
-   */
+  /** Starts a lookup that waits on VS Code's account for a session until `release`. */
   async function heldLookup(): Promise<{ release: () => Promise<void> }> {
-    const enterprise = vscode.workspace.getConfiguration('github-enterprise');
-    const uriBefore = enterprise.inspect<string>('uri')?.globalValue;
-    const apiUrl = vscode.workspace.getConfiguration('leadDesk').get<string>('github.apiUrl');
-    assert.ok(apiUrl, 'the suite sets leadDesk.github.apiUrl');
-    await enterprise.update('uri', new URL(apiUrl).origin, vscode.ConfigurationTarget.Global);
-    const auth = vscode.authentication as Writable<typeof vscode.authentication>;
-    const getSession = auth.getSession;
     let answer: ((session: undefined) => void) | undefined;
-    auth.getSession = ((...args: Parameters<typeof getSession>) =>
-      args[2]?.silent ? new Promise<undefined>((resolve) => (answer = resolve)) : getSession(...args)) as typeof getSession;
+    const account = await answerAccountSessions((options) => (options?.silent ? new Promise<undefined>((resolve) => (answer = resolve)) : undefined));
     const release = async () => {
-      auth.getSession = getSession;
       answer?.(undefined);
-      await enterprise.update('uri', uriBefore, vscode.ConfigurationTarget.Global);
+      await account.restore();
     };
     try {
       // Another window's change (a "signed out: false" it wrote) starts a lookup here.
