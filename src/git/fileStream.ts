@@ -175,9 +175,19 @@ function runGit<T>(command: FileStreamCommand, stdout: number | 'pipe', result: 
     child = spawn(command.binary, [...command.args], { cwd: command.dir, env: command.env, stdio: ['ignore', stdout, 'pipe'], signal: command.signal, windowsHide: true });
     listen?.(child);
     child.stderr?.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    child.on('error', reject);
+    // The signal's abort is told at once, while git's pipes are still open: a git that started
+    // settles only once it has closed them, so nothing of it is left open when the caller hears.
+    let failure: { error: Error } | undefined;
+    child.on('error', (error) => {
+      if (child?.pid === undefined) reject(error);
+      else failure ??= { error };
+    });
     // Stopped by the signal, git exits without a code; the caller tells why from the signal.
-    child.on('close', (code) => (code === 0 || (command.quietExitIsOutput && code !== null && stderr.trim() === '') ? resolve(result()) : reject(new GitExitError(code, stderr))));
+    child.on('close', (code) => {
+      if (failure) reject(failure.error);
+      else if (code === 0 || (command.quietExitIsOutput && code !== null && stderr.trim() === '')) resolve(result());
+      else reject(new GitExitError(code, stderr));
+    });
   });
   return { done, stop: () => void child?.kill() };
 }
