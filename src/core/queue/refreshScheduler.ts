@@ -104,6 +104,12 @@ export class RefreshScheduler<T> {
   private started = false;
   private focused = true;
   private disposed = false;
+  /**
+   * Bumped by changed(): a load that began before it answers a question nobody asks any more
+   * (another account's pull requests, the old search settings), so what it brings back is not
+   * shown, and, while refreshing runs, another load follows it.
+   */
+  private generation = 0;
 
   constructor(private readonly options: RefreshSchedulerOptions<T>) {
     this.clock = options.clock ?? systemTimerClock;
@@ -179,6 +185,16 @@ export class RefreshScheduler<T> {
     return this.inFlight;
   }
 
+  /**
+   * What the load reads changed (the account, the search settings, a review request just
+   * withdrawn): loads now, or, when a load is running, drops what that one brings back and loads
+   * again after it; its callers get the new load's outcome too.
+   */
+  changed(trigger: 'auto' | 'manual' = 'auto'): Promise<RefreshOutcome> {
+    this.generation++;
+    return this.refresh(trigger);
+  }
+
   dispose(): void {
     this.disposed = true;
     this.disarm();
@@ -189,13 +205,25 @@ export class RefreshScheduler<T> {
   }
 
   private async run(): Promise<RefreshOutcome> {
-    this.update({ loading: true });
-    let data: T;
-    try {
-      data = await this.options.load();
-    } catch (err) {
-      return this.failed(err);
+    for (;;) {
+      const generation = this.generation;
+      this.update({ loading: true });
+      let answer: { data: T } | { error: unknown };
+      try {
+        answer = { data: await this.options.load() };
+      } catch (error) {
+        answer = { error };
+      }
+      if (generation === this.generation) return 'data' in answer ? this.loaded(answer.data) : this.failed(answer.error);
+      // Changed while this loaded: its answer is dropped, and the question asked again.
+      if (this.disposed || !this.started) {
+        this.update({ loading: false });
+        return this.skipped();
+      }
     }
+  }
+
+  private loaded(data: T): RefreshOutcome {
     const previous = this.current.data;
     const now = this.clock.now();
     this.current = { data, updatedAt: now, fromCache: false, loading: false, failures: 0, nextAttemptAt: now + this.intervalMs };

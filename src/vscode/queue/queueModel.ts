@@ -193,9 +193,7 @@ export class QueueModel implements vscode.Disposable {
     this.log.info(`${key}: your review request was withdrawn; shown at once, confirming with a refresh`);
     this.logGroups();
     // A refresh already running was sent before the change: it cannot confirm it, so one more follows.
-    const wasLoading = this.scheduler.state.loading;
-    let outcome = await this.scheduler.refresh('manual');
-    if (wasLoading && outcome.ok) outcome = await this.scheduler.refresh('manual');
+    const outcome = await this.scheduler.changed('manual');
     if (!outcome.ok && this.pending.includes(change)) {
       this.pending = this.pending.filter((c) => c !== change);
       this.changed();
@@ -303,7 +301,7 @@ export class QueueModel implements vscode.Disposable {
     const key = searchSettingsKey(this.settings);
     if (key === this.searchSettings) return;
     this.searchSettings = key;
-    if (this.scheduler.isStarted) void this.scheduler.refresh();
+    if (this.scheduler.isStarted) void this.scheduler.changed();
   }
 
   private accountChanged(): void {
@@ -319,7 +317,11 @@ export class QueueModel implements vscode.Disposable {
     this.pending = [];
     this.scheduler.reset();
     void this.deps.globalState.update(StateKey.queueSnapshot, undefined);
-    if (this.scheduler.isStarted && credentials) void this.scheduler.refresh();
+    if (!this.scheduler.isStarted) return;
+    // A load running now asked as the account before (or as nobody): what it brings back must
+    // not show. Where this is the first account found, the running load is the one that found it.
+    if (previous !== undefined && this.scheduler.state.loading) void this.scheduler.changed();
+    else if (credentials) void this.scheduler.refresh();
   }
 
   private changed(): void {

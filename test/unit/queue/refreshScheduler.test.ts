@@ -95,6 +95,49 @@ describe('queue refresh scheduler', () => {
     assert.equal(t.calls.length, 1);
   });
 
+  it('drops what a load brings back when what it reads changed meanwhile, and loads again for everyone waiting', async () => {
+    const t = setup();
+    const release = t.hold();
+    const first = t.scheduler.refresh('manual');
+    const again = t.scheduler.changed();
+    assert.equal(t.calls.length, 1, 'a second load started before the first ended');
+    release();
+    assert.deepEqual(await first, { ok: true });
+    assert.deepEqual(await again, { ok: true });
+    assert.equal(t.calls.length, 2);
+    assert.deepEqual(t.seen, [[2, undefined]], 'the answer to the old question was shown');
+    assert.equal(t.scheduler.state.data, 2);
+    assert.equal(t.scheduler.state.loading, false);
+  });
+
+  it('keeps a running load through reset(), which replaces only the data shown', async () => {
+    const t = setup({ initial: { data: 0, updatedAt: Date.parse('2026-03-04T09:00:00Z') } });
+    const release = t.hold();
+    t.scheduler.start();
+    t.scheduler.reset();
+    assert.equal(t.scheduler.state.data, undefined);
+    release();
+    await settle();
+    assert.equal(t.calls.length, 1);
+    assert.deepEqual(t.seen, [[1, undefined]]);
+  });
+
+  it('drops a changed load’s answer without loading again once disposed', async () => {
+    const t = setup();
+    const release = t.hold();
+    const running = t.scheduler.refresh('manual');
+    void t.scheduler.changed();
+    t.scheduler.dispose();
+    release();
+    const outcome = await running;
+    assert.equal(outcome.ok, false);
+    assert.equal(!outcome.ok && outcome.skipped, true);
+    assert.equal(t.calls.length, 1);
+    assert.equal(t.scheduler.state.data, undefined);
+    assert.equal(t.scheduler.state.loading, false);
+    assert.deepEqual(t.seen, []);
+  });
+
   it('keeps the last good data through a failure and backs off exponentially until it recovers', async () => {
     const t = setup();
     t.scheduler.start();
