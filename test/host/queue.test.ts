@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { hostEnv, leadDeskExtension, leadDeskLogText, sandboxRequests, sharedStateFile, storeAsAnotherWindow, storeAsAnotherWindowAndWait, waitFor, type LoggedRequest } from './hostEnv';
+import { hostEnv, leadDeskExtension, leadDeskLogText, sandboxFetch, sandboxRequests, sharedStateFile, storeAsAnotherWindow, storeAsAnotherWindowAndWait, waitFor, type LoggedRequest } from './hostEnv';
 
 const isQueueQuery = (r: LoggedRequest & { graphqlOperation?: string }) => r.method === 'POST' && /^(\/api)?\/graphql/.test(r.path) && r.graphqlOperation === 'LeadDeskQueue';
 
@@ -96,5 +96,35 @@ describe('review queue', () => {
     }, 30_000);
     assert.doesNotMatch(log, /joins the refresh already running/, 'showing the view again started a fetch');
     assert.equal((await sandboxRequests()).filter(isQueueQuery).length, 2, `only the manual refresh fetched again:\n${log}`);
+  });
+
+  it('never shows what a refresh running at Sign Out brings back', async () => {
+    const signedOutKey = 'leadDesk.auth.signedOut';
+    const config = () => vscode.workspace.getConfiguration('leadDesk');
+    const draftsBefore = config().inspect<boolean>('queue.includeDrafts')?.globalValue;
+    const since = (await leadDeskLogText()).text.length;
+    const logSince = async () => (await leadDeskLogText()).text.slice(since);
+    await sandboxFetch('/_sandbox/faults', { method: 'POST', body: JSON.stringify({ match: 'graphql LeadDeskQueue', fault: { kind: 'hold' } }) });
+    try {
+      // A search setting changed: the queue asks GitHub again, which holds the answer back.
+      await config().update('queue.includeDrafts', !config().get<boolean>('queue.includeDrafts'), vscode.ConfigurationTarget.Global);
+      await waitFor("the queue's query to be held", async () => (((await (await sandboxFetch('/_sandbox/faults/held')).json()) as { held: number }).held > 0 ? true : undefined));
+      await storeAsAnotherWindowAndWait(signedOutKey, 'true', "this window to follow another window's Sign Out", /\] not signed in$/m);
+      await sandboxFetch('/_sandbox/faults/release', { method: 'POST' });
+      await waitFor('the held answer to be fetched', async () => (/\[queue\] queue refresh: \d+ GraphQL request/.test(await logSince()) ? true : undefined));
+      // What the answer led to is logged by now; Refresh, refused while signed out, logs after it.
+      await vscode.commands.executeCommand('leadDesk.refresh');
+      const log = await waitFor('Refresh to be refused', async () => {
+        const text = await logSince();
+        const refused = /\[error\] refresh from GitHub: NotSignedInError/.exec(text);
+        return refused ? text.slice(0, refused.index) : undefined;
+      });
+      assert.doesNotMatch(log, /\[queue\] groups:/, `the signed-out window showed the pull requests:\n${log}`);
+    } finally {
+      await sandboxFetch('/_sandbox/faults/clear', { method: 'POST' });
+      const signedOut = await readFile(sharedStateFile(signedOutKey)).then(() => true, () => false);
+      if (signedOut) await storeAsAnotherWindowAndWait(signedOutKey, undefined, 'this window to be signed in again', /\] signed in to [^\n]+/);
+      await config().update('queue.includeDrafts', draftsBefore, vscode.ConfigurationTarget.Global);
+    }
   });
 });

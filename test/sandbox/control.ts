@@ -4,11 +4,14 @@
 //   POST /_sandbox/reset-log  empties it
 //   POST /_sandbox/pulls      adds a pull request (a scenario entry as JSON), as if just opened
 //   POST /_sandbox/faults     queues faults: { "match": "DELETE /repos/:owner/:repo/…", "fault": {…} or [{…}] }
-//   POST /_sandbox/faults/clear  drops every fault
+//   POST /_sandbox/faults/clear  drops every fault and lets every held request go on
+//   GET  /_sandbox/faults/held   how many requests a `hold` fault keeps waiting: { "held": n }
+//   POST /_sandbox/faults/release  lets them go on: { "released": n }
 // Control requests are answered before logging, so they never appear in the log themselves.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestLogEntry } from './http/requestLog';
 import type { Fault } from './faults/faultTypes';
+import type { FaultInjector } from './faults/faultInjector';
 import type { ScenarioPull } from './scenarios/scenario';
 import { AddPullError } from './state/addPull';
 
@@ -20,6 +23,8 @@ export interface ControlTarget {
   /** Queues faults for the requests a selector string matches (see faults/faultInjector.ts), one per request. */
   injectFault(match: string, fault: Fault | Fault[]): void;
   clearFaults(): void;
+  /** The requests `hold` faults keep waiting. */
+  faults: Pick<FaultInjector, 'held' | 'release'>;
 }
 
 export const CONTROL_PREFIX = '/_sandbox/';
@@ -61,7 +66,7 @@ function injectFault(req: IncomingMessage, res: ServerResponse, target: ControlT
     .catch((err: unknown) => send(res, err instanceof SyntaxError ? 422 : 500, { message: String(err) }));
 }
 
-const endpoints = ['GET /_sandbox/requests', 'POST /_sandbox/reset-log', 'POST /_sandbox/pulls', 'POST /_sandbox/faults', 'POST /_sandbox/faults/clear'];
+const endpoints = ['GET /_sandbox/requests', 'POST /_sandbox/reset-log', 'POST /_sandbox/pulls', 'POST /_sandbox/faults', 'POST /_sandbox/faults/clear', 'GET /_sandbox/faults/held', 'POST /_sandbox/faults/release'];
 
 /** Answers a control request and returns true; returns false for every other request. */
 export function handleControl(req: IncomingMessage, res: ServerResponse, target: ControlTarget): boolean {
@@ -83,6 +88,10 @@ export function handleControl(req: IncomingMessage, res: ServerResponse, target:
   } else if (route === 'POST /_sandbox/faults/clear') {
     target.clearFaults();
     send(res, 200, { cleared: true });
+  } else if (route === 'GET /_sandbox/faults/held') {
+    send(res, 200, { held: target.faults.held });
+  } else if (route === 'POST /_sandbox/faults/release') {
+    send(res, 200, { released: target.faults.release() });
   } else if (route === 'POST /_sandbox/reset-log') {
     const cleared = requests.length;
     requests.splice(0, requests.length);

@@ -9,7 +9,7 @@ import { buildState } from './state/buildState';
 import { Exchange } from './http/exchange';
 import type { RequestLogEntry } from './http/requestLog';
 import { RateLimiter } from './limits/rateLimiter';
-import { FaultInjector } from './faults/faultInjector';
+import { FaultInjector, graphqlOperationName } from './faults/faultInjector';
 import { applyFault } from './faults/applyFault';
 import { BAD_CREDENTIALS, identify } from './auth/tokens';
 import { handleRest } from './rest/restEndpoint';
@@ -88,8 +88,8 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
     await ex.readBody();
     const who = ex.api === 'slack' ? undefined : identify(state, ex);
     if (who) ex.log.login = who.user.login;
-    const fault = faults.take({ api: ex.api, method: ex.method, path: ex.path });
-    if (fault && (await applyFault(ex, fault, who)) === 'handled') return;
+    const fault = faults.take({ api: ex.api, method: ex.method, path: ex.path, operation: ex.api === 'graphql' ? graphqlOperationName(ex.parseBody()) : undefined });
+    if (fault && (await applyFault(ex, fault, who, () => faults.hold())) === 'handled') return;
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
     if (await handleCalendar(ex, calendar)) return;
     if (ex.api === 'slack') return handleSlack(ex, state, now());
@@ -100,7 +100,7 @@ export async function startSandbox(o: SandboxOptions): Promise<Sandbox> {
 
   const sockets = new Set<Socket>();
   const server: Server = createServer((req, res) => {
-    if (handleControl(req, res, { requests, addPull: (pull) => addPull(state, o.scenario, pull, now()), injectFault: (match, fault) => faults.inject(match, fault), clearFaults: () => faults.clear() })) return;
+    if (handleControl(req, res, { requests, addPull: (pull) => addPull(state, o.scenario, pull, now()), injectFault: (match, fault) => faults.inject(match, fault), clearFaults: () => faults.clear(), faults })) return;
     if (git.handle(req, res)) return;
     const ex = new Exchange(req, res);
     serve(ex).catch((err: unknown) => {

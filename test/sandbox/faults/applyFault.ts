@@ -23,7 +23,7 @@ function limitHeaders(resource: string, resetInSeconds: number, limit: number): 
   };
 }
 
-export async function applyFault(ex: Exchange, fault: Fault, who: Identity | undefined): Promise<FaultOutcome> {
+export async function applyFault(ex: Exchange, fault: Fault, who: Identity | undefined, hold: () => Promise<void>): Promise<FaultOutcome> {
   ex.log.fault = fault.kind;
   const scopes: Record<string, string> = who ? { 'x-oauth-scopes': scopeHeader(who.token.scopes) } : {};
   const userId = who?.user.id ?? 1;
@@ -31,6 +31,9 @@ export async function applyFault(ex: Exchange, fault: Fault, who: Identity | und
   switch (fault.kind) {
     case 'delay':
       await sleep(fault.ms);
+      return 'continue';
+    case 'hold':
+      await hold();
       return 'continue';
     case 'reset':
       if (fault.applied) {

@@ -15,6 +15,8 @@ export function compileSelector(sel: FaultSelector): (t: FaultTarget) => boolean
   const s = sel.trim();
   if (s === '*') return () => true;
   if (s === 'graphql' || s === 'rest' || s === 'slack') return (t) => t.api === s;
+  const operation = /^graphql\s+([_A-Za-z]\w*)$/.exec(s);
+  if (operation) return (t) => t.api === 'graphql' && t.operation === operation[1];
   const slack = /^slack\s+(\S+)$/.exec(s);
   if (slack) return (t) => t.api === 'slack' && t.path === `/slack/api/${slack[1]}`;
   const m = /^([A-Z]+)\s+(\S+)$/.exec(s);
@@ -25,6 +27,8 @@ export function compileSelector(sel: FaultSelector): (t: FaultTarget) => boolean
 
 export class FaultInjector {
   private entries: Entry[] = [];
+  /** The requests a `hold` fault keeps waiting, by how to let each go on. */
+  private holding: Array<() => void> = [];
 
   /** Queues one or more faults for requests matching the selector, one fault per request. */
   inject(match: FaultSelector, fault: Fault | Fault[]): this {
@@ -38,8 +42,28 @@ export class FaultInjector {
     return this;
   }
 
+  /** Drops every fault, and lets every held request go on. */
   clear(): void {
     this.entries = [];
+    this.release();
+  }
+
+  /** Settles once release() lets the request go on (a `hold` fault). */
+  hold(): Promise<void> {
+    return new Promise((resolve) => this.holding.push(resolve));
+  }
+
+  /** How many requests are held now. */
+  get held(): number {
+    return this.holding.length;
+  }
+
+  /** Lets every held request go on; how many there were. */
+  release(): number {
+    const released = this.holding;
+    this.holding = [];
+    for (const resume of released) resume();
+    return released.length;
   }
 
   /** Queued faults not yet consumed. */
@@ -57,4 +81,12 @@ export class FaultInjector {
     }
     return this.entries.find((e) => e.persistent && e.test(target))?.queue[0];
   }
+}
+
+/** The operation a GraphQL request's body names: its operationName, else the name its query text gives. */
+export function graphqlOperationName(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const { operationName, query } = body as { operationName?: unknown; query?: unknown };
+  if (typeof operationName === 'string' && operationName !== '') return operationName;
+  return typeof query === 'string' ? /^\s*(?:query|mutation)\s+([_A-Za-z]\w*)/.exec(query)?.[1] : undefined;
 }

@@ -18,6 +18,11 @@ export type Fault =
   | { kind: 'status'; status: number; body?: string; contentType?: string; applied?: boolean }
   /** Wait, then serve normally. */
   | { kind: 'delay'; ms: number }
+  /**
+   * Wait until the test releases it (FaultInjector.release, POST /_sandbox/faults/release), then
+   * serve normally: a request the test holds while it changes something, with no clock to race.
+   */
+  | { kind: 'hold' }
   /** Destroy the socket: the client sees ECONNRESET. With `applied`, after the request took effect. */
   | { kind: 'reset'; applied?: boolean }
   /**
@@ -42,6 +47,8 @@ export interface FaultTarget {
   method: string;
   /** Path without the GHES prefix, e.g. "/repos/acme/web/pulls/1" or "/slack/api/dnd.info". */
   path: string;
+  /** A GraphQL request's operation name ("LeadDeskQueue"), as its body names it. */
+  operation?: string;
 }
 
 /**
