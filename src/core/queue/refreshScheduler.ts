@@ -208,13 +208,16 @@ export class RefreshScheduler<T> {
     for (;;) {
       const generation = this.generation;
       this.update({ loading: true });
-      let answer: { data: T } | { error: unknown };
+      let answer: { data: T } | { failure: RefreshFailure };
       try {
         answer = { data: await this.options.load() };
       } catch (error) {
-        answer = { error };
+        answer = { failure: this.classify(error) };
       }
-      if (generation === this.generation) return 'data' in answer ? this.loaded(answer.data) : this.failed(answer.error);
+      const current = generation === this.generation;
+      if (current && 'data' in answer) return this.loaded(answer.data);
+      // GitHub asking to wait (a rate limit) holds whatever the question: asking again now would not help.
+      if ('failure' in answer && (current || (answer.failure.retryAt ?? 0) > this.clock.now())) return this.failed(answer.failure);
       // Changed while this loaded: its answer is dropped, and the question asked again.
       if (this.disposed || !this.started) {
         this.update({ loading: false });
@@ -237,13 +240,15 @@ export class RefreshScheduler<T> {
     return { ok: true };
   }
 
-  private failed(err: unknown): RefreshOutcome {
-    let failure: RefreshFailure;
+  private classify(err: unknown): RefreshFailure {
     try {
-      failure = this.options.classify(err);
+      return this.options.classify(err);
     } catch {
-      failure = { kind: 'unknown', summary: 'failed', message: errorText(err), transient: true, cause: err };
+      return { kind: 'unknown', summary: 'failed', message: errorText(err), transient: true, cause: err };
     }
+  }
+
+  private failed(failure: RefreshFailure): RefreshOutcome {
     const failures = this.current.failures + 1;
     const now = this.clock.now();
     const next = Math.max(now + this.backoffMs(failures, failure), failure.retryAt ?? 0);

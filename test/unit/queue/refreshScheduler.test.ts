@@ -110,6 +110,24 @@ describe('queue refresh scheduler', () => {
     assert.equal(t.scheduler.state.loading, false);
   });
 
+  it('keeps a rate limit a changed load met, and asks again only at GitHub’s retry time', async () => {
+    const t = setup();
+    const retryAt = t.clock.now() + 10 * minute;
+    t.faults.push({ kind: 'rateLimited', summary: 'rate limited', message: 'limit', transient: true, retryAt });
+    const release = t.hold();
+    const running = t.scheduler.refresh('manual');
+    const again = t.scheduler.changed();
+    release();
+    const outcome = await running;
+    assert.equal(!outcome.ok && outcome.failure.kind, 'rateLimited');
+    assert.deepEqual(await again, outcome);
+    assert.equal(t.calls.length, 1, 'asked again inside the rate limit');
+    assert.equal(t.scheduler.state.nextAttemptAt, retryAt);
+    await t.clock.advance(10 * minute);
+    assert.equal(t.calls.length, 2);
+    assert.equal(t.scheduler.state.data, 1);
+  });
+
   it('keeps a running load through reset(), which replaces only the data shown', async () => {
     const t = setup({ initial: { data: 0, updatedAt: Date.parse('2026-03-04T09:00:00Z') } });
     const release = t.hold();
