@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { StateKey } from '../../src/vscode/ids';
 import { hostEnv, leadDeskExtension, leadDeskLogText, sandboxFetch, sandboxRequests, sharedStateFile, storeAsAnotherWindow, storeAsAnotherWindowAndWait, waitFor, type LoggedRequest } from './hostEnv';
 
 const isQueueQuery = (r: LoggedRequest & { graphqlOperation?: string }) => r.method === 'POST' && /^(\/api)?\/graphql/.test(r.path) && r.graphqlOperation === 'LeadDeskQueue';
@@ -99,7 +100,7 @@ describe('review queue', () => {
   });
 
   it('never shows what a refresh running at Sign Out brings back', async () => {
-    const signedOutKey = 'leadDesk.auth.signedOut';
+    const signedOutKey = StateKey.signedOut;
     const config = () => vscode.workspace.getConfiguration('leadDesk');
     const draftsBefore = config().inspect<boolean>('queue.includeDrafts')?.globalValue;
     const since = (await leadDeskLogText()).text.length;

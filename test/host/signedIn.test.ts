@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { StateKey } from '../../src/vscode/ids';
 import { answerAccountSessions } from './auth/accountSessions';
 import { recordToasts } from './focus/recordToasts';
 import { hostEnv, leadDeskLogText, sandboxFetch, sandboxRequests, storeAsAnotherWindow, storeAsAnotherWindowAndWait, waitFor, waitForLogLine } from './hostEnv';
 
-const signedOutKey = 'leadDesk.auth.signedOut';
+const signedOutKey = StateKey.signedOut;
 
 describe('signed in from the environment', () => {
   before(async () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { StateKey } from '../../../src/vscode/ids';
 import { readFile } from 'node:fs/promises';
 import { recordToasts } from '../focus/recordToasts';
 import { answerAccountSessions } from './accountSessions';
@@ -29,7 +30,7 @@ describe('quiet sign-in', () => {
   });
 
   it('a sign-in cancelled after Sign Out leaves the lead signed out, in every window', async () => {
-    const key = 'leadDesk.auth.signedOut';
+    const key = StateKey.signedOut;
     await storeAsAnotherWindowAndWait(key, 'true', "another window's Sign Out", /\] not signed in$/m);
     const account = await answerAccountSessions((options) => (options?.createIfNone ? Promise.reject(new Error('User did not consent to login.')) : undefined));
     try {
